@@ -1,0 +1,2 @@
+export { buildProgram, runCli } from './program.ts';
+export { printError, printResult, type OutputOptions } from './output.ts';
