@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmGradientKernels } from './register-wasm-gradients.ts';
+
+type Conv = { input: number[]; filter: number[]; stride: number; pad: 'same' | 'valid' | number };
+
+/** Gradients of sum(conv(x, w) * r) w.r.t. x and w, with r fixed, on the named backend. */
+async function convGradients(backend: string, op: 'conv' | 'depthwise', spec: Conv, seed: number) {
+  await tf.setBackend(backend);
+  return tf.tidy(() => {
+    const x = tf.randomNormal(spec.input, 0, 1, 'float32', seed) as tf.Tensor4D;
+    const w = tf.randomNormal(spec.filter, 0, 1, 'float32', seed + 1) as tf.Tensor4D;
+    const forward = (xv: tf.Tensor4D, wv: tf.Tensor4D) =>
+      op === 'conv' ? tf.conv2d(xv, wv, spec.stride, spec.pad) : tf.depthwiseConv2d(xv, wv, spec.stride, spec.pad);
+    const r = tf.randomNormal(forward(x, w).shape, 0, 1, 'float32', seed + 2);
+    const [dx, dw] = tf.grads((xv: tf.Tensor, wv: tf.Tensor) => tf.sum(tf.mul(forward(xv as tf.Tensor4D, wv as tf.Tensor4D), r)))([x, w]);
+    return [dx!.dataSync().slice(), dw!.dataSync().slice()];
+  });
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
+function maxAbs(a: Float32Array): number {
+  return a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+}
+
+describe('wasm gradient kernels', () => {
+  beforeAll(async () => {
+    registerWasmGradientKernels();
+    await tf.setBackend('wasm');
+  });
+
+  const convCases: Array<[string, Conv]> = [
+    ['3x3 stride 1 same', { input: [2, 9, 11, 5], filter: [3, 3, 5, 7], stride: 1, pad: 'same' }],
+    ['3x3 stride 2 same (odd size)', { input: [1, 13, 10, 4], filter: [3, 3, 4, 6], stride: 2, pad: 'same' }],
+    ['7x7 stride 2 explicit pad 3', { input: [1, 16, 16, 3], filter: [7, 7, 3, 8], stride: 2, pad: 3 }],
+    ['1x1 stride 2 valid', { input: [2, 8, 8, 6], filter: [1, 1, 6, 4], stride: 2, pad: 'valid' }],
+    ['3x3 stride 1 valid', { input: [1, 7, 7, 3], filter: [3, 3, 3, 2], stride: 1, pad: 'valid' }],
+  ];
+
+  it.each(convCases)('Conv2D gradients match the cpu backend: %s', async (_name, spec) => {
+    const [dxCpu, dwCpu] = await convGradients('cpu', 'conv', spec, 7);
+    const [dxWasm, dwWasm] = await convGradients('wasm', 'conv', spec, 7);
+    expect(maxAbsDiff(dxWasm!, dxCpu!) / Math.max(1, maxAbs(dxCpu!))).toBeLessThan(1e-4);
+    expect(maxAbsDiff(dwWasm!, dwCpu!) / Math.max(1, maxAbs(dwCpu!))).toBeLessThan(1e-4);
+  });
+
+  const depthwiseCases: Array<[string, Conv]> = [
+    ['3x3 stride 1 same', { input: [2, 9, 8, 6], filter: [3, 3, 6, 1], stride: 1, pad: 'same' }],
+    ['5x5 stride 2 same, multiplier 2', { input: [1, 11, 12, 3], filter: [5, 5, 3, 2], stride: 2, pad: 'same' }],
+  ];
+
+  it.each(depthwiseCases)('DepthwiseConv2dNative gradients match the cpu backend: %s', async (_name, spec) => {
+    const [dxCpu, dwCpu] = await convGradients('cpu', 'depthwise', spec, 11);
+    const [dxWasm, dwWasm] = await convGradients('wasm', 'depthwise', spec, 11);
+    expect(maxAbsDiff(dxWasm!, dxCpu!) / Math.max(1, maxAbs(dxCpu!))).toBeLessThan(1e-4);
+    expect(maxAbsDiff(dwWasm!, dwCpu!) / Math.max(1, maxAbs(dwCpu!))).toBeLessThan(1e-4);
+  });
+
+  it('accumulates the filter gradient over chunks when the im2col buffer would be large', async () => {
+    // 64 output lines of 64x2304 columns exceed MAX_COLUMN_FLOATS, so two chunks.
+    const spec: Conv = { input: [1, 64, 64, 256], filter: [3, 3, 256, 2], stride: 1, pad: 'same' };
+    const [, dwCpu] = await convGradients('cpu', 'conv', spec, 3);
+    const [, dwWasm] = await convGradients('wasm', 'conv', spec, 3);
+    expect(maxAbsDiff(dwWasm!, dwCpu!) / Math.max(1, maxAbs(dwCpu!))).toBeLessThan(1e-4);
+  });
+
+  it('leaves no tensors or heap buffers behind', async () => {
+    await tf.setBackend('wasm');
+    const spec: Conv = { input: [1, 10, 10, 4], filter: [3, 3, 4, 4], stride: 2, pad: 'same' };
+    await convGradients('wasm', 'conv', spec, 1);
+    const before = tf.memory().numTensors;
+    const bytesBefore = tf.memory().numBytes;
+    await convGradients('wasm', 'conv', spec, 1);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(tf.memory().numBytes).toBe(bytesBefore);
+  });
+});

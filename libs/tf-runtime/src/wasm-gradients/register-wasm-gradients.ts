@@ -1,0 +1,30 @@
+// tfjs-core's op gradients are registered as a side effect of the layers bundle (core's own
+// register_all_gradients module is ESM without file extensions and does not load in Node).
+import '@tensorflow/tfjs-layers';
+import { type KernelConfig, getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.ts';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
+import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
+
+/**
+ * Gradient kernels the wasm build lacks (Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter/Input)
+ * plus Conv2DBackpropInput, which it has only as slow loops. Every other kernel the segmentation networks
+ * differentiate through (MaxPoolGrad, AvgPoolGrad, ResizeBilinearGrad, ResizeNearestNeighborGrad, the
+ * element-wise ops behind batch-norm gradients) is native to the wasm backend.
+ */
+export const WASM_GRADIENT_KERNELS: readonly KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+];
+
+/** Idempotent; replaces the backend's own version where one exists (registerKernel would warn on console). */
+export function registerWasmGradientKernels(): void {
+  for (const config of WASM_GRADIENT_KERNELS) {
+    const existing = getKernel(config.kernelName, 'wasm');
+    if (existing?.kernelFunc === config.kernelFunc) continue;
+    if (existing) unregisterKernel(config.kernelName, 'wasm');
+    registerKernel(config);
+  }
+}
