@@ -1,0 +1,16 @@
+export { type IndexMask, assertClassValues, classIndicator, classValuesOf, createIndexMask } from './index-mask.ts';
+export { decodeIndexMask, encodeIndexMask } from './mask-png.ts';
+export { type ComponentLabels, type Connectivity, labelComponents } from './connected-components.ts';
+export { type RegionProperties, regionProperties } from './region-properties.ts';
+export {
+  type BorderCorrectedDistribution,
+  type ClassParticles,
+  type Particle,
+  type ParticleAnalysis,
+  type ParticleOptions,
+  type SizeStatistics,
+  analyseParticles,
+} from './particles.ts';
+export { type LogHistogram, logHistogram } from './log-histogram.ts';
+export { type Summary, DEFAULT_PERCENTILES, summarise } from './statistics.ts';
+export { type LengthUnit, type PixelSize, type ResultUnit, type Scale, parsePixelSize, scaleOf } from './pixel-size.ts';
