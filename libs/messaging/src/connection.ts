@@ -1,0 +1,102 @@
+import { MicroSegError } from '@microseg/errors';
+import { Events, type NatsConnection, connect } from 'nats';
+import { type Logger, silentLogger } from './logger.ts';
+import { sleep } from './sleep.ts';
+
+export interface ConnectNatsOptions {
+  /** One URL, a comma-separated list, or an array of server URLs. */
+  url: string | string[];
+  /** Client name shown by the server (monitoring, `nats server report connections`). */
+  name: string;
+  logger?: Logger;
+  /** Pause between reconnect attempts once connected (default 1 s). */
+  reconnectTimeWaitMs?: number;
+  /** Cancels the wait for the first connection (for example on SIGTERM during start-up). */
+  signal?: AbortSignal;
+}
+
+type ConnectionState = 'connected' | 'reconnecting' | 'closed';
+const states = new WeakMap<NatsConnection, ConnectionState>();
+
+function serversOf(url: string | string[]): string[] {
+  return (Array.isArray(url) ? url : url.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+async function watchStatus(nc: NatsConnection, logger: Logger): Promise<void> {
+  for await (const status of nc.status()) {
+    switch (status.type) {
+      case Events.Disconnect:
+        states.set(nc, 'reconnecting');
+        logger.warn({ server: status.data }, 'NATS disconnected, reconnecting');
+        break;
+      case Events.Reconnect:
+        states.set(nc, 'connected');
+        logger.info({ server: status.data }, 'NATS reconnected');
+        break;
+      case Events.Error:
+        logger.error({ error: status.data }, 'NATS async error');
+        break;
+      case Events.LDM:
+        logger.warn({ server: status.data }, 'NATS server entering lame duck mode');
+        break;
+    }
+  }
+}
+
+/**
+ * Connects to NATS, retrying the first connection with backoff (logged) until it succeeds or the
+ * signal aborts, then reconnecting forever after any later disconnect. nats.js buffers publishes
+ * while reconnecting; requests fail with TIMEOUT/UNAVAILABLE in the meantime.
+ */
+export async function connectNats(options: ConnectNatsOptions): Promise<NatsConnection> {
+  const logger = options.logger ?? silentLogger;
+  const servers = serversOf(options.url);
+  let delay = 250;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const nc = await connect({
+        servers,
+        name: options.name,
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: options.reconnectTimeWaitMs ?? 1_000,
+        pingInterval: 10_000,
+      });
+      states.set(nc, 'connected');
+      logger.info({ server: nc.getServer(), attempt }, 'NATS connected');
+      void watchStatus(nc, logger);
+      void nc.closed().then((error) => {
+        states.set(nc, 'closed');
+        if (error) logger.error({ err: error }, 'NATS connection closed with an error');
+      });
+      return nc;
+    } catch (error) {
+      if (options.signal?.aborted) {
+        throw new MicroSegError('UNAVAILABLE', `NATS unreachable at ${servers.join(',')}`, { cause: error });
+      }
+      logger.warn({ servers, attempt, retryInMs: delay, err: error }, 'NATS unreachable, retrying');
+      await sleep(delay, options.signal);
+      delay = Math.min(5_000, delay * 2);
+    }
+  }
+}
+
+/** `connected`, `reconnecting` or `closed`, for readiness probes. */
+export function natsConnectionState(nc: NatsConnection): ConnectionState {
+  if (nc.isClosed()) return 'closed';
+  return states.get(nc) ?? 'connected';
+}
+
+/**
+ * Resolves once the connection is (again) connected; rejects with UNAVAILABLE after `timeoutMs`
+ * or when the connection is closed for good.
+ */
+export async function waitUntilConnected(nc: NatsConnection, options: { timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? Infinity);
+  for (;;) {
+    const state = natsConnectionState(nc);
+    if (state === 'connected') return;
+    if (state === 'closed') throw new MicroSegError('UNAVAILABLE', 'NATS connection is closed', { retryable: false });
+    if (Date.now() >= deadline) throw new MicroSegError('UNAVAILABLE', 'NATS is not connected');
+    await sleep(Math.min(100, Math.max(1, deadline - Date.now())));
+  }
+}
