@@ -22,7 +22,7 @@ function valuesOf(record: TensorRecord): number[] {
   if (record.dtype === 'float64') return [...(record.data as Float64Array)];
   if (record.data instanceof BigInt64Array) return [...record.data].map(Number);
   if (record.dtype === 'float32' || record.dtype === 'float16' || record.dtype === 'bfloat16') return [...toFloat32(record)];
-  return [...(record.data as ArrayLike<number>)] as number[];
+  return Array.from(record.data as ArrayLike<number>);
 }
 
 async function expectInvalid(bytes: Uint8Array): Promise<MicroSegError> {
