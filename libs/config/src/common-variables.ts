@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Variables every service reads; services extend this shape with their own. */
+export const commonServiceVariables = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  NATS_URL: z.string().url().default('nats://127.0.0.1:4222'),
+  /** Port of the health, readiness and metrics endpoints; 0 picks a free one. */
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** The code version recorded in provenance and health answers (the image tag or git commit). */
+  MICROSEG_CODE_VERSION: z.string().min(1).default('dev'),
+};
+
+export const databaseVariables = {
+  DATABASE_URL: z.string().url({ message: 'must be a postgres:// URL' }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+};
+
+export const objectStoreVariables = {
+  S3_ENDPOINT: z.string().url({ message: 'must be an http(s):// URL' }),
+  S3_ACCESS_KEY: z.string().min(1),
+  S3_SECRET_KEY: z.string().min(1),
+  S3_REGION: z.string().default('us-east-1'),
+};

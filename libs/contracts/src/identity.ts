@@ -1,0 +1,121 @@
+import { defineEvent, defineRequest } from '@microseg/messaging';
+import { z } from 'zod';
+import { principalSchema, roleSchema } from './principal.ts';
+
+const groupName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(80)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, spaces, dots, dashes and underscores');
+
+export const groupSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const memberSchema = z.object({
+  id: z.string().uuid(),
+  groupId: z.string().uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: roleSchema,
+  createdAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const apiKeySchema = z.object({
+  id: z.string().uuid(),
+  memberId: z.string().uuid(),
+  name: z.string(),
+  /** The first characters of the key, enough for a person to recognise it. */
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+/** A created key: the secret is in this answer only, never stored or shown again. */
+const createdKeySchema = z.object({ key: apiKeySchema, secret: z.string() });
+
+export const identityContracts = {
+  authenticate: defineRequest({
+    subject: 'microseg.identity.v1.authenticate',
+    request: z.object({ apiKey: z.string().min(1).max(200) }),
+    response: principalSchema,
+  }),
+  /** Creates a group with its first admin and key. Needs the platform admin secret where one is configured. */
+  bootstrap: defineRequest({
+    subject: 'microseg.identity.v1.bootstrap',
+    request: z.object({
+      groupName,
+      adminName: z.string().trim().min(1).max(120).default('admin'),
+      adminEmail: z.string().email().optional(),
+      platformSecret: z.string().optional(),
+    }),
+    response: z.object({ group: groupSchema, member: memberSchema, apiKey: z.string() }),
+  }),
+  listGroups: defineRequest({
+    subject: 'microseg.identity.v1.groups.list',
+    request: z.object({ ids: z.array(z.string().uuid()).max(500).optional() }),
+    response: z.object({ groups: z.array(groupSchema) }),
+  }),
+  renameGroup: defineRequest({
+    subject: 'microseg.identity.v1.groups.rename',
+    request: z.object({ name: groupName }),
+    response: groupSchema,
+  }),
+  listMembers: defineRequest({
+    subject: 'microseg.identity.v1.members.list',
+    request: z.object({}),
+    response: z.object({ members: z.array(memberSchema) }),
+  }),
+  addMember: defineRequest({
+    subject: 'microseg.identity.v1.members.add',
+    request: z.object({
+      name: z.string().trim().min(1).max(120),
+      email: z.string().email().optional(),
+      role: roleSchema,
+    }),
+    response: memberSchema,
+  }),
+  setMemberRole: defineRequest({
+    subject: 'microseg.identity.v1.members.set-role',
+    request: z.object({ memberId: z.string().uuid(), role: roleSchema }),
+    response: memberSchema,
+  }),
+  removeMember: defineRequest({
+    subject: 'microseg.identity.v1.members.remove',
+    request: z.object({ memberId: z.string().uuid() }),
+    response: z.object({ removed: z.boolean() }),
+  }),
+  createApiKey: defineRequest({
+    subject: 'microseg.identity.v1.keys.create',
+    request: z.object({
+      name: z.string().trim().min(1).max(120),
+      /** Another member's key: admins only. Default: the caller's own member. */
+      memberId: z.string().uuid().optional(),
+    }),
+    response: createdKeySchema,
+  }),
+  listApiKeys: defineRequest({
+    subject: 'microseg.identity.v1.keys.list',
+    request: z.object({ includeRevoked: z.boolean().default(false) }),
+    response: z.object({ keys: z.array(apiKeySchema) }),
+  }),
+  revokeApiKey: defineRequest({
+    subject: 'microseg.identity.v1.keys.revoke',
+    request: z.object({ keyId: z.string().uuid() }),
+    response: apiKeySchema,
+  }),
+} as const;
+
+export const identityEvents = {
+  apiKeyRevoked: defineEvent({
+    subject: 'microseg.events.apikey.revoked.v1',
+    schema: z.object({ keyId: z.string().uuid(), groupId: z.string().uuid(), revokedAt: z.string() }),
+  }),
+} as const;

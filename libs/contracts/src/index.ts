@@ -1,0 +1,6 @@
+export * from './principal.ts';
+export * from './visibility.ts';
+export * from './pagination.ts';
+export * from './health.ts';
+export * from './identity.ts';
+export * from './streams.ts';

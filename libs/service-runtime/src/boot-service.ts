@@ -1,0 +1,60 @@
+import { type ServiceName } from '@microseg/contracts';
+import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
+import type { Logger } from '@microseg/logging';
+import { connectNats, natsConnectionState } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+import { ServiceRuntime } from './service-runtime.ts';
+
+export interface BootServiceOptions {
+  service: ServiceName;
+  version: string;
+  httpPort: number;
+  natsUrl: string;
+  logger: Logger;
+  exitOnShutdown?: boolean;
+}
+
+export interface BootedService {
+  runtime: ServiceRuntime;
+  nc: NatsConnection;
+}
+
+/**
+ * The common start of a service: probes first (so `/readyz` answers "not ready" while the
+ * dependencies are awaited), then NATS with retries, and the health answer once connected.
+ * NATS is drained last on shutdown so in-flight replies and acks still go out.
+ */
+export async function bootService(options: BootServiceOptions): Promise<BootedService> {
+  const runtime = new ServiceRuntime({
+    service: options.service,
+    version: options.version,
+    httpPort: options.httpPort,
+    logger: options.logger,
+    exitOnShutdown: options.exitOnShutdown,
+  });
+  let nc: NatsConnection | undefined;
+  runtime.addReadinessCheck('nats', () => (nc ? natsConnectionState(nc) === 'connected' : false));
+  await runtime.start();
+  nc = await connectNats({ url: options.natsUrl, name: options.service, logger: options.logger });
+  const connection = nc;
+  runtime.onShutdown('nats', async () => {
+    if (!connection.isClosed()) await connection.drain();
+  });
+  runtime.serveHealth(connection);
+  return { runtime, nc: connection };
+}
+
+/** Connects the service's database schema: waits for PostgreSQL, applies migrations, adds the readiness check. */
+export async function connectServiceDatabase<DB>(
+  runtime: ServiceRuntime,
+  options: { url: string; schema: string; migrations: Record<string, Migration>; poolSize?: number },
+): Promise<Kysely<DB>> {
+  const db = createDb<DB>({ url: options.url, schema: options.schema, max: options.poolSize, logger: runtime.logger });
+  let ready = false;
+  runtime.addReadinessCheck('database', () => ready);
+  await waitForDatabase(db as Kysely<unknown>, { logger: runtime.logger });
+  await migrateToLatest(db, { schema: options.schema, migrations: options.migrations, logger: runtime.logger });
+  ready = true;
+  runtime.onShutdown('database', () => db.destroy());
+  return db;
+}

@@ -1,0 +1,46 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import type { Readiness } from './readiness.ts';
+
+/**
+ * The probe and metrics endpoints of a service process: `/healthz` (the process runs),
+ * `/readyz` (its dependencies answer; 503 otherwise, with the failing checks), `/metrics`.
+ */
+export async function startHttpEndpoints(options: {
+  port: number;
+  host?: string;
+  readiness: Readiness;
+  registry: Registry;
+}): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const reply = (status: number, body: string, type = 'application/json') => {
+      res.writeHead(status, { 'content-type': type }).end(body);
+    };
+    switch (path) {
+      case '/healthz':
+        reply(200, JSON.stringify({ status: 'ok' }));
+        return;
+      case '/readyz':
+        void options.readiness.evaluate().then((checks) => {
+          const ready = checks.every((check) => check.ok);
+          reply(ready ? 200 : 503, JSON.stringify({ ready, checks }));
+        });
+        return;
+      case '/metrics':
+        void options.registry.metrics().then(
+          (text) => reply(200, text, options.registry.contentType),
+          () => reply(500, '{"error":"metrics unavailable"}'),
+        );
+        return;
+      default:
+        reply(404, JSON.stringify({ error: 'not found' }));
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Readiness } from './readiness.ts';
+
+describe('Readiness', () => {
+  it('is ready when every check passes', async () => {
+    const readiness = new Readiness();
+    readiness.add('database', () => true);
+    readiness.add('nats', async () => 'connected to nats://127.0.0.1:4222');
+    const checks = await readiness.evaluate();
+    expect(checks.every((c) => c.ok)).toBe(true);
+    expect(checks[1]?.detail).toContain('nats://');
+  });
+
+  it('reports a throwing check with its message and a hung one as timed out', async () => {
+    const readiness = new Readiness();
+    readiness.add('database', () => {
+      throw new Error('connection refused');
+    });
+    readiness.add('s3', () => new Promise<boolean>(() => undefined));
+    const checks = await readiness.evaluate(50);
+    expect(checks).toEqual([
+      { name: 'database', ok: false, detail: 'connection refused' },
+      { name: 's3', ok: false, detail: 'no answer within 50 ms' },
+    ]);
+  });
+
+  it('stops being ready once draining', async () => {
+    const readiness = new Readiness();
+    readiness.add('database', () => true);
+    readiness.markDraining();
+    expect((await readiness.evaluate()).some((c) => !c.ok)).toBe(true);
+  });
+});

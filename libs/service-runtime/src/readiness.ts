@@ -1,0 +1,57 @@
+export type ReadinessCheck = () => Promise<boolean | string> | boolean | string;
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/**
+ * Named checks that together say whether the process should receive traffic. A check passes by
+ * returning true or a detail string; it fails by returning false or throwing (the message becomes
+ * the detail). Each check gets a time limit so one hung dependency cannot hang the probe.
+ */
+export class Readiness {
+  private readonly checks = new Map<string, ReadinessCheck>();
+  private draining = false;
+
+  add(name: string, check: ReadinessCheck): void {
+    this.checks.set(name, check);
+  }
+
+  markDraining(): void {
+    this.draining = true;
+  }
+
+  async evaluate(timeoutMs = 2_000): Promise<CheckResult[]> {
+    const results = await Promise.all(
+      [...this.checks].map(async ([name, check]): Promise<CheckResult> => {
+        try {
+          const outcome = await withTimeout(Promise.resolve(check()), timeoutMs);
+          if (typeof outcome === 'string') return { name, ok: true, detail: outcome };
+          return { name, ok: outcome };
+        } catch (error) {
+          return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+    if (this.draining) results.push({ name: 'draining', ok: false, detail: 'shutting down' });
+    return results;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type ServiceName, healthContract } from '@microseg/contracts';
+import type { Logger } from '@microseg/logging';
+import { type RequestServer, serveRequests } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { startHttpEndpoints } from './http-endpoints.ts';
+import { Readiness, type ReadinessCheck } from './readiness.ts';
+
+export interface ServiceRuntimeOptions {
+  service: ServiceName | 'gateway';
+  version: string;
+  httpPort: number;
+  logger: Logger;
+  /** How long draining may take before the process exits anyway. */
+  drainTimeoutMs?: number;
+  /** Exit the process after shutdown (false in tests). */
+  exitOnShutdown?: boolean;
+}
+
+export type ShutdownStep = () => Promise<void> | void;
+
+/**
+ * What every MicroSeg process has around its own logic: probes, metrics, a health answer on
+ * NATS, and an orderly shutdown on SIGTERM/SIGINT: stop taking work first, finish or hand back
+ * what is in flight, then close connections (steps run in reverse order of registration).
+ */
+export class ServiceRuntime {
+  readonly registry = new Registry();
+  readonly readiness = new Readiness();
+  readonly instance = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly startedAt = Date.now();
+  private readonly shutdownSteps: { name: string; step: ShutdownStep }[] = [];
+  private shuttingDown: Promise<void> | undefined;
+  httpPort = 0;
+
+  constructor(readonly options: ServiceRuntimeOptions) {
+    this.registry.setDefaultLabels({ service: options.service });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  get logger(): Logger {
+    return this.options.logger;
+  }
+
+  addReadinessCheck(name: string, check: ReadinessCheck): void {
+    this.readiness.add(name, check);
+  }
+
+  /** Registers a shutdown step; the last registered runs first (stop consumers before closing NATS). */
+  onShutdown(name: string, step: ShutdownStep): void {
+    this.shutdownSteps.push({ name, step });
+  }
+
+  async start(): Promise<void> {
+    const { server, port } = await startHttpEndpoints({
+      port: this.options.httpPort,
+      readiness: this.readiness,
+      registry: this.registry,
+    });
+    this.httpPort = port;
+    this.onShutdown('http endpoints', () => new Promise<void>((resolve) => server.close(() => resolve())));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        this.logger.info({ signal }, 'shutdown requested');
+        void this.shutdown();
+      });
+    }
+    this.logger.info({ httpPort: port, instance: this.instance }, 'service runtime started');
+  }
+
+  /** Answers `microseg.<service>.v1.health` with the readiness checks. */
+  serveHealth(nc: NatsConnection): RequestServer | undefined {
+    if (this.options.service === 'gateway') return undefined;
+    const service = this.options.service;
+    const server = serveRequests(
+      nc,
+      healthContract(service),
+      async () => {
+        const checks = await this.readiness.evaluate();
+        return {
+          service,
+          status: checks.every((check) => check.ok) ? ('up' as const) : ('degraded' as const),
+          version: this.options.version,
+          instance: this.instance,
+          uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+          checks,
+        };
+      },
+      // Every replica answers on its own queue group per instance would fan out; one answer is enough.
+      { queue: `microseg.${service}.health`, logger: this.logger },
+    );
+    this.onShutdown('health responder', () => server.stop());
+    return server;
+  }
+
+  shutdown(): Promise<void> {
+    this.shuttingDown ??= this.runShutdown();
+    return this.shuttingDown;
+  }
+
+  private async runShutdown(): Promise<void> {
+    this.readiness.markDraining();
+    const deadline = this.options.drainTimeoutMs ?? 30_000;
+    const timer = setTimeout(() => {
+      this.logger.error({ deadlineMs: deadline }, 'drain took too long, exiting');
+      process.exit(1);
+    }, deadline);
+    timer.unref();
+    for (const { name, step } of [...this.shutdownSteps].reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        this.logger.warn({ err: error, step: name }, 'shutdown step failed');
+      }
+    }
+    clearTimeout(timer);
+    this.logger.info('stopped');
+    if (this.options.exitOnShutdown ?? true) process.exit(0);
+  }
+}

@@ -1,0 +1,51 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { identityContracts } from '@microseg/contracts';
+import { MicroSegError, unauthenticated } from '@microseg/errors';
+import type { Logger } from '@microseg/logging';
+import { type RequestServer, serveRequests } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+import { looksLikeApiKey } from '../api-key-secret.ts';
+import type { IdentityRepository } from '../identity.repository.ts';
+
+export function serveAuthentication(
+  nc: NatsConnection,
+  deps: { repository: IdentityRepository; platformAdminSecret: string | undefined; logger: Logger },
+): RequestServer[] {
+  const { repository, logger } = deps;
+  return [
+    serveRequests(
+      nc,
+      identityContracts.authenticate,
+      async ({ apiKey }) => {
+        const principal = looksLikeApiKey(apiKey) ? await repository.principalForKey(apiKey) : undefined;
+        // One answer for unknown, malformed and revoked keys: which of them it was is nobody's business.
+        if (!principal) throw unauthenticated('invalid or revoked API key');
+        return principal;
+      },
+      { logger },
+    ),
+    serveRequests(
+      nc,
+      identityContracts.bootstrap,
+      async (input) => {
+        assertPlatformAdmin(deps.platformAdminSecret, input.platformSecret);
+        const created = await repository.createGroupWithAdmin({
+          groupName: input.groupName,
+          adminName: input.adminName,
+          ...(input.adminEmail ? { adminEmail: input.adminEmail } : {}),
+        });
+        logger.info({ groupId: created.group.id, groupName: created.group.name }, 'group bootstrapped');
+        return created;
+      },
+      { logger },
+    ),
+  ];
+}
+
+function assertPlatformAdmin(expected: string | undefined, given: string | undefined): void {
+  if (expected === undefined) return;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  if (given === undefined || !timingSafeEqual(digest(expected), digest(given))) {
+    throw new MicroSegError('UNAUTHENTICATED', 'bootstrapping a group needs the platform admin secret');
+  }
+}
