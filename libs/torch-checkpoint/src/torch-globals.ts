@@ -1,5 +1,6 @@
 import { invalidInput } from '@microseg/errors';
 import { STORAGE_CLASS_DTYPES } from './dtypes.ts';
+import { NUMPY_SCALAR_GLOBALS } from './numpy-scalars.ts';
 import type { PyCallable, PyStateful } from './pickle-values.ts';
 import { TensorRef, tensorRef } from './torch-references.ts';
 import type { TorchDtype } from './types.ts';
@@ -100,6 +101,7 @@ const ALLOWED: ReadonlyMap<string, PyCallable> = new Map(
       fn(`${module}.dict`, ([pairs]) => dictFromPairs(pairs)),
       fn(`${module}.bytearray`, ([data]) => (data instanceof Uint8Array ? data.slice() : new Uint8Array())),
     ]),
+    ...NUMPY_SCALAR_GLOBALS,
     ...Object.entries(STORAGE_CLASS_DTYPES).map(([name, dtype]) => new StorageClass(`torch.${name}`, dtype)),
   ].map((callable) => [callable.qualname, callable]),
 );

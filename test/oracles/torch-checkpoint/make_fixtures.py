@@ -15,6 +15,7 @@ import zipfile
 from collections import OrderedDict
 from pathlib import Path
 
+import numpy
 import torch
 from torch import nn
 
@@ -144,7 +145,10 @@ def main():
     meta = {"architecture": "Unet", "encoder": "resnet18", "epoch": 3, "losses": [0.5, 0.25], "best": None}
     training = dict(meta, model_state_dict=sd, optimizer_state_dict=optimizer.state_dict())
     training["args"] = argparse.Namespace(lr=0.001, classes=["pore", "matrix"])
-    write("training-checkpoint.pth.tar", training, sd, dict(meta, args={"lr": 0.001, "classes": ["pore", "matrix"]}))
+    training["best_iou"] = numpy.float64(0.75)
+    training["steps"] = [numpy.int64(-3), numpy.float32(1.5), numpy.bool_(True)]
+    plain = dict(meta, args={"lr": 0.001, "classes": ["pore", "matrix"]}, best_iou=0.75, steps=[-3, 1.5, True])
+    write("training-checkpoint.pth.tar", training, sd, plain)
 
     parallel = nn.DataParallel(small_net())
     write("data-parallel.pth", {"state_dict": parallel.state_dict(), "arch": "unet"}, parallel.module.state_dict(), {"arch": "unet"})
