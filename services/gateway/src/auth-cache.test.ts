@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AuthCache } from './auth-cache.ts';
+
+const principal = (keyId: string) => ({
+  groupId: '00000000-0000-4000-8000-000000000001',
+  groupName: 'lab',
+  memberId: '00000000-0000-4000-8000-000000000002',
+  keyId,
+  role: 'member' as const,
+});
+
+describe('AuthCache', () => {
+  it('forgets a principal after its TTL', () => {
+    let now = 0;
+    const cache = new AuthCache(1000, 10, () => now);
+    cache.set('msk_a', principal('k1'));
+    expect(cache.get('msk_a')?.keyId).toBe('k1');
+    now = 1000;
+    expect(cache.get('msk_a')).toBeUndefined();
+  });
+
+  it('evicts by key id when a revocation arrives', () => {
+    const cache = new AuthCache(60_000);
+    cache.set('msk_a', principal('k1'));
+    cache.set('msk_b', principal('k2'));
+    cache.evictKey('k1');
+    expect(cache.get('msk_a')).toBeUndefined();
+    expect(cache.get('msk_b')?.keyId).toBe('k2');
+  });
+
+  it('stays bounded, dropping the oldest entry', () => {
+    const cache = new AuthCache(60_000, 2);
+    cache.set('a', principal('k1'));
+    cache.set('b', principal('k2'));
+    cache.set('c', principal('k3'));
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('c')?.keyId).toBe('k3');
+  });
+});

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { type Group, type Principal, identityContracts } from '@microseg/contracts';
+import { unauthenticated } from '@microseg/errors';
+import { type Logger, forRequest } from '@microseg/logging';
+import { request } from '@microseg/messaging';
+import DataLoader from 'dataloader';
+import type { NatsConnection } from 'nats';
+import type { AuthCache } from './auth-cache.ts';
+import { ServiceClient } from './service-client.ts';
+
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  /** The caller, when the request carried a valid key. */
+  principal: Principal | undefined;
+  services: ServiceClient;
+  loaders: { groupById: DataLoader<string, Group | null> };
+}
+
+/** The caller, or UNAUTHENTICATED: every resolver that touches data starts here. */
+export function requireCaller(context: GatewayContext): Principal {
+  if (!context.principal) throw unauthenticated();
+  return context.principal;
+}
+
+export interface ContextDependencies {
+  nc: NatsConnection;
+  authCache: AuthCache;
+  logger: Logger;
+  serviceTimeoutMs: number;
+}
+
+export async function createContext(
+  deps: ContextDependencies,
+  headers: { authorization?: string | undefined; requestId?: string | undefined },
+): Promise<GatewayContext> {
+  const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
+  const principal = await authenticate(deps, headers.authorization);
+  const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs);
+  return {
+    requestId,
+    logger: forRequest(deps.logger, requestId),
+    principal,
+    services,
+    loaders: {
+      groupById: new DataLoader(async (ids) => {
+        const { groups } = await services.call(identityContracts.listGroups, { ids: [...ids] });
+        const byId = new Map(groups.map((group) => [group.id, group]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    },
+  };
+}
+
+/**
+ * No header: an anonymous caller (only `health` and `bootstrapGroup` answer). A header that is
+ * not a valid, unrevoked key: UNAUTHENTICATED for the whole request, never silently anonymous.
+ */
+async function authenticate(deps: ContextDependencies, authorization: string | undefined): Promise<Principal | undefined> {
+  if (!authorization) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match?.[1]) throw unauthenticated('the Authorization header must be "Bearer <api key>"');
+  const apiKey = match[1];
+  const cached = deps.authCache.get(apiKey);
+  if (cached) return cached;
+  const principal = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
+  deps.authCache.set(apiKey, principal);
+  return principal;
+}

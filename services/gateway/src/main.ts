@@ -1,0 +1,34 @@
+import { loadConfigOrExit } from '@microseg/config';
+import { createLogger } from '@microseg/logging';
+import { connectNats, natsConnectionState } from '@microseg/messaging';
+import { ServiceRuntime } from '@microseg/service-runtime';
+import { gatewayConfigSchema } from './config.ts';
+import { startGatewayServer } from './gateway-server.ts';
+
+const config = loadConfigOrExit(gatewayConfigSchema);
+const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+const runtime = new ServiceRuntime({
+  service: 'gateway',
+  version: config.MICROSEG_CODE_VERSION,
+  httpPort: config.HTTP_PORT,
+  logger,
+});
+const nc = await connectNats({ url: config.NATS_URL, name: 'gateway', logger });
+runtime.addReadinessCheck('nats', () => natsConnectionState(nc) === 'connected');
+runtime.onShutdown('nats', () => nc.drain());
+await runtime.start();
+
+const gateway = await startGatewayServer({
+  nc,
+  logger,
+  registry: runtime.registry,
+  host: config.GATEWAY_HOST,
+  port: config.GATEWAY_PORT,
+  production: config.NODE_ENV === 'production',
+  maxDepth: config.GRAPHQL_MAX_DEPTH,
+  maxCost: config.GRAPHQL_MAX_COST,
+  authCacheTtlMs: config.AUTH_CACHE_TTL_MS,
+  serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
+});
+runtime.onShutdown('graphql server', () => gateway.stop());
+logger.info({ url: gateway.url }, 'gateway ready');

@@ -1,0 +1,10 @@
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { healthQuery } from './health.ts';
+import { identityResolvers } from './identity.ts';
+import { DateTime, JSONScalar } from './scalars.ts';
+
+/** Every resolver map of the API; each concern keeps its own file. */
+export const resolvers: Resolvers[] = [
+  { DateTime, JSON: JSONScalar, Query: { health: healthQuery } },
+  identityResolvers,
+];
