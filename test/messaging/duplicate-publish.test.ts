@@ -1,4 +1,10 @@
-import { defineEvent, defineJob, ensureStream, publishEvent, publishJob } from '@microseg/messaging';
+import {
+  defineEvent,
+  defineJob,
+  ensureStream,
+  publishEvent,
+  publishJob,
+} from '@microseg/messaging';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,8 +33,16 @@ describe('idempotent publish', () => {
     nc = await connect({ servers: natsUrl });
     js = nc.jetstream();
     jsm = await nc.jetstreamManager();
-    await ensureStream(jsm, { name: eventStream, subjects: [imageUploaded.subject], duplicateWindowMs: 60_000 });
-    await ensureStream(jsm, { name: jobStream, subjects: [segmentJob.subject], retention: 'workqueue' });
+    await ensureStream(jsm, {
+      name: eventStream,
+      subjects: [imageUploaded.subject],
+      duplicateWindowMs: 60_000,
+    });
+    await ensureStream(jsm, {
+      name: jobStream,
+      subjects: [segmentJob.subject],
+      retention: 'workqueue',
+    });
   });
 
   afterAll(async () => {
@@ -47,20 +61,40 @@ describe('idempotent publish', () => {
   });
 
   it('stores a job published twice with the same msg id once, and refuses a job its stream does not hold', async () => {
-    const copies = await Promise.all([1, 2, 3].map(() => publishJob(js, segmentJob, { imageId: 'i1' }, { msgId: 'seg-i1' })));
+    const copies = await Promise.all(
+      [1, 2, 3].map(() => publishJob(js, segmentJob, { imageId: 'i1' }, { msgId: 'seg-i1' })),
+    );
     expect(copies.filter((c) => !c.duplicate)).toHaveLength(1);
     expect((await jsm.streams.info(jobStream)).state.messages).toBe(1);
-    const misrouted = defineJob({ subject: imageUploaded.subject, stream: jobStream, schema: z.object({ imageId: z.string() }) });
-    await expect(publishJob(js, misrouted, { imageId: 'i3' })).rejects.toMatchObject({ code: 'INTERNAL' });
+    const misrouted = defineJob({
+      subject: imageUploaded.subject,
+      stream: jobStream,
+      schema: z.object({ imageId: z.string() }),
+    });
+    await expect(publishJob(js, misrouted, { imageId: 'i3' })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
   });
 
   it('ensureStream is idempotent and applies changed limits to the live stream', async () => {
-    await ensureStream(jsm, { name: eventStream, subjects: [imageUploaded.subject], duplicateWindowMs: 60_000 });
-    const updated = await ensureStream(jsm, { name: eventStream, subjects: [imageUploaded.subject], duplicateWindowMs: 30_000 });
+    await ensureStream(jsm, {
+      name: eventStream,
+      subjects: [imageUploaded.subject],
+      duplicateWindowMs: 60_000,
+    });
+    const updated = await ensureStream(jsm, {
+      name: eventStream,
+      subjects: [imageUploaded.subject],
+      duplicateWindowMs: 30_000,
+    });
     expect(updated.config.duplicate_window).toBe(30_000 * 1_000_000);
     expect(updated.state.messages).toBe(2);
     await expect(
-      ensureStream(jsm, { name: eventStream, subjects: [imageUploaded.subject], retention: 'workqueue' }),
+      ensureStream(jsm, {
+        name: eventStream,
+        subjects: [imageUploaded.subject],
+        retention: 'workqueue',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -30,7 +30,11 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -59,9 +63,13 @@ export class NatsServerProcess {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(natsServerBinary, ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir], {
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      natsServerBinary,
+      ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir],
+      {
+        stdio: 'ignore',
+      },
+    );
     await eventually(() => portAccepts(this.port), { what: `nats-server on ${this.port}` });
   }
 

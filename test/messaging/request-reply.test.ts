@@ -1,5 +1,11 @@
 import { MicroSegError, notFound } from '@microseg/errors';
-import { type RequestServer, connectNats, defineRequest, request, serveRequests } from '@microseg/messaging';
+import {
+  type RequestServer,
+  connectNats,
+  defineRequest,
+  request,
+  serveRequests,
+} from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -24,7 +30,10 @@ describe('request/reply over NATS', () => {
 
   beforeAll(async () => {
     nc = await connectNats({ url: natsUrl, name: 'request-reply-test' });
-    const handler = async ({ id }: { id: string }, { headers }: { headers: Record<string, string> }) => {
+    const handler = async (
+      { id }: { id: string },
+      { headers }: { headers: Record<string, string> },
+    ) => {
       handled++;
       if (id === 'missing') throw notFound('dataset', id);
       if (id === 'bug') throw new TypeError('cannot read x of undefined');
@@ -41,34 +50,56 @@ describe('request/reply over NATS', () => {
   });
 
   it('answers a valid request and passes the caller metadata to the handler', async () => {
-    const reply = await request(nc, getDataset, { id: 'd1' }, { headers: { 'x-principal': 'group-1:admin' } });
+    const reply = await request(
+      nc,
+      getDataset,
+      { id: 'd1' },
+      { headers: { 'x-principal': 'group-1:admin' } },
+    );
     expect(reply).toEqual({ id: 'd1', name: 'dataset d1', principal: 'group-1:admin' });
   });
 
   it('carries the MicroSegError the handler threw back to the caller', async () => {
     const error = await request(nc, getDataset, { id: 'missing' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MicroSegError);
-    expect(error).toMatchObject({ code: 'NOT_FOUND', retryable: false, details: { what: 'dataset', id: 'missing' } });
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      retryable: false,
+      details: { what: 'dataset', id: 'missing' },
+    });
   });
 
   it('turns a handler bug or a response that breaks the contract into INTERNAL', async () => {
-    await expect(request(nc, getDataset, { id: 'bug' })).rejects.toMatchObject({ code: 'INTERNAL' });
-    await expect(request(nc, getDataset, { id: 'bad-response' })).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(request(nc, getDataset, { id: 'bug' })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
+    await expect(request(nc, getDataset, { id: 'bad-response' })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
   });
 
   it('refuses an invalid request before sending, and the server refuses one sent around the contract', async () => {
-    await expect(request(nc, getDataset, { id: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const raw = await nc.request(getDataset.subject, new TextEncoder().encode('{"id":42}'), { timeout: 2_000 });
+    await expect(request(nc, getDataset, { id: '' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const raw = await nc.request(getDataset.subject, new TextEncoder().encode('{"id":42}'), {
+      timeout: 2_000,
+    });
     expect(raw.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('reports a subject nobody serves as retryable UNAVAILABLE', async () => {
-    await expect(request(nc, unserved, {}, { timeoutMs: 1_000 })).rejects.toMatchObject({ code: 'UNAVAILABLE', retryable: true });
+    await expect(request(nc, unserved, {}, { timeoutMs: 1_000 })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      retryable: true,
+    });
   });
 
   it('answers each request once across the replicas of a queue group', async () => {
     const before = handled;
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => request(nc, getDataset, { id: `d${i}` })));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => request(nc, getDataset, { id: `d${i}` })),
+    );
     expect(replies.map((r) => r.id)).toEqual(Array.from({ length: 20 }, (_, i) => `d${i}`));
     expect(handled - before).toBe(20);
   });

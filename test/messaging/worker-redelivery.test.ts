@@ -6,7 +6,13 @@ import { type Worker, connectNats, ensureStream, publishJob, runWorker } from '@
 import type { JetStreamManager, NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, eventually, natsUrl, uniqueSuffix } from './env.ts';
-import { type CompletionsDatabase, countJob, dropSchema, openCompletions, recordCompletion } from './fixtures/job-contract.ts';
+import {
+  type CompletionsDatabase,
+  countJob,
+  dropSchema,
+  openCompletions,
+  recordCompletion,
+} from './fixtures/job-contract.ts';
 
 const suffix = uniqueSuffix();
 const schema = `msg_redelivery_${suffix}`;
@@ -19,7 +25,8 @@ describe('work-queue worker', () => {
   let jsm: JetStreamManager;
   let db: Kysely<CompletionsDatabase>;
 
-  const completions = () => db.selectFrom('completions').selectAll().orderBy('n').orderBy('delivery').execute();
+  const completions = () =>
+    db.selectFrom('completions').selectAll().orderBy('n').orderBy('delivery').execute();
   const startWorker = (name: string, handle?: (n: number) => Promise<void>) =>
     runWorker({
       js: nc.jetstream(),
@@ -49,10 +56,19 @@ describe('work-queue worker', () => {
 
   it('loses no acknowledged job when a worker is killed mid-job, and completes the held job once after redelivery', async () => {
     const js = nc.jetstream();
-    for (let n = 1; n <= 6; n++) await publishJob(js, job, { n }, { msgId: `count-${suffix}-${n}` });
+    for (let n = 1; n <= 6; n++)
+      await publishJob(js, job, { n }, { msgId: `count-${suffix}-${n}` });
 
     const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-      env: { ...process.env, SUFFIX: suffix, CRASH_ON: '4', SCHEMA: schema, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, ACK_WAIT_MS: String(ackWaitMs) },
+      env: {
+        ...process.env,
+        SUFFIX: suffix,
+        CRASH_ON: '4',
+        SCHEMA: schema,
+        DATABASE_URL: databaseUrl,
+        NATS_URL: natsUrl,
+        ACK_WAIT_MS: String(ackWaitMs),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -66,10 +82,13 @@ describe('work-queue worker', () => {
     await exited;
 
     const survivor = await startWorker('survivor');
-    const rows = await eventually(async () => {
-      const all = await completions();
-      return all.length >= 6 && all;
-    }, { what: 'six completions' });
+    const rows = await eventually(
+      async () => {
+        const all = await completions();
+        return all.length >= 6 && all;
+      },
+      { what: 'six completions' },
+    );
     await delay(ackWaitMs + 500);
     await survivor.stop();
 
@@ -88,10 +107,14 @@ describe('work-queue worker', () => {
   it('keeps a job that runs longer than ackWait with heartbeats, so it runs once', async () => {
     const worker = await startWorker('slow', () => delay(ackWaitMs * 3));
     await publishJob(nc.jetstream(), job, { n: 20 });
-    await eventually(async () => (await completions()).some((c) => c.n === 20), { what: 'the slow job' });
+    await eventually(async () => (await completions()).some((c) => c.n === 20), {
+      what: 'the slow job',
+    });
     await delay(ackWaitMs + 500);
     await worker.stop();
-    expect((await completions()).filter((c) => c.n === 20)).toEqual([{ n: 20, delivery: 1, worker: 'slow' }]);
+    expect((await completions()).filter((c) => c.n === 20)).toEqual([
+      { n: 20, delivery: 1, worker: 'slow' },
+    ]);
   });
 
   it('drains on stop: finishes jobs in hand within the deadline and hands back the rest', async () => {
@@ -101,7 +124,9 @@ describe('work-queue worker', () => {
     await publishJob(nc.jetstream(), job, { n: 30 });
     await eventually(async () => draining.inFlight === 1 || undefined, { what: 'job 30 in hand' });
     await draining.stop({ timeoutMs: 5_000 });
-    expect((await completions()).filter((c) => c.n === 30)).toEqual([{ n: 30, delivery: 1, worker: 'draining' }]);
+    expect((await completions()).filter((c) => c.n === 30)).toEqual([
+      { n: 30, delivery: 1, worker: 'draining' },
+    ]);
 
     const stuck = await startWorker('stuck', (n) => (n === 31 ? gate : Promise.resolve()));
     await publishJob(nc.jetstream(), job, { n: 31 });
@@ -110,7 +135,10 @@ describe('work-queue worker', () => {
     const handedBackAt = Date.now();
     release();
     const next = await startWorker('next');
-    await eventually(async () => (await completions()).some((c) => c.n === 31 && c.worker === 'next'), { what: 'job 31 retaken' });
+    await eventually(
+      async () => (await completions()).some((c) => c.n === 31 && c.worker === 'next'),
+      { what: 'job 31 retaken' },
+    );
     // Handed back with a nak, so the next worker had it at once instead of after ackWait.
     expect(Date.now() - handedBackAt).toBeLessThan(ackWaitMs);
     await next.stop();

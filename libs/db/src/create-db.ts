@@ -26,9 +26,12 @@ export interface CreateDbOptions {
 export function createDb<DB>(options: CreateDbOptions): Kysely<DB> {
   const logger = options.logger ?? silentLogger;
   const startupOptions: string[] = [];
-  if (options.schema !== undefined) startupOptions.push(`-c search_path=${assertSchemaName(options.schema)},public`);
+  if (options.schema !== undefined)
+    startupOptions.push(`-c search_path=${assertSchemaName(options.schema)},public`);
   if (options.statementTimeoutMs !== undefined) {
-    startupOptions.push(`-c statement_timeout=${Math.max(0, Math.floor(options.statementTimeoutMs))}`);
+    startupOptions.push(
+      `-c statement_timeout=${Math.max(0, Math.floor(options.statementTimeoutMs))}`,
+    );
   }
   const pool = new pg.Pool({
     connectionString: options.url,

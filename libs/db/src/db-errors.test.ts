@@ -15,7 +15,9 @@ describe('mapDbError', () => {
   });
 
   it('treats a refused or dropped connection as retryable UNAVAILABLE', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+      code: 'ECONNREFUSED',
+    });
     expect(mapDbError(refused)).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
     expect(mapDbError(new Error('Connection terminated unexpectedly')).code).toBe('UNAVAILABLE');
     expect(mapDbError(pgError('57P03')).code).toBe('UNAVAILABLE');

@@ -3,7 +3,15 @@ import { MicroSegError, isMicroSegError } from '@microseg/errors';
 // SQLSTATE classes and node socket errors that mean "the database is not reachable right now":
 // the same request is expected to succeed once it is back.
 const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+]);
 
 interface PgLikeError {
   code?: unknown;
@@ -15,10 +23,13 @@ interface PgLikeError {
 }
 
 function isConnectionFailure(error: PgLikeError, code: string): boolean {
-  if (code.startsWith('08') || CONNECTION_SQLSTATES.has(code) || CONNECTION_ERRNOS.has(code)) return true;
+  if (code.startsWith('08') || CONNECTION_SQLSTATES.has(code) || CONNECTION_ERRNOS.has(code))
+    return true;
   const message = typeof error.message === 'string' ? error.message : '';
   // node-postgres reports a dropped socket with these messages and no code.
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    message,
+  );
 }
 
 function constraintDetails(error: PgLikeError): Record<string, unknown> {
@@ -42,9 +53,17 @@ export function mapDbError(error: unknown): MicroSegError {
   const options = { cause: error, details: constraintDetails(pg) };
   switch (code) {
     case '23505':
-      return new MicroSegError('CONFLICT', 'a record with the same unique key already exists', options);
+      return new MicroSegError(
+        'CONFLICT',
+        'a record with the same unique key already exists',
+        options,
+      );
     case '23503':
-      return new MicroSegError('CONFLICT', 'the record references, or is referenced by, another record', options);
+      return new MicroSegError(
+        'CONFLICT',
+        'the record references, or is referenced by, another record',
+        options,
+      );
     case '23502':
     case '23514':
     case '22P02':
@@ -55,7 +74,10 @@ export function mapDbError(error: unknown): MicroSegError {
       return new MicroSegError('INVALID_INPUT', 'the value does not fit the stored field', options);
     case '40001':
     case '40P01':
-      return new MicroSegError('CONFLICT', 'concurrent update, try again', { ...options, retryable: true });
+      return new MicroSegError('CONFLICT', 'concurrent update, try again', {
+        ...options,
+        retryable: true,
+      });
     case '57014':
       return new MicroSegError('TIMEOUT', 'the database statement timed out', options);
   }

@@ -4,4 +4,13 @@ export { mapDbError, isUniqueViolation } from './db-errors.ts';
 export { waitForDatabase, type WaitForDatabaseOptions } from './wait-for-database.ts';
 export { assertSchemaName } from './schema-name.ts';
 export { type Logger, silentLogger } from './logger.ts';
-export { sql, type Kysely, type Migration, type Transaction, type Selectable, type Insertable, type Updateable, type Generated } from 'kysely';
+export {
+  sql,
+  type Kysely,
+  type Migration,
+  type Transaction,
+  type Selectable,
+  type Insertable,
+  type Updateable,
+  type Generated,
+} from 'kysely';

@@ -26,7 +26,8 @@ class InCodeMigrations implements MigrationProvider {
 // migrations write unqualified names and still land in the service schema whatever the pool's
 // search_path is.
 function scopedToSchema(schema: string, migration: Migration): Migration {
-  const setPath = (db: Kysely<any>) => sql`set local search_path to ${sql.raw(schema)}, public`.execute(db);
+  const setPath = (db: Kysely<any>) =>
+    sql`set local search_path to ${sql.raw(schema)}, public`.execute(db);
   return {
     up: async (db) => {
       await setPath(db);
@@ -48,22 +49,38 @@ function scopedToSchema(schema: string, migration: Migration): Migration {
  * runs with a PostgreSQL advisory lock and runs them in one transaction, so many replicas may call
  * this at start-up: one applies, the others find nothing left to do.
  */
-export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions): Promise<MigrateResult> {
+export async function migrateToLatest(
+  db: Kysely<any>,
+  options: MigrateOptions,
+): Promise<MigrateResult> {
   const schema = assertSchemaName(options.schema);
   const logger = options.logger ?? silentLogger;
   const scoped = Object.fromEntries(
-    Object.entries(options.migrations).map(([name, migration]) => [name, scopedToSchema(schema, migration)]),
+    Object.entries(options.migrations).map(([name, migration]) => [
+      name,
+      scopedToSchema(schema, migration),
+    ]),
   );
-  const migrator = new Migrator({ db, provider: new InCodeMigrations(scoped), migrationTableSchema: schema });
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrations(scoped),
+    migrationTableSchema: schema,
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((result) => result.status === 'Error');
   if (error !== undefined) {
-    throw new MicroSegError('INTERNAL', `migration of schema ${schema} failed${failed ? ` at ${failed.migrationName}` : ''}`, {
-      cause: error,
-      details: { schema, migration: failed?.migrationName },
-    });
+    throw new MicroSegError(
+      'INTERNAL',
+      `migration of schema ${schema} failed${failed ? ` at ${failed.migrationName}` : ''}`,
+      {
+        cause: error,
+        details: { schema, migration: failed?.migrationName },
+      },
+    );
   }
-  const applied = results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  const applied = results
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
   if (applied.length > 0) logger.info({ schema, applied }, 'migrations applied');
   return { applied };
 }

@@ -8,7 +8,9 @@ describe('assertSchemaName', () => {
 
   it('rejects names that would need quoting', () => {
     for (const bad of ['Dataset', '1abc', 'a-b', 'x;drop table y', '', 'a'.repeat(64)]) {
-      expect(() => assertSchemaName(bad)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => assertSchemaName(bad)).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
     }
   });
 });

@@ -6,7 +6,9 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function assertSchemaName(schema: string): string {
   if (!SCHEMA_NAME.test(schema)) {
-    throw invalidInput(`invalid schema name "${schema}": use lower-case letters, digits and _`, { schema });
+    throw invalidInput(`invalid schema name "${schema}": use lower-case letters, digits and _`, {
+      schema,
+    });
   }
   return schema;
 }

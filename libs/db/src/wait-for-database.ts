@@ -18,7 +18,10 @@ export interface WaitForDatabaseOptions {
  * database answers. Only connection-type failures are retried; a wrong password or a missing
  * database fails at once because waiting will not fix it.
  */
-export async function waitForDatabase(db: Kysely<unknown>, options: WaitForDatabaseOptions = {}): Promise<void> {
+export async function waitForDatabase(
+  db: Kysely<unknown>,
+  options: WaitForDatabaseOptions = {},
+): Promise<void> {
   const logger = options.logger ?? silentLogger;
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   let delay = options.initialDelayMs ?? 200;
@@ -32,10 +35,14 @@ export async function waitForDatabase(db: Kysely<unknown>, options: WaitForDatab
       const mapped = mapDbError(error);
       if (!mapped.retryable) throw mapped;
       if (options.signal?.aborted || Date.now() + delay > deadline) {
-        throw new MicroSegError('UNAVAILABLE', `database still unreachable after ${attempt} attempts`, {
-          cause: error,
-          details: { attempts: attempt },
-        });
+        throw new MicroSegError(
+          'UNAVAILABLE',
+          `database still unreachable after ${attempt} attempts`,
+          {
+            cause: error,
+            details: { attempts: attempt },
+          },
+        );
       }
       logger.warn({ attempt, retryInMs: delay, err: error }, 'database unreachable, retrying');
       await sleep(delay, options.signal);

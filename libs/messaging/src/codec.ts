@@ -5,7 +5,9 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues
+    .slice(0, 20)
+    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 /**
@@ -36,16 +38,27 @@ export function decodeJson(data: Uint8Array, subject: string): unknown {
   try {
     return JSON.parse(decoder.decode(data));
   } catch (error) {
-    throw new MicroSegError('INVALID_INPUT', `message on ${subject} is not JSON`, { details: { subject }, cause: error });
+    throw new MicroSegError('INVALID_INPUT', `message on ${subject} is not JSON`, {
+      details: { subject },
+      cause: error,
+    });
   }
 }
 
 /** Validates on send: what goes on the wire is the schema's output, unknown keys stripped. */
-export function encodeMessage<S extends z.ZodType>(schema: S, value: unknown, subject: string): Uint8Array {
+export function encodeMessage<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  subject: string,
+): Uint8Array {
   return encodeJson(validate(schema, value, subject));
 }
 
 /** Validates on receive. */
-export function decodeMessage<S extends z.ZodType>(schema: S, data: Uint8Array, subject: string): z.output<S> {
+export function decodeMessage<S extends z.ZodType>(
+  schema: S,
+  data: Uint8Array,
+  subject: string,
+): z.output<S> {
   return validate(schema, decodeJson(data, subject), subject);
 }

@@ -19,7 +19,9 @@ type ConnectionState = 'connected' | 'reconnecting' | 'closed';
 const states = new WeakMap<NatsConnection, ConnectionState>();
 
 function serversOf(url: string | string[]): string[] {
-  return (Array.isArray(url) ? url : url.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  return (Array.isArray(url) ? url : url.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 async function watchStatus(nc: NatsConnection, logger: Logger): Promise<void> {
@@ -71,7 +73,9 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
       return nc;
     } catch (error) {
       if (options.signal?.aborted) {
-        throw new MicroSegError('UNAVAILABLE', `NATS unreachable at ${servers.join(',')}`, { cause: error });
+        throw new MicroSegError('UNAVAILABLE', `NATS unreachable at ${servers.join(',')}`, {
+          cause: error,
+        });
       }
       logger.warn({ servers, attempt, retryInMs: delay, err: error }, 'NATS unreachable, retrying');
       await sleep(delay, options.signal);
@@ -90,12 +94,16 @@ export function natsConnectionState(nc: NatsConnection): ConnectionState {
  * Resolves once the connection is (again) connected; rejects with UNAVAILABLE after `timeoutMs`
  * or when the connection is closed for good.
  */
-export async function waitUntilConnected(nc: NatsConnection, options: { timeoutMs?: number } = {}): Promise<void> {
+export async function waitUntilConnected(
+  nc: NatsConnection,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? Infinity);
   for (;;) {
     const state = natsConnectionState(nc);
     if (state === 'connected') return;
-    if (state === 'closed') throw new MicroSegError('UNAVAILABLE', 'NATS connection is closed', { retryable: false });
+    if (state === 'closed')
+      throw new MicroSegError('UNAVAILABLE', 'NATS connection is closed', { retryable: false });
     if (Date.now() >= deadline) throw new MicroSegError('UNAVAILABLE', 'NATS is not connected');
     await sleep(Math.min(100, Math.max(1, deadline - Date.now())));
   }

@@ -1,7 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { decodeMessage, encodeMessage } from './codec.ts';
-import { type PayloadOf, type RequestInput, type ResponseOf, defineEvent, defineJob, defineRequest } from './contract.ts';
+import {
+  type PayloadOf,
+  type RequestInput,
+  type ResponseOf,
+  defineEvent,
+  defineJob,
+  defineRequest,
+} from './contract.ts';
 
 const getDataset = defineRequest({
   subject: 'microseg.dataset.v1.get',
@@ -15,17 +22,27 @@ const imageUploaded = defineEvent({
 
 describe('contracts', () => {
   it('infer request, response and payload types from their schemas', () => {
-    expectTypeOf<RequestInput<typeof getDataset>>().toEqualTypeOf<{ id: string; limit?: number | undefined }>();
+    expectTypeOf<RequestInput<typeof getDataset>>().toEqualTypeOf<{
+      id: string;
+      limit?: number | undefined;
+    }>();
     expectTypeOf<ResponseOf<typeof getDataset>>().toEqualTypeOf<{ id: string; name: string }>();
-    expectTypeOf<PayloadOf<typeof imageUploaded>>().toEqualTypeOf<{ imageId: string; sha256: string }>();
+    expectTypeOf<PayloadOf<typeof imageUploaded>>().toEqualTypeOf<{
+      imageId: string;
+      sha256: string;
+    }>();
   });
 
   it('refuse wildcard or foreign subjects and odd stream names', () => {
     const schema = z.object({});
     expect(() => defineEvent({ subject: 'microseg.events.>', schema })).toThrow(/invalid subject/);
     expect(() => defineEvent({ subject: 'other.events.x.v1', schema })).toThrow(/invalid subject/);
-    expect(() => defineJob({ subject: 'microseg.jobs.train', stream: 'TRAIN JOBS', schema })).toThrow(/invalid stream/);
-    expect(defineJob({ subject: 'microseg.jobs.train', stream: 'TRAINING', schema }).kind).toBe('job');
+    expect(() =>
+      defineJob({ subject: 'microseg.jobs.train', stream: 'TRAIN JOBS', schema }),
+    ).toThrow(/invalid stream/);
+    expect(defineJob({ subject: 'microseg.jobs.train', stream: 'TRAINING', schema }).kind).toBe(
+      'job',
+    );
   });
 
   it('put the validated form on the wire, defaults applied and unknown keys stripped', () => {
@@ -34,8 +51,17 @@ describe('contracts', () => {
   });
 
   it('reject an invalid payload on send and on receive as INVALID_INPUT naming the field', () => {
-    expect(() => encodeMessage(imageUploaded.schema, { imageId: 'i1', sha256: 'short' }, imageUploaded.subject)).toThrow(
-      expect.objectContaining({ code: 'INVALID_INPUT', details: expect.objectContaining({ issues: [expect.objectContaining({ path: 'sha256' })] }) }),
+    expect(() =>
+      encodeMessage(
+        imageUploaded.schema,
+        { imageId: 'i1', sha256: 'short' },
+        imageUploaded.subject,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        details: expect.objectContaining({ issues: [expect.objectContaining({ path: 'sha256' })] }),
+      }),
     );
     const notJson = new TextEncoder().encode('{nope');
     expect(() => decodeMessage(imageUploaded.schema, notJson, imageUploaded.subject)).toThrow(

@@ -5,7 +5,10 @@ import { assertStreamName, assertSubject } from './subject.ts';
  * Contracts describe the JSON wire form of a message: schemas should not transform values
  * (a `Date` does not survive JSON), because payloads are validated again on receive.
  */
-export interface RequestContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface RequestContract<
+  Req extends z.ZodType = z.ZodType,
+  Res extends z.ZodType = z.ZodType,
+> {
   readonly kind: 'request';
   readonly subject: string;
   readonly request: Req;
@@ -44,11 +47,22 @@ export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(defi
   request: Req;
   response: Res;
 }): RequestContract<Req, Res> {
-  return Object.freeze({ kind: 'request', ...definition, subject: assertSubject(definition.subject) });
+  return Object.freeze({
+    kind: 'request',
+    ...definition,
+    subject: assertSubject(definition.subject),
+  });
 }
 
-export function defineEvent<S extends z.ZodType>(definition: { subject: string; schema: S }): EventContract<S> {
-  return Object.freeze({ kind: 'event', ...definition, subject: assertSubject(definition.subject) });
+export function defineEvent<S extends z.ZodType>(definition: {
+  subject: string;
+  schema: S;
+}): EventContract<S> {
+  return Object.freeze({
+    kind: 'event',
+    ...definition,
+    subject: assertSubject(definition.subject),
+  });
 }
 
 export function defineJob<S extends z.ZodType>(definition: {

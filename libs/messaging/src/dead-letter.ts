@@ -40,7 +40,10 @@ export function deadLetterEvent(stream: string): EventContract<typeof DeadLetter
 }
 
 /** The stream that keeps dead letters of every work stream (default 14 days). */
-export function ensureDeadLetterStream(jsm: JetStreamManager, options: { maxAgeMs?: number } = {}): Promise<StreamInfo> {
+export function ensureDeadLetterStream(
+  jsm: JetStreamManager,
+  options: { maxAgeMs?: number } = {},
+): Promise<StreamInfo> {
   return ensureStream(jsm, {
     name: DEAD_LETTER_STREAM,
     subjects: [`${DEAD_LETTER_ROOT}.>`],
@@ -73,7 +76,10 @@ function payloadOf(data: Uint8Array, subject: string): unknown {
  * Stores a dead letter durably before the original is terminated. The msg id is the original's
  * stream position, so a worker that crashes between the two steps does not file it twice.
  */
-export async function publishDeadLetter(js: JetStreamClient, input: DeadLetterInput): Promise<void> {
+export async function publishDeadLetter(
+  js: JetStreamClient,
+  input: DeadLetterInput,
+): Promise<void> {
   const letter: DeadLetter = {
     stream: input.stream,
     consumer: input.consumer,

@@ -13,12 +13,34 @@ export {
   type ResponseInput,
   type ResponseOf,
 } from './contract.ts';
-export { connectNats, natsConnectionState, waitUntilConnected, type ConnectNatsOptions } from './connection.ts';
-export { serveRequests, type RequestContext, type RequestHandler, type RequestServer, type ServeRequestsOptions } from './request-server.ts';
+export {
+  connectNats,
+  natsConnectionState,
+  waitUntilConnected,
+  type ConnectNatsOptions,
+} from './connection.ts';
+export {
+  serveRequests,
+  type RequestContext,
+  type RequestHandler,
+  type RequestServer,
+  type ServeRequestsOptions,
+} from './request-server.ts';
 export { request, type RequestOptions } from './request-client.ts';
-export { ensureConsumer, ensureStream, type ConsumerSpec, type StreamSpec } from './jetstream-setup.ts';
+export {
+  ensureConsumer,
+  ensureStream,
+  type ConsumerSpec,
+  type StreamSpec,
+} from './jetstream-setup.ts';
 export { publishEvent, publishJob, type PublishOptions, type Published } from './publish.ts';
-export { runWorker, type JobContext, type JobHandler, type RunWorkerOptions, type Worker } from './worker.ts';
+export {
+  runWorker,
+  type JobContext,
+  type JobHandler,
+  type RunWorkerOptions,
+  type Worker,
+} from './worker.ts';
 export { type Backoff, backoffDelay, defaultBackoff } from './backoff.ts';
 export {
   DEAD_LETTER_STREAM,

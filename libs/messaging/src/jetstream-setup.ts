@@ -43,11 +43,16 @@ export interface ConsumerSpec {
   description?: string;
 }
 
-const RETENTION = { limits: RetentionPolicy.Limits, workqueue: RetentionPolicy.Workqueue, interest: RetentionPolicy.Interest };
+const RETENTION = {
+  limits: RetentionPolicy.Limits,
+  workqueue: RetentionPolicy.Workqueue,
+  interest: RetentionPolicy.Interest,
+};
 const STORAGE = { file: StorageType.File, memory: StorageType.Memory };
 
 const sortedKey = (subjects: string[]): string => [...subjects].sort().join(' ');
-const sameSubjects = (a: string[] | undefined, b: string[]): boolean => a !== undefined && sortedKey(a) === sortedKey(b);
+const sameSubjects = (a: string[] | undefined, b: string[]): boolean =>
+  a !== undefined && sortedKey(a) === sortedKey(b);
 
 /**
  * Creates the stream, or brings an existing one in line with the spec. Retention and storage
@@ -73,9 +78,16 @@ export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec): Pro
   }
   const current = existing.config;
   if (current.retention !== wanted.retention || current.storage !== wanted.storage) {
-    throw new MicroSegError('CONFLICT', `stream ${spec.name} exists with other retention or storage`, {
-      details: { stream: spec.name, current: { retention: current.retention, storage: current.storage } },
-    });
+    throw new MicroSegError(
+      'CONFLICT',
+      `stream ${spec.name} exists with other retention or storage`,
+      {
+        details: {
+          stream: spec.name,
+          current: { retention: current.retention, storage: current.storage },
+        },
+      },
+    );
   }
   const upToDate =
     sameSubjects(current.subjects, spec.subjects) &&
@@ -92,7 +104,10 @@ export async function ensureStream(jsm: JetStreamManager, spec: StreamSpec): Pro
 }
 
 /** Creates the durable pull consumer, or updates its mutable settings when it already exists. */
-export async function ensureConsumer(jsm: JetStreamManager, spec: ConsumerSpec): Promise<ConsumerInfo> {
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  spec: ConsumerSpec,
+): Promise<ConsumerInfo> {
   const wanted: Partial<ConsumerConfig> = {
     durable_name: assertStreamName(spec.name),
     ack_policy: AckPolicy.Explicit,

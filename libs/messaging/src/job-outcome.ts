@@ -4,8 +4,7 @@ import { type Backoff, backoffDelay } from './backoff.ts';
 export type DeadLetterReason = 'not-retryable' | 'max-deliver';
 
 export type FailureOutcome =
-  | { action: 'retry'; delayMs: number }
-  | { action: 'dead-letter'; reason: DeadLetterReason };
+  { action: 'retry'; delayMs: number } | { action: 'dead-letter'; reason: DeadLetterReason };
 
 /**
  * What to do with a job whose handler threw. A MicroSegError says whether a retry can help;

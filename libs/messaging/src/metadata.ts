@@ -3,7 +3,10 @@ import { type MsgHdrs, headers as createHeaders } from 'nats';
 /** Opaque request metadata (principal, request id...) carried as NATS headers. */
 export type Metadata = Record<string, string>;
 
-export function toHeaders(metadata: Metadata | undefined, extra: Metadata = {}): MsgHdrs | undefined {
+export function toHeaders(
+  metadata: Metadata | undefined,
+  extra: Metadata = {},
+): MsgHdrs | undefined {
   const entries = [...Object.entries(metadata ?? {}), ...Object.entries(extra)];
   if (entries.length === 0) return undefined;
   const hdrs = createHeaders();

@@ -84,14 +84,24 @@ export class OutboxRelay {
             this.options.js,
             row.subject,
             encodeJson(row.payload),
-            { msgId: row.id, headers: row.headers, timeoutMs: this.options.publishTimeoutMs ?? 5_000 },
+            {
+              msgId: row.id,
+              headers: row.headers,
+              timeoutMs: this.options.publishTimeoutMs ?? 5_000,
+            },
             row.stream ?? undefined,
           ),
         ),
       );
-      const sentIds = rows.filter((_, i) => results[i]?.status === 'fulfilled').map((row) => row.id);
+      const sentIds = rows
+        .filter((_, i) => results[i]?.status === 'fulfilled')
+        .map((row) => row.id);
       if (sentIds.length > 0) {
-        await trx.updateTable('outbox').set({ sent_at: sql<Date>`now()` }).where('id', 'in', sentIds).execute();
+        await trx
+          .updateTable('outbox')
+          .set({ sent_at: sql<Date>`now()` })
+          .where('id', 'in', sentIds)
+          .execute();
       }
       const firstFailure = results.find((result) => result.status === 'rejected');
       return {
@@ -127,7 +137,8 @@ export class OutboxRelay {
         batch = { sent: 0, failed: 1, firstError: error };
       }
       if (batch.failed > 0) {
-        if (!outage) this.logger.warn({ err: batch.firstError }, 'outbox relay cannot publish, backing off');
+        if (!outage)
+          this.logger.warn({ err: batch.firstError }, 'outbox relay cannot publish, backing off');
         outage = true;
         await sleep(backoffMs, signal);
         backoffMs = Math.min(maxBackoffMs, backoffMs * 2);

@@ -39,7 +39,12 @@ export const outboxMigrations: Record<string, Migration> = {
         .addColumn('sent_at', 'timestamptz')
         .execute();
       // The relay only ever looks for unsent rows in order; a partial index keeps that cheap however many were sent.
-      await db.schema.createIndex('outbox_unsent_seq').on('outbox').column('seq').where(sql.ref('sent_at'), 'is', null).execute();
+      await db.schema
+        .createIndex('outbox_unsent_seq')
+        .on('outbox')
+        .column('seq')
+        .where(sql.ref('sent_at'), 'is', null)
+        .execute();
       await db.schema.createIndex('outbox_sent_at').on('outbox').column('sent_at').execute();
     },
     async down(db: Kysely<any>) {

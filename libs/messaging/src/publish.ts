@@ -51,7 +51,12 @@ export function publishEvent<C extends EventContract>(
   payload: PayloadInput<C>,
   options: PublishOptions = {},
 ): Promise<Published> {
-  return publish(js, contract.subject, encodeMessage(contract.schema, payload, contract.subject), options);
+  return publish(
+    js,
+    contract.subject,
+    encodeMessage(contract.schema, payload, contract.subject),
+    options,
+  );
 }
 
 /** Publishes a validated job; the server refuses it unless the contract's stream stores it. */
@@ -61,7 +66,13 @@ export function publishJob<C extends JobContract>(
   payload: PayloadInput<C>,
   options: PublishOptions = {},
 ): Promise<Published> {
-  return publish(js, contract.subject, encodeMessage(contract.schema, payload, contract.subject), options, contract.stream);
+  return publish(
+    js,
+    contract.subject,
+    encodeMessage(contract.schema, payload, contract.subject),
+    options,
+    contract.stream,
+  );
 }
 
 /** For the outbox relay: the payload was validated when the row was written. */

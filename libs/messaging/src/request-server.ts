@@ -47,11 +47,15 @@ export function serveRequests<C extends RequestContract>(
     let reply;
     try {
       const request = decodeMessage<C['request']>(contract.request, msg.data, contract.subject);
-      const response = await handler(request, { subject: contract.subject, headers: fromHeaders(msg.headers) });
+      const response = await handler(request, {
+        subject: contract.subject,
+        headers: fromHeaders(msg.headers),
+      });
       reply = okReply(validate(contract.response, response, contract.subject, 'INTERNAL'));
     } catch (error) {
       const mapped = toMicroSegError(error);
-      if (mapped.code === 'INTERNAL') logger.error({ err: error, subject: contract.subject }, 'request handler failed');
+      if (mapped.code === 'INTERNAL')
+        logger.error({ err: error, subject: contract.subject }, 'request handler failed');
       reply = errorReply(mapped);
     }
     msg.respond(encodeJson(reply));

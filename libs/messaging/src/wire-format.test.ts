@@ -11,13 +11,19 @@ describe('reply envelope', () => {
   });
 
   it('throws the MicroSegError the handler threw, code, details and retryable intact', () => {
-    const thrown = new MicroSegError('NOT_FOUND', 'dataset d1 not found', { details: { id: 'd1' } });
+    const thrown = new MicroSegError('NOT_FOUND', 'dataset d1 not found', {
+      details: { id: 'd1' },
+    });
     const wire = JSON.parse(JSON.stringify(errorReply(thrown)));
-    expect(() => openReply(wire, 's')).toThrow(expect.objectContaining({ code: 'NOT_FOUND', retryable: false, details: { id: 'd1' } }));
+    expect(() => openReply(wire, 's')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', retryable: false, details: { id: 'd1' } }),
+    );
   });
 
   it('reports a reply that is not an envelope as INTERNAL', () => {
-    expect(() => openReply({ data: 1 }, 's')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    expect(() => openReply({ data: 1 }, 's')).toThrow(
+      expect.objectContaining({ code: 'INTERNAL' }),
+    );
   });
 });
 
@@ -31,11 +37,15 @@ describe('metadata headers', () => {
 
 describe('mapNatsError', () => {
   it('maps no responders to UNAVAILABLE and timeouts to TIMEOUT, both retryable', () => {
-    expect(mapNatsError(NatsError.errorForCode(NatsCode.NoResponders), 'microseg.x.v1.get')).toMatchObject({
+    expect(
+      mapNatsError(NatsError.errorForCode(NatsCode.NoResponders), 'microseg.x.v1.get'),
+    ).toMatchObject({
       code: 'UNAVAILABLE',
       retryable: true,
     });
-    expect(mapNatsError(NatsError.errorForCode(NatsCode.Timeout), 'microseg.x.v1.get')).toMatchObject({
+    expect(
+      mapNatsError(NatsError.errorForCode(NatsCode.Timeout), 'microseg.x.v1.get'),
+    ).toMatchObject({
       code: 'TIMEOUT',
       retryable: true,
     });

@@ -24,7 +24,10 @@ export interface JobContext {
   working(): void;
 }
 
-export type JobHandler<C extends JobContract> = (payload: PayloadOf<C>, context: JobContext) => Promise<void>;
+export type JobHandler<C extends JobContract> = (
+  payload: PayloadOf<C>,
+  context: JobContext,
+) => Promise<void>;
 
 export interface RunWorkerOptions<C extends JobContract> {
   js: JetStreamClient;
@@ -124,7 +127,10 @@ class PullWorker<C extends JobContract> implements Worker {
         if (this.stopController.signal.aborted) break;
         failures++;
         const retryInMs = Math.min(10_000, 250 * 2 ** failures);
-        this.logger.warn({ err: error, stream: this.stream, consumer: this.options.consumer, retryInMs }, 'job fetch failed');
+        this.logger.warn(
+          { err: error, stream: this.stream, consumer: this.options.consumer, retryInMs },
+          'job fetch failed',
+        );
         await sleep(retryInMs, this.stopController.signal);
       } finally {
         this.fetching = undefined;
@@ -135,7 +141,10 @@ class PullWorker<C extends JobContract> implements Worker {
   private dispatch(msg: JsMsg): void {
     const job: ActiveJob = { msg, controller: new AbortController(), abandoned: false };
     this.active.add(job);
-    const heartbeat = setInterval(() => msg.working(), Math.max(100, Math.floor(this.ackWaitMs / 3)));
+    const heartbeat = setInterval(
+      () => msg.working(),
+      Math.max(100, Math.floor(this.ackWaitMs / 3)),
+    );
     job.done = this.handle(job).finally(() => {
       clearInterval(heartbeat);
       this.active.delete(job);
@@ -157,7 +166,13 @@ class PullWorker<C extends JobContract> implements Worker {
       signal: job.controller.signal,
       working: () => msg.working(),
     };
-    const where = { stream: this.stream, consumer: this.options.consumer, seq: msg.seq, deliveryCount, msgId: context.msgId };
+    const where = {
+      stream: this.stream,
+      consumer: this.options.consumer,
+      seq: msg.seq,
+      deliveryCount,
+      msgId: context.msgId,
+    };
     try {
       const payload = decodeMessage<C['schema']>(contract.schema, msg.data, contract.subject);
       await this.options.handler(payload, context);
@@ -168,7 +183,10 @@ class PullWorker<C extends JobContract> implements Worker {
       if (job.abandoned) return;
       const outcome = decideFailure(error, deliveryCount, this.maxDeliver, this.backoff);
       if (outcome.action === 'retry') {
-        this.logger.warn({ ...where, err: error, retryInMs: outcome.delayMs }, 'job failed, will retry');
+        this.logger.warn(
+          { ...where, err: error, retryInMs: outcome.delayMs },
+          'job failed, will retry',
+        );
         msg.nak(outcome.delayMs);
         return;
       }
@@ -195,12 +213,16 @@ class PullWorker<C extends JobContract> implements Worker {
         data: msg.data,
         headers: fromHeaders(msg.headers),
       });
-      msg.term(reason);
+      // No reason argument: servers before 2.11 ignore a "+TERM <reason>" ack altogether.
+      msg.term();
       this.logger.error({ ...where, err: error, reason }, 'job dead-lettered');
     } catch (failure) {
       // Without a stored dead letter the job must stay in its stream: hand it back instead of dropping it.
       const retryInMs = backoffDelay(this.backoff, msg.info.deliveryCount);
-      this.logger.error({ ...where, err: failure, jobError: error, retryInMs }, 'dead letter not stored, job handed back');
+      this.logger.error(
+        { ...where, err: failure, jobError: error, retryInMs },
+        'dead letter not stored, job handed back',
+      );
       msg.nak(retryInMs);
     }
   }
@@ -228,7 +250,9 @@ class PullWorker<C extends JobContract> implements Worker {
  * dead letter on `microseg.deadletter.<stream>` and terminated. Handlers must be idempotent:
  * delivery is at least once.
  */
-export async function runWorker<C extends JobContract>(options: RunWorkerOptions<C>): Promise<Worker> {
+export async function runWorker<C extends JobContract>(
+  options: RunWorkerOptions<C>,
+): Promise<Worker> {
   const worker = new PullWorker(options);
   await worker.start();
   return worker;
