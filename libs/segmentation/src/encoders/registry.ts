@@ -1,0 +1,25 @@
+import { invalidInput } from '@microseg/errors';
+import type { EncoderSpec } from './encoder-spec.ts';
+import { resnetEncoders } from './resnet.ts';
+import { vggEncoders } from './vgg.ts';
+
+const ENCODERS: ReadonlyMap<string, EncoderSpec> = new Map(
+  [...resnetEncoders, ...vggEncoders].map((spec) => [spec.name, spec]),
+);
+
+export function getEncoder(name: string): EncoderSpec {
+  const spec = ENCODERS.get(name);
+  if (!spec) throw invalidInput(`unknown encoder '${name}'`, { encoder: name, known: [...ENCODERS.keys()] });
+  return spec;
+}
+
+export interface EncoderInfo {
+  name: string;
+  family: string;
+  outChannels: readonly number[];
+  supportsDilation: boolean;
+}
+
+export function listEncoders(): EncoderInfo[] {
+  return [...ENCODERS.values()].map(({ name, family, outChannels, supportsDilation }) => ({ name, family, outChannels, supportsDilation }));
+}

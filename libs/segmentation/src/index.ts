@@ -1,0 +1,11 @@
+import './layers/adaptive-avg-pool.ts';
+import './layers/group-norm.ts';
+import './layers/grouped-conv2d.ts';
+import './layers/resize.ts';
+
+export { ARCHITECTURES, listArchitectures, normaliseArchitecture, type Architecture } from './architectures.ts';
+export { buildModel, describeModel, resolveConfig, METADATA_KEY, type ResolvedConfig, type BuiltModelInfo } from './build-model.ts';
+export { getEncoder, listEncoders, type EncoderInfo } from './encoders/registry.ts';
+export type { EncoderSpec } from './encoders/encoder-spec.ts';
+export type { ModelConfig } from './model-config.ts';
+export { loadStateDict, type LoadReport, type LoadStateDictOptions, type ShapeMismatch } from './weights/load-state-dict.ts';
