@@ -14,3 +14,14 @@ export {
 export { type LogHistogram, logHistogram } from './log-histogram.ts';
 export { type Summary, DEFAULT_PERCENTILES, summarise } from './statistics.ts';
 export { type LengthUnit, type PixelSize, type ResultUnit, type Scale, parsePixelSize, scaleOf } from './pixel-size.ts';
+export {
+  type ThicknessMeasurement,
+  type ThicknessOptions,
+  type ThicknessProfilePoint,
+  DEFAULT_THICKNESS_MIN_AREA,
+  DEFAULT_THICKNESS_RADIUS,
+  cleanLayer,
+  measureThickness,
+} from './thickness.ts';
+export { type MedialAxis, medialAxis } from './medial-axis.ts';
+export { squaredDistanceTransform } from './distance-transform.ts';

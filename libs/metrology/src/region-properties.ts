@@ -121,7 +121,7 @@ function inertia(n: number, sr: number, sc: number, srr: number, scc: number, sr
   const spread = Math.sqrt(half * half + b * b);
   const l1 = Math.max(0, (a + c) / 2 + spread);
   // det / l1 keeps the small eigenvalue accurate for thin regions, where (a + c) / 2 - spread cancels.
-  const l2 = l1 === 0 ? 0 : Math.max(0, (P * Q - R * R) / (n2 * n2) / l1);
+  const l2 = l1 === 0 ? 0 : Math.min(l1, Math.max(0, (P * Q - R * R) / (n2 * n2) / l1));
   let orientation: number;
   if (P === Q) orientation = R > 0 ? -Math.PI / 4 : Math.PI / 4;
   else orientation = 0.5 * Math.atan2(-2 * b, c - a);
