@@ -1,2 +1,3 @@
 export { buildProgram, runCli } from './program.ts';
 export { printError, printResult, type OutputOptions } from './output.ts';
+export { GatewayClient, clientFromOptions, DEFAULT_GATEWAY_URL, type GatewayClientOptions } from './gateway-client.ts';

@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerHealthCommand } from './commands/health.ts';
+import { registerIdentityCommands } from './commands/identity.ts';
 import { printError } from './output.ts';
 
 /**
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .option('--api-key <key>', 'API key (default: $MICROSEG_API_KEY)')
     .showHelpAfterError()
     .exitOverride();
+  registerIdentityCommands(program);
+  registerHealthCommand(program);
   return program;
 }
 
@@ -19,7 +23,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[]);
-    return 0;
+    // A command may set a non-zero exit code on success-with-problems (e.g. `health` when degraded).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     return printError(error, argv.includes('--json'));
