@@ -20,7 +20,7 @@ export function binaryCrossEntropy(probabilities: tf.Tensor, targets: tf.Tensor)
     const p = tf.clipByValue(probabilities, PROBABILITY_EPSILON, 1 - PROBABILITY_EPSILON);
     const positive = tf.mul(targets, tf.log(p));
     const negative = tf.mul(tf.sub(1, targets), tf.log(tf.sub(1, p)));
-    return tf.neg(tf.mean(tf.add(positive, negative)));
+    return tf.neg(tf.mean(tf.add(positive, negative))) as tf.Scalar;
   });
 }
 

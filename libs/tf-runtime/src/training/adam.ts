@@ -11,10 +11,16 @@ export interface AdamConfig {
 /** torch.optim.Adam's defaults, with the paper's learning rate. */
 export const PAPER_ADAM: Readonly<AdamConfig> = { learningRate: 2e-4, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
+/** A tensor with its name, the shape tf.io.encodeWeights takes. */
+export interface NamedTensor {
+  name: string;
+  tensor: tf.Tensor;
+}
+
 /** Optimizer state for checkpoints: JSON-able config plus named tensors (`<variable>/m`, `<variable>/v`), as tf.io.encodeWeights takes them. */
 export interface OptimizerState {
   config: AdamConfig & { step: number };
-  weights: tf.NamedTensor[];
+  weights: NamedTensor[];
 }
 
 interface Moments {
@@ -71,7 +77,7 @@ export class Adam {
   }
 
   exportState(): OptimizerState {
-    const weights: tf.NamedTensor[] = [];
+    const weights: NamedTensor[] = [];
     for (const [name, { m, v }] of this.moments) {
       weights.push({ name: `${name}/m`, tensor: m }, { name: `${name}/v`, tensor: v });
     }

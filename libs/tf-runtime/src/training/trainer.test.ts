@@ -103,7 +103,7 @@ describe('Adam', () => {
     for (let i = 0; i < 5; i++) {
       const gradient = tf.tensor1d([0.5 * i, -1, 2 - i]);
       adam.applyGradients(new Map([['ours', ours]]), { ours: gradient });
-      reference.applyGradients({ theirs: gradient });
+      reference.applyGradients([{ name: 'theirs', tensor: gradient }]);
     }
     const a = ours.dataSync();
     const b = theirs.dataSync();

@@ -10,13 +10,13 @@ type Conv = { input: number[]; filter: number[]; stride: number; pad: 'same' | '
 async function convGradients(backend: string, op: 'conv' | 'depthwise', spec: Conv, seed: number) {
   await tf.setBackend(backend);
   return tf.tidy(() => {
-    const x = tf.randomNormal(spec.input, 0, 1, 'float32', seed) as tf.Tensor4D;
-    const w = tf.randomNormal(spec.filter, 0, 1, 'float32', seed + 1) as tf.Tensor4D;
+    const x = tf.randomNormal(spec.input as [number, number, number, number], 0, 1, 'float32', seed) as tf.Tensor4D;
+    const w = tf.randomNormal(spec.filter as [number, number, number, number], 0, 1, 'float32', seed + 1) as tf.Tensor4D;
     const forward = (xv: tf.Tensor4D, wv: tf.Tensor4D) =>
       op === 'conv' ? tf.conv2d(xv, wv, spec.stride, spec.pad) : tf.depthwiseConv2d(xv, wv, spec.stride, spec.pad);
     const r = tf.randomNormal(forward(x, w).shape, 0, 1, 'float32', seed + 2);
     const [dx, dw] = tf.grads((xv: tf.Tensor, wv: tf.Tensor) => tf.sum(tf.mul(forward(xv as tf.Tensor4D, wv as tf.Tensor4D), r)))([x, w]);
-    return [dx!.dataSync().slice(), dw!.dataSync().slice()];
+    return [dx!.dataSync().slice() as Float32Array, dw!.dataSync().slice() as Float32Array];
   });
 }
 

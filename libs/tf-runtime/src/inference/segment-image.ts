@@ -1,0 +1,149 @@
+import { availableParallelism } from 'node:os';
+import * as tf from '@tensorflow/tfjs-core';
+import { LayersModel } from '@tensorflow/tfjs-layers';
+import { MicroSegError } from '@microseg/errors';
+import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './image-input.ts';
+import { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './model-source.ts';
+import { type TilePosition, createStitcher, createTileReader, cropCentres } from './tile-io.ts';
+import { type TilePlan, planTiles } from './tile-plan.ts';
+import { type TileCentres, type TileWorkerPool, createTileWorkerPool } from './worker-pool.ts';
+
+export interface SegmentImageOptions {
+  image: ImageInput;
+  /** A model or predict function runs in this thread; a ModelSource (or a LayersModel) can also run in workers. */
+  model: LayersModel | TilePredictor | ModelSource;
+  /** 512 and 256 as in the paper. */
+  tile?: number;
+  stride?: number;
+  /** Tiles per forward pass; memory grows with it, not with the image. */
+  tileBatch?: number;
+  /**
+   * Worker threads (each with a wasm backend and its own copy of the network); 0 runs in this thread on the
+   * current backend. Default: one per core on the wasm/cpu backends, 0 on the native tensorflow backend.
+   */
+  workers?: number;
+  /** An already started pool (services keep one per model rather than reloading the network per image). */
+  pool?: TileWorkerPool;
+  probabilities?: boolean;
+  normalisation?: Normalisation;
+}
+
+export interface Segmentation {
+  width: number;
+  height: number;
+  classes: number;
+  /** Class index per pixel (binary models: 0/1), row-major. */
+  mask: Uint8Array | Uint16Array;
+  /** Per-pixel class probabilities [height,width,classes] when requested. */
+  probabilities?: Float32Array;
+  tiles: number;
+}
+
+type Executor = (tiles: Float32Array, count: number) => Promise<TileCentres>;
+
+function isModelSource(model: SegmentImageOptions['model']): model is ModelSource {
+  return typeof model === 'object' && !(model instanceof LayersModel) && 'kind' in model;
+}
+
+function defaultWorkers(model: SegmentImageOptions['model']): number {
+  if (typeof model === 'function' || tf.getBackend() === 'tensorflow') return 0;
+  return availableParallelism();
+}
+
+function inThreadExecutor(predict: TilePredictor, plan: TilePlan): Executor {
+  return async (tiles, count) => {
+    const probabilities = tf.tidy(() => predict(tf.tensor4d(tiles, [count, plan.tile, plan.tile, 3])));
+    const values = (await probabilities.data()) as Float32Array;
+    const classes = probabilities.shape[3];
+    probabilities.dispose();
+    return { data: cropCentres(values, count, plan.tile, plan.margin, plan.stride, classes), classes };
+  };
+}
+
+/**
+ * Segments an image of any size the way the paper's code does (see planTiles), streaming tiles so that memory
+ * is bounded by the tile batches in flight plus the outputs, not by a padded copy of the image.
+ */
+export async function segmentImage(options: SegmentImageOptions): Promise<Segmentation> {
+  validateImage(options.image);
+  const plan = planTiles(options.image.width, options.image.height, options.tile ?? 512, options.stride ?? 256);
+  const tileBatch = options.tileBatch ?? 1;
+  if (!Number.isInteger(tileBatch) || tileBatch < 1) {
+    throw new MicroSegError('INVALID_INPUT', `tileBatch must be a positive integer, got ${tileBatch}`, { details: { tileBatch } });
+  }
+  const positions: TilePosition[] = [];
+  for (let row = 0; row < plan.rows; row++) for (let column = 0; column < plan.columns; column++) positions.push({ column, row });
+  const batches = Math.ceil(positions.length / tileBatch);
+
+  const workers = Math.min(options.workers ?? defaultWorkers(options.model), batches);
+  let pool = options.pool;
+  let ownedPool: TileWorkerPool | undefined;
+  if (!pool && workers > 0) {
+    if (typeof options.model === 'function') {
+      throw new MicroSegError('INVALID_INPUT', 'a predict function cannot move to worker threads: pass a ModelSource or LayersModel', {
+        details: { workers },
+      });
+    }
+    const source = isModelSource(options.model) ? options.model : await modelToSource(options.model);
+    pool = ownedPool = await createTileWorkerPool({ source, workers });
+  }
+  try {
+    let execute: Executor;
+    if (pool) {
+      const active = pool;
+      execute = (data, count) => active.run({ data, count, tile: plan.tile, margin: plan.margin, size: plan.stride });
+    } else {
+      const model = options.model;
+      const predict =
+        model instanceof LayersModel ? (x: tf.Tensor4D) => model.predict(x) as tf.Tensor4D : isModelSource(model) ? await loadPredictor(model) : model;
+      execute = inThreadExecutor(predict, plan);
+    }
+    return await runTiles(options, plan, positions, tileBatch, execute, pool ? pool.size * 2 : 1);
+  } finally {
+    await ownedPool?.close();
+  }
+}
+
+async function runTiles(
+  options: SegmentImageOptions,
+  plan: TilePlan,
+  positions: TilePosition[],
+  tileBatch: number,
+  execute: Executor,
+  maxInFlight: number,
+): Promise<Segmentation> {
+  const readTile = createTileReader(options.image, plan, options.normalisation ?? IMAGENET_NORMALISATION);
+  const tileValues = plan.tile * plan.tile * 3;
+  let stitcher: ReturnType<typeof createStitcher> | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  try {
+    for (let first = 0; first < positions.length; first += tileBatch) {
+      const batch = positions.slice(first, first + tileBatch);
+      const tiles = new Float32Array(batch.length * tileValues);
+      batch.forEach((position, i) => readTile(position, tiles, i * tileValues));
+      const job = execute(tiles, batch.length).then(({ data, classes }) => {
+        stitcher ??= createStitcher(plan, classes, options.probabilities ?? false);
+        const centreValues = plan.stride * plan.stride * classes;
+        batch.forEach((position, i) => stitcher!.write(position, data, i * centreValues));
+      });
+      const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // Let the other batches settle so that none rejects unobserved, then report the first failure.
+    await Promise.allSettled(inFlight);
+    throw error;
+  }
+  const done = stitcher!;
+  return {
+    width: plan.width,
+    height: plan.height,
+    classes: done.classes,
+    mask: done.mask,
+    ...(done.probabilities ? { probabilities: done.probabilities } : {}),
+    tiles: positions.length,
+  };
+}
