@@ -1,11 +1,20 @@
-import { serializeError } from '@microseg/errors';
-import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
+import { MicroSegError, serializeError } from '@microseg/errors';
+import type {
+  Consumer,
+  ConsumerMessages,
+  JetStreamClient,
+  JsMsg,
+  NatsConnection,
+  Subscription,
+} from 'nats';
+import { RetentionPolicy } from 'nats';
 import { type Backoff, backoffDelay, defaultBackoff } from './backoff.ts';
 import { decodeMessage } from './codec.ts';
 import type { JobContract, PayloadOf } from './contract.ts';
 import { ensureDeadLetterStream, publishDeadLetter } from './dead-letter.ts';
 import { ensureConsumer } from './jetstream-setup.ts';
 import { decideFailure } from './job-outcome.ts';
+import { watchMaxDeliveries } from './max-deliveries-watcher.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { type Metadata, fromHeaders } from './metadata.ts';
 import { sleep } from './sleep.ts';
@@ -31,6 +40,11 @@ export type JobHandler<C extends JobContract> = (
 
 export interface RunWorkerOptions<C extends JobContract> {
   js: JetStreamClient;
+  /**
+   * Listens for the server's max-deliveries advisories (jobs whose deliveries all timed out);
+   * default: the connection `js` was made from.
+   */
+  nc?: NatsConnection;
   contract: C;
   handler: JobHandler<C>;
   /** Durable consumer name shared by the replicas of this worker. */
@@ -73,6 +87,7 @@ class PullWorker<C extends JobContract> implements Worker {
   private fetching: ConsumerMessages | undefined;
   private slotFreed: (() => void) | undefined;
   private loop: Promise<void> = Promise.resolve();
+  private advisories: Subscription | undefined;
   private readonly stream: string;
   private readonly maxDeliver: number;
   private readonly ackWaitMs: number;
@@ -96,12 +111,22 @@ class PullWorker<C extends JobContract> implements Worker {
   async start(): Promise<void> {
     const jsm = await this.options.js.jetstreamManager();
     await ensureDeadLetterStream(jsm);
+    const streamInfo = await jsm.streams.info(this.stream);
     await ensureConsumer(jsm, {
       stream: this.stream,
       name: this.options.consumer,
       filterSubject: this.options.contract.subject,
       ackWaitMs: this.ackWaitMs,
       maxDeliver: this.maxDeliver,
+    });
+    this.advisories = watchMaxDeliveries({
+      nc: this.options.nc ?? connectionOf(this.options.js),
+      js: this.options.js,
+      jsm,
+      stream: this.stream,
+      consumer: this.options.consumer,
+      removeFromStream: streamInfo.config.retention === RetentionPolicy.Workqueue,
+      logger: this.logger,
     });
     const consumer = await this.options.js.consumers.get(this.stream, this.options.consumer);
     this.loop = this.pull(consumer);
@@ -229,6 +254,7 @@ class PullWorker<C extends JobContract> implements Worker {
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.stopController.abort();
+    this.advisories?.unsubscribe();
     this.fetching?.stop();
     this.slotFreed?.();
     await this.loop;
@@ -243,11 +269,24 @@ class PullWorker<C extends JobContract> implements Worker {
   }
 }
 
+// nats.js 2.x keeps the connection on its JetStream client without typing it; reading it spares
+// every caller from passing the same connection twice.
+function connectionOf(js: JetStreamClient): NatsConnection {
+  const nc = (js as { nc?: NatsConnection }).nc;
+  if (!nc)
+    throw new MicroSegError(
+      'INTERNAL',
+      'runWorker needs `nc`: this JetStream client does not expose its connection',
+    );
+  return nc;
+}
+
 /**
  * Runs a work-queue consumer for one job contract: ensures its durable pull consumer (and the
  * dead-letter stream), then pulls at most `concurrency` jobs at a time. Success acks; a retryable
  * failure naks with backoff; a non-retryable one, or the last allowed delivery, is stored as a
- * dead letter on `microseg.deadletter.<stream>` and terminated. Handlers must be idempotent:
+ * dead letter on `microseg.deadletter.<stream>` and terminated; so is a job whose deliveries all
+ * timed out (crashed workers), from the server's advisory. Handlers must be idempotent:
  * delivery is at least once.
  */
 export async function runWorker<C extends JobContract>(
