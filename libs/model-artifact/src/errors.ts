@@ -1,0 +1,10 @@
+/** `details.reason` of the INVALID_INPUT errors an artifact load can end in, for callers that branch on them. */
+export const ArtifactErrorReason = {
+  MANIFEST_INVALID: 'manifest-invalid',
+  CHECKSUM_MISMATCH: 'checksum-mismatch',
+  FILE_NOT_LISTED: 'file-not-listed',
+  MODEL_INVALID: 'model-invalid',
+  TEST_OUTPUT_MISMATCH: 'test-output-mismatch',
+} as const;
+
+export type ArtifactErrorReason = (typeof ArtifactErrorReason)[keyof typeof ArtifactErrorReason];

@@ -1,0 +1,16 @@
+export type { ArtifactFiles } from './artifact-files.ts';
+export { ArtifactErrorReason } from './errors.ts';
+export { artifactIOHandler, directoryIOHandler, s3IOHandler } from './io-handler.ts';
+export { type LoadedArtifact, loadArtifact, readManifest } from './load-artifact.ts';
+export type { ArtifactLocation } from './locations.ts';
+export {
+  type ArtifactManifest,
+  ArtifactManifestSchema,
+  MANIFEST_FILE,
+  type ModelClass,
+  type ModelDescription,
+  ModelDescriptionSchema,
+} from './manifest.ts';
+export type { S3Location } from './s3-files.ts';
+export { type SaveArtifactOptions, saveArtifact } from './save-artifact.ts';
+export type { TensorData } from './test-vector.ts';

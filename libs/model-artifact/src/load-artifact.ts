@@ -1,0 +1,94 @@
+import { invalidInput, isMicroSegError } from '@microseg/errors';
+import { type LayersModel, loadLayersModel } from '@tensorflow/tfjs-layers';
+import type { ArtifactFiles } from './artifact-files.ts';
+import { ArtifactErrorReason } from './errors.ts';
+import { artifactIOHandler } from './io-handler.ts';
+import { type ArtifactLocation, openForReading } from './locations.ts';
+import { type ArtifactManifest, MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { sha256Hex } from './sha256.ts';
+import { decodeFloat32, maxAbsDiff, runModel } from './test-vector.ts';
+
+export interface LoadedArtifact {
+  model: LayersModel;
+  manifest: ArtifactManifest;
+}
+
+/** Reads and validates microseg.json only (no weights, no checks): for listings and `model info`. */
+export async function readManifest(source: ArtifactLocation): Promise<ArtifactManifest> {
+  const files = await openForReading(source);
+  return parseManifest(await files.read(MANIFEST_FILE), files.location);
+}
+
+/** Hands out only files the manifest lists, and only with the sha256 it records (each read once). */
+function verifiedFiles(files: ArtifactFiles, hashes: Record<string, string>): ArtifactFiles {
+  const verified = new Map<string, Uint8Array>();
+  return {
+    location: files.location,
+    async read(name) {
+      const known = verified.get(name);
+      if (known) return known;
+      const expected = hashes[name];
+      if (expected === undefined) {
+        throw invalidInput(`${name} is not listed in ${MANIFEST_FILE} of ${files.location}`, { reason: ArtifactErrorReason.FILE_NOT_LISTED, file: name });
+      }
+      const data = await files.read(name);
+      const actual = sha256Hex(data);
+      if (actual !== expected) {
+        throw invalidInput(`${name} in ${files.location} does not match its sha256 in ${MANIFEST_FILE}`, {
+          reason: ArtifactErrorReason.CHECKSUM_MISMATCH,
+          file: name,
+          expected,
+          actual,
+        });
+      }
+      verified.set(name, data);
+      return data;
+    },
+    write: () => Promise.reject(invalidInput('a verified artifact is read-only')),
+  };
+}
+
+/**
+ * Loads an artifact and proves it: every file must match its sha256, and the model must
+ * reproduce its recorded test output within the recorded tolerance, or the load fails with
+ * INVALID_INPUT (`details.reason` one of ArtifactErrorReason) and nothing stays allocated.
+ */
+export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArtifact> {
+  const files = await openForReading(source);
+  const manifest = parseManifest(await files.read(MANIFEST_FILE), files.location);
+  const verified = verifiedFiles(files, manifest.files);
+  for (const name of Object.keys(manifest.files)) await verified.read(name);
+
+  let model: LayersModel;
+  try {
+    model = await loadLayersModel(artifactIOHandler(verified));
+  } catch (error) {
+    if (isMicroSegError(error)) throw error;
+    throw invalidInput(`the model in ${files.location} cannot be built`, { reason: ArtifactErrorReason.MODEL_INVALID }, error);
+  }
+  try {
+    await checkTestOutput(model, manifest, verified);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  return { model, manifest };
+}
+
+async function checkTestOutput(model: LayersModel, manifest: ArtifactManifest, files: ArtifactFiles): Promise<void> {
+  const { input, output, tolerance } = manifest.test;
+  const inputData = decodeFloat32(await files.read(input.file), input.shape, input.file);
+  const expected = decodeFloat32(await files.read(output.file), output.shape, output.file);
+  const actual = await runModel(model, { shape: input.shape, data: inputData });
+  const sameShape = actual.shape.length === output.shape.length && actual.shape.every((n, i) => n === output.shape[i]);
+  const difference = sameShape ? maxAbsDiff(actual.data, expected) : Number.POSITIVE_INFINITY;
+  if (!(difference <= tolerance)) {
+    throw invalidInput(`the model in ${files.location} no longer reproduces its test output`, {
+      reason: ArtifactErrorReason.TEST_OUTPUT_MISMATCH,
+      maxAbsDiff: difference,
+      tolerance,
+      expectedShape: output.shape,
+      actualShape: actual.shape,
+    });
+  }
+}

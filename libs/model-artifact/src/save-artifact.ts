@@ -1,0 +1,81 @@
+import { conflict, invalidInput } from '@microseg/errors';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { ArtifactFiles } from './artifact-files.ts';
+import { artifactIOHandler } from './io-handler.ts';
+import { type ArtifactLocation, artifactExists, openForWriting } from './locations.ts';
+import { type ArtifactManifest, MANIFEST_FILE, MANIFEST_FORMAT_VERSION, type ModelDescription, parseModelDescription } from './manifest.ts';
+import { sha256Hex } from './sha256.ts';
+import { type TensorData, defaultTestInput, encodeFloat32, runModel } from './test-vector.ts';
+
+export interface SaveArtifactOptions {
+  /** The reproducibility input (NHWC); defaults to a seeded 64x64 input with the model's channels. */
+  testInput?: TensorData;
+  /** Largest absolute output difference a load accepts (backends differ in rounding); default 1e-3. */
+  tolerance?: number;
+  /** Replace an artifact already at the target; otherwise that is a CONFLICT. */
+  overwrite?: boolean;
+}
+
+const TEST_INPUT = 'test-input.bin';
+const TEST_OUTPUT = 'test-output.bin';
+const DEFAULT_TOLERANCE = 1e-3;
+
+/** Records every file it writes with its sha256, for the manifest. */
+function hashingFiles(files: ArtifactFiles, hashes: Record<string, string>): ArtifactFiles {
+  return {
+    location: files.location,
+    read: (name) => files.read(name),
+    async write(name, data) {
+      hashes[name] = sha256Hex(data);
+      await files.write(name, data);
+    },
+  };
+}
+
+/**
+ * Saves a layers model as a MicroSeg artifact: model.json and weight shards, the test input
+ * and the output this model gives for it, and microseg.json (written last, so a reader never
+ * sees a manifest without its files) with the sha256 of every file.
+ */
+export async function saveArtifact(
+  model: LayersModel,
+  description: ModelDescription,
+  target: ArtifactLocation,
+  options: SaveArtifactOptions = {},
+): Promise<ArtifactManifest> {
+  const described = parseModelDescription(description);
+  const { files, finish } = await openForWriting(target);
+  if (!options.overwrite && (await artifactExists(target))) {
+    throw conflict(`an artifact already exists at ${files.location}`, { location: files.location });
+  }
+  const input = options.testInput ?? defaultTestInput(model);
+  const output = await runModel(model, input);
+  const channels = output.shape[output.shape.length - 1];
+  const classCount = described.classes.length;
+  if (channels !== classCount && !(classCount === 2 && channels === 1)) {
+    throw invalidInput('the model has not one output channel per class (or one sigmoid channel for two classes)', {
+      outputChannels: channels,
+      classes: classCount,
+    });
+  }
+
+  const hashes: Record<string, string> = {};
+  const hashing = hashingFiles(files, hashes);
+  await model.save(artifactIOHandler(hashing));
+  await hashing.write(TEST_INPUT, encodeFloat32(input.data));
+  await hashing.write(TEST_OUTPUT, encodeFloat32(output.data));
+  const manifest: ArtifactManifest = {
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    ...described,
+    createdAt: described.createdAt ?? new Date().toISOString(),
+    files: hashes,
+    test: {
+      input: { file: TEST_INPUT, shape: input.shape },
+      output: { file: TEST_OUTPUT, shape: output.shape },
+      tolerance: options.tolerance ?? DEFAULT_TOLERANCE,
+    },
+  };
+  await files.write(MANIFEST_FILE, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  await finish();
+  return manifest;
+}
