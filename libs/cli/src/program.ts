@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerHealthCommand } from './commands/health.ts';
 import { registerIdentityCommands } from './commands/identity.ts';
+import { registerMeasureCommands } from './commands/measure.ts';
 import { printError } from './output.ts';
 
 /**
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIdentityCommands(program);
   registerHealthCommand(program);
+  registerMeasureCommands(program);
+  registerEvaluateCommand(program);
   return program;
 }
 

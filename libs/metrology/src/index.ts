@@ -1,5 +1,6 @@
 export { type IndexMask, assertClassValues, classIndicator, classValuesOf, createIndexMask } from './index-mask.ts';
-export { decodeIndexMask, encodeIndexMask } from './mask-png.ts';
+export { decodeIndexMask, encodeIndexMask, readIndexMask } from './mask-png.ts';
+export { parseClassList } from './class-list.ts';
 export { type ComponentLabels, type Connectivity, labelComponents } from './connected-components.ts';
 export { type RegionProperties, regionProperties } from './region-properties.ts';
 export {
@@ -25,3 +26,12 @@ export {
 } from './thickness.ts';
 export { type MedialAxis, medialAxis } from './medial-axis.ts';
 export { squaredDistanceTransform } from './distance-transform.ts';
+export {
+  type ClassEvaluation,
+  type Comparison,
+  type EvaluationOptions,
+  type SegmentationEvaluation,
+  evaluateSegmentation,
+} from './evaluation.ts';
+export { ACCURACY_COLOURS, accuracyMap, renderAccuracyMap } from './accuracy-map.ts';
+export { type HistogramSeries, type PlotFormat, renderPlot, sizeHistogramSpec, thicknessHistogramSpec } from './plots.ts';

@@ -1,4 +1,5 @@
-import { invalidInput } from '@microseg/errors';
+import { readFile } from 'node:fs/promises';
+import { invalidInput, notFound } from '@microseg/errors';
 import sharp from 'sharp';
 import { type IndexMask, createIndexMask } from './index-mask.ts';
 
@@ -67,4 +68,16 @@ function colourMaskError(pixels: Buffer, channels: number, sixteenBit: boolean) 
       `(e.g. (0,0,0)->0, (0,0,255)->1, (255,0,0)->2) and save a single-channel 8- or 16-bit PNG. Colours found: ${listed.join(' ')}${colours.size > MAX_COLOURS_REPORTED ? ' ...' : ''}`,
     { channels, bytesPerSample: step, colours: listed },
   );
+}
+
+/** Reads and decodes an index-mask PNG file; a missing file is NOT_FOUND, anything unreadable INVALID_INPUT. */
+export async function readIndexMask(path: string): Promise<IndexMask> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('mask file', path);
+    throw invalidInput(`mask file ${path} cannot be read`, { path }, cause);
+  }
+  return decodeIndexMask(bytes);
 }
