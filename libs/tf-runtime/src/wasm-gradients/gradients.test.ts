@@ -4,6 +4,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmGradientKernels } from './register-wasm-gradients.ts';
 
+// Captured before registerWasmGradientKernels replaces it.
+const originalBatchNormGradient = tf.getGradient('FusedBatchNorm')!;
+
 type Conv = { input: number[]; filter: number[]; stride: number; pad: 'same' | 'valid' | number };
 
 /** Gradients of sum(conv(x, w) * r) w.r.t. x and w, with r fixed, on the named backend. */
@@ -81,5 +84,28 @@ describe('wasm gradient kernels', () => {
     await convGradients('wasm', 'conv', spec, 1);
     expect(tf.memory().numTensors).toBe(before);
     expect(tf.memory().numBytes).toBe(bytesBefore);
+  });
+});
+
+describe('lean batch-norm gradient', () => {
+  it('gives the gradients of tfjs-core\'s own FusedBatchNorm gradient', async () => {
+    await tf.setBackend('wasm');
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.randomNormal([2, 5, 4, 3], 0, 1, 'float32', 1);
+        const r = tf.randomNormal([2, 5, 4, 3], 0, 1, 'float32', 2);
+        const gamma = tf.tensor1d([0.5, 2, -1]);
+        const beta = tf.tensor1d([0.1, 0, 0.3]);
+        const f = (xv: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+          const { mean, variance } = tf.moments(xv, [0, 1, 2]);
+          return tf.sum(tf.mul(tf.batchNorm(xv, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3), r));
+        };
+        return tf.grads(f)([x, gamma, beta]).map((t) => t.dataSync().slice() as Float32Array);
+      });
+    const lean = run();
+    tf.registerGradient(originalBatchNormGradient);
+    const original = run();
+    registerWasmGradientKernels();
+    original.forEach((values, i) => expect(maxAbsDiff(lean[i]!, values)).toBeLessThan(1e-4));
   });
 });

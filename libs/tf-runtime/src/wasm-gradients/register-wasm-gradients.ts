@@ -1,7 +1,8 @@
 // tfjs-core's op gradients are registered as a side effect of the layers bundle (core's own
 // register_all_gradients module is ESM without file extensions and does not load in Node).
 import '@tensorflow/tfjs-layers';
-import { type KernelConfig, getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { type KernelConfig, getGradient, getKernel, registerGradient, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { leanBatchNormGradient } from './batch-norm-gradient.ts';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.ts';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
@@ -19,8 +20,12 @@ export const WASM_GRADIENT_KERNELS: readonly KernelConfig[] = [
   depthwiseBackpropInputConfig,
 ];
 
-/** Idempotent; replaces the backend's own version where one exists (registerKernel would warn on console). */
+/**
+ * Idempotent; replaces the backend's own version where one exists (registerKernel would warn on console).
+ * Also installs the lean batch-norm gradient, for every backend (same values, less memory traffic).
+ */
 export function registerWasmGradientKernels(): void {
+  if (getGradient('FusedBatchNorm') !== leanBatchNormGradient) registerGradient(leanBatchNormGradient);
   for (const config of WASM_GRADIENT_KERNELS) {
     const existing = getKernel(config.kernelName, 'wasm');
     if (existing?.kernelFunc === config.kernelFunc) continue;
