@@ -32,11 +32,11 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
     logger: options.logger,
     exitOnShutdown: options.exitOnShutdown,
   });
-  let nc: NatsConnection | undefined;
-  runtime.addReadinessCheck('nats', () => (nc ? natsConnectionState(nc) === 'connected' : false));
+  const nats: { connection?: NatsConnection } = {};
+  runtime.addReadinessCheck('nats', () => (nats.connection ? natsConnectionState(nats.connection) === 'connected' : false));
   await runtime.start();
-  nc = await connectNats({ url: options.natsUrl, name: options.service, logger: options.logger });
-  const connection = nc;
+  const connection = await connectNats({ url: options.natsUrl, name: options.service, logger: options.logger });
+  nats.connection = connection;
   runtime.onShutdown('nats', async () => {
     if (!connection.isClosed()) await connection.drain();
   });

@@ -14,7 +14,7 @@ export async function startHttpEndpoints(options: {
   registry: Registry;
 }): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     const reply = (status: number, body: string, type = 'application/json') => {
       res.writeHead(status, { 'content-type': type }).end(body);
     };

@@ -30,7 +30,8 @@ export function createErrorFormatter(options: { production: boolean; onInternal:
         extensions: { code: original.code, retryable: original.retryable, details: original.details },
       };
     }
-    const apolloCode = String(formatted.extensions?.['code'] ?? '');
+    const code = formatted.extensions?.['code'];
+    const apolloCode = typeof code === 'string' ? code : '';
     const mapped = APOLLO_TO_MICROSEG[apolloCode] ?? (isErrorCode(apolloCode) ? apolloCode : undefined);
     if (mapped) {
       return {

@@ -1,0 +1,10 @@
+export { ServiceProcess, type ServiceProcessOptions } from './service-process.ts';
+export {
+  PLATFORM_SERVICES,
+  startPlatform,
+  waitUntilUp,
+  type PlatformInfrastructure,
+  type PlatformService,
+  type RunningPlatform,
+  type StartPlatformOptions,
+} from './platform.ts';

@@ -1,0 +1,65 @@
+/**
+ * `pnpm start`: the whole platform on one machine. PostgreSQL, NATS and S3 come from the
+ * environment when set (DATABASE_URL, NATS_URL, S3_ENDPOINT), else embedded ones keep their data
+ * under .microseg/; every service then runs as its own process, as it would in a cluster.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startPlatform } from '@microseg/launcher';
+import { createLogger } from '@microseg/logging';
+import { startLocalInfrastructure } from '../index.ts';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: process.env['MICROSEG_DATA_DIR'] ?? '.microseg' },
+    port: { type: 'string', default: process.env['GATEWAY_PORT'] ?? '4000' },
+    host: { type: 'string', default: process.env['GATEWAY_HOST'] ?? '127.0.0.1' },
+  },
+});
+
+const rootDir = resolve(import.meta.dirname, '../../../..');
+const dataDir = resolve(rootDir, values['data-dir']);
+const logger = createLogger({ service: 'launcher', level: 'info' });
+
+const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env });
+let stopping = false;
+const stopAll = async (platformStop?: () => Promise<void>) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write('\nStopping MicroSeg...\n');
+  await platformStop?.();
+  await infrastructure.stop();
+  process.stdout.write('Stopped. Data kept in ' + dataDir + '\n');
+  process.exit(0);
+};
+process.once('SIGINT', () => void stopAll());
+process.once('SIGTERM', () => void stopAll());
+
+try {
+  const platform = await startPlatform({
+    rootDir,
+    infrastructure,
+    logDir: resolve(dataDir, 'logs'),
+    logger,
+    gatewayHost: values.host,
+    gatewayPort: Number(values.port),
+    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' },
+  });
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.once('SIGINT', () => void stopAll(platform.stop));
+  process.once('SIGTERM', () => void stopAll(platform.stop));
+  process.stdout.write(
+    [
+      '',
+      `MicroSeg GraphQL API: ${platform.graphqlUrl}`,
+      `Service logs: ${resolve(dataDir, 'logs')}`,
+      'First time? Create your group and key:  pnpm exec microseg admin bootstrap --group "My lab"',
+      'Ctrl-C stops everything; data is kept.',
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  logger.error({ err: error }, 'the platform did not start; see the service logs');
+  await stopAll();
+}
