@@ -1,0 +1,131 @@
+import { MicroSegError, invalidInput } from '@microseg/errors';
+import sharp, { type Metadata } from 'sharp';
+import { DEFAULT_MAX_PIXELS, type DecoderOptions } from './decoder-limits.ts';
+import { type ImageFormat, printablePrefix, sniffFormat } from './image-format.ts';
+import { type PixelSize, pixelSizeFromDensity } from './pixel-size.ts';
+import { assertPngChunksIntact } from './png-integrity.ts';
+
+export type Channels = 1 | 3;
+export type BitDepth = 8 | 16;
+
+/** What MicroSeg records about a micrograph. */
+export interface ImageInfo {
+  format: ImageFormat;
+  /** JPEG: accepted, but its pixels are not the instrument's. */
+  lossy: boolean;
+  width: number;
+  height: number;
+  channels: Channels;
+  bitDepth: BitDepth;
+  /** From the TIFF resolution tags, when they state a physical scale. */
+  pixelSize: PixelSize | undefined;
+  /** The file can serve as the normalised copy itself (a plain 8/16-bit gray or RGB PNG). */
+  isNormalisedPng: boolean;
+}
+
+/** A fully decoded image: the samples, interleaved, at the file's bit depth. */
+export interface DecodedImage {
+  info: ImageInfo;
+  pixels: Uint8Array | Uint16Array;
+}
+
+const FORMAT_OF: Record<string, ImageFormat> = { png: 'png', tiff: 'tiff', jpeg: 'jpeg' };
+
+/** The sharp colourspace that keeps a decoded image's channel count and bit depth exactly. */
+export function colourspaceFor(channels: Channels, bitDepth: BitDepth): 'b-w' | 'grey16' | 'srgb' | 'rgb16' {
+  if (channels === 1) return bitDepth === 16 ? 'grey16' : 'b-w';
+  return bitDepth === 16 ? 'rgb16' : 'srgb';
+}
+
+/**
+ * Decodes and validates an uploaded micrograph: PNG, TIFF or JPEG, 8 or 16 bits, gray or RGB,
+ * within the pixel limit, and decodable to the last byte. Every refusal is an INVALID_INPUT whose
+ * `details.problem` names it (empty-file, unsupported-format, truncated, corrupt, bad-crc,
+ * too-many-pixels, unsupported-channels, unsupported-bit-depth).
+ */
+export async function decodeImage(bytes: Uint8Array, options: DecoderOptions = {}): Promise<DecodedImage> {
+  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (bytes.byteLength === 0) throw invalidInput('the file is empty (0 bytes)', { problem: 'empty-file' });
+  const claimed = sniffFormat(bytes);
+  if (!claimed) {
+    throw invalidInput(`not a PNG, TIFF or JPEG image (it starts with "${printablePrefix(bytes)}")`, {
+      problem: 'unsupported-format',
+    });
+  }
+  if (claimed === 'png') assertPngChunksIntact(bytes);
+  const metadata = await readHeader(bytes, claimed);
+  const info = describe(metadata, claimed, maxPixels);
+  let raw: Buffer;
+  try {
+    raw = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning' })
+      .toColourspace(colourspaceFor(info.channels, info.bitDepth))
+      .raw({ depth: info.bitDepth === 16 ? 'ushort' : 'uchar' })
+      .toBuffer();
+  } catch (error) {
+    throw decodeFailure(error, claimed);
+  }
+  const pixels =
+    info.bitDepth === 16 ? new Uint16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  return { info, pixels };
+}
+
+/** Header only: dimensions and sample format without decoding a pixel. */
+async function readHeader(bytes: Uint8Array, claimed: ImageFormat): Promise<Metadata> {
+  try {
+    // No pixel limit here: the header is all that is read, and the limit is checked below with
+    // the dimensions in the message.
+    return await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw decodeFailure(error, claimed);
+  }
+}
+
+function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): ImageInfo {
+  const format = FORMAT_OF[metadata.format ?? ''] ?? claimed;
+  const { width = 0, height = 0 } = metadata;
+  if (width * height > maxPixels) {
+    throw invalidInput(
+      `the image is ${width}x${height} (${(width * height / 1e6).toFixed(0)} megapixels), above the limit of ${(maxPixels / 1e6).toFixed(0)} megapixels`,
+      { problem: 'too-many-pixels', width, height, maxPixels },
+    );
+  }
+  const channels = metadata.channels ?? 0;
+  if (channels !== 1 && channels !== 3) {
+    const what = channels === 2 || channels === 4 ? `${channels} channels (an alpha channel)` : `${channels} channels`;
+    throw invalidInput(`the image has ${what}; MicroSeg takes grayscale (1) or RGB (3) images`, {
+      problem: 'unsupported-channels',
+      channels,
+    });
+  }
+  const bitDepth = metadata.depth === 'ushort' ? 16 : metadata.depth === 'uchar' ? 8 : undefined;
+  if (bitDepth === undefined) {
+    throw invalidInput(`the image stores ${metadata.depth ?? 'unknown'} samples; MicroSeg takes 8- or 16-bit integers`, {
+      problem: 'unsupported-bit-depth',
+      depth: metadata.depth,
+    });
+  }
+  return {
+    format,
+    lossy: format === 'jpeg',
+    width,
+    height,
+    channels,
+    bitDepth,
+    pixelSize: format === 'tiff' ? pixelSizeFromDensity(metadata.density, metadata.resolutionUnit) : undefined,
+    isNormalisedPng:
+      format === 'png' && !metadata.isPalette && (metadata.bitsPerSample === 8 || metadata.bitsPerSample === 16),
+  };
+}
+
+function decodeFailure(error: unknown, claimed: ImageFormat): MicroSegError {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(reason)) {
+    return invalidInput('the image is above the pixel limit', { problem: 'too-many-pixels' }, error);
+  }
+  // libvips says "unsupported image format" when a TIFF's directory lies beyond a cut-off end.
+  const truncated = /end of (stream|file)|truncated|premature|unsupported image format|read error|out of data/i.test(reason);
+  const label = claimed.toUpperCase();
+  return truncated
+    ? invalidInput(`the ${label} is truncated or corrupt (${reason})`, { problem: 'truncated', format: claimed }, error)
+    : invalidInput(`the ${label} is corrupt: ${reason}`, { problem: 'corrupt', format: claimed }, error);
+}

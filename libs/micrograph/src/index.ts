@@ -1,0 +1,29 @@
+export { DEFAULT_MAX_PIXELS, type DecoderOptions, configureDecoder } from './decoder-limits.ts';
+export { ImageFormat, sniffFormat } from './image-format.ts';
+export {
+  type BitDepth,
+  type Channels,
+  type DecodedImage,
+  type ImageInfo,
+  colourspaceFor,
+  decodeImage,
+} from './decode-image.ts';
+export { THUMBNAIL_MAX_SIDE, encodeNormalisedPng, renderThumbnail } from './derived-images.ts';
+export {
+  LengthUnit,
+  type PixelSize,
+  assertPixelSize,
+  formatPixelSize,
+  parsePixelSize,
+  pixelSizeFromDensity,
+  toNanometres,
+} from './pixel-size.ts';
+export {
+  type ClassDefinition,
+  colourToHex,
+  defaultClassColour,
+  validateClassSchema,
+} from './class-schema.ts';
+export { MaskKind, type MaskExpectation, type ValidatedMask, encodeIndexPng, validateMask } from './mask-validation.ts';
+export { type DatasetSnapshot, datasetContentHash } from './content-hash.ts';
+export { assertPngChunksIntact } from './png-integrity.ts';
