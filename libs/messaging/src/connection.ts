@@ -1,5 +1,5 @@
 import { MicroSegError } from '@microseg/errors';
-import { Events, type NatsConnection, connect } from 'nats';
+import { ErrorCode as NatsCode, Events, type NatsConnection, NatsError, connect } from 'nats';
 import { type Logger, silentLogger } from './logger.ts';
 import { sleep } from './sleep.ts';
 
@@ -14,6 +14,15 @@ export interface ConnectNatsOptions {
   /** Cancels the wait for the first connection (for example on SIGTERM during start-up). */
   signal?: AbortSignal;
 }
+
+// Waiting does not fix these: fail start-up at once with a message naming the cause.
+const FATAL_AT_CONNECT = new Set<string>([
+  NatsCode.AuthorizationViolation,
+  NatsCode.BadAuthentication,
+  NatsCode.BadCreds,
+  NatsCode.AuthenticationExpired,
+  NatsCode.InvalidOption,
+]);
 
 type ConnectionState = 'connected' | 'reconnecting' | 'closed';
 const states = new WeakMap<NatsConnection, ConnectionState>();
@@ -72,6 +81,13 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
       });
       return nc;
     } catch (error) {
+      if (error instanceof NatsError && FATAL_AT_CONNECT.has(error.code)) {
+        throw new MicroSegError('UNAVAILABLE', `NATS refused the connection: ${error.message}`, {
+          cause: error,
+          retryable: false,
+          details: { servers, code: error.code },
+        });
+      }
       if (options.signal?.aborted) {
         throw new MicroSegError('UNAVAILABLE', `NATS unreachable at ${servers.join(',')}`, {
           cause: error,

@@ -144,7 +144,7 @@ class PullWorker<C extends JobContract> implements Worker {
       try {
         this.fetching = await consumer.fetch({ max_messages: free, expires });
         for await (const msg of this.fetching) {
-          if (this.stopController.signal.aborted) msg.nak();
+          if (this.stopController.signal.aborted) this.tell(msg, (m) => m.nak());
           else this.dispatch(msg);
         }
         failures = 0;
@@ -167,15 +167,31 @@ class PullWorker<C extends JobContract> implements Worker {
     const job: ActiveJob = { msg, controller: new AbortController(), abandoned: false };
     this.active.add(job);
     const heartbeat = setInterval(
-      () => msg.working(),
+      () => this.tell(msg, (m) => m.working()),
       Math.max(100, Math.floor(this.ackWaitMs / 3)),
     );
-    job.done = this.handle(job).finally(() => {
-      clearInterval(heartbeat);
-      this.active.delete(job);
-      this.slotFreed?.();
-      this.slotFreed = undefined;
-    });
+    job.done = this.handle(job)
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, stream: this.stream, seq: msg.seq }, 'job handling failed'),
+      )
+      .finally(() => {
+        clearInterval(heartbeat);
+        this.active.delete(job);
+        this.slotFreed?.();
+        this.slotFreed = undefined;
+      });
+  }
+
+  /** Acks travel on the connection: a closed one throws, and the server redelivers after ackWait anyway. */
+  private tell(msg: JsMsg, send: (msg: JsMsg) => void): void {
+    try {
+      send(msg);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, stream: this.stream, seq: msg.seq },
+        'could not reach the server about a job',
+      );
+    }
   }
 
   private async handle(job: ActiveJob): Promise<void> {
@@ -189,7 +205,7 @@ class PullWorker<C extends JobContract> implements Worker {
       deliveryCount,
       streamSeq: msg.seq,
       signal: job.controller.signal,
-      working: () => msg.working(),
+      working: () => this.tell(msg, (m) => m.working()),
     };
     const where = {
       stream: this.stream,
@@ -212,7 +228,7 @@ class PullWorker<C extends JobContract> implements Worker {
           { ...where, err: error, retryInMs: outcome.delayMs },
           'job failed, will retry',
         );
-        msg.nak(outcome.delayMs);
+        this.tell(msg, (m) => m.nak(outcome.delayMs));
         return;
       }
       await this.deadLetter(job, error, outcome.reason, where);
@@ -239,7 +255,7 @@ class PullWorker<C extends JobContract> implements Worker {
         headers: fromHeaders(msg.headers),
       });
       // No reason argument: servers before 2.11 ignore a "+TERM <reason>" ack altogether.
-      msg.term();
+      this.tell(msg, (m) => m.term());
       this.logger.error({ ...where, err: error, reason }, 'job dead-lettered');
     } catch (failure) {
       // Without a stored dead letter the job must stay in its stream: hand it back instead of dropping it.
@@ -248,7 +264,7 @@ class PullWorker<C extends JobContract> implements Worker {
         { ...where, err: failure, jobError: error, retryInMs },
         'dead letter not stored, job handed back',
       );
-      msg.nak(retryInMs);
+      this.tell(msg, (m) => m.nak(retryInMs));
     }
   }
 
@@ -263,7 +279,7 @@ class PullWorker<C extends JobContract> implements Worker {
     for (const job of this.active) {
       job.abandoned = true;
       job.controller.abort();
-      job.msg.nak();
+      this.tell(job.msg, (m) => m.nak());
       this.logger.warn({ stream: this.stream, seq: job.msg.seq }, 'job handed back at shutdown');
     }
   }
