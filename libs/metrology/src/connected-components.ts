@@ -58,6 +58,18 @@ export function labelComponents(
     return rb;
   };
 
+  const newLabel = (): number => {
+    if (next === parent.length) {
+      const grown = new Int32Array(parent.length * 2);
+      grown.set(parent);
+      parent = grown;
+    }
+    parent[next] = next;
+    return next++;
+  };
+
+  // Decision tree (Wu, Otoo & Suzuki): neighbours already adjacent to each other are already in one
+  // set, so at most one union per pixel.
   const eight = connectivity === 8;
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -65,24 +77,28 @@ export function labelComponents(
       const p = row + x;
       const v = values[p]!;
       if (!include[v]) continue;
-      let label = 0;
-      if (x > 0 && values[p - 1] === v) label = labels[p - 1]!;
-      if (y > 0) {
-        const up = p - width;
-        if (values[up] === v) label = label ? union(label, labels[up]!) : labels[up]!;
-        if (eight) {
-          if (x > 0 && values[up - 1] === v) label = label ? union(label, labels[up - 1]!) : labels[up - 1]!;
-          if (x + 1 < width && values[up + 1] === v) label = label ? union(label, labels[up + 1]!) : labels[up + 1]!;
-        }
-      }
-      if (!label) {
-        if (next === parent.length) {
-          const grown = new Int32Array(parent.length * 2);
-          grown.set(parent);
-          parent = grown;
-        }
-        parent[next] = next;
-        label = next++;
+      const up = p - width;
+      const hasLeft = x > 0 && values[p - 1] === v;
+      const hasUp = y > 0 && values[up] === v;
+      const hasUpLeft = y > 0 && x > 0 && values[up - 1] === v;
+      let label: number;
+      if (!eight) {
+        if (hasUp) {
+          label = labels[up]!;
+          if (hasLeft && !hasUpLeft && labels[p - 1] !== label) label = union(label, labels[p - 1]!);
+        } else label = hasLeft ? labels[p - 1]! : newLabel();
+      } else if (hasUp) {
+        label = labels[up]!;
+        if (hasLeft && !hasUpLeft && labels[p - 1] !== label) label = union(label, labels[p - 1]!);
+      } else {
+        const hasUpRight = y > 0 && x + 1 < width && values[up + 1] === v;
+        if (hasUpLeft) {
+          label = labels[up - 1]!;
+          if (hasUpRight && labels[up + 1] !== label) label = union(label, labels[up + 1]!);
+        } else if (hasLeft) {
+          label = labels[p - 1]!;
+          if (hasUpRight && labels[up + 1] !== label) label = union(label, labels[up + 1]!);
+        } else label = hasUpRight ? labels[up + 1]! : newLabel();
       }
       labels[p] = label;
     }

@@ -130,7 +130,7 @@ def main(argv):
             result = particles(mask, classes_of(mask, opts.classes), opts.connectivity)
         else:
             layer = clean_layer(mask, classes_of(mask, opts.classes), opts.radius, opts.min_area)
-            result = thickness_once(layer, 0)
+            result = {**thickness_once(layer, 0), 'layerPixels': int(layer.sum())}
         seconds = time.perf_counter() - start
         json.dump({'seconds': seconds, 'result': summarise(result) if what == 'particles' else result}, sys.stdout)
         return
