@@ -63,6 +63,11 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     service.start();
     processes.set(name, service);
   }
+  // Should the launcher die without stopping them (a crash, a closed terminal), no service outlives it.
+  const killOrphans = () => {
+    for (const p of processes.values()) if (p.running) p.signal('SIGTERM');
+  };
+  process.once('exit', killOrphans);
   const graphqlUrl = `http://${host}:${options.gatewayPort}/graphql`;
   const platform: RunningPlatform = {
     graphqlUrl,
@@ -73,6 +78,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       await gateway?.stop();
       await Promise.all([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()));
       for (const p of processes.values()) p.close();
+      process.removeListener('exit', killOrphans);
     },
   };
   try {

@@ -63,6 +63,12 @@ export class ServiceProcess {
     });
   }
 
+  /** Sends a signal without waiting (for exit hooks, which cannot wait). */
+  signal(signal: NodeJS.Signals): void {
+    this.stopping = true;
+    this.child?.kill(signal);
+  }
+
   /** SIGKILL, no drain: what a crashed node or an OOM kill looks like. */
   async kill(): Promise<void> {
     this.stopping = true;

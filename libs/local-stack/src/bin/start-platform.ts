@@ -17,6 +17,9 @@ const { values } = parseArgs({
   },
 });
 
+// The terminal may go away before we do (a closed window, a killed `pnpm`): keep stopping cleanly.
+process.stdout.on('error', () => undefined);
+
 const rootDir = resolve(import.meta.dirname, '../../../..');
 const dataDir = resolve(rootDir, values['data-dir']);
 const logger = createLogger({ service: 'launcher', level: 'info' });
