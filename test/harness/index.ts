@@ -1,0 +1,3 @@
+export { type TestInfrastructure, type TestInfrastructureOptions, getTestInfrastructure } from './test-infrastructure.ts';
+export { createTestObjectStore } from './test-object-store.ts';
+export { startTestPlatform, type TestPlatform } from './platform.ts';
