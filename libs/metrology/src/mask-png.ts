@@ -43,10 +43,9 @@ export async function decodeIndexMask(png: Uint8Array): Promise<IndexMask> {
 /** Encodes an index mask as a single-channel PNG (8-bit when every value fits, else 16-bit). */
 export async function encodeIndexMask(mask: IndexMask): Promise<Buffer> {
   const sixteenBit = mask.data instanceof Uint16Array && mask.data.some((value) => value > 255);
+  // sharp takes the sample depth of raw input from the typed array's type.
   const pixels = sixteenBit ? mask.data : Uint8Array.from(mask.data);
-  return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
-    raw: { width: mask.width, height: mask.height, channels: 1, ...(sixteenBit ? { depth: 'ushort' } : {}) },
-  })
+  return sharp(pixels, { raw: { width: mask.width, height: mask.height, channels: 1 } })
     .toColourspace(sixteenBit ? 'grey16' : 'b-w')
     .png()
     .toBuffer();
