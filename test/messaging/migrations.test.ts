@@ -59,7 +59,10 @@ describe('migrations', () => {
     ]);
 
     const applied = await first.selectFrom('applied').select('name').orderBy('name').execute();
-    expect(applied.map((row) => row.name)).toEqual(['0001-groups', '0002-members']);
+    expect(applied.map((row: { name: string }) => row.name)).toEqual([
+      '0001-groups',
+      '0002-members',
+    ]);
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = ${schema} order by table_name`.execute(
       first,

@@ -50,6 +50,9 @@ async function watchStatus(nc: NatsConnection, logger: Logger): Promise<void> {
       case Events.LDM:
         logger.warn({ server: status.data }, 'NATS server entering lame duck mode');
         break;
+      default:
+        // Cluster updates and debug events (pings, reconnect attempts) need no action.
+        break;
     }
   }
 }

@@ -1,12 +1,27 @@
 import { MicroSegError, isMicroSegError } from '@microseg/errors';
 import { ErrorCode as NatsCode, NatsError } from 'nats';
 
-const DISCONNECTED = new Set<string>([
-  NatsCode.ConnectionClosed,
-  NatsCode.ConnectionDraining,
-  NatsCode.ConnectionRefused,
-  NatsCode.ConnectionTimeout,
-  NatsCode.Disconnect,
+type Mapped = {
+  code: 'UNAVAILABLE' | 'TIMEOUT';
+  message: (subject: string, natsCode: string) => string;
+};
+
+const noConnection: Mapped = {
+  code: 'UNAVAILABLE',
+  message: (_subject, natsCode) => `NATS connection unavailable (${natsCode})`,
+};
+
+const BY_NATS_CODE = new Map<string, Mapped>([
+  [
+    NatsCode.NoResponders,
+    { code: 'UNAVAILABLE', message: (subject) => `no responders on ${subject}` },
+  ],
+  [NatsCode.Timeout, { code: 'TIMEOUT', message: (subject) => `no reply on ${subject} in time` }],
+  [NatsCode.ConnectionClosed, noConnection],
+  [NatsCode.ConnectionDraining, noConnection],
+  [NatsCode.ConnectionRefused, noConnection],
+  [NatsCode.ConnectionTimeout, noConnection],
+  [NatsCode.Disconnect, noConnection],
 ]);
 
 /**
@@ -15,25 +30,12 @@ const DISCONNECTED = new Set<string>([
  */
 export function mapNatsError(error: unknown, subject: string): MicroSegError {
   if (isMicroSegError(error)) return error;
-  if (error instanceof NatsError) {
-    if (error.code === NatsCode.NoResponders) {
-      return new MicroSegError('UNAVAILABLE', `no responders on ${subject}`, {
-        cause: error,
-        details: { subject },
-      });
-    }
-    if (error.code === NatsCode.Timeout) {
-      return new MicroSegError('TIMEOUT', `no reply on ${subject} in time`, {
-        cause: error,
-        details: { subject },
-      });
-    }
-    if (DISCONNECTED.has(error.code)) {
-      return new MicroSegError('UNAVAILABLE', `NATS connection unavailable (${error.code})`, {
-        cause: error,
-        details: { subject },
-      });
-    }
+  const mapped = error instanceof NatsError ? BY_NATS_CODE.get(error.code) : undefined;
+  if (mapped && error instanceof NatsError) {
+    return new MicroSegError(mapped.code, mapped.message(subject, error.code), {
+      cause: error,
+      details: { subject },
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new MicroSegError('INTERNAL', `NATS error on ${subject}: ${message}`, {

@@ -107,7 +107,7 @@ export class OutboxRelay {
       return {
         sent: sentIds.length,
         failed: rows.length - sentIds.length,
-        ...(firstFailure ? { firstError: firstFailure.reason } : {}),
+        ...(firstFailure ? { firstError: firstFailure.reason as unknown } : {}),
       };
     });
   }

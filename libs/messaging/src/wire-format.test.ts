@@ -5,6 +5,16 @@ import { fromHeaders, toHeaders } from './metadata.ts';
 import { mapNatsError } from './nats-errors.ts';
 import { errorReply, okReply, openReply } from './reply-envelope.ts';
 
+/** The value a call throws, for matching its fields. */
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe('reply envelope', () => {
   it('returns the data of a successful reply', () => {
     expect(openReply(JSON.parse(JSON.stringify(okReply({ n: 1 }))), 's')).toEqual({ n: 1 });
@@ -15,15 +25,15 @@ describe('reply envelope', () => {
       details: { id: 'd1' },
     });
     const wire = JSON.parse(JSON.stringify(errorReply(thrown)));
-    expect(() => openReply(wire, 's')).toThrow(
-      expect.objectContaining({ code: 'NOT_FOUND', retryable: false, details: { id: 'd1' } }),
-    );
+    expect(thrownBy(() => openReply(wire, 's'))).toMatchObject({
+      code: 'NOT_FOUND',
+      retryable: false,
+      details: { id: 'd1' },
+    });
   });
 
   it('reports a reply that is not an envelope as INTERNAL', () => {
-    expect(() => openReply({ data: 1 }, 's')).toThrow(
-      expect.objectContaining({ code: 'INTERNAL' }),
-    );
+    expect(thrownBy(() => openReply({ data: 1 }, 's'))).toMatchObject({ code: 'INTERNAL' });
   });
 });
 

@@ -274,7 +274,7 @@ class PullWorker<C extends JobContract> implements Worker {
     this.fetching?.stop();
     this.slotFreed?.();
     await this.loop;
-    const pending = [...this.active].map((job) => job.done);
+    const pending = [...this.active].map((job) => job.done ?? Promise.resolve());
     await Promise.race([Promise.allSettled(pending), sleep(options.timeoutMs ?? 30_000)]);
     for (const job of this.active) {
       job.abandoned = true;
