@@ -79,6 +79,71 @@ class VGGEncoder(tvm.VGG):
         return features
 
 
+class TransitionWithSkip(nn.Module):
+    def __init__(self, module):
+        super().__init__()
+        self.module = module
+
+    def forward(self, x):
+        skip = None
+        for module in self.module:
+            x = module(x)
+            if isinstance(module, nn.ReLU):
+                skip = x
+        return x, skip
+
+
+class DenseNetEncoder(tvm.DenseNet):
+    def __init__(self, out_channels, depth=5, **kwargs):
+        super().__init__(**kwargs)
+        self.out_channels = out_channels
+        self._depth = depth
+        del self.classifier
+
+    def get_stages(self):
+        f = self.features
+        return [nn.Identity(), nn.Sequential(f.conv0, f.norm0, f.relu0),
+                nn.Sequential(f.pool0, f.denseblock1, TransitionWithSkip(f.transition1)),
+                nn.Sequential(f.denseblock2, TransitionWithSkip(f.transition2)),
+                nn.Sequential(f.denseblock3, TransitionWithSkip(f.transition3)),
+                nn.Sequential(f.denseblock4, f.norm5)]
+
+    def forward(self, x):
+        features = []
+        for stage in self.get_stages()[: self._depth + 1]:
+            x = stage(x)
+            if isinstance(x, (list, tuple)):
+                x, skip = x
+                features.append(skip)
+            else:
+                features.append(x)
+        return features
+
+
+class MobileNetV2Encoder(tvm.MobileNetV2):
+    def __init__(self, depth=5):
+        super().__init__()
+        self.out_channels = (3, 16, 24, 32, 96, 1280)
+        self._depth = depth
+        del self.classifier
+
+    def get_stages(self):
+        f = self.features
+        return [nn.Identity(), f[:2], f[2:4], f[4:7], f[7:14], f[14:]]
+
+    def forward(self, x):
+        features = []
+        for stage in self.get_stages()[: self._depth + 1]:
+            x = stage(x)
+            features.append(x)
+        return features
+
+    def make_dilated(self, stages):
+        s = self.get_stages()
+        for index, dilation in stages.items():
+            replace_strides_with_dilation(s[index], dilation)
+
+
 def resnet(block, layers, out, **kw):
     return lambda depth: ResNetEncoder(block, layers, out, depth=depth, **kw)
 
@@ -93,6 +158,15 @@ ENCODERS = {
     "resnet152": resnet(tvm.resnet.Bottleneck, [3, 8, 36, 3], WIDE),
     "resnext50_32x4d": resnet(tvm.resnet.Bottleneck, [3, 4, 6, 3], WIDE, groups=32, width_per_group=4),
 }
+DENSENETS = {
+    "densenet121": ((3, 64, 256, 512, 1024, 1024), dict(growth_rate=32, block_config=(6, 12, 24, 16), num_init_features=64)),
+    "densenet161": ((3, 96, 384, 768, 2112, 2208), dict(growth_rate=48, block_config=(6, 12, 36, 24), num_init_features=96)),
+    "densenet169": ((3, 64, 256, 512, 1280, 1664), dict(growth_rate=32, block_config=(6, 12, 32, 32), num_init_features=64)),
+    "densenet201": ((3, 64, 256, 512, 1792, 1920), dict(growth_rate=32, block_config=(6, 12, 48, 32), num_init_features=64)),
+}
+for _name, (_out, _kw) in DENSENETS.items():
+    ENCODERS[_name] = (lambda out, kw: lambda depth: DenseNetEncoder(out, depth, **kw))(_out, _kw)
+ENCODERS["mobilenet_v2"] = lambda depth: MobileNetV2Encoder(depth)
 for _name, _cfg in VGG_CFG.items():
     ENCODERS[_name] = (lambda cfg: lambda depth: VGGEncoder(cfg, depth))(_cfg)
 

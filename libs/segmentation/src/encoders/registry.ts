@@ -1,10 +1,12 @@
 import { invalidInput } from '@microseg/errors';
+import { densenetEncoders } from './densenet.ts';
 import type { EncoderSpec } from './encoder-spec.ts';
+import { mobilenetEncoders } from './mobilenet-v2.ts';
 import { resnetEncoders } from './resnet.ts';
 import { vggEncoders } from './vgg.ts';
 
 const ENCODERS: ReadonlyMap<string, EncoderSpec> = new Map(
-  [...resnetEncoders, ...vggEncoders].map((spec) => [spec.name, spec]),
+  [...resnetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders].map((spec) => [spec.name, spec]),
 );
 
 export function getEncoder(name: string): EncoderSpec {

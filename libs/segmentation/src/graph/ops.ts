@@ -148,9 +148,10 @@ export function adaptiveAvgPool(x: Tensor, outputSize: number): Tensor {
   return apply(new AdaptiveAvgPool2D({ outputSize }), x);
 }
 
-export const add = (xs: Tensor[]): Tensor => apply(tfl.layers.add(), xs);
-export const multiply = (xs: Tensor[]): Tensor => apply(tfl.layers.multiply(), xs);
-export const concat = (xs: Tensor[]): Tensor => (xs.length === 1 ? xs[0]! : apply(tfl.layers.concatenate({ axis: 3 }), xs));
+// Merge layers keep the array they are applied to, so callers' arrays are copied (DenseNet grows its own).
+export const add = (xs: Tensor[]): Tensor => apply(tfl.layers.add(), [...xs]);
+export const multiply = (xs: Tensor[]): Tensor => apply(tfl.layers.multiply(), [...xs]);
+export const concat = (xs: Tensor[]): Tensor => (xs.length === 1 ? xs[0]! : apply(tfl.layers.concatenate({ axis: 3 }), [...xs]));
 
 /** `F.interpolate(scale_factor=2, mode='nearest')`. */
 export const upsampleNearest = (x: Tensor, scale = 2): Tensor =>

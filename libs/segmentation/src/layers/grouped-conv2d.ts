@@ -76,7 +76,7 @@ export class GroupedConv2D extends tfl.layers.Layer {
         const xs = tf.split(x, this.groups, 3);
         const ks = tf.split(kernel, this.groups, 3);
         const parts = xs.map((xi, i) => tf.conv2d(xi, ks[i]!, this.strides, 'valid', 'NHWC', this.dilationRate));
-        y = parts.length === 1 ? parts[0]! : tf.concat(parts, 3);
+        y = parts.length === 1 ? parts[0]! : tf.concat(parts as tf.Tensor4D[], 3);
       }
       return this.bias ? tf.add(y, this.bias.read()) : y;
     });

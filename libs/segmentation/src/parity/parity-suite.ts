@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import '../index.ts';
+import { readManifest, syntheticParity, type ParityCase } from './parity-case.ts';
+
+export const SYNTHETIC_FIXTURES = fileURLToPath(new URL('./__fixtures__/synthetic', import.meta.url));
+
+/** The paper's bar: outputs agree with PyTorch to 1e-4 max abs on a fixed input. */
+export const PARITY_TOLERANCE = 1e-4;
+
+/** Parity tests for the committed oracle cases that `select` picks, on the wasm backend. */
+export function describeParity(title: string, select: (c: ParityCase) => boolean): void {
+  const cases = readManifest(SYNTHETIC_FIXTURES).filter(select);
+  describe(title, () => {
+    beforeAll(async () => {
+      await tf.setBackend('wasm');
+      await tf.ready();
+    });
+    it('has oracle fixtures', () => expect(cases.length).toBeGreaterThan(0));
+    it.each(cases.map((c) => [c.id, c] as const))('%s matches PyTorch logits within 1e-4', async (_id, c) => {
+      expect(await syntheticParity(c, SYNTHETIC_FIXTURES)).toBeLessThanOrEqual(PARITY_TOLERANCE);
+    });
+  });
+}
