@@ -1,4 +1,4 @@
-import { toMicroSegError } from '@microseg/errors';
+import { MicroSegError, isMicroSegError } from '@microseg/errors';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { decodeMessage, encodeJson, validate } from './codec.ts';
 import type { RequestContract, RequestOf, ResponseInput } from './contract.ts';
@@ -32,7 +32,8 @@ export interface RequestServer {
 /**
  * Answers requests of one contract: decodes and validates the request (INVALID_INPUT back to the
  * caller), runs the handler, validates its response (a mismatch is our bug: INTERNAL) and replies
- * with an envelope carrying either the data or the serialized MicroSegError.
+ * with an envelope carrying either the data or the serialized MicroSegError. Anything else a
+ * handler throws is logged and answered as a bare INTERNAL.
  */
 export function serveRequests<C extends RequestContract>(
   nc: NatsConnection,
@@ -53,10 +54,15 @@ export function serveRequests<C extends RequestContract>(
       });
       reply = okReply(validate(contract.response, response, contract.subject, 'INTERNAL'));
     } catch (error) {
-      const mapped = toMicroSegError(error);
-      if (mapped.code === 'INTERNAL')
+      if (!isMicroSegError(error) || error.code === 'INTERNAL') {
         logger.error({ err: error, subject: contract.subject }, 'request handler failed');
-      reply = errorReply(mapped);
+      }
+      // A foreign exception's message is an implementation detail: it stays in our logs.
+      reply = errorReply(
+        isMicroSegError(error)
+          ? error
+          : new MicroSegError('INTERNAL', `internal error handling ${contract.subject}`),
+      );
     }
     msg.respond(encodeJson(reply));
   };

@@ -143,6 +143,8 @@ class PullWorker<C extends JobContract> implements Worker {
       }
       try {
         this.fetching = await consumer.fetch({ max_messages: free, expires });
+        // stop() may have run while the pull request was being set up.
+        if (this.stopController.signal.aborted) this.fetching.stop();
         for await (const msg of this.fetching) {
           if (this.stopController.signal.aborted) this.tell(msg, (m) => m.nak());
           else this.dispatch(msg);
