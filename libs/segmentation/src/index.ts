@@ -9,3 +9,6 @@ export { getEncoder, listEncoders, type EncoderInfo } from './encoders/registry.
 export type { EncoderSpec } from './encoders/encoder-spec.ts';
 export type { ModelConfig } from './model-config.ts';
 export { loadStateDict, type LoadReport, type LoadStateDictOptions, type ShapeMismatch } from './weights/load-state-dict.ts';
+export {
+  importCheckpoint, parseMicronetFileName, type ImportCheckpointOptions, type ImportedModel, type MicronetFile,
+} from './weights/import-checkpoint.ts';

@@ -73,8 +73,8 @@ export class GroupedConv2D extends tfl.layers.Layer {
         const depthwise = tf.reshape(kernel, [kh, kw, channels, this.filters / channels]) as tf.Tensor4D;
         y = tf.depthwiseConv2d(x, depthwise, this.strides, 'valid', 'NHWC', this.dilationRate);
       } else {
-        const xs = tf.split(x, this.groups, 3);
-        const ks = tf.split(kernel, this.groups, 3);
+        const xs = tf.split(x, this.groups, 3) as tf.Tensor4D[];
+        const ks = tf.split(kernel, this.groups, 3) as tf.Tensor4D[];
         const parts = xs.map((xi, i) => tf.conv2d(xi, ks[i]!, this.strides, 'valid', 'NHWC', this.dilationRate));
         y = parts.length === 1 ? parts[0]! : tf.concat(parts as tf.Tensor4D[], 3);
       }
