@@ -1,5 +1,4 @@
 import { labelComponents } from './connected-components.ts';
-import { columnDistances } from './distance-transform.ts';
 
 /**
  * Binary morphology with scikit-image's `disk(radius)` footprint ({dy^2 + dx^2 <= r^2}) and its border
@@ -11,8 +10,7 @@ import { columnDistances } from './distance-transform.ts';
  * set of intervals, summed with a difference array: linear time whatever the radius.
  */
 export function dilateDisk(image: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const vertical = new Float64Array(image.length);
-  columnDistances(image, width, height, vertical);
+  const vertical = cappedColumnDistances(image, width, height, radius + 1);
   const reach = new Int32Array(radius + 1);
   for (let g = 0; g <= radius; g++) reach[g] = Math.floor(Math.sqrt(radius * radius - g * g));
   const out = new Uint8Array(image.length);
@@ -84,6 +82,28 @@ function keepLargeComponents(
   for (let p = 0; p < labels.length; p++) {
     const label = labels[p]!;
     if (label && sizes[label]! < minSize) out[p] = 1 - value;
+  }
+  return out;
+}
+
+/** Distance along each column to the nearest set pixel, capped at `cap` (all a disk dilation needs). */
+function cappedColumnDistances(image: Uint8Array, width: number, height: number, cap: number): Uint16Array {
+  const out = new Uint16Array(image.length);
+  const gap = new Uint16Array(width).fill(cap);
+  for (let row = 0; row < image.length; row += width) {
+    for (let x = 0; x < width; x++) {
+      const g = image[row + x] ? 0 : gap[x]! < cap ? gap[x]! + 1 : cap;
+      gap[x] = g;
+      out[row + x] = g;
+    }
+  }
+  gap.fill(cap);
+  for (let row = image.length - width; row >= 0; row -= width) {
+    for (let x = 0; x < width; x++) {
+      const g = image[row + x] ? 0 : gap[x]! < cap ? gap[x]! + 1 : cap;
+      gap[x] = g;
+      if (g < out[row + x]!) out[row + x] = g;
+    }
   }
   return out;
 }

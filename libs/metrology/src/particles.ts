@@ -65,7 +65,7 @@ export interface ParticleAnalysis {
 export function analyseParticles(mask: IndexMask, options: ParticleOptions = {}): ParticleAnalysis {
   const connectivity = options.connectivity ?? 8;
   assertConnectivity(connectivity);
-  const classes = options.classes ?? classValuesOf(mask).filter((value) => value !== 0);
+  const classes = options.classes ? [...new Set(options.classes)] : classValuesOf(mask).filter((value) => value !== 0);
   const include = new Uint8Array(65536);
   for (const value of classes) include[value] = 1;
   const components = labelComponents(mask.data, mask.width, mask.height, include, connectivity);
@@ -172,8 +172,10 @@ function scaled(region: RegionProperties, scale: Scale): Particle {
   };
 }
 
+/** Column of a region's first pixel (in raster order), which lies in its bbox's first row. */
 function firstColumnOf(labels: Int32Array, width: number, region: RegionProperties): number {
   const row = region.bbox[0] * width;
-  for (let x = region.bbox[1]; x < region.bbox[3]; x++) if (labels[row + x] === region.label) return x;
-  return region.bbox[1];
+  let x = region.bbox[1];
+  while (labels[row + x] !== region.label) x++;
+  return x;
 }

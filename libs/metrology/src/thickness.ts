@@ -29,7 +29,7 @@ export interface ThicknessMeasurement {
   /** Thickness = 2 x distance to the background on every medial-axis pixel. */
   readonly thickness: Summary;
   /** Thickness values in raster order of their medial-axis pixels. */
-  readonly values: Float64Array;
+  readonly values: readonly number[];
   /** Thickness along the layer, one point per image column that the medial axis crosses. */
   readonly profile: readonly ThicknessProfilePoint[];
   readonly skeletonPixels: number;
@@ -40,6 +40,8 @@ export interface ThicknessMeasurement {
 
 export const DEFAULT_THICKNESS_RADIUS = 5;
 export const DEFAULT_THICKNESS_MIN_AREA = 1000;
+/** Larger disks would smooth away any layer a micrograph can hold. */
+const MAX_RADIUS = 4096;
 
 /**
  * Layer thickness: the layer (classes) is closed then opened with a disk, objects and holes under
@@ -49,7 +51,9 @@ export const DEFAULT_THICKNESS_MIN_AREA = 1000;
 export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}): ThicknessMeasurement {
   const radius = options.radius ?? DEFAULT_THICKNESS_RADIUS;
   const minArea = options.minArea ?? DEFAULT_THICKNESS_MIN_AREA;
-  if (!Number.isInteger(radius) || radius < 0) throw invalidInput(`radius must be a whole number >= 0, got ${radius}`, { radius });
+  if (!Number.isInteger(radius) || radius < 0 || radius > MAX_RADIUS) {
+    throw invalidInput(`radius must be a whole number from 0 to ${MAX_RADIUS}, got ${radius}`, { radius });
+  }
   if (!(minArea >= 0)) throw invalidInput(`minimum area must be >= 0, got ${minArea}`, { minArea });
   const { width, height } = mask;
   const classes = options.classes ?? classValuesOf(mask).filter((value) => value !== 0);
@@ -84,7 +88,7 @@ export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}
     radius,
     minArea,
     thickness: summarise(values),
-    values: Float64Array.from(values),
+    values,
     profile,
     skeletonPixels: values.length,
     layerPixels,
