@@ -43,6 +43,7 @@ export async function startEmbeddedS3Server(options: EmbeddedS3ServerOptions): P
   const s3rver = new S3rver({ directory, silent: true, vhostBuckets: false, resetOnClose: false });
   const handleWithS3rver = s3rver.callback();
   const server = createServer((request, response) => {
+    logger.debug({ method: request.method, url: request.url }, 's3 request');
     if (!answerListMultipartUploads(request, response)) handleWithS3rver(request, response);
   });
   await new Promise<void>((listening, failed) => {

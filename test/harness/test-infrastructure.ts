@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type S3Credentials,
+  type StackLogger,
+  ensureDatabase,
+  readNatsInfo,
+  silentStackLogger,
+  startEmbeddedPostgres,
+  startEmbeddedS3Server,
+  startNatsServer,
+} from '@microseg/local-stack';
+import pg from 'pg';
+
+export interface TestInfrastructure {
+  /** Unique per call: prefix NATS streams, subjects and buckets with it to keep runs apart. */
+  runId: string;
+  /** A database created for this run only (dropped by cleanup). */
+  databaseUrl: string;
+  /** The same server's `postgres` database, for tests that create databases of their own. */
+  adminDatabaseUrl: string;
+  natsUrl: string;
+  s3: S3Credentials;
+  /** Drops the run's database and stops whatever was started for it. */
+  cleanup(): Promise<void>;
+}
+
+export interface TestInfrastructureOptions {
+  logger?: StackLogger;
+}
+
+/** Where this machine and CI run PostgreSQL and NATS (trust auth on loopback). */
+const LOCAL_POSTGRES = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const LOCAL_NATS = { host: '127.0.0.1', port: 4222 };
+
+interface Piece<T> {
+  value: T;
+  stop(): Promise<void>;
+}
+
+/**
+ * Real PostgreSQL, NATS JetStream and S3 for an integration test. PostgreSQL and NATS come from
+ * DATABASE_URL / NATS_URL, else the servers on their default loopback ports, else embedded ones
+ * started for this call; S3 is always an s3rver in this process on a free port. Each call gets a
+ * fresh database; call `cleanup` in afterAll.
+ */
+export async function getTestInfrastructure(options: TestInfrastructureOptions = {}): Promise<TestInfrastructure> {
+  const logger = options.logger ?? silentStackLogger;
+  const runId = `t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  const scratch = await mkdtemp(join(tmpdir(), `microseg-${runId}-`));
+  const started: Piece<unknown>[] = [];
+  const stopAll = async () => {
+    await Promise.allSettled(started.map((piece) => piece.stop()));
+    await rm(scratch, { recursive: true, force: true });
+  };
+  try {
+    const postgres = await track(started, postgresServer(scratch, logger));
+    const nats = await track(started, natsServer(scratch, logger));
+    const s3 = await track(started, s3Server(scratch, logger));
+    const database = `microseg_test_${runId}`;
+    await ensureDatabase(postgres.value, database);
+    const databaseUrl = withDatabase(postgres.value, database);
+    return {
+      runId,
+      databaseUrl,
+      adminDatabaseUrl: postgres.value,
+      natsUrl: nats.value,
+      s3: s3.value,
+      async cleanup() {
+        await dropDatabase(postgres.value, database);
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function track<T>(started: Piece<unknown>[], piece: Promise<Piece<T>>): Promise<Piece<T>> {
+  const ready = await piece;
+  started.push(ready);
+  return ready;
+}
+
+const nothingToStop = async () => undefined;
+
+async function postgresServer(scratch: string, logger: StackLogger): Promise<Piece<string>> {
+  const fromEnv = process.env['DATABASE_URL'];
+  if (fromEnv) return { value: withDatabase(fromEnv, 'postgres'), stop: nothingToStop };
+  if (await canQuery(LOCAL_POSTGRES)) return { value: LOCAL_POSTGRES, stop: nothingToStop };
+  const embedded = await startEmbeddedPostgres({ dataDir: scratch, database: 'postgres', logger });
+  return { value: embedded.adminUrl, stop: embedded.stop };
+}
+
+async function natsServer(scratch: string, logger: StackLogger): Promise<Piece<string>> {
+  const fromEnv = process.env['NATS_URL'];
+  if (fromEnv) return { value: fromEnv, stop: nothingToStop };
+  const local = await readNatsInfo(LOCAL_NATS.host, LOCAL_NATS.port).catch(() => undefined);
+  if (local?.jetstream === true) return { value: `nats://${LOCAL_NATS.host}:${LOCAL_NATS.port}`, stop: nothingToStop };
+  const started = await startNatsServer({ dataDir: scratch, logger });
+  return { value: started.natsUrl, stop: started.stop };
+}
+
+async function s3Server(scratch: string, logger: StackLogger): Promise<Piece<S3Credentials>> {
+  const server = await startEmbeddedS3Server({ dataDir: scratch, logger });
+  const { endpoint, accessKey, secretKey, region } = server;
+  return { value: { endpoint, accessKey, secretKey, region }, stop: server.stop };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+async function canQuery(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    // FORCE ends sessions a test forgot to close, so a leaked pool never blocks the drop.
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
