@@ -11,8 +11,13 @@ export function directoryFiles(directory: string): ArtifactFiles {
       try {
         return new Uint8Array(await readFile(join(directory, checkFileName(name))));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('artifact file', join(directory, name));
-        throw error instanceof MicroSegError ? error : new MicroSegError('UNAVAILABLE', `cannot read ${name} in ${directory}`, { cause: error });
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw notFound('artifact file', join(directory, name));
+        throw error instanceof MicroSegError
+          ? error
+          : new MicroSegError('UNAVAILABLE', `cannot read ${name} in ${directory}`, {
+              cause: error,
+            });
       }
     },
     async write(name, data) {

@@ -32,7 +32,11 @@ export function artifactIOHandler(files: ArtifactFiles): io.IOHandler {
       if (artifacts.modelTopology instanceof ArrayBuffer) {
         throw invalidInput('only layers and graph models with JSON topology can be saved');
       }
-      const weights = new Uint8Array(artifacts.weightData ? io.CompositeArrayBuffer.join(artifacts.weightData) : new ArrayBuffer(0));
+      const weights = new Uint8Array(
+        artifacts.weightData
+          ? io.CompositeArrayBuffer.join(artifacts.weightData)
+          : new ArrayBuffer(0),
+      );
       const count = Math.max(1, Math.ceil(weights.length / SHARD_BYTES));
       const paths = Array.from({ length: count }, (_, i) => `group1-shard${i + 1}of${count}.bin`);
       const modelJSON: io.ModelJSON = {
@@ -40,9 +44,11 @@ export function artifactIOHandler(files: ArtifactFiles): io.IOHandler {
         weightsManifest: [{ paths, weights: artifacts.weightSpecs ?? [] }],
       };
       if (artifacts.trainingConfig) modelJSON.trainingConfig = artifacts.trainingConfig;
-      for (const field of PASSED_THROUGH) if (artifacts[field] !== undefined) Object.assign(modelJSON, { [field]: artifacts[field] });
+      for (const field of PASSED_THROUGH)
+        if (artifacts[field] !== undefined) Object.assign(modelJSON, { [field]: artifacts[field] });
 
-      for (const [i, path] of paths.entries()) await files.write(path, weights.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
+      for (const [i, path] of paths.entries())
+        await files.write(path, weights.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
       await files.write(MODEL_JSON, new TextEncoder().encode(JSON.stringify(modelJSON)));
       return { modelArtifactsInfo: io.getModelArtifactsInfoForJSON(artifacts) };
     },
@@ -50,20 +56,28 @@ export function artifactIOHandler(files: ArtifactFiles): io.IOHandler {
     async load(): Promise<io.ModelArtifacts> {
       let modelJSON: io.ModelJSON;
       try {
-        modelJSON = JSON.parse(new TextDecoder().decode(await files.read(MODEL_JSON))) as io.ModelJSON;
+        modelJSON = JSON.parse(
+          new TextDecoder().decode(await files.read(MODEL_JSON)),
+        ) as io.ModelJSON;
       } catch (error) {
         if (isMicroSegError(error)) throw error;
         throw invalidInput(`${MODEL_JSON} in ${files.location} is not valid JSON`, {}, error);
       }
-      if (typeof modelJSON !== 'object' || modelJSON === null || typeof modelJSON.modelTopology !== 'object') {
+      if (
+        typeof modelJSON !== 'object' ||
+        modelJSON === null ||
+        typeof modelJSON.modelTopology !== 'object'
+      ) {
         throw invalidInput(`${MODEL_JSON} in ${files.location} has no model topology`);
       }
       return io.getModelArtifactsForJSON(modelJSON, async (manifest) => {
-        if (!Array.isArray(manifest)) throw invalidInput(`${MODEL_JSON} has no valid weights manifest`);
+        if (!Array.isArray(manifest))
+          throw invalidInput(`${MODEL_JSON} has no valid weights manifest`);
         const specs: io.WeightsManifestEntry[] = [];
         const buffers: ArrayBuffer[] = [];
         for (const group of manifest) {
-          if (!Array.isArray(group?.paths) || !Array.isArray(group.weights)) throw invalidInput(`${MODEL_JSON} has a malformed weight group`);
+          if (!Array.isArray(group?.paths) || !Array.isArray(group.weights))
+            throw invalidInput(`${MODEL_JSON} has a malformed weight group`);
           specs.push(...group.weights);
           for (const path of group.paths) {
             const data = await files.read(checkFileName(path));

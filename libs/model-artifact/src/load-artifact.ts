@@ -29,17 +29,23 @@ function verifiedFiles(files: ArtifactFiles, hashes: Record<string, string>): Ar
       if (known) return known;
       const expected = hashes[name];
       if (expected === undefined) {
-        throw invalidInput(`${name} is not listed in ${MANIFEST_FILE} of ${files.location}`, { reason: ArtifactErrorReason.FILE_NOT_LISTED, file: name });
+        throw invalidInput(`${name} is not listed in ${MANIFEST_FILE} of ${files.location}`, {
+          reason: ArtifactErrorReason.FILE_NOT_LISTED,
+          file: name,
+        });
       }
       const data = await files.read(name);
       const actual = sha256Hex(data);
       if (actual !== expected) {
-        throw invalidInput(`${name} in ${files.location} does not match its sha256 in ${MANIFEST_FILE}`, {
-          reason: ArtifactErrorReason.CHECKSUM_MISMATCH,
-          file: name,
-          expected,
-          actual,
-        });
+        throw invalidInput(
+          `${name} in ${files.location} does not match its sha256 in ${MANIFEST_FILE}`,
+          {
+            reason: ArtifactErrorReason.CHECKSUM_MISMATCH,
+            file: name,
+            expected,
+            actual,
+          },
+        );
       }
       verified.set(name, data);
       return data;
@@ -64,7 +70,11 @@ export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArti
     model = await loadLayersModel(artifactIOHandler(verified));
   } catch (error) {
     if (isMicroSegError(error)) throw error;
-    throw invalidInput(`the model in ${files.location} cannot be built`, { reason: ArtifactErrorReason.MODEL_INVALID }, error);
+    throw invalidInput(
+      `the model in ${files.location} cannot be built`,
+      { reason: ArtifactErrorReason.MODEL_INVALID },
+      error,
+    );
   }
   try {
     await checkTestOutput(model, manifest, verified);
@@ -75,12 +85,18 @@ export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArti
   return { model, manifest };
 }
 
-async function checkTestOutput(model: LayersModel, manifest: ArtifactManifest, files: ArtifactFiles): Promise<void> {
+async function checkTestOutput(
+  model: LayersModel,
+  manifest: ArtifactManifest,
+  files: ArtifactFiles,
+): Promise<void> {
   const { input, output, tolerance } = manifest.test;
   const inputData = decodeFloat32(await files.read(input.file), input.shape, input.file);
   const expected = decodeFloat32(await files.read(output.file), output.shape, output.file);
   const actual = await runModel(model, { shape: input.shape, data: inputData });
-  const sameShape = actual.shape.length === output.shape.length && actual.shape.every((n, i) => n === output.shape[i]);
+  const sameShape =
+    actual.shape.length === output.shape.length &&
+    actual.shape.every((n, i) => n === output.shape[i]);
   const difference = sameShape ? maxAbsDiff(actual.data, expected) : Number.POSITIVE_INFINITY;
   if (!(difference <= tolerance)) {
     throw invalidInput(`the model in ${files.location} no longer reproduces its test output`, {

@@ -17,15 +17,27 @@ export async function openForReading(source: ArtifactLocation): Promise<Artifact
   return info?.isFile() ? tarballFiles(source) : directoryFiles(source);
 }
 
-export async function openForWriting(target: ArtifactLocation): Promise<{ files: ArtifactFiles; finish(): Promise<void> }> {
-  if (typeof target !== 'string') return { files: s3Files(target), finish: async () => {} };
+export interface ArtifactWriter {
+  files: ArtifactFiles;
+  /** Makes the written files the artifact (packs a tarball). */
+  finish: () => Promise<void>;
+  /** Drops scratch space after a failed save; a directory or S3 prefix without microseg.json is no artifact. */
+  discard: () => Promise<void>;
+}
+
+const nothing = async () => {};
+
+export async function openForWriting(target: ArtifactLocation): Promise<ArtifactWriter> {
+  if (typeof target !== 'string')
+    return { files: s3Files(target), finish: nothing, discard: nothing };
   if (TARBALL.test(target)) return tarballWriter(target);
-  return { files: directoryFiles(target), finish: async () => {} };
+  return { files: directoryFiles(target), finish: nothing, discard: nothing };
 }
 
 /** Whether saving to `target` would replace an artifact (its tarball, or a manifest in place). */
 export async function artifactExists(target: ArtifactLocation): Promise<boolean> {
-  if (typeof target === 'string' && TARBALL.test(target)) return (await stat(target).catch(() => undefined)) !== undefined;
+  if (typeof target === 'string' && TARBALL.test(target))
+    return (await stat(target).catch(() => undefined)) !== undefined;
   const files = typeof target === 'string' ? directoryFiles(target) : s3Files(target);
   return files.read(MANIFEST_FILE).then(
     () => true,

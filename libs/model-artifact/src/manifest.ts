@@ -24,10 +24,15 @@ const InputSchema = z
     bitDepths: z.array(z.union([z.literal(8), z.literal(16)])).min(1),
     normalisation: z.object({ mean: z.array(z.number()), std: z.array(z.number().positive()) }),
   })
-  .refine((input) => input.normalisation.mean.length === input.channels && input.normalisation.std.length === input.channels, {
-    message: 'normalisation mean and std need one value per channel',
-    path: ['normalisation'],
-  });
+  .refine(
+    (input) =>
+      input.normalisation.mean.length === input.channels &&
+      input.normalisation.std.length === input.channels,
+    {
+      message: 'normalisation mean and std need one value per channel',
+      path: ['normalisation'],
+    },
+  );
 
 const TensorFileSchema = z.object({ file: fileName, shape: z.array(count).min(1) });
 
@@ -41,13 +46,19 @@ export const ModelDescriptionSchema = z.object({
   classes: z
     .array(ClassSchema)
     .min(1)
-    .refine((classes) => classes.every((c, i) => c.index === i), { message: 'class indices must be 0, 1, 2... in order' }),
+    .refine((classes) => classes.every((c, i) => c.index === i), {
+      message: 'class indices must be 0, 1, 2... in order',
+    }),
   input: InputSchema,
   tile: z
     .object({ size: count, stride: count })
-    .refine((tile) => tile.stride <= tile.size, { message: 'the tile stride cannot exceed the tile size' }),
+    .refine((tile) => tile.stride <= tile.size, {
+      message: 'the tile stride cannot exceed the tile size',
+    }),
   /** The pixel size of the training images; null when unknown. */
-  trainingPixelSize: z.object({ value: z.number().positive(), unit: z.enum(['nm', 'um']) }).nullable(),
+  trainingPixelSize: z
+    .object({ value: z.number().positive(), unit: z.enum(['nm', 'um']) })
+    .nullable(),
   /** Where the initial weights came from (a PyTorch checkpoint, MicroNet release...). */
   sourceWeights: z.array(z.object({ name: z.string().min(1), sha256, url: z.string().optional() })),
   metrics: z.record(z.string(), z.number()),
@@ -62,7 +73,11 @@ export const ArtifactManifestSchema = ModelDescriptionSchema.extend({
   /** sha256 of every other file of the artifact; a file not listed here is not loaded. */
   files: z.record(fileName, sha256),
   /** The reproducibility check run on every load: this input must give this output. */
-  test: z.object({ input: TensorFileSchema, output: TensorFileSchema, tolerance: z.number().positive() }),
+  test: z.object({
+    input: TensorFileSchema,
+    output: TensorFileSchema,
+    tolerance: z.number().positive(),
+  }),
 });
 
 export type ModelDescription = z.input<typeof ModelDescriptionSchema>;
@@ -75,7 +90,8 @@ function issues(error: z.ZodError) {
 
 export function parseModelDescription(value: unknown): z.infer<typeof ModelDescriptionSchema> {
   const result = ModelDescriptionSchema.safeParse(value);
-  if (!result.success) throw invalidInput('model description is invalid', { issues: issues(result.error) });
+  if (!result.success)
+    throw invalidInput('model description is invalid', { issues: issues(result.error) });
   return result.data;
 }
 
@@ -84,11 +100,18 @@ export function parseManifest(bytes: Uint8Array, location: string): ArtifactMani
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw invalidInput(`${MANIFEST_FILE} in ${location} is not valid JSON`, { reason: 'manifest-invalid' }, error);
+    throw invalidInput(
+      `${MANIFEST_FILE} in ${location} is not valid JSON`,
+      { reason: 'manifest-invalid' },
+      error,
+    );
   }
   const result = ArtifactManifestSchema.safeParse(json);
   if (!result.success) {
-    throw invalidInput(`${MANIFEST_FILE} in ${location} is invalid`, { reason: 'manifest-invalid', issues: issues(result.error) });
+    throw invalidInput(`${MANIFEST_FILE} in ${location} is invalid`, {
+      reason: 'manifest-invalid',
+      issues: issues(result.error),
+    });
   }
   return result.data;
 }

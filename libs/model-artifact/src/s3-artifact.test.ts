@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
@@ -19,9 +18,23 @@ let client: Client;
 beforeAll(async () => {
   await setBackend('cpu');
   directory = await mkdtemp(join(tmpdir(), 's3rver-'));
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: BUCKET, configs: [] }] });
-  const { port } = (await server.run()) as AddressInfo;
-  client = new Client({ endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER', pathStyle: true, region: 'us-east-1' });
+  server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
+  const { port } = await server.run();
+  client = new Client({
+    endPoint: '127.0.0.1',
+    port,
+    useSSL: false,
+    accessKey: 'S3RVER',
+    secretKey: 'S3RVER',
+    pathStyle: true,
+    region: 'us-east-1',
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -34,9 +47,16 @@ describe('model artifacts in S3', () => {
   it('saves under a prefix and loads back with verification', async () => {
     const saved = await saveArtifact(tinyModel(), description, at('unet/resnet18/v1'));
     const keys: string[] = [];
-    for await (const item of client.listObjectsV2(BUCKET, 'unet/resnet18/v1/', true)) keys.push((item as { name: string }).name);
+    for await (const item of client.listObjectsV2(BUCKET, 'unet/resnet18/v1/', true))
+      keys.push((item as { name: string }).name);
     expect(keys.sort()).toEqual(
-      ['group1-shard1of1.bin', 'microseg.json', 'model.json', 'test-input.bin', 'test-output.bin'].map((name) => `unet/resnet18/v1/${name}`),
+      [
+        'group1-shard1of1.bin',
+        'microseg.json',
+        'model.json',
+        'test-input.bin',
+        'test-output.bin',
+      ].map((name) => `unet/resnet18/v1/${name}`),
     );
     expect(await readManifest(at('unet/resnet18/v1/'))).toEqual(saved);
     const { model, manifest } = await loadArtifact(at('unet/resnet18/v1'));

@@ -16,15 +16,19 @@ export function s3Files({ client, bucket, prefix }: S3Location): ArtifactFiles {
   const base = prefix.replace(/\/+$/, '');
   const key = (name: string) => (base ? `${base}/${checkFileName(name)}` : checkFileName(name));
   const failure = (action: string, name: string, error: unknown): MicroSegError => {
-    if (MISSING.has((error as { code?: string }).code ?? '')) return notFound('artifact file', `s3://${bucket}/${key(name)}`);
-    return new MicroSegError('UNAVAILABLE', `cannot ${action} s3://${bucket}/${key(name)}`, { cause: error });
+    if (MISSING.has((error as { code?: string }).code ?? ''))
+      return notFound('artifact file', `s3://${bucket}/${key(name)}`);
+    return new MicroSegError('UNAVAILABLE', `cannot ${action} s3://${bucket}/${key(name)}`, {
+      cause: error,
+    });
   };
   return {
     location: `s3://${bucket}/${base}`,
     async read(name) {
       try {
         const chunks: Buffer[] = [];
-        for await (const chunk of await client.getObject(bucket, key(name))) chunks.push(chunk as Buffer);
+        for await (const chunk of await client.getObject(bucket, key(name)))
+          chunks.push(chunk as Buffer);
         return new Uint8Array(Buffer.concat(chunks));
       } catch (error) {
         throw failure('read', name, error);
@@ -32,7 +36,12 @@ export function s3Files({ client, bucket, prefix }: S3Location): ArtifactFiles {
     },
     async write(name, data) {
       try {
-        await client.putObject(bucket, key(name), Buffer.from(data.buffer, data.byteOffset, data.byteLength), data.byteLength);
+        await client.putObject(
+          bucket,
+          key(name),
+          Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+          data.byteLength,
+        );
       } catch (error) {
         throw failure('write', name, error);
       }

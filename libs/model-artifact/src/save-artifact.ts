@@ -3,7 +3,13 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { ArtifactFiles } from './artifact-files.ts';
 import { artifactIOHandler } from './io-handler.ts';
 import { type ArtifactLocation, artifactExists, openForWriting } from './locations.ts';
-import { type ArtifactManifest, MANIFEST_FILE, MANIFEST_FORMAT_VERSION, type ModelDescription, parseModelDescription } from './manifest.ts';
+import {
+  type ArtifactManifest,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT_VERSION,
+  type ModelDescription,
+  parseModelDescription,
+} from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
 import { type TensorData, defaultTestInput, encodeFloat32, runModel } from './test-vector.ts';
 
@@ -44,21 +50,51 @@ export async function saveArtifact(
   options: SaveArtifactOptions = {},
 ): Promise<ArtifactManifest> {
   const described = parseModelDescription(description);
-  const { files, finish } = await openForWriting(target);
   if (!options.overwrite && (await artifactExists(target))) {
-    throw conflict(`an artifact already exists at ${files.location}`, { location: files.location });
+    throw conflict('an artifact already exists there', {
+      target: typeof target === 'string' ? target : `s3://${target.bucket}/${target.prefix}`,
+    });
   }
   const input = options.testInput ?? defaultTestInput(model);
   const output = await runModel(model, input);
   const channels = output.shape[output.shape.length - 1];
   const classCount = described.classes.length;
   if (channels !== classCount && !(classCount === 2 && channels === 1)) {
-    throw invalidInput('the model has not one output channel per class (or one sigmoid channel for two classes)', {
-      outputChannels: channels,
-      classes: classCount,
-    });
+    throw invalidInput(
+      'the model has not one output channel per class (or one sigmoid channel for two classes)',
+      {
+        outputChannels: channels,
+        classes: classCount,
+      },
+    );
   }
 
+  const writer = await openForWriting(target);
+  try {
+    const manifest = await writeFiles(
+      writer.files,
+      model,
+      described,
+      input,
+      output,
+      options.tolerance ?? DEFAULT_TOLERANCE,
+    );
+    await writer.finish();
+    return manifest;
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+}
+
+async function writeFiles(
+  files: ArtifactFiles,
+  model: LayersModel,
+  described: ReturnType<typeof parseModelDescription>,
+  input: TensorData,
+  output: TensorData,
+  tolerance: number,
+): Promise<ArtifactManifest> {
   const hashes: Record<string, string> = {};
   const hashing = hashingFiles(files, hashes);
   await model.save(artifactIOHandler(hashing));
@@ -72,10 +108,12 @@ export async function saveArtifact(
     test: {
       input: { file: TEST_INPUT, shape: input.shape },
       output: { file: TEST_OUTPUT, shape: output.shape },
-      tolerance: options.tolerance ?? DEFAULT_TOLERANCE,
+      tolerance,
     },
   };
-  await files.write(MANIFEST_FILE, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
-  await finish();
+  await files.write(
+    MANIFEST_FILE,
+    new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+  );
   return manifest;
 }

@@ -3,10 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
 import '@tensorflow/tfjs-backend-cpu';
-import { setBackend, tensor } from '@tensorflow/tfjs-core';
+import { type Tensor, setBackend, tensor } from '@tensorflow/tfjs-core';
 import { layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArtifactErrorReason, directoryIOHandler, loadArtifact, readManifest, saveArtifact } from './index.ts';
+import {
+  ArtifactErrorReason,
+  directoryIOHandler,
+  loadArtifact,
+  readManifest,
+  saveArtifact,
+} from './index.ts';
 import { description, tinyModel } from './test-model.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -27,7 +33,7 @@ async function invalid(promise: Promise<unknown>): Promise<MicroSegError> {
 }
 
 async function editJson(path: string, edit: (json: Record<string, any>) => void) {
-  const json = JSON.parse(await readFile(path, 'utf8'));
+  const json = JSON.parse(await readFile(path, 'utf8')) as Record<string, any>;
   edit(json);
   await writeFile(path, JSON.stringify(json));
 }
@@ -38,15 +44,26 @@ describe('model artifacts on disk', () => {
     const dir = join(root, 'round-trip');
     const saved = await saveArtifact(model, description, dir);
 
-    expect(Object.keys(saved.files).sort()).toEqual(['group1-shard1of1.bin', 'model.json', 'test-input.bin', 'test-output.bin']);
-    for (const [name, hash] of Object.entries(saved.files)) expect(sha256Hex(await readFile(join(dir, name)))).toBe(hash);
+    expect(Object.keys(saved.files).sort()).toEqual([
+      'group1-shard1of1.bin',
+      'model.json',
+      'test-input.bin',
+      'test-output.bin',
+    ]);
+    for (const [name, hash] of Object.entries(saved.files))
+      expect(sha256Hex(await readFile(join(dir, name)))).toBe(hash);
     expect(saved.test.output.shape).toEqual([1, 64, 64, 3]);
 
     const { model: loaded, manifest } = await loadArtifact(dir);
     expect(manifest).toEqual(saved);
     expect(await readManifest(dir)).toEqual(saved);
-    const x = tensor([...Array(2 * 5 * 7 * 3).keys()].map((i) => Math.sin(i)), [2, 5, 7, 3]);
-    expect(await (loaded.predict(x) as any).array()).toEqual(await (model.predict(x) as any).array());
+    const x = tensor(
+      [...Array(2 * 5 * 7 * 3).keys()].map((i) => Math.sin(i)),
+      [2, 5, 7, 3],
+    );
+    expect(await (loaded.predict(x) as Tensor).array()).toEqual(
+      await (model.predict(x) as Tensor).array(),
+    );
     loaded.dispose();
   });
 
@@ -56,13 +73,17 @@ describe('model artifacts on disk', () => {
     const { manifest, model } = await loadArtifact(path);
     expect(manifest).toEqual(saved);
     model.dispose();
-    await expect(saveArtifact(tinyModel(), description, path)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(saveArtifact(tinyModel(), description, path)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('refuses to replace an artifact unless told to', async () => {
     const dir = join(root, 'twice');
     await saveArtifact(tinyModel(), description, dir);
-    await expect(saveArtifact(tinyModel(), description, dir)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(saveArtifact(tinyModel(), description, dir)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await saveArtifact(tinyModel(), description, dir, { overwrite: true });
   });
 
@@ -80,7 +101,10 @@ describe('model artifacts on disk', () => {
     }
     const error = await invalid(loadArtifact(dir));
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.details).toMatchObject({ reason: ArtifactErrorReason.TEST_OUTPUT_MISMATCH, tolerance: 1e-3 });
+    expect(error.details).toMatchObject({
+      reason: ArtifactErrorReason.TEST_OUTPUT_MISMATCH,
+      tolerance: 1e-3,
+    });
     expect(error.details.maxAbsDiff).toBeGreaterThan(1e-3);
   });
 
@@ -91,7 +115,10 @@ describe('model artifacts on disk', () => {
     shard[0]! ^= 0xff;
     await writeFile(join(dir, 'group1-shard1of1.bin'), shard);
     const error = await invalid(loadArtifact(dir));
-    expect(error.details).toMatchObject({ reason: ArtifactErrorReason.CHECKSUM_MISMATCH, file: 'group1-shard1of1.bin' });
+    expect(error.details).toMatchObject({
+      reason: ArtifactErrorReason.CHECKSUM_MISMATCH,
+      file: 'group1-shard1of1.bin',
+    });
   });
 
   it('refuses weight paths that leave the artifact and an invalid manifest', async () => {
@@ -112,16 +139,27 @@ describe('model artifacts on disk', () => {
     });
     const error = await invalid(readManifest(dir));
     expect(error.details.reason).toBe(ArtifactErrorReason.MANIFEST_INVALID);
-    expect((error.details.issues as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['classes.0.color', 'licence']);
+    expect((error.details.issues as { path: string }[]).map((issue) => issue.path).sort()).toEqual([
+      'classes.0.color',
+      'licence',
+    ]);
   });
 
   it('refuses to save a model whose outputs do not match the classes', async () => {
-    const error = await invalid(saveArtifact(tinyModel(), { ...description, classes: description.classes.slice(0, 1) }, join(root, 'x')));
+    const error = await invalid(
+      saveArtifact(
+        tinyModel(),
+        { ...description, classes: description.classes.slice(0, 1) },
+        join(root, 'x'),
+      ),
+    );
     expect(error.details).toEqual({ outputChannels: 3, classes: 1 });
   });
 
   it('reports a missing artifact as NOT_FOUND', async () => {
-    await expect(loadArtifact(join(root, 'nothing-here'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(loadArtifact(join(root, 'nothing-here'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('shards large weights the way the tfjs converter does and loads them through the IOHandler alone', async () => {
@@ -134,6 +172,11 @@ describe('model artifacts on disk', () => {
     expect(json.weightsManifest[0].paths).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin']);
     const loaded = await loadLayersModel(directoryIOHandler(dir));
     const [got, want] = [loaded.getWeights()[2]!, model.getWeights()[2]!];
-    expect(Buffer.compare(Buffer.from((await got.data()).buffer), Buffer.from((await want.data()).buffer))).toBe(0);
+    expect(
+      Buffer.compare(
+        Buffer.from((await got.data()).buffer),
+        Buffer.from((await want.data()).buffer),
+      ),
+    ).toBe(0);
   });
 });

@@ -39,7 +39,9 @@ describe('artifact tarballs', () => {
     const writer = await tarballWriter(path);
     await writer.files.write('model.json', new TextEncoder().encode('{}'));
     await writer.finish();
-    expect(new TextDecoder().decode(await (await tarballFiles(path)).read('model.json'))).toBe('{}');
+    expect(new TextDecoder().decode(await (await tarballFiles(path)).read('model.json'))).toBe(
+      '{}',
+    );
   });
 
   it('ignores entries outside the top level, links and directories', async () => {

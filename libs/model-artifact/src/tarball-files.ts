@@ -5,6 +5,7 @@ import { invalidInput, isMicroSegError, notFound } from '@microseg/errors';
 import { Parser, create } from 'tar';
 import { type ArtifactFiles, checkFileName } from './artifact-files.ts';
 import { directoryFiles } from './directory-files.ts';
+import type { ArtifactWriter } from './locations.ts';
 
 /** Far above any model we ship; refuses tarballs that would fill memory. */
 const MAX_TARBALL_BYTES = 4 * 1024 ** 3;
@@ -43,7 +44,11 @@ export async function tarballFiles(path: string): Promise<ArtifactFiles> {
     parser.on('end', resolve);
     parser.end(compressed);
   }).catch((error: unknown) => {
-    throw invalidInput(`${path} is not a readable artifact tarball`, { reason: String(error) }, error);
+    throw invalidInput(
+      `${path} is not a readable artifact tarball`,
+      { reason: String(error) },
+      error,
+    );
   });
   return {
     location: path,
@@ -62,19 +67,25 @@ export async function tarballFiles(path: string): Promise<ArtifactFiles> {
  * Writes into a scratch directory; `finish` packs it as a .tar.gz (flat, portable: no
  * owners or modes) and removes the scratch copy.
  */
-export async function tarballWriter(path: string): Promise<{ files: ArtifactFiles; finish(): Promise<void> }> {
+export async function tarballWriter(path: string): Promise<ArtifactWriter> {
   const scratch = await mkdtemp(join(tmpdir(), 'microseg-artifact-'));
+  const discard = () => rm(scratch, { recursive: true, force: true });
   return {
     files: { ...directoryFiles(scratch), location: path },
-    async finish() {
+    discard,
+    finish: async () => {
       try {
         const names = (await readdir(scratch)).sort();
         await create({ gzip: true, portable: true, file: path, cwd: scratch }, names);
       } catch (error) {
         if (isMicroSegError(error)) throw error;
-        throw invalidInput(`cannot write artifact tarball ${path}`, { reason: String(error) }, error);
+        throw invalidInput(
+          `cannot write artifact tarball ${path}`,
+          { reason: String(error) },
+          error,
+        );
       } finally {
-        await rm(scratch, { recursive: true, force: true });
+        await discard();
       }
     },
   };

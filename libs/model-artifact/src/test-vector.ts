@@ -1,5 +1,5 @@
 import { invalidInput } from '@microseg/errors';
-import { type Tensor, cast, tensor, tidy } from '@tensorflow/tfjs-core';
+import { cast, tensor, tidy } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
 export interface TensorData {
@@ -29,7 +29,7 @@ export async function runModel(model: LayersModel, input: TensorData): Promise<T
   const output = tidy(() => {
     const result = model.predict(tensor(input.data, input.shape, 'float32'));
     if (Array.isArray(result)) throw invalidInput('models with several outputs are not supported');
-    return cast(result as Tensor, 'float32');
+    return cast(result, 'float32');
   });
   try {
     return { shape: [...output.shape], data: (await output.data()) as Float32Array };
@@ -47,7 +47,11 @@ export function encodeFloat32(data: Float32Array): Uint8Array {
 
 export function decodeFloat32(bytes: Uint8Array, shape: number[], what: string): Float32Array {
   const length = shape.reduce((a, b) => a * b, 1);
-  if (bytes.length !== length * 4) throw invalidInput(`${what} does not hold ${shape.join('x')} float32 values`, { bytes: bytes.length, shape });
+  if (bytes.length !== length * 4)
+    throw invalidInput(`${what} does not hold ${shape.join('x')} float32 values`, {
+      bytes: bytes.length,
+      shape,
+    });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return Float32Array.from({ length }, (_, i) => view.getFloat32(i * 4, true));
 }

@@ -10,11 +10,31 @@ interface DtypeInfo {
 }
 
 export const DTYPES: Readonly<Record<TorchDtype, DtypeInfo>> = {
-  float32: { bytes: 4, create: (n) => new Float32Array(n), view: (b, o, n) => new Float32Array(b, o, n) },
-  float64: { bytes: 8, create: (n) => new Float64Array(n), view: (b, o, n) => new Float64Array(b, o, n) },
-  float16: { bytes: 2, create: (n) => new Uint16Array(n), view: (b, o, n) => new Uint16Array(b, o, n) },
-  bfloat16: { bytes: 2, create: (n) => new Uint16Array(n), view: (b, o, n) => new Uint16Array(b, o, n) },
-  int64: { bytes: 8, create: (n) => new BigInt64Array(n), view: (b, o, n) => new BigInt64Array(b, o, n) },
+  float32: {
+    bytes: 4,
+    create: (n) => new Float32Array(n),
+    view: (b, o, n) => new Float32Array(b, o, n),
+  },
+  float64: {
+    bytes: 8,
+    create: (n) => new Float64Array(n),
+    view: (b, o, n) => new Float64Array(b, o, n),
+  },
+  float16: {
+    bytes: 2,
+    create: (n) => new Uint16Array(n),
+    view: (b, o, n) => new Uint16Array(b, o, n),
+  },
+  bfloat16: {
+    bytes: 2,
+    create: (n) => new Uint16Array(n),
+    view: (b, o, n) => new Uint16Array(b, o, n),
+  },
+  int64: {
+    bytes: 8,
+    create: (n) => new BigInt64Array(n),
+    view: (b, o, n) => new BigInt64Array(b, o, n),
+  },
   int32: { bytes: 4, create: (n) => new Int32Array(n), view: (b, o, n) => new Int32Array(b, o, n) },
   int16: { bytes: 2, create: (n) => new Int16Array(n), view: (b, o, n) => new Int16Array(b, o, n) },
   int8: { bytes: 1, create: (n) => new Int8Array(n), view: (b, o, n) => new Int8Array(b, o, n) },

@@ -7,7 +7,11 @@ import type { TensorRecord } from './types.ts';
  * aligned, little-endian array in torch's logical order. `storageBytes` holds the root
  * storage and has been checked to be long enough; `tensorRef` checked the view's bounds.
  */
-export function materialise(ref: TensorRef, storageBytes: Uint8Array, littleEndian: boolean): TensorRecord {
+export function materialise(
+  ref: TensorRef,
+  storageBytes: Uint8Array,
+  littleEndian: boolean,
+): TensorRecord {
   const { dtype } = ref.storage;
   const info = DTYPES[dtype];
   const size = info.bytes;
@@ -34,7 +38,13 @@ function isContiguous(shape: readonly number[], strides: readonly number[]): boo
 }
 
 /** Walks the view's indices like an odometer, innermost dimension fastest. */
-function gatherStrided(ref: TensorRef, source: Uint8Array, out: Uint8Array, start: number, size: number): void {
+function gatherStrided(
+  ref: TensorRef,
+  source: Uint8Array,
+  out: Uint8Array,
+  start: number,
+  size: number,
+): void {
   const { shape, strides } = ref;
   const rank = shape.length;
   const index = new Array<number>(rank).fill(0);

@@ -14,7 +14,8 @@ type Resolve = (ref: TensorRef) => TensorRecord;
 
 function isTensorDict(value: unknown): value is Map<string, TensorRef> {
   if (!(value instanceof Map) || value.size === 0) return false;
-  for (const [key, entry] of value) if (typeof key !== 'string' || !(entry instanceof TensorRef)) return false;
+  for (const [key, entry] of value)
+    if (typeof key !== 'string' || !(entry instanceof TensorRef)) return false;
   return true;
 }
 
@@ -23,43 +24,58 @@ function isTensorDict(value: unknown): value is Map<string, TensorRef> {
  * key, or the only dict of tensors), strips a DataParallel prefix, reads its tensors, and
  * keeps the other top-level plain values as metadata.
  */
-export function normaliseCheckpoint(root: unknown, resolve: Resolve, format: Checkpoint['format']): Checkpoint {
+export function normaliseCheckpoint(
+  root: unknown,
+  resolve: Resolve,
+  format: Checkpoint['format'],
+): Checkpoint {
   if (isTensorDict(root)) return { format, stateDict: readTensors(root, resolve), metadata: {} };
   if (!(root instanceof Map)) {
-    throw invalidInput('checkpoint holds neither a state dict nor a dict containing one', { found: describe(root) });
+    throw invalidInput('checkpoint holds neither a state dict nor a dict containing one', {
+      found: describe(root),
+    });
   }
-  const known = STATE_DICT_KEYS.find((key) => isTensorDict(root.get(key)));
-  const candidates = [...root].filter(([, value]) => isTensorDict(value));
+  const dict = root as Map<unknown, unknown>;
+  const known = STATE_DICT_KEYS.find((key) => isTensorDict(dict.get(key)));
+  const candidates = [...dict].filter(([, value]) => isTensorDict(value));
   const key = known ?? (candidates.length === 1 ? candidates[0]![0] : undefined);
   if (key === undefined) {
     throw invalidInput('checkpoint dict holds no state dict of tensors', {
-      keys: [...root.keys()].map(String),
+      keys: [...dict.keys()].map(String),
       expectedOneOf: STATE_DICT_KEYS,
     });
   }
   const metadata: Record<string, unknown> = {};
   const budget = { nodes: MAX_METADATA_NODES };
-  for (const [name, value] of root) {
+  for (const [name, value] of dict) {
     if (name === key || typeof name !== 'string') continue;
     const plain = toPlain(value, 0, budget);
     if (plain !== undefined) metadata[name] = plain;
   }
-  return { format, stateDict: readTensors(root.get(key) as Map<string, TensorRef>, resolve), metadata };
+  return {
+    format,
+    stateDict: readTensors(dict.get(key) as Map<string, TensorRef>, resolve),
+    metadata,
+  };
 }
 
 function readTensors(dict: Map<string, TensorRef>, resolve: Resolve): StateDict {
   const names = [...dict.keys()];
   const strip = names.every((name) => name.startsWith(DATA_PARALLEL_PREFIX));
   const stateDict: StateDict = new Map();
-  for (const [name, ref] of dict) stateDict.set(strip ? name.slice(DATA_PARALLEL_PREFIX.length) : name, resolve(ref));
+  for (const [name, ref] of dict)
+    stateDict.set(strip ? name.slice(DATA_PARALLEL_PREFIX.length) : name, resolve(ref));
   return stateDict;
 }
 
 /** Renames tensors saved through DataParallel; used for safetensors, whose reader builds records directly. */
 export function stripDataParallelPrefix(stateDict: StateDict): StateDict {
   const names = [...stateDict.keys()];
-  if (names.length === 0 || !names.every((name) => name.startsWith(DATA_PARALLEL_PREFIX))) return stateDict;
-  return new Map([...stateDict].map(([name, record]) => [name.slice(DATA_PARALLEL_PREFIX.length), record]));
+  if (names.length === 0 || !names.every((name) => name.startsWith(DATA_PARALLEL_PREFIX)))
+    return stateDict;
+  return new Map(
+    [...stateDict].map(([name, record]) => [name.slice(DATA_PARALLEL_PREFIX.length), record]),
+  );
 }
 
 /**
@@ -68,18 +84,27 @@ export function stripDataParallelPrefix(stateDict: StateDict): StateDict {
  */
 function toPlain(value: unknown, depth: number, budget: { nodes: number }): unknown {
   if (depth > MAX_METADATA_DEPTH || --budget.nodes < 0) return undefined;
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  )
+    return value;
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) {
     const items = value.map((item) => toPlain(item, depth + 1, budget));
     return items.includes(undefined) ? undefined : items;
   }
-  const entries = value instanceof Namespace ? value.fields : value instanceof Map ? value : undefined;
+  const entries =
+    value instanceof Namespace ? value.fields : value instanceof Map ? value : undefined;
   if (!entries) return undefined;
   const record: Record<string, unknown> = {};
   for (const [key, item] of entries) {
     const plain = toPlain(item, depth + 1, budget);
-    if (plain === undefined || (typeof key !== 'string' && typeof key !== 'number')) return undefined;
+    if (plain === undefined || (typeof key !== 'string' && typeof key !== 'number'))
+      return undefined;
     record[String(key)] = plain;
   }
   return record;

@@ -11,17 +11,25 @@ interface Expected {
   metadata: Record<string, unknown>;
 }
 const expectedFiles = readdirSync(fixtures).filter((name) => name.endsWith('.expected.json'));
-const FORMATS: Record<string, string> = { safetensors: 'safetensors', 'legacy-views.pth': 'torch-legacy', 'legacy-state-dict.pth': 'torch-legacy' };
+const FORMATS: Record<string, string> = {
+  safetensors: 'safetensors',
+  'legacy-views.pth': 'torch-legacy',
+  'legacy-state-dict.pth': 'torch-legacy',
+};
 
 function decode(value: number | string): number {
   if (typeof value === 'number') return value;
-  return { nan: Number.NaN, inf: Number.POSITIVE_INFINITY, '-inf': Number.NEGATIVE_INFINITY }[value] ?? Number.NaN;
+  return (
+    { nan: Number.NaN, inf: Number.POSITIVE_INFINITY, '-inf': Number.NEGATIVE_INFINITY }[value] ??
+    Number.NaN
+  );
 }
 
 function valuesOf(record: TensorRecord): number[] {
   if (record.dtype === 'float64') return [...(record.data as Float64Array)];
   if (record.data instanceof BigInt64Array) return [...record.data].map(Number);
-  if (record.dtype === 'float32' || record.dtype === 'float16' || record.dtype === 'bfloat16') return [...toFloat32(record)];
+  if (record.dtype === 'float32' || record.dtype === 'float16' || record.dtype === 'bfloat16')
+    return [...toFloat32(record)];
   return Array.from(record.data as ArrayLike<number>);
 }
 
@@ -46,7 +54,11 @@ describe('readCheckpoint on checkpoints written by torch.save', () => {
     expect([...checkpoint.stateDict.keys()]).toEqual(Object.keys(expected.tensors));
     for (const [key, want] of Object.entries(expected.tensors)) {
       const record = checkpoint.stateDict.get(key)!;
-      expect({ key, dtype: record.dtype, shape: record.shape }).toEqual({ key, dtype: want.dtype, shape: want.shape });
+      expect({ key, dtype: record.dtype, shape: record.shape }).toEqual({
+        key,
+        dtype: want.dtype,
+        shape: want.shape,
+      });
       expect(valuesOf(record)).toEqual(want.values.map(decode));
     }
     expect(checkpoint.metadata).toEqual(expected.metadata);
@@ -54,7 +66,11 @@ describe('readCheckpoint on checkpoints written by torch.save', () => {
 
   it('keeps int64 values beyond 2^53 exact', async () => {
     const { stateDict } = await readCheckpoint(read('views.pth'));
-    expect([...(stateDict.get('int64')!.data as BigInt64Array)]).toEqual([-(2n ** 40n), 7n, 2n ** 53n]);
+    expect([...(stateDict.get('int64')!.data as BigInt64Array)]).toEqual([
+      -(2n ** 40n),
+      7n,
+      2n ** 53n,
+    ]);
   });
 
   it('refuses a pickle that calls os.system and names the global', async () => {

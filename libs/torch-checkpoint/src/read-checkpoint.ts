@@ -18,12 +18,16 @@ export async function readCheckpoint(bytes: Uint8Array): Promise<Checkpoint> {
     if (bytes[0] === PICKLE_PROTO) return readTorchLegacy(bytes);
     if (looksLikeSafetensors(bytes)) return readSafetensors(bytes);
     if (bytes.length > 262 && new TextDecoder().decode(bytes.subarray(257, 262)) === 'ustar') {
-      throw invalidInput('checkpoint uses the tar format of torch < 0.4, which is not supported; re-save it with a current torch');
+      throw invalidInput(
+        'checkpoint uses the tar format of torch < 0.4, which is not supported; re-save it with a current torch',
+      );
     }
   } catch (error) {
     if (isMicroSegError(error)) throw error;
     // A RangeError from an allocation the file asked for, or any other slip on hostile bytes.
     throw invalidInput('checkpoint could not be read', { reason: String(error) }, error);
   }
-  throw invalidInput('file is neither a PyTorch checkpoint nor safetensors', { bytes: bytes.length });
+  throw invalidInput('file is neither a PyTorch checkpoint nor safetensors', {
+    bytes: bytes.length,
+  });
 }

@@ -13,9 +13,12 @@ export function storageResolver(options: { legacy: boolean }) {
     const expectedLength = options.legacy ? 6 : 5;
     if (!Array.isArray(pid) || pid[0] !== 'storage' || pid.length !== expectedLength) {
       if (Array.isArray(pid) && pid[0] === 'module') {
-        throw invalidInput('checkpoint holds a whole pickled model, not weights: save model.state_dict() instead', {
-          reason: 'pickled-module',
-        });
+        throw invalidInput(
+          'checkpoint holds a whole pickled model, not weights: save model.state_dict() instead',
+          {
+            reason: 'pickled-module',
+          },
+        );
       }
       throw invalidInput('checkpoint pickle has a persistent id that is no storage reference');
     }
@@ -31,7 +34,13 @@ export function storageResolver(options: { legacy: boolean }) {
       throw invalidInput('checkpoint refers to one storage with two types or sizes', { key });
     }
     if (view === undefined || view === null) return root;
-    if (!Array.isArray(view) || view.length !== 3 || !isCount(view[1]) || !isCount(view[2]) || view[1] + view[2] > numel) {
+    if (
+      !Array.isArray(view) ||
+      view.length !== 3 ||
+      !isCount(view[1]) ||
+      !isCount(view[2]) ||
+      view[1] + view[2] > numel
+    ) {
       throw invalidInput('checkpoint storage view is malformed', { key });
     }
     return new StorageRef(key, root.dtype, numel, view[1], view[2]);

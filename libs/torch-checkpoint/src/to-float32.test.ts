@@ -27,15 +27,24 @@ describe('toFloat32', () => {
     const nan = (bits: number) => (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
     for (let i = 0; i < all.length; i++) {
       if (nan(want[i]!)) expect(nan(got[i]!)).toBe(true);
-      else if (got[i] !== want[i]) expect.fail(`half 0x${i.toString(16)}: got 0x${got[i]!.toString(16)}`);
+      else if (got[i] !== want[i])
+        expect.fail(`half 0x${i.toString(16)}: got 0x${got[i]!.toString(16)}`);
     }
   });
 
   it('converts bfloat16, float64, int64 and bool', () => {
-    expect([...toFloat32({ dtype: 'bfloat16', shape: [2], data: Uint16Array.of(0x3f80, 0xc040) })]).toEqual([1, -3]);
-    expect([...toFloat32({ dtype: 'float64', shape: [1], data: Float64Array.of(0.1) })]).toEqual([Math.fround(0.1)]);
-    expect([...toFloat32({ dtype: 'int64', shape: [2], data: BigInt64Array.of(-5n, 2n ** 40n) })]).toEqual([-5, 2 ** 40]);
-    expect([...toFloat32({ dtype: 'bool', shape: [2], data: Uint8Array.of(1, 0) })]).toEqual([1, 0]);
+    expect([
+      ...toFloat32({ dtype: 'bfloat16', shape: [2], data: Uint16Array.of(0x3f80, 0xc040) }),
+    ]).toEqual([1, -3]);
+    expect([...toFloat32({ dtype: 'float64', shape: [1], data: Float64Array.of(0.1) })]).toEqual([
+      Math.fround(0.1),
+    ]);
+    expect([
+      ...toFloat32({ dtype: 'int64', shape: [2], data: BigInt64Array.of(-5n, 2n ** 40n) }),
+    ]).toEqual([-5, 2 ** 40]);
+    expect([...toFloat32({ dtype: 'bool', shape: [2], data: Uint8Array.of(1, 0) })]).toEqual([
+      1, 0,
+    ]);
   });
 
   it('returns a copy the caller may change', () => {

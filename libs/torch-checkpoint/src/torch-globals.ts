@@ -25,8 +25,11 @@ export class Namespace implements PyStateful {
   }
 }
 
-const fn = (qualname: string, call: (args: unknown[]) => unknown, newObject?: PyCallable['newObject']): PyCallable =>
-  newObject ? { qualname, call, newObject } : { qualname, call };
+const fn = (
+  qualname: string,
+  call: (args: unknown[]) => unknown,
+  newObject?: PyCallable['newObject'],
+): PyCallable => (newObject ? { qualname, call, newObject } : { qualname, call });
 
 /** A class that pickles only refer to (tensor subclasses in `_rebuild_from_type_v2`). */
 const typeToken = (qualname: string): PyCallable =>
@@ -35,7 +38,8 @@ const typeToken = (qualname: string): PyCallable =>
   });
 
 function asTensor(value: unknown, what: string): TensorRef {
-  if (!(value instanceof TensorRef)) throw invalidInput(`checkpoint ${what} does not hold a tensor`);
+  if (!(value instanceof TensorRef))
+    throw invalidInput(`checkpoint ${what} does not hold a tensor`);
   return value;
 }
 
@@ -43,24 +47,38 @@ function dictFromPairs(pairs: unknown): Map<unknown, unknown> {
   const dict = new Map<unknown, unknown>();
   if (pairs === undefined) return dict;
   if (pairs instanceof Map) return new Map(pairs);
-  if (!Array.isArray(pairs)) throw invalidInput('checkpoint dict is built from something that is not a list of pairs');
+  if (!Array.isArray(pairs))
+    throw invalidInput('checkpoint dict is built from something that is not a list of pairs');
   for (const pair of pairs) {
-    if (!Array.isArray(pair) || pair.length !== 2) throw invalidInput('checkpoint dict item is not a pair');
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw invalidInput('checkpoint dict item is not a pair');
     dict.set(pair[0], pair[1]);
   }
   return dict;
 }
 
-const TENSOR_TYPES = new Set(['torch._tensor.Tensor', 'torch.Tensor', 'torch.nn.parameter.Parameter']);
+const TENSOR_TYPES = new Set([
+  'torch._tensor.Tensor',
+  'torch.Tensor',
+  'torch.nn.parameter.Parameter',
+]);
 
 const ALLOWED: ReadonlyMap<string, PyCallable> = new Map(
   [
-    fn('torch._utils._rebuild_tensor_v2', ([storage, offset, size, stride]) => tensorRef(storage, offset, size, stride)),
-    fn('torch._utils._rebuild_tensor', ([storage, offset, size, stride]) => tensorRef(storage, offset, size, stride)),
+    fn('torch._utils._rebuild_tensor_v2', ([storage, offset, size, stride]) =>
+      tensorRef(storage, offset, size, stride),
+    ),
+    fn('torch._utils._rebuild_tensor', ([storage, offset, size, stride]) =>
+      tensorRef(storage, offset, size, stride),
+    ),
     fn('torch._utils._rebuild_parameter', ([data]) => asTensor(data, 'parameter')),
     fn('torch._utils._rebuild_parameter_with_state', ([data]) => asTensor(data, 'parameter')),
     fn('torch._tensor._rebuild_from_type_v2', ([func, type, args]) => {
-      if (typeof type !== 'object' || type === null || !TENSOR_TYPES.has((type as PyCallable).qualname)) {
+      if (
+        typeof type !== 'object' ||
+        type === null ||
+        !TENSOR_TYPES.has((type as PyCallable).qualname)
+      ) {
         throw invalidInput('checkpoint holds a tensor subclass that is not allowed');
       }
       if (func !== ALLOWED.get('torch._utils._rebuild_tensor_v2') || !Array.isArray(args)) {
@@ -70,8 +88,9 @@ const ALLOWED: ReadonlyMap<string, PyCallable> = new Map(
     }),
     ...[...TENSOR_TYPES].map(typeToken),
     fn('torch.Size', ([dims]) => {
-      if (!Array.isArray(dims)) throw invalidInput('checkpoint torch.Size is not built from a tuple');
-      return [...dims];
+      if (!Array.isArray(dims))
+        throw invalidInput('checkpoint torch.Size is not built from a tuple');
+      return (dims as unknown[]).slice();
     }),
     fn('torch.device', (args) => args.map(String).join(':')),
     fn(
@@ -96,18 +115,25 @@ const ALLOWED: ReadonlyMap<string, PyCallable> = new Map(
     ...['builtins', '__builtin__'].flatMap((module) => [
       fn(`${module}.set`, ([items]) => new Set(Array.isArray(items) ? items : [])),
       fn(`${module}.frozenset`, ([items]) => new Set(Array.isArray(items) ? items : [])),
-      fn(`${module}.list`, ([items]) => (Array.isArray(items) ? [...items] : [])),
-      fn(`${module}.tuple`, ([items]) => (Array.isArray(items) ? [...items] : [])),
+      fn(`${module}.list`, ([items]) => (Array.isArray(items) ? (items as unknown[]).slice() : [])),
+      fn(`${module}.tuple`, ([items]) =>
+        Array.isArray(items) ? (items as unknown[]).slice() : [],
+      ),
       fn(`${module}.dict`, ([pairs]) => dictFromPairs(pairs)),
-      fn(`${module}.bytearray`, ([data]) => (data instanceof Uint8Array ? data.slice() : new Uint8Array())),
+      fn(`${module}.bytearray`, ([data]) =>
+        data instanceof Uint8Array ? data.slice() : new Uint8Array(),
+      ),
     ]),
     ...NUMPY_SCALAR_GLOBALS,
-    ...Object.entries(STORAGE_CLASS_DTYPES).map(([name, dtype]) => new StorageClass(`torch.${name}`, dtype)),
+    ...Object.entries(STORAGE_CLASS_DTYPES).map(
+      ([name, dtype]) => new StorageClass(`torch.${name}`, dtype),
+    ),
   ].map((callable) => [callable.qualname, callable]),
 );
 
 /** Where whole pickled models come from: the user saved `model`, not `model.state_dict()`. */
-const MODEL_MODULES = /^(__main__|torch\.nn|segmentation_models_pytorch|pretrained_microscopy_models|torchvision\.models|timm|efficientnet_pytorch|pretrainedmodels)(\.|$)/;
+const MODEL_MODULES =
+  /^(__main__|torch\.nn|segmentation_models_pytorch|pretrained_microscopy_models|torchvision\.models|timm|efficientnet_pytorch|pretrainedmodels)(\.|$)/;
 
 /** The allow-list of globals a torch checkpoint may name; anything else is refused before it is used. */
 export function findTorchGlobal(module: string, name: string): PyCallable {
@@ -120,8 +146,11 @@ export function findTorchGlobal(module: string, name: string): PyCallable {
       { global: qualname, reason: 'pickled-module' },
     );
   }
-  throw invalidInput(`checkpoint pickle refers to ${qualname}, which no weight file needs; refusing it (a pickle can run code)`, {
-    global: qualname,
-    reason: 'global-not-allowed',
-  });
+  throw invalidInput(
+    `checkpoint pickle refers to ${qualname}, which no weight file needs; refusing it (a pickle can run code)`,
+    {
+      global: qualname,
+      reason: 'global-not-allowed',
+    },
+  );
 }

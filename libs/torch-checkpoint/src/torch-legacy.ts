@@ -26,14 +26,20 @@ const PLAIN: PickleEnvironment = {
  */
 export function readTorchLegacy(bytes: Uint8Array): Checkpoint {
   const magic = unpickle(bytes, 0, PLAIN);
-  if (magic.value !== LEGACY_MAGIC) throw invalidInput('file is no torch checkpoint: bad legacy magic number');
+  if (magic.value !== LEGACY_MAGIC)
+    throw invalidInput('file is no torch checkpoint: bad legacy magic number');
   const protocol = unpickle(bytes, magic.end, PLAIN);
   if (protocol.value !== LEGACY_PROTOCOL) {
-    throw invalidInput('checkpoint uses an unknown legacy protocol', { protocol: String(protocol.value) });
+    throw invalidInput('checkpoint uses an unknown legacy protocol', {
+      protocol: String(protocol.value),
+    });
   }
   const sysInfo = unpickle(bytes, protocol.end, PLAIN);
   const storages = storageResolver({ legacy: true });
-  const main = unpickle(bytes, sysInfo.end, { findGlobal: findTorchGlobal, persistentLoad: storages.resolve });
+  const main = unpickle(bytes, sysInfo.end, {
+    findGlobal: findTorchGlobal,
+    persistentLoad: storages.resolve,
+  });
   const keys = unpickle(bytes, main.end, PLAIN);
   if (!Array.isArray(keys.value) || !keys.value.every((key) => typeof key === 'string')) {
     throw invalidInput('checkpoint storage key list is malformed');
@@ -42,10 +48,12 @@ export function readTorchLegacy(bytes: Uint8Array): Checkpoint {
   const records = new Map<string, Uint8Array>();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = keys.end;
-  for (const key of keys.value as string[]) {
+  for (const key of keys.value) {
     const storage = storages.storages.get(key);
-    if (!storage) throw invalidInput('checkpoint lists a storage its pickle never refers to', { key });
-    if (pos + 8 > bytes.length) throw invalidInput('checkpoint is truncated in its storages', { key });
+    if (!storage)
+      throw invalidInput('checkpoint lists a storage its pickle never refers to', { key });
+    if (pos + 8 > bytes.length)
+      throw invalidInput('checkpoint is truncated in its storages', { key });
     const numel = view.getBigInt64(pos, true);
     const byteLength = storageByteLength(storage);
     if (numel !== BigInt(storage.rootNumel) || pos + 8 + byteLength > bytes.length) {

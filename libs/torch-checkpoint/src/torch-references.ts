@@ -37,13 +37,22 @@ function countList(value: unknown, what: string): number[] {
   if (!Array.isArray(value) || !value.every(isCount)) {
     throw invalidInput(`checkpoint tensor has an invalid ${what}`, { [what]: String(value) });
   }
-  return value as number[];
+  return value;
 }
 
 /** Validates a tensor view against its storage so that materialising it can never read out of bounds. */
-export function tensorRef(storage: unknown, offset: unknown, size: unknown, stride: unknown): TensorRef {
-  if (!(storage instanceof StorageRef)) throw invalidInput('checkpoint tensor does not point at a storage');
-  if (!isCount(offset)) throw invalidInput('checkpoint tensor has an invalid storage offset', { offset: String(offset) });
+export function tensorRef(
+  storage: unknown,
+  offset: unknown,
+  size: unknown,
+  stride: unknown,
+): TensorRef {
+  if (!(storage instanceof StorageRef))
+    throw invalidInput('checkpoint tensor does not point at a storage');
+  if (!isCount(offset))
+    throw invalidInput('checkpoint tensor has an invalid storage offset', {
+      offset: String(offset),
+    });
   const shape = countList(size, 'shape');
   const strides = countList(stride, 'strides');
   if (shape.length !== strides.length) {

@@ -20,7 +20,15 @@ export type TorchDtype =
 export interface TensorRecord {
   dtype: TorchDtype;
   shape: number[];
-  data: Float32Array | Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array | BigInt64Array | Uint16Array;
+  data:
+    | Float32Array
+    | Float64Array
+    | Int32Array
+    | Int16Array
+    | Int8Array
+    | Uint8Array
+    | BigInt64Array
+    | Uint16Array;
 }
 
 /** Parameter and buffer names (without a DataParallel `module.` prefix) to tensors, in checkpoint order. */

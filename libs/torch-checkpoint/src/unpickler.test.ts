@@ -10,7 +10,11 @@ const env = {
   },
 };
 const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
+  Uint8Array.from(
+    parts.flatMap((part) =>
+      typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part,
+    ),
+  );
 const load = (data: Uint8Array) => unpickle(data, 0, env).value;
 
 function refusal(data: Uint8Array): MicroSegError {
@@ -27,8 +31,13 @@ function refusal(data: Uint8Array): MicroSegError {
 describe('unpickle', () => {
   it('reads protocol 0 text opcodes into plain values', () => {
     // pickle.dumps({'a': 1, 'b': [1.5, 'x', None, True]}, protocol=0)
-    const data = bytes("(dp0\nVa\np1\nI1\nsVb\np2\n(lp3\nF1.5\naVx\np4\naNaI01\nas.");
-    expect(load(data)).toEqual(new Map<string, unknown>([['a', 1], ['b', [1.5, 'x', null, true]]]));
+    const data = bytes('(dp0\nVa\np1\nI1\nsVb\np2\n(lp3\nF1.5\naVx\np4\naNaI01\nas.');
+    expect(load(data)).toEqual(
+      new Map<string, unknown>([
+        ['a', 1],
+        ['b', [1.5, 'x', null, true]],
+      ]),
+    );
   });
 
   it('reads protocol 4 framing, memoize, short strings, sets and big ints', () => {
@@ -52,7 +61,15 @@ describe('unpickle', () => {
   });
 
   it('refuses builtins.eval by name before calling anything', () => {
-    const data = bytes([0x80, 4, 0x8c, 8], 'builtins', [0x8c, 4], 'eval', [0x93, 0x8c, 3], '1+1', [0x85, 0x52, 0x2e]);
+    const data = bytes(
+      [0x80, 4, 0x8c, 8],
+      'builtins',
+      [0x8c, 4],
+      'eval',
+      [0x93, 0x8c, 3],
+      '1+1',
+      [0x85, 0x52, 0x2e],
+    );
     const error = refusal(data);
     expect(error.details).toMatchObject({ global: 'builtins.eval', reason: 'global-not-allowed' });
   });
@@ -64,7 +81,9 @@ describe('unpickle', () => {
     ['copyreg', '_reconstructor'],
     ['torch', 'load'],
   ])('refuses %s.%s', (module, name) => {
-    expect(refusal(bytes([0x80, 2], `c${module}\n${name}\n`, [0x29, 0x52, 0x2e])).details.global).toBe(`${module}.${name}`);
+    expect(
+      refusal(bytes([0x80, 2], `c${module}\n${name}\n`, [0x29, 0x52, 0x2e])).details.global,
+    ).toBe(`${module}.${name}`);
   });
 
   it('refuses unknown opcodes, truncation, out-of-band buffers and bad memo keys', () => {

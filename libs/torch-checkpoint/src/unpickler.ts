@@ -1,5 +1,10 @@
 import { invalidInput } from '@microseg/errors';
-import { type PickleEnvironment, type PyCallable, isPyCallable, isPyStateful } from './pickle-values.ts';
+import {
+  type PickleEnvironment,
+  type PyCallable,
+  isPyCallable,
+  isPyStateful,
+} from './pickle-values.ts';
 
 /**
  * A restricted pickle virtual machine (protocols 0-5). Hand-written because no npm package
@@ -102,11 +107,13 @@ export function unpickle(bytes: Uint8Array, start: number, env: PickleEnvironmen
   };
   const stringArg = (): string => {
     const quoted = line();
-    if (quoted.length < 2 || quoted[0] !== quoted[quoted.length - 1] || !`'"`.includes(quoted[0]!)) fail('bad string literal');
+    if (quoted.length < 2 || quoted[0] !== quoted[quoted.length - 1] || !`'"`.includes(quoted[0]!))
+      fail('bad string literal');
     return quoted.slice(1, -1);
   };
   const callGlobal = (module: unknown, name: unknown) => {
-    if (typeof module !== 'string' || typeof name !== 'string') fail('STACK_GLOBAL needs two strings');
+    if (typeof module !== 'string' || typeof name !== 'string')
+      fail('STACK_GLOBAL needs two strings');
     return env.findGlobal(module as string, name as string);
   };
   const callable = (value: unknown) => {
@@ -179,7 +186,8 @@ export function unpickle(bytes: Uint8Array, start: number, env: PickleEnvironmen
         // FLOAT
         const text = line().trim();
         const value = Number(text);
-        if (text === '' || (Number.isNaN(value) && !/^[+-]?nan$/i.test(text))) fail('bad float literal');
+        if (text === '' || (Number.isNaN(value) && !/^[+-]?nan$/i.test(text)))
+          fail('bad float literal');
         push(value);
         break;
       }

@@ -16,17 +16,25 @@ const DEFLATED = 8;
 export function readZipEntries(bytes: Uint8Array): Map<string, Uint8Array> {
   const count = declaredEntryCount(bytes);
   if (count * CENTRAL_HEADER_BYTES > bytes.length) {
-    throw invalidInput('checkpoint zip is corrupt: its directory lists more entries than fit in the file', { entries: count });
+    throw invalidInput(
+      'checkpoint zip is corrupt: its directory lists more entries than fit in the file',
+      { entries: count },
+    );
   }
   try {
     const files = unzipSync(bytes, {
       filter: (file) => {
         if (file.compression !== STORED && file.compression !== DEFLATED) {
-          throw invalidInput('checkpoint zip uses an unsupported compression', { entry: file.name, method: file.compression });
+          throw invalidInput('checkpoint zip uses an unsupported compression', {
+            entry: file.name,
+            method: file.compression,
+          });
         }
         const bound = file.compression === STORED ? file.size : file.size * 1032;
         if (file.size > bytes.length || file.originalSize > bound) {
-          throw invalidInput('checkpoint zip is corrupt: an entry is larger than the file', { entry: file.name });
+          throw invalidInput('checkpoint zip is corrupt: an entry is larger than the file', {
+            entry: file.name,
+          });
         }
         return true;
       },
