@@ -69,7 +69,8 @@ describe('decodeImage', () => {
     expect(text.message).toContain('just some notes');
     expect((await refusal(png.subarray(0, png.length - 30))).details['problem']).toBe('truncated');
     const flipped = Buffer.from(png);
-    flipped[png.indexOf('IDAT') + 6] ^= 0x01;
+    const inIdat = png.indexOf('IDAT') + 6;
+    flipped.writeUInt8(flipped.readUInt8(inIdat) ^ 0x01, inIdat);
     const crc = await refusal(flipped);
     expect(crc.details).toMatchObject({ problem: 'bad-crc', chunk: 'IDAT' });
   });

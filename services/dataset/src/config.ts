@@ -1,0 +1,20 @@
+import { commonServiceVariables, databaseVariables, objectStoreVariables, z } from '@microseg/config';
+import { DEFAULT_MAX_PIXELS } from '@microseg/micrograph';
+
+export const datasetConfigSchema = z.object({
+  ...commonServiceVariables,
+  ...databaseVariables,
+  ...objectStoreVariables,
+  /** The bucket holding every group's originals, normalised copies, thumbnails and masks. */
+  DATASET_BUCKET: z.string().min(3).max(63).default('microseg-datasets'),
+  /** Images above this many pixels are refused from their header, before decoding. */
+  DATASET_MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(DEFAULT_MAX_PIXELS),
+  /** The largest upload accepted; completion reads the file into memory to decode it. */
+  DATASET_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 * 1024 * 1024),
+  /** Uploads above this size are handed out as presigned multipart uploads. */
+  DATASET_MULTIPART_THRESHOLD_BYTES: z.coerce.number().int().min(5 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Uploads completed at the same time; each holds one decoded image in memory. */
+  DATASET_MAX_CONCURRENT_INGESTS: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export type DatasetConfig = z.infer<typeof datasetConfigSchema>;

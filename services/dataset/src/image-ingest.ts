@@ -1,0 +1,178 @@
+import type { Image, PixelSizeValue, Principal, UploadTicket } from '@microseg/contracts';
+import { MicroSegError, isMicroSegError, notFound } from '@microseg/errors';
+import { type DecoderOptions, decodeImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
+import type { ObjectStore } from '@microseg/storage';
+import type pLimit from 'p-limit';
+import type { DatasetAccess } from './dataset-access.ts';
+import type { ImageRepository } from './image.repository.ts';
+import { objectKeys } from './object-keys.ts';
+import type { UploadTickets } from './upload-tickets.ts';
+import type { UploadedBytes } from './uploaded-bytes.ts';
+import type { UploadRepository } from './upload.repository.ts';
+
+export interface ImageUploadRequest {
+  datasetId: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  contentType?: string | undefined;
+  expiresInSeconds: number;
+}
+
+export interface ImageCompletion {
+  uploadId: string;
+  name?: string | undefined;
+  limsId?: string | undefined;
+  pixelSize?: PixelSizeValue | undefined;
+  metadata: Record<string, string>;
+  parts?: { partNumber: number; etag: string }[] | undefined;
+}
+
+const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || fileName;
+
+/**
+ * Images in: a presigned upload, then completion: verify the bytes, dedupe, decode and validate,
+ * write the normalised copy and thumbnail, and record the image with its `image.uploaded` event.
+ * Whatever is refused leaves no object and no row behind.
+ */
+export class ImageIngest {
+  constructor(
+    private readonly deps: {
+      access: DatasetAccess;
+      images: ImageRepository;
+      uploads: UploadRepository;
+      tickets: UploadTickets;
+      bytes: UploadedBytes;
+      store: ObjectStore;
+      decoder: DecoderOptions;
+      /** Bounds how many images are decoded at once, and so the memory they hold. */
+      slots: ReturnType<typeof pLimit>;
+    },
+  ) {}
+
+  async createUpload(principal: Principal, request: ImageUploadRequest): Promise<UploadTicket> {
+    const { row } = await this.deps.access.writable(principal, request.datasetId);
+    const existing = await this.deps.images.findBySha256(row.id, request.sha256);
+    const { ticket } = await this.deps.tickets.issue(principal, {
+      datasetId: row.id,
+      imageId: null,
+      purpose: 'image',
+      objectKey: (uploadId) => objectKeys.imageOriginal(row.group_id, row.id, uploadId, request.fileName),
+      fileName: request.fileName,
+      contentType: request.contentType,
+      sizeBytes: request.sizeBytes,
+      sha256: request.sha256,
+      expiresInSeconds: request.expiresInSeconds,
+    });
+    return { ...ticket, existingImageId: existing?.id ?? null };
+  }
+
+  async complete(principal: Principal, input: ImageCompletion): Promise<{ image: Image; deduplicated: boolean }> {
+    const { bytes, images, access } = this.deps;
+    const upload = await bytes.pending(principal.groupId, input.uploadId, 'image');
+    if (upload.status === 'completed' && upload.result_id) {
+      const image = await images.find(upload.result_id);
+      if (!image) throw notFound('image', upload.result_id);
+      return { image, deduplicated: image.original.key !== upload.object_key };
+    }
+    const { row: dataset } = await access.writable(principal, upload.dataset_id);
+    const content = await bytes.read(upload, input.parts);
+
+    const existing = await images.findBySha256(dataset.id, upload.expected_sha256);
+    if (existing) return this.deduplicate(upload, existing);
+
+    const derived = { normalised: objectKeys.imageNormalised(dataset.group_id, dataset.id, upload.id), thumbnail: objectKeys.imageThumbnail(dataset.group_id, dataset.id, upload.id) };
+    const prepared = await this.deps.slots(async () => {
+      try {
+        const decoded = await decodeImage(content, this.deps.decoder);
+        const [normalisedPng, thumbnail] = await Promise.all([
+          decoded.info.isNormalisedPng ? undefined : encodeNormalisedPng(decoded),
+          renderThumbnail(decoded),
+        ]);
+        return { info: decoded.info, normalisedPng, thumbnail };
+      } catch (error) {
+        throw isMicroSegError(error) && error.code === 'INVALID_INPUT' ? await bytes.refuse(upload, error) : error;
+      }
+    });
+    const { info } = prepared;
+    const writtenKeys: string[] = [];
+    try {
+      const [normalised, thumbnail] = await Promise.all([
+        prepared.normalisedPng
+          ? this.put(upload.bucket, derived.normalised, prepared.normalisedPng, 'image/png', writtenKeys)
+          : { key: upload.object_key, sha256: upload.expected_sha256 },
+        this.put(upload.bucket, derived.thumbnail, prepared.thumbnail, 'image/jpeg', writtenKeys),
+      ]);
+      const pixelSize = input.pixelSize
+        ? { size: input.pixelSize, source: 'upload' as const }
+        : info.pixelSize
+          ? { size: info.pixelSize, source: 'tiff' as const }
+          : dataset.default_pixel_size_value !== null && dataset.default_pixel_size_unit !== null
+            ? { size: { value: dataset.default_pixel_size_value, unit: dataset.default_pixel_size_unit }, source: 'dataset' as const }
+            : undefined;
+      const image = await images.insertImage(
+        {
+          dataset_id: dataset.id,
+          group_id: dataset.group_id,
+          upload_id: upload.id,
+          name: input.name ?? baseName(upload.file_name),
+          file_name: upload.file_name,
+          format: info.format,
+          lossy: info.lossy,
+          width: info.width,
+          height: info.height,
+          channels: info.channels,
+          bit_depth: info.bitDepth,
+          pixel_size_value: pixelSize?.size.value ?? null,
+          pixel_size_unit: pixelSize?.size.unit ?? null,
+          pixel_size_source: pixelSize?.source ?? null,
+          sha256: upload.expected_sha256,
+          size_bytes: Number(upload.expected_size),
+          metadata: JSON.stringify(input.metadata),
+          lims_id: input.limsId ?? null,
+          bucket: upload.bucket,
+          original_key: upload.object_key,
+          normalised_key: normalised.key,
+          normalised_sha256: normalised.sha256,
+          thumbnail_key: thumbnail.key,
+          thumbnail_sha256: thumbnail.sha256,
+          deleted_at: null,
+          deleted_by: null,
+        },
+        {
+          datasetId: dataset.id,
+          groupId: dataset.group_id,
+          sha256: upload.expected_sha256,
+          width: info.width,
+          height: info.height,
+          channels: info.channels,
+          bitDepth: info.bitDepth,
+          original: { bucket: upload.bucket, key: upload.object_key, sha256: upload.expected_sha256 },
+          normalised: { bucket: upload.bucket, key: normalised.key, sha256: normalised.sha256 },
+          thumbnail: { bucket: upload.bucket, key: thumbnail.key, sha256: thumbnail.sha256 },
+        },
+      );
+      return { image, deduplicated: false };
+    } catch (error) {
+      await bytes.removeQuietly(upload.bucket, writtenKeys);
+      // The same bytes completed concurrently through another upload: that image is the answer.
+      if (error instanceof MicroSegError && error.details['constraint'] === 'images_dataset_sha256') {
+        const twin = await images.findBySha256(dataset.id, upload.expected_sha256);
+        if (twin) return this.deduplicate(upload, twin);
+      }
+      throw error;
+    }
+  }
+
+  private async deduplicate(upload: { id: string; bucket: string; object_key: string }, existing: Image) {
+    await this.deps.bytes.removeQuietly(upload.bucket, [upload.object_key]);
+    await this.deps.uploads.markDeduplicated(upload.id, existing.id);
+    return { image: existing, deduplicated: true };
+  }
+
+  private async put(bucket: string, key: string, body: Buffer, contentType: string, written: string[]) {
+    const stored = await this.deps.store.putObject(bucket, key, body, { contentType, size: body.length });
+    written.push(key);
+    return { key, sha256: stored.sha256 };
+  }
+}

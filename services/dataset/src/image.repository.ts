@@ -1,0 +1,262 @@
+import { type Image, type Mask, type PageRequest, datasetEvents, decodeCursor, encodeCursor } from '@microseg/contracts';
+import { type Insertable, type Kysely, type Selectable, type Transaction, mapDbError, sql } from '@microseg/db';
+import { MicroSegError, notFound } from '@microseg/errors';
+import { type PayloadInput, enqueueOutbox } from '@microseg/messaging';
+import type { DatasetDatabase, ImagesTable, MasksTable } from './dataset.tables.ts';
+import { toImage, toMask } from './row-mapping.ts';
+
+export type ImageRow = Selectable<ImagesTable>;
+
+export interface ImageFilter {
+  experiment?: string | undefined;
+  subset?: 'train' | 'val' | 'test' | undefined;
+  limsId?: string | undefined;
+  metadata?: Record<string, string> | undefined;
+  hasMask?: boolean | undefined;
+}
+
+export interface ImageChanges {
+  name?: string;
+  limsId?: string | null;
+  pixelSize?: { value: number; unit: 'nm' | 'um' | 'mm' } | null;
+  metadata?: Record<string, string>;
+}
+
+type Db = Kysely<DatasetDatabase> | Transaction<DatasetDatabase>;
+
+/** Whether an image has a live ground-truth mask; the has-mask filter and flag read the same rule. */
+const groundTruthExists = sql<boolean>`exists (select 1 from masks m where m.image_id = images.id and m.source = 'ground_truth' and m.deleted_at is null)`;
+
+/** created_at with its microseconds (a JS Date keeps milliseconds only), for exact keyset cursors. */
+export const microsecondCursor = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Images and masks: the only code touching those tables. */
+export class ImageRepository {
+  constructor(private readonly db: Kysely<DatasetDatabase>) {}
+
+  private selectImages(db: Db = this.db) {
+    return db
+      .selectFrom('images')
+      .selectAll('images')
+      .select([groundTruthExists.as('has_mask'), microsecondCursor('images.created_at').as('cursor_at')])
+      .where('images.deleted_at', 'is', null);
+  }
+
+  async find(id: string): Promise<Image | undefined> {
+    const row = await this.selectImages().where('images.id', '=', id).executeTakeFirst();
+    return row ? toImage(row, row.has_mask) : undefined;
+  }
+
+  async findMany(ids: readonly string[]): Promise<Image[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.selectImages().where('images.id', 'in', ids).execute();
+    return rows.map((row) => toImage(row, row.has_mask));
+  }
+
+  async findBySha256(datasetId: string, sha256: string): Promise<Image | undefined> {
+    const row = await this.selectImages().where('images.dataset_id', '=', datasetId).where('images.sha256', '=', sha256).executeTakeFirst();
+    return row ? toImage(row, row.has_mask) : undefined;
+  }
+
+  async findByLimsId(groupId: string, limsId: string): Promise<Image | undefined> {
+    const row = await this.selectImages().where('images.group_id', '=', groupId).where('images.lims_id', '=', limsId).executeTakeFirst();
+    return row ? toImage(row, row.has_mask) : undefined;
+  }
+
+  async list(datasetId: string, page: PageRequest, filter: ImageFilter) {
+    let query = this.selectImages().where('images.dataset_id', '=', datasetId);
+    if (filter.limsId !== undefined) query = query.where('images.lims_id', '=', filter.limsId);
+    if (filter.metadata && Object.keys(filter.metadata).length > 0) {
+      query = query.where(sql<boolean>`images.metadata @> ${JSON.stringify(filter.metadata)}::jsonb`);
+    }
+    if (filter.hasMask !== undefined) query = query.where(filter.hasMask ? groundTruthExists : sql<boolean>`not ${groundTruthExists}`);
+    if (filter.experiment !== undefined || filter.subset !== undefined) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('split_assignments as s')
+            .innerJoin('experiments as e', 'e.id', 's.experiment_id')
+            .select(sql`1`.as('one'))
+            .whereRef('s.image_id', '=', 'images.id')
+            .where('e.deleted_at', 'is', null)
+            .where('e.dataset_id', '=', datasetId)
+            .$if(filter.experiment !== undefined, (q) => q.where('e.name', '=', filter.experiment ?? ''))
+            .$if(filter.subset !== undefined, (q) => q.where('s.subset', '=', filter.subset ?? 'train')),
+        ),
+      );
+    }
+    if (page.after) {
+      const [createdAt = '', id = ''] = decodeCursor(page.after).split('|');
+      query = query.where(sql<boolean>`(images.created_at, images.id) > (${createdAt}::timestamptz, ${id}::uuid)`);
+    }
+    const rows = await query.orderBy('images.created_at').orderBy('images.id').limit(page.first + 1).execute();
+    const pageRows = rows.slice(0, page.first);
+    const last = pageRows.at(-1);
+    return {
+      nodes: pageRows.map((row) => toImage(row, row.has_mask)),
+      hasNextPage: rows.length > page.first,
+      endCursor: last ? encodeCursor(`${last.cursor_at}|${last.id}`) : null,
+    };
+  }
+
+  /**
+   * Records a verified, decoded image and its `image.uploaded` event in one transaction, and
+   * closes the upload: either all of it commits or none of it does.
+   */
+  async insertImage(
+    values: Insertable<ImagesTable>,
+    event: Omit<PayloadInput<typeof datasetEvents.imageUploaded>, 'imageId' | 'uploadedAt'>,
+  ): Promise<Image> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const row = await trx.insertInto('images').values(values).returningAll().executeTakeFirstOrThrow();
+        await enqueueOutbox(trx, datasetEvents.imageUploaded, { ...event, imageId: row.id, uploadedAt: row.created_at.toISOString() });
+        await trx
+          .updateTable('uploads')
+          .set({ status: 'completed', result_id: row.id, completed_at: new Date() })
+          .where('id', '=', values.upload_id)
+          .execute();
+        return toImage(row, false);
+      });
+    } catch (error) {
+      throw this.uniqueConflict(error, values);
+    }
+  }
+
+  async update(id: string, changes: ImageChanges): Promise<void> {
+    try {
+      await this.db
+        .updateTable('images')
+        .set({
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.limsId !== undefined ? { lims_id: changes.limsId } : {}),
+          ...(changes.metadata !== undefined ? { metadata: JSON.stringify(changes.metadata) } : {}),
+          ...(changes.pixelSize !== undefined
+            ? {
+                pixel_size_value: changes.pixelSize?.value ?? null,
+                pixel_size_unit: changes.pixelSize?.unit ?? null,
+                pixel_size_source: changes.pixelSize ? ('upload' as const) : null,
+              }
+            : {}),
+        })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute();
+    } catch (error) {
+      throw this.uniqueConflict(error, { name: changes.name ?? '', lims_id: changes.limsId ?? null });
+    }
+  }
+
+  /** Soft-deletes an image with its masks; it leaves every split (versions keep their frozen copy). */
+  async softDelete(id: string, memberId: string): Promise<Date> {
+    return this.db.transaction().execute(async (trx) => {
+      const deletedAt = new Date();
+      const row = await trx
+        .updateTable('images')
+        .set({ deleted_at: deletedAt, deleted_by: memberId })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) throw notFound('image', id);
+      await trx.updateTable('masks').set({ deleted_at: deletedAt, deleted_by: memberId }).where('image_id', '=', id).where('deleted_at', 'is', null).execute();
+      await trx.deleteFrom('split_assignments').where('image_id', '=', id).execute();
+      return deletedAt;
+    });
+  }
+
+  /** Records a mask; it replaces the image's current mask of the same source (and model version). */
+  async insertMask(values: Insertable<MasksTable>, memberId: string): Promise<Mask> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('masks')
+        .set({ deleted_at: new Date(), deleted_by: memberId })
+        .where('image_id', '=', values.image_id)
+        .where('source', '=', values.source)
+        .where(sql<boolean>`coalesce(model_version_id, '') = ${values.model_version_id ?? ''}`)
+        .where('deleted_at', 'is', null)
+        .execute();
+      const row = await trx.insertInto('masks').values(values).returningAll().executeTakeFirstOrThrow();
+      await trx
+        .updateTable('uploads')
+        .set({ status: 'completed', result_id: row.id, completed_at: new Date() })
+        .where('id', '=', values.upload_id)
+        .execute();
+      return toMask(row);
+    });
+  }
+
+  async findMask(id: string): Promise<Mask | undefined> {
+    const row = await this.db.selectFrom('masks').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return row ? toMask(row) : undefined;
+  }
+
+  async findMasks(ids: readonly string[]): Promise<Mask[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('masks').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+    return rows.map(toMask);
+  }
+
+  async masksOfImages(imageIds: readonly string[]): Promise<Mask[]> {
+    if (imageIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('masks')
+      .selectAll()
+      .where('image_id', 'in', imageIds)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toMask);
+  }
+
+  async softDeleteMask(id: string, memberId: string): Promise<Date> {
+    const row = await this.db
+      .updateTable('masks')
+      .set({ deleted_at: new Date(), deleted_by: memberId })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returning('deleted_at')
+      .executeTakeFirst();
+    if (!row?.deleted_at) throw notFound('mask', id);
+    return row.deleted_at;
+  }
+
+  /** Every live image of a dataset with its current ground truth, for versions and export. */
+  async contentOf(datasetId: string) {
+    return this.db
+      .selectFrom('images')
+      .leftJoin('masks', (join) =>
+        join.onRef('masks.image_id', '=', 'images.id').on('masks.source', '=', 'ground_truth').on('masks.deleted_at', 'is', null),
+      )
+      .select([
+        'images.id as imageId',
+        'images.name',
+        'images.sha256',
+        'images.bucket',
+        'images.normalised_key',
+        'images.normalised_sha256',
+        'masks.sha256 as mask_sha256',
+        'masks.index_key as mask_key',
+        'masks.index_sha256 as mask_index_sha256',
+      ])
+      .where('images.dataset_id', '=', datasetId)
+      .where('images.deleted_at', 'is', null)
+      .orderBy('images.name')
+      .execute();
+  }
+
+  private uniqueConflict(error: unknown, values: { name?: string; lims_id?: string | null }): MicroSegError {
+    const mapped = mapDbError(error);
+    const constraint = mapped.details['constraint'];
+    if (constraint === 'images_group_lims_id') {
+      return new MicroSegError('CONFLICT', `LIMS sample id "${values.lims_id}" already names another image of your group`, {
+        details: { limsId: values.lims_id },
+      });
+    }
+    if (constraint === 'images_dataset_name') {
+      return new MicroSegError('CONFLICT', `the dataset already has an image named "${values.name}"`, { details: { name: values.name } });
+    }
+    return mapped;
+  }
+}

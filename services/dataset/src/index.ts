@@ -1,0 +1,2 @@
+export { startDatasetService, type DatasetService } from './start-dataset-service.ts';
+export { datasetConfigSchema, type DatasetConfig } from './config.ts';

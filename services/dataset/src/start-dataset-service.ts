@@ -1,0 +1,106 @@
+import { EVENTS_STREAM } from '@microseg/contracts';
+import { type Logger, createLogger } from '@microseg/logging';
+import { OutboxRelay, ensureStream } from '@microseg/messaging';
+import { configureDecoder } from '@microseg/micrograph';
+import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import { createObjectStore } from '@microseg/storage';
+import pLimit from 'p-limit';
+import type { DatasetConfig } from './config.ts';
+import { DatasetAccess } from './dataset-access.ts';
+import { DatasetCatalog } from './dataset-catalog.ts';
+import type { DatasetDatabase } from './dataset.tables.ts';
+import { DatasetRepository } from './dataset.repository.ts';
+import { ExperimentRepository } from './experiment.repository.ts';
+import { serveDatasets } from './handlers/datasets.ts';
+import { serveImages } from './handlers/images.ts';
+import { ImageCatalog } from './image-catalog.ts';
+import { ImageIngest } from './image-ingest.ts';
+import { ImageRepository } from './image.repository.ts';
+import { MaskIngest } from './mask-ingest.ts';
+import { datasetMigrations } from './migrations/index.ts';
+import { MultipartUploads } from './multipart-uploads.ts';
+import { UploadTickets } from './upload-tickets.ts';
+import { UploadedBytes } from './uploaded-bytes.ts';
+import { UploadRepository } from './upload.repository.ts';
+import { VersionRepository } from './version.repository.ts';
+
+export interface DatasetService extends BootedService {
+  logger: Logger;
+  /** Drains requests, the outbox relay and connections; exits the process only when configured to. */
+  stop(): Promise<void>;
+}
+
+/** Starts the dataset service: probes, NATS, its schema, the bucket, the outbox relay and the handlers. */
+export async function startDatasetService(
+  config: DatasetConfig,
+  options: { logger?: Logger; exitOnShutdown?: boolean } = {},
+): Promise<DatasetService> {
+  const logger = options.logger ?? createLogger({ service: 'dataset', level: config.LOG_LEVEL });
+  configureDecoder();
+  const booted = await bootService({
+    service: 'dataset',
+    version: config.MICROSEG_CODE_VERSION,
+    httpPort: config.HTTP_PORT,
+    natsUrl: config.NATS_URL,
+    logger,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
+  });
+  const { runtime, nc } = booted;
+  const db = await connectServiceDatabase<DatasetDatabase>(runtime, {
+    url: config.DATABASE_URL,
+    schema: 'dataset',
+    migrations: datasetMigrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
+  const store = createObjectStore(s3);
+  await store.ensureBucket(config.DATASET_BUCKET);
+  runtime.addReadinessCheck('object store', async () => {
+    await store.ensureBucket(config.DATASET_BUCKET);
+    return true;
+  });
+  await ensureStream(await nc.jetstreamManager(), {
+    name: EVENTS_STREAM.name,
+    subjects: [...EVENTS_STREAM.subjects],
+    maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
+    duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
+  });
+  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
+  relay.start();
+  runtime.onShutdown('outbox relay', () => relay.stop());
+
+  const datasets = new DatasetRepository(db);
+  const images = new ImageRepository(db);
+  const uploads = new UploadRepository(db);
+  const access = new DatasetAccess(datasets);
+  const multipart = new MultipartUploads(s3);
+  const tickets = new UploadTickets({
+    uploads,
+    store,
+    multipart,
+    settings: { bucket: config.DATASET_BUCKET, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES, multipartThresholdBytes: config.DATASET_MULTIPART_THRESHOLD_BYTES },
+  });
+  const bytes = new UploadedBytes({ uploads, store, multipart, logger, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES });
+  const decoder = { maxPixels: config.DATASET_MAX_IMAGE_PIXELS };
+  const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
+  const servers = [
+    ...serveDatasets(nc, {
+      catalog: new DatasetCatalog({ access, datasets, images, experiments: new ExperimentRepository(db), versions: new VersionRepository(db) }),
+      datasets,
+      uploads,
+      logger,
+    }),
+    ...serveImages(nc, {
+      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots }),
+      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots }),
+      catalog: new ImageCatalog({ access, images, store }),
+      uploads,
+      logger,
+    }),
+  ];
+  runtime.onShutdown('request handlers', async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+  });
+  logger.info({ bucket: config.DATASET_BUCKET }, 'dataset service ready');
+  return { ...booted, logger, stop: () => runtime.shutdown() };
+}

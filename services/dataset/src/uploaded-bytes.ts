@@ -1,0 +1,114 @@
+import { Readable } from 'node:stream';
+import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microseg/errors';
+import type { Logger } from '@microseg/logging';
+import type { ObjectStore } from '@microseg/storage';
+import type { MultipartUploads } from './multipart-uploads.ts';
+import type { UploadRepository, UploadRow } from './upload.repository.ts';
+
+/**
+ * The bytes of an upload, verified: present, of the declared size and sha256. Reading and
+ * refusing uploads in one place keeps the rule "a refused upload leaves nothing behind" in one
+ * place too: `refuse` removes the object and records the failure on the upload.
+ */
+export class UploadedBytes {
+  constructor(
+    private readonly deps: { uploads: UploadRepository; store: ObjectStore; multipart: MultipartUploads; logger: Logger; maxUploadBytes: number },
+  ) {}
+
+  /** The pending upload of the caller's group, or the reason it cannot be completed. */
+  async pending(groupId: string, uploadId: string, purpose: UploadRow['purpose']): Promise<UploadRow> {
+    const upload = await this.deps.uploads.find(groupId, uploadId);
+    if (!upload || upload.purpose !== purpose) throw notFound(`${purpose} upload`, uploadId);
+    if (upload.status === 'failed') {
+      const failure = upload.failure as { message?: string } | null;
+      throw invalidInput(`upload ${uploadId} was refused earlier: ${failure?.message ?? 'invalid content'}`, {
+        problem: 'upload-refused',
+        uploadId,
+        failure,
+      });
+    }
+    return upload;
+  }
+
+  async read(upload: UploadRow, parts: readonly { partNumber: number; etag: string }[] | undefined): Promise<Buffer> {
+    const { store, multipart } = this.deps;
+    if (upload.multipart_upload_id) {
+      if (!parts || parts.length === 0) {
+        throw invalidInput('this is a multipart upload: completing it needs the parts with their ETags', { problem: 'missing-parts' });
+      }
+      await multipart.complete(upload.bucket, upload.object_key, upload.multipart_upload_id, parts);
+    }
+    const info = await store.statObject(upload.bucket, upload.object_key).catch((error: unknown) => {
+      if (isMicroSegError(error) && error.code === 'NOT_FOUND') {
+        const expired = upload.expires_at.getTime() < Date.now();
+        throw new MicroSegError(
+          'NOT_FOUND',
+          expired
+            ? `no bytes were uploaded for upload ${upload.id} and its URL expired at ${upload.expires_at.toISOString()}: create a new upload`
+            : `no bytes were uploaded for upload ${upload.id} yet: PUT the file to its URL first`,
+          { details: { problem: 'nothing-uploaded', uploadId: upload.id, expired } },
+        );
+      }
+      throw error;
+    });
+    const expectedSize = Number(upload.expected_size);
+    if (info.size !== expectedSize) {
+      throw await this.refuse(
+        upload,
+        invalidInput(`the uploaded file has ${info.size} bytes, but ${expectedSize} were declared`, {
+          problem: 'size-mismatch',
+          expected: expectedSize,
+          actual: info.size,
+        }),
+      );
+    }
+    try {
+      await store.verifyObject({ bucket: upload.bucket, key: upload.object_key }, { sha256: upload.expected_sha256, size: expectedSize });
+    } catch (error) {
+      if (isMicroSegError(error) && error.code === 'INVALID_INPUT') {
+        const actual = (error.details['actual'] as { sha256?: string } | undefined)?.sha256;
+        throw await this.refuse(
+          upload,
+          invalidInput(`the uploaded bytes have sha256 ${actual ?? '?'}, but ${upload.expected_sha256} was declared`, {
+            problem: 'sha256-mismatch',
+            expected: upload.expected_sha256,
+            actual,
+          }),
+        );
+      }
+      throw error;
+    }
+    return readAll(await store.getObject(upload.bucket, upload.object_key), this.deps.maxUploadBytes);
+  }
+
+  /** Removes the upload's object (and any derived ones), records why, and returns the error to throw. */
+  async refuse(upload: UploadRow, error: MicroSegError, derivedKeys: readonly string[] = []): Promise<MicroSegError> {
+    await this.removeQuietly(upload.bucket, [upload.object_key, ...derivedKeys]);
+    await this.deps.uploads.markFailed(upload.id, error.toJSON());
+    return error;
+  }
+
+  /** Best effort: a leftover object is garbage, not corruption, and must not hide the real error. */
+  async removeQuietly(bucket: string, keys: readonly string[]): Promise<void> {
+    await Promise.all(
+      keys.map((key) =>
+        this.deps.store.removeObject(bucket, key).catch((error: unknown) => this.deps.logger.warn({ err: error, bucket, key }, 'could not remove object')),
+      ),
+    );
+  }
+}
+
+async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = chunk as Buffer;
+    total += buffer.length;
+    if (total > maxBytes) {
+      stream.destroy();
+      throw invalidInput(`the file is above the limit of ${maxBytes} bytes`, { problem: 'file-too-large', maxBytes });
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, total);
+}

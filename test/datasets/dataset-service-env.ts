@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { type Principal, principalHeaders } from '@microseg/contracts';
+import { type DatasetService, datasetConfigSchema, startDatasetService } from '@microseg/dataset-service';
+import { silentLogger } from '@microseg/logging';
+import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+import { type TestInfrastructure, getTestInfrastructure } from '../harness/index.ts';
+
+export interface DatasetServiceEnv {
+  infrastructure: TestInfrastructure;
+  service: DatasetService;
+  nc: NatsConnection;
+  /** A caller of a fresh group, talking to the service over NATS as the gateway does. */
+  newCaller(role?: Principal['role']): Caller;
+  stop(): Promise<void>;
+}
+
+export interface Caller {
+  principal: Principal;
+  call<C extends RequestContract>(contract: C, payload: RequestInput<C>, headers?: Record<string, string>): Promise<ResponseOf<C>>;
+}
+
+/** The dataset service in this process against the real PostgreSQL, NATS and S3 of the harness. */
+export async function startDatasetServiceEnv(env: Record<string, string> = {}): Promise<DatasetServiceEnv> {
+  const infrastructure = await getTestInfrastructure();
+  const config = datasetConfigSchema.parse({
+    DATABASE_URL: infrastructure.databaseUrl,
+    NATS_URL: infrastructure.natsUrl,
+    S3_ENDPOINT: infrastructure.s3.endpoint,
+    S3_ACCESS_KEY: infrastructure.s3.accessKey,
+    S3_SECRET_KEY: infrastructure.s3.secretKey,
+    S3_REGION: infrastructure.s3.region,
+    DATASET_BUCKET: `ds-${infrastructure.runId}`.toLowerCase(),
+    ...env,
+  });
+  const service = await startDatasetService(config, { logger: silentLogger, exitOnShutdown: false });
+  const nc = await connectNats({ url: infrastructure.natsUrl, name: 'dataset-test' });
+  return {
+    infrastructure,
+    service,
+    nc,
+    newCaller(role = 'admin') {
+      const principal: Principal = { groupId: randomUUID(), groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role };
+      return {
+        principal,
+        call: (contract, payload, headers = {}) =>
+          request(nc, contract, payload, { timeoutMs: 30_000, headers: { ...principalHeaders(principal), ...headers } }),
+      };
+    },
+    async stop() {
+      await nc.drain();
+      await service.stop();
+      await infrastructure.cleanup();
+    },
+  };
+}
