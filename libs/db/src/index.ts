@@ -13,4 +13,5 @@ export {
   type Insertable,
   type Updateable,
   type Generated,
+  type ColumnType,
 } from 'kysely';

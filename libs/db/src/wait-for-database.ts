@@ -19,7 +19,7 @@ export interface WaitForDatabaseOptions {
  * database fails at once because waiting will not fix it.
  */
 export async function waitForDatabase(
-  db: Kysely<unknown>,
+  db: Kysely<any>,
   options: WaitForDatabaseOptions = {},
 ): Promise<void> {
   const logger = options.logger ?? silentLogger;
