@@ -148,3 +148,8 @@ export function buildModel(config: ModelConfig): tfl.LayersModel {
   model.setUserDefinedMetadata({ [METADATA_KEY]: { ...config, ...resolved } });
   return model;
 }
+
+/** The same network without the final sigmoid/softmax: its output is SMP's raw `model(x)`. */
+export function toLogitsModel(model: tfl.LayersModel): tfl.LayersModel {
+  return tfl.model({ inputs: model.inputs, outputs: model.getLayer('probabilities').input as tfl.SymbolicTensor });
+}

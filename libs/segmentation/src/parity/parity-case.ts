@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { buildModel } from '../build-model.ts';
+import { buildModel, toLogitsModel } from '../build-model.ts';
 import { syntheticInput, syntheticStateDict } from '../testing/synthetic-state-dict.ts';
 import { loadStateDict } from '../weights/load-state-dict.ts';
 
@@ -35,11 +35,6 @@ export function modelFor(c: ParityCase): tfl.LayersModel {
   });
 }
 
-/** The logits (the input of the final sigmoid/softmax) as a model of their own. */
-export function logitsModel(model: tfl.LayersModel): tfl.LayersModel {
-  return tfl.model({ inputs: model.inputs, outputs: model.getLayer('probabilities').input as tfl.SymbolicTensor });
-}
-
 /** NCHW synthetic input of the oracle as an NHWC tensor. */
 export function syntheticImage(size: number): tf.Tensor4D {
   return tf.tidy(() => tf.transpose(tf.tensor4d(syntheticInput([1, 3, size, size]), [1, 3, size, size]), [0, 2, 3, 1]));
@@ -58,7 +53,7 @@ export async function syntheticParity(c: ParityCase, fixtureDir: string): Promis
   try {
     loadStateDict(model, syntheticStateDict(model), { strict: true });
     const input = syntheticImage(c.size);
-    const out = logitsModel(model).predict(input) as tf.Tensor;
+    const out = toLogitsModel(model).predict(input) as tf.Tensor;
     const actual = (await out.data()) as Float32Array;
     tf.dispose([input, out]);
     return maxAbsDiff(actual, readFloats(join(fixtureDir, `${c.id}.logits.bin`)));
