@@ -16,8 +16,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // Integration suites share one PostgreSQL, NATS and S3 server; files run one at a time.
-          fileParallelism: false,
+          // Integration suites start service processes of their own: one file at a time keeps a
+          // 2-core CI machine from timing out under several platforms at once.
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],
