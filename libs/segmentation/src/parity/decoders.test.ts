@@ -1,3 +1,3 @@
 import { describeParity } from './parity-suite.ts';
 
-describeParity('all seven SMP decoders import PyTorch weights exactly', (c) => c.architecture !== 'unet' || c.encoder === 'resnet18');
+describeParity('all seven SMP decoders import PyTorch weights exactly (ResNet-18)', (c) => c.encoder === 'resnet18');
