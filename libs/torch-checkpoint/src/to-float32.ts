@@ -16,7 +16,7 @@ function halfToFloat(bits: number): number {
  */
 export function toFloat32(t: TensorRecord): Float32Array {
   const { data } = t;
-  if (t.dtype === 'float32') return Float32Array.from(data as Float32Array);
+  if (data instanceof Float32Array) return data.slice();
   if (t.dtype === 'float16') {
     const out = new Float32Array(data.length);
     for (let i = 0; i < data.length; i++) out[i] = halfToFloat(data[i] as number);
