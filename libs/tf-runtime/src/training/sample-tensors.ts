@@ -1,0 +1,39 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainingSample } from '../augment/augment.ts';
+import type { Raster } from '../augment/raster.ts';
+import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from '../inference/image-input.ts';
+import { maskToTargets } from '../losses/targets.ts';
+
+/** Stored values scaled to 0..1 (8/16-bit by their full range), the space the augmentations work in; RGBA drops alpha. */
+export function toUnitRange(image: ImageInput): Raster<Float32Array> {
+  validateImage(image);
+  const { width, height, data, bitDepth } = image;
+  const channels = image.channels === 4 ? 3 : image.channels;
+  const scale = bitDepth === 8 ? 1 / 255 : bitDepth === 16 ? 1 / 65535 : 1;
+  const out = new Float32Array(width * height * channels);
+  for (let p = 0; p < width * height; p++) {
+    for (let c = 0; c < channels; c++) out[p * channels + c] = data[p * image.channels + c]! * scale;
+  }
+  return { data: out, width, height, channels };
+}
+
+/** The network input [1,h,w,3] of a 0..1 raster: grayscale replicated to RGB, then normalised per channel. */
+export function rasterToInput(raster: Raster<Float32Array>, normalisation: Normalisation = IMAGENET_NORMALISATION): tf.Tensor4D {
+  const { width, height, channels, data } = raster;
+  const out = new Float32Array(width * height * 3);
+  for (let p = 0; p < width * height; p++) {
+    for (let c = 0; c < 3; c++) {
+      const value = data[p * channels + (channels === 1 ? 0 : c)]!;
+      out[p * 3 + c] = (value - normalisation.mean[c]!) / normalisation.std[c]!;
+    }
+  }
+  return tf.tensor4d(out, [1, height, width, 3]);
+}
+
+/** A (possibly augmented) sample as the trainer takes it: normalised image and the paper's target encoding. */
+export function sampleToTensors(sample: TrainingSample, classes: number, normalisation?: Normalisation): { image: tf.Tensor4D; targets: tf.Tensor4D } {
+  return {
+    image: rasterToInput(sample.image, normalisation),
+    targets: maskToTargets(sample.mask.data, sample.mask.height, sample.mask.width, classes),
+  };
+}
