@@ -50,11 +50,9 @@ export const ModelDescriptionSchema = z.object({
       message: 'class indices must be 0, 1, 2... in order',
     }),
   input: InputSchema,
-  tile: z
-    .object({ size: count, stride: count })
-    .refine((tile) => tile.stride <= tile.size, {
-      message: 'the tile stride cannot exceed the tile size',
-    }),
+  tile: z.object({ size: count, stride: count }).refine((tile) => tile.stride <= tile.size, {
+    message: 'the tile stride cannot exceed the tile size',
+  }),
   /** The pixel size of the training images; null when unknown. */
   trainingPixelSize: z
     .object({ value: z.number().positive(), unit: z.enum(['nm', 'um']) })
@@ -106,6 +104,11 @@ export function parseManifest(bytes: Uint8Array, location: string): ArtifactMani
       error,
     );
   }
+  return validateManifest(json, location);
+}
+
+/** Checks a manifest about to be written or just read; `location` names it in the message. */
+export function validateManifest(json: unknown, location: string): ArtifactManifest {
   const result = ArtifactManifestSchema.safeParse(json);
   if (!result.success) {
     throw invalidInput(`${MANIFEST_FILE} in ${location} is invalid`, {

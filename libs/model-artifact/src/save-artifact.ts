@@ -9,6 +9,7 @@ import {
   MANIFEST_FORMAT_VERSION,
   type ModelDescription,
   parseModelDescription,
+  validateManifest,
 } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
 import { type TensorData, defaultTestInput, encodeFloat32, runModel } from './test-vector.ts';
@@ -111,6 +112,7 @@ async function writeFiles(
       tolerance,
     },
   };
+  validateManifest(manifest, files.location);
   await files.write(
     MANIFEST_FILE,
     new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),

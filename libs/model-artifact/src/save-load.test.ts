@@ -180,3 +180,18 @@ describe('model artifacts on disk', () => {
     ).toBe(0);
   });
 });
+
+describe('saveArtifact arguments', () => {
+  it('refuses a test input whose data does not fit its shape, and a tolerance of zero', async () => {
+    const data = new Float32Array(10);
+    const shaped = saveArtifact(tinyModel(), description, join(root, 'bad-input'), {
+      testInput: { shape: [1, 4, 4, 3], data },
+    });
+    await expect(shaped).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const zero = saveArtifact(tinyModel(), description, join(root, 'zero'), { tolerance: 0 });
+    await expect(zero).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { reason: 'manifest-invalid' },
+    });
+  });
+});

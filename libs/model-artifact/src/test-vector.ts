@@ -26,6 +26,12 @@ export function defaultTestInput(model: LayersModel): TensorData {
 }
 
 export async function runModel(model: LayersModel, input: TensorData): Promise<TensorData> {
+  if (input.data.length !== input.shape.reduce((a, b) => a * b, 1)) {
+    throw invalidInput('test input data does not match its shape', {
+      shape: input.shape,
+      values: input.data.length,
+    });
+  }
   const output = tidy(() => {
     const result = model.predict(tensor(input.data, input.shape, 'float32'));
     if (Array.isArray(result)) throw invalidInput('models with several outputs are not supported');
