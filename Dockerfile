@@ -1,0 +1,160 @@
+# syntax=docker/dockerfile:1.7
+#
+# MicroSeg images, one target per service:
+#   docker build --target gateway        -t microseg/gateway:$TAG .
+#   docker build --target identity       -t microseg/identity:$TAG .
+#   docker build --target dataset        -t microseg/dataset:$TAG .
+#   docker build --target metrology      -t microseg/metrology:$TAG .
+#   docker build --target inference      -t microseg/inference:$TAG .      (CPU, tfjs-node)
+#   docker build --target inference-gpu  -t microseg/inference-gpu:$TAG .  (CUDA, tfjs-node-gpu)
+#   docker build --target training-gpu   -t microseg/training-gpu:$TAG .   (CUDA, tfjs-node-gpu)
+#   docker build --target training       -t microseg/training:$TAG .       (CPU, for kind/minikube)
+#
+# Every image runs `node --import tsx src/main.ts` in /app/services/<name> (the repository layout,
+# so the gateway finds /app/schema.graphql where it looks in a checkout), as uid 1000, with a
+# read-only root file system: tsx writes its compile cache under $TMPDIR, which the manifests
+# mount as an emptyDir at /tmp. Pin the base images by digest in your registry mirror for
+# reproducible builds; the tags below are exact versions, never `latest`.
+
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+ARG NODE_BUILD_IMAGE=node:20.20.2-bookworm
+# tfjs-node-gpu 4.22 binds libtensorflow 2.9.1, built against CUDA 11.2 and cuDNN 8.1.
+ARG CUDA_IMAGE=nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04
+
+# ---------------------------------------------------------------------------------------------
+# Workspace: every package's production dependencies fetched once from the lockfile.
+FROM ${NODE_IMAGE} AS workspace
+RUN npm install --global pnpm@10.34.9
+WORKDIR /src
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch --prod
+COPY . .
+
+# `pnpm deploy` copies one service with exactly its production dependencies (workspace libs
+# included) into /out; --legacy because the workspace links rather than injects its packages.
+FROM workspace AS deploy-gateway
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/gateway --prod --offline deploy --legacy /out/services/gateway \
+ && cp schema.graphql /out/schema.graphql
+
+FROM workspace AS deploy-identity
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/identity-service --prod --offline deploy --legacy /out/services/identity
+
+FROM workspace AS deploy-dataset
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/dataset-service --prod --offline deploy --legacy /out/services/dataset
+
+FROM workspace AS deploy-metrology
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/metrology-service --prod --offline deploy --legacy /out/services/metrology
+
+FROM workspace AS deploy-inference
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/inference-service --prod --offline deploy --legacy /out/services/inference
+
+FROM workspace AS deploy-training
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/training-service --prod --offline deploy --legacy /out/services/training
+
+# ---------------------------------------------------------------------------------------------
+# Native TensorFlow bindings. Their install scripts download libtensorflow 2.9.1 (CPU or GPU
+# build), so they live outside the lockfile and are installed here, at image build time only.
+# tf-runtime imports them by name; the symlinks below put them where that import resolves.
+FROM ${NODE_BUILD_IMAGE} AS tfjs-node
+WORKDIR /opt/tfjs
+RUN npm init --yes >/dev/null && npm install --omit=dev @tensorflow/tfjs-node@4.22.0
+
+FROM ${NODE_BUILD_IMAGE} AS tfjs-node-gpu
+WORKDIR /opt/tfjs
+RUN npm init --yes >/dev/null && npm install --omit=dev @tensorflow/tfjs-node-gpu@4.22.0
+
+# ---------------------------------------------------------------------------------------------
+# Runtime bases.
+FROM ${NODE_IMAGE} AS node-runtime
+ENV NODE_ENV=production \
+    TMPDIR=/tmp \
+    HTTP_PORT=9090
+# The probes answer on HTTP_PORT; Kubernetes uses its own probes, this is for plain Docker.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+EXPOSE 9090
+CMD ["node", "--import", "tsx", "src/main.ts"]
+
+FROM ${CUDA_IMAGE} AS cuda-runtime
+COPY --from=node-runtime /usr/local/bin/node /usr/local/bin/node
+RUN groupadd --gid 1000 node && useradd --uid 1000 --gid 1000 --no-create-home --shell /usr/sbin/nologin node
+# The PTX JIT cache: on GPUs newer than libtensorflow 2.9.1's build (Hopper, Ada) every kernel
+# is compiled at first use. A writable, large cache (a volume in the manifests) keeps that to
+# the first start instead of every start; the default 256 MiB would evict TensorFlow's kernels.
+ENV NODE_ENV=production \
+    TMPDIR=/tmp \
+    HTTP_PORT=9090 \
+    CUDA_CACHE_PATH=/var/cache/cuda \
+    CUDA_CACHE_MAXSIZE=4294967296 \
+    TF_FORCE_GPU_ALLOW_GROWTH=true \
+    TF_CPP_MIN_LOG_LEVEL=1 \
+    MICROSEG_TF_BACKEND=tensorflow
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30m --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+EXPOSE 9090
+CMD ["node", "--import", "tsx", "src/main.ts"]
+
+# ---------------------------------------------------------------------------------------------
+# Service images.
+FROM node-runtime AS gateway
+COPY --from=deploy-gateway /out /app
+WORKDIR /app/services/gateway
+ENV GATEWAY_HOST=0.0.0.0 \
+    GATEWAY_PORT=4000
+EXPOSE 4000
+USER 1000:1000
+
+FROM node-runtime AS identity
+COPY --from=deploy-identity /out /app
+WORKDIR /app/services/identity
+USER 1000:1000
+
+FROM node-runtime AS dataset
+COPY --from=deploy-dataset /out /app
+WORKDIR /app/services/dataset
+USER 1000:1000
+
+FROM node-runtime AS metrology
+COPY --from=deploy-metrology /out /app
+WORKDIR /app/services/metrology
+USER 1000:1000
+
+FROM node-runtime AS inference
+COPY --from=deploy-inference /out /app
+COPY --from=tfjs-node /opt/tfjs /opt/tfjs
+RUN mkdir -p /app/services/inference/node_modules/@tensorflow \
+ && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node /app/services/inference/node_modules/@tensorflow/tfjs-node
+WORKDIR /app/services/inference
+ENV MICROSEG_TF_BACKEND=tensorflow
+USER 1000:1000
+
+FROM node-runtime AS training
+COPY --from=deploy-training /out /app
+COPY --from=tfjs-node /opt/tfjs /opt/tfjs
+RUN mkdir -p /app/services/training/node_modules/@tensorflow \
+ && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node /app/services/training/node_modules/@tensorflow/tfjs-node
+WORKDIR /app/services/training
+ENV MICROSEG_TF_BACKEND=tensorflow
+USER 1000:1000
+
+FROM cuda-runtime AS inference-gpu
+COPY --from=deploy-inference /out /app
+COPY --from=tfjs-node-gpu /opt/tfjs /opt/tfjs
+RUN mkdir -p /app/services/inference/node_modules/@tensorflow \
+ && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node-gpu /app/services/inference/node_modules/@tensorflow/tfjs-node-gpu
+WORKDIR /app/services/inference
+USER 1000:1000
+
+FROM cuda-runtime AS training-gpu
+COPY --from=deploy-training /out /app
+COPY --from=tfjs-node-gpu /opt/tfjs /opt/tfjs
+RUN mkdir -p /app/services/training/node_modules/@tensorflow \
+ && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node-gpu /app/services/training/node_modules/@tensorflow/tfjs-node-gpu
+WORKDIR /app/services/training
+USER 1000:1000
