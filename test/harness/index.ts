@@ -1,3 +1,7 @@
-export { type TestInfrastructure, type TestInfrastructureOptions, getTestInfrastructure } from './test-infrastructure.ts';
+export {
+  type TestInfrastructure,
+  type TestInfrastructureOptions,
+  getTestInfrastructure,
+} from './test-infrastructure.ts';
 export { createTestObjectStore } from './test-object-store.ts';
 export { startTestPlatform, type TestPlatform } from './platform.ts';

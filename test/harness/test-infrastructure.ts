@@ -24,7 +24,7 @@ export interface TestInfrastructure {
   natsUrl: string;
   s3: S3Credentials;
   /** Drops the run's database and stops whatever was started for it. */
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 export interface TestInfrastructureOptions {
@@ -37,7 +37,7 @@ const LOCAL_NATS = { host: '127.0.0.1', port: 4222 };
 
 interface Piece<T> {
   value: T;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -46,7 +46,9 @@ interface Piece<T> {
  * started for this call; S3 is always an s3rver in this process on a free port. Each call gets a
  * fresh database; call `cleanup` in afterAll.
  */
-export async function getTestInfrastructure(options: TestInfrastructureOptions = {}): Promise<TestInfrastructure> {
+export async function getTestInfrastructure(
+  options: TestInfrastructureOptions = {},
+): Promise<TestInfrastructure> {
   const logger = options.logger ?? silentStackLogger;
   const runId = `t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const scratch = await mkdtemp(join(tmpdir(), `microseg-${runId}-`));
@@ -68,7 +70,7 @@ export async function getTestInfrastructure(options: TestInfrastructureOptions =
       adminDatabaseUrl: postgres.value,
       natsUrl: nats.value,
       s3: s3.value,
-      async cleanup() {
+      cleanup: async () => {
         await dropDatabase(postgres.value, database);
         await stopAll();
       },
@@ -99,7 +101,8 @@ async function natsServer(scratch: string, logger: StackLogger): Promise<Piece<s
   const fromEnv = process.env['NATS_URL'];
   if (fromEnv) return { value: fromEnv, stop: nothingToStop };
   const local = await readNatsInfo(LOCAL_NATS.host, LOCAL_NATS.port).catch(() => undefined);
-  if (local?.jetstream === true) return { value: `nats://${LOCAL_NATS.host}:${LOCAL_NATS.port}`, stop: nothingToStop };
+  if (local?.jetstream === true)
+    return { value: `nats://${LOCAL_NATS.host}:${LOCAL_NATS.port}`, stop: nothingToStop };
   const started = await startNatsServer({ dataDir: scratch, logger });
   return { value: started.natsUrl, stop: started.stop };
 }

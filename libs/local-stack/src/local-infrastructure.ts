@@ -32,7 +32,7 @@ export interface LocalInfrastructure {
   natsUrl: string;
   s3: S3Credentials;
   /** Stops what was started here (never the external servers named by the environment). */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 interface Started<T> {
@@ -48,7 +48,9 @@ const external = <T>(value: T): Started<T> => ({ value, stop: async () => undefi
  * restart on the same dataDir finds everything again. Starts them in parallel; if one fails, the
  * others are stopped before the error is thrown.
  */
-export async function startLocalInfrastructure(options: LocalInfrastructureOptions): Promise<LocalInfrastructure> {
+export async function startLocalInfrastructure(
+  options: LocalInfrastructureOptions,
+): Promise<LocalInfrastructure> {
   const logger = options.logger ?? silentStackLogger;
   const env = options.env ?? {};
   const dataDir = resolve(options.dataDir);
@@ -57,23 +59,35 @@ export async function startLocalInfrastructure(options: LocalInfrastructureOptio
   const results = await Promise.allSettled([
     env.DATABASE_URL
       ? Promise.resolve(external(env.DATABASE_URL))
-      : startEmbeddedPostgres({ dataDir, database: options.databaseName ?? 'microseg', port: ports.postgres, logger }).then(
-          (pg) => ({ value: pg.databaseUrl, stop: pg.stop }),
-        ),
+      : startEmbeddedPostgres({
+          dataDir,
+          database: options.databaseName ?? 'microseg',
+          port: ports.postgres,
+          logger,
+        }).then((pg) => ({ value: pg.databaseUrl, stop: pg.stop })),
     env.NATS_URL
       ? Promise.resolve(external(env.NATS_URL))
-      : startNatsServer({ dataDir, port: ports.nats, logger }).then((nats) => ({ value: nats.natsUrl, stop: nats.stop })),
+      : startNatsServer({ dataDir, port: ports.nats, logger }).then((nats) => ({
+          value: nats.natsUrl,
+          stop: nats.stop,
+        })),
     env.S3_ENDPOINT
       ? Promise.resolve(external(externalS3(env)))
       : startEmbeddedS3Server({ dataDir, port: ports.s3, logger }).then((s3) => ({
-          value: { endpoint: s3.endpoint, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region },
+          value: {
+            endpoint: s3.endpoint,
+            accessKey: s3.accessKey,
+            secretKey: s3.secretKey,
+            region: s3.region,
+          },
           stop: s3.stop,
         })),
   ]);
 
   const [database, nats, s3] = results;
   if (database.status === 'rejected' || nats.status === 'rejected' || s3.status === 'rejected') {
-    await Promise.allSettled(results.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+    const running = results.filter((result) => result.status === 'fulfilled');
+    await Promise.allSettled(running.map((result) => result.value.stop()));
     const failure = results.find((result) => result.status === 'rejected');
     throw (failure as PromiseRejectedResult).reason;
   }
@@ -90,10 +104,14 @@ export async function startLocalInfrastructure(options: LocalInfrastructureOptio
     databaseUrl: database.value.value,
     natsUrl: nats.value.value,
     s3: s3.value.value,
-    stop() {
-      stopping ??= Promise.allSettled([database.value.stop(), nats.value.stop(), s3.value.stop()]).then((outcomes) => {
+    stop: () => {
+      stopping ??= Promise.allSettled([
+        database.value.stop(),
+        nats.value.stop(),
+        s3.value.stop(),
+      ]).then((outcomes) => {
         const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-        if (failed) throw (failed as PromiseRejectedResult).reason;
+        if (failed) throw failed.reason;
         logger.info({}, 'local infrastructure stopped');
       });
       return stopping;
@@ -104,12 +122,16 @@ export async function startLocalInfrastructure(options: LocalInfrastructureOptio
 function externalS3(env: InfrastructureEnvironment): S3Credentials {
   const missing = (['S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const).filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new MicroSegError('INVALID_INPUT', `S3_ENDPOINT is set, so ${missing.join(' and ')} must be set too`, {
-      details: { variables: missing },
-    });
+    throw new MicroSegError(
+      'INVALID_INPUT',
+      `S3_ENDPOINT is set, so ${missing.join(' and ')} must be set too`,
+      {
+        details: { variables: missing },
+      },
+    );
   }
   return {
-    endpoint: env.S3_ENDPOINT as string,
+    endpoint: env.S3_ENDPOINT ?? '',
     accessKey: env.S3_ACCESS_KEY as string,
     secretKey: env.S3_SECRET_KEY as string,
     region: env.S3_REGION || 'us-east-1',

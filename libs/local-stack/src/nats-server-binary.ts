@@ -19,7 +19,9 @@ async function isExecutable(path: string): Promise<boolean> {
   );
 }
 
-export async function findNatsServer(pathVariable = process.env['PATH'] ?? ''): Promise<string | undefined> {
+export async function findNatsServer(
+  pathVariable = process.env['PATH'] ?? '',
+): Promise<string | undefined> {
   const directories = [...pathVariable.split(delimiter).filter(Boolean), ...EXTRA_DIRECTORIES];
   for (const directory of directories) {
     const candidate = join(directory, 'nats-server');
@@ -43,12 +45,22 @@ export async function ensureNatsServer(logger: StackLogger): Promise<string> {
   const found = await findNatsServer();
   if (found !== undefined) return found;
   if (!isRoot() || !(await isDebianFamily())) {
-    throw new MicroSegError('UNAVAILABLE', `nats-server is not installed; install it with: ${INSTALL_COMMAND}`, {
-      details: { installCommand: INSTALL_COMMAND },
-    });
+    throw new MicroSegError(
+      'UNAVAILABLE',
+      `nats-server is not installed; install it with: ${INSTALL_COMMAND}`,
+      {
+        details: { installCommand: INSTALL_COMMAND },
+      },
+    );
   }
-  logger.warn({ package: 'nats-server' }, 'nats-server is missing; installing the Debian package nats-server with apt-get (running as root)');
-  const install = () => run('apt-get', ['install', '-y', 'nats-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  logger.warn(
+    { package: 'nats-server' },
+    'nats-server is missing; installing the Debian package nats-server with apt-get (running as root)',
+  );
+  const install = () =>
+    run('apt-get', ['install', '-y', 'nats-server'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   try {
     await install().catch(async () => {
       // A fresh machine may have no package lists yet.
@@ -56,14 +68,21 @@ export async function ensureNatsServer(logger: StackLogger): Promise<string> {
       await install();
     });
   } catch (cause) {
-    throw new MicroSegError('UNAVAILABLE', `installing nats-server failed; install it with: ${INSTALL_COMMAND}`, {
-      cause,
-      details: { installCommand: INSTALL_COMMAND },
-    });
+    throw new MicroSegError(
+      'UNAVAILABLE',
+      `installing nats-server failed; install it with: ${INSTALL_COMMAND}`,
+      {
+        cause,
+        details: { installCommand: INSTALL_COMMAND },
+      },
+    );
   }
   const installed = await findNatsServer();
   if (installed === undefined) {
-    throw new MicroSegError('UNAVAILABLE', `nats-server still not found after apt-get; install it with: ${INSTALL_COMMAND}`);
+    throw new MicroSegError(
+      'UNAVAILABLE',
+      `nats-server still not found after apt-get; install it with: ${INSTALL_COMMAND}`,
+    );
   }
   return installed;
 }

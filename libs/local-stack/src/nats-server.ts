@@ -18,7 +18,7 @@ export interface LocalNatsServerOptions {
 export interface LocalNatsServer {
   natsUrl: string;
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Runs `nats-server -js` on 127.0.0.1 with its JetStream store under dataDir, kept across restarts. */
@@ -35,16 +35,33 @@ export async function startNatsServer(options: LocalNatsServerOptions): Promise<
     name: 'nats-server',
     command: binary,
     // A fixed server name keeps the JetStream store's identity stable across restarts.
-    args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir, '-n', 'microseg-local', '-P', pidFile],
+    args: [
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-js',
+      '-sd',
+      storeDir,
+      '-n',
+      'microseg-local',
+      '-P',
+      pidFile,
+    ],
     logger,
   });
   try {
     await waitUntilReady(
       async () => {
         const info = await readNatsInfo('127.0.0.1', port);
-        if (info.jetstream !== true) throw new Error('server answers but JetStream is not enabled yet');
+        if (info.jetstream !== true)
+          throw new Error('server answers but JetStream is not enabled yet');
       },
-      { what: `NATS on 127.0.0.1:${port}`, abandon: server.exited.then((exit) => exit.description), timeoutMs: 30_000 },
+      {
+        what: `NATS on 127.0.0.1:${port}`,
+        abandon: server.exited.then((exit) => exit.description),
+        timeoutMs: 30_000,
+      },
     );
   } catch (error) {
     await server.stop('SIGTERM', 10_000);

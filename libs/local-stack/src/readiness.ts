@@ -30,10 +30,14 @@ export async function waitUntilReady<T>(probe: () => Promise<T>, options: WaitOp
   let lastError: unknown;
   for (;;) {
     if (abandoned !== undefined) {
-      throw new MicroSegError('UNAVAILABLE', `${what} stopped before it was ready: ${describe(abandoned.reason)}`, {
-        cause: abandoned.reason,
-        details: { what },
-      });
+      throw new MicroSegError(
+        'UNAVAILABLE',
+        `${what} stopped before it was ready: ${describe(abandoned.reason)}`,
+        {
+          cause: abandoned.reason,
+          details: { what },
+        },
+      );
     }
     try {
       return await probe();
@@ -41,10 +45,14 @@ export async function waitUntilReady<T>(probe: () => Promise<T>, options: WaitOp
       lastError = error;
     }
     if (Date.now() >= deadline) {
-      throw new MicroSegError('UNAVAILABLE', `${what} not ready after ${Math.round(timeoutMs / 1000)} s: ${describe(lastError)}`, {
-        cause: lastError,
-        details: { what, timeoutMs },
-      });
+      throw new MicroSegError(
+        'UNAVAILABLE',
+        `${what} not ready after ${Math.round(timeoutMs / 1000)} s: ${describe(lastError)}`,
+        {
+          cause: lastError,
+          details: { what, timeoutMs },
+        },
+      );
     }
     await sleep(intervalMs);
   }
@@ -53,7 +61,9 @@ export async function waitUntilReady<T>(probe: () => Promise<T>, options: WaitOp
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${code} ${error.message}` : error.message || error.name;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${code} ${error.message}`
+      : error.message || error.name;
   }
   return String(error);
 }

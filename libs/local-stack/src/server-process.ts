@@ -58,7 +58,11 @@ export function startServerProcess(options: ServerProcessOptions): ServerProcess
   const exited = new Promise<ProcessExit>((resolve) => {
     child.once('error', (error) => {
       hasExited = true;
-      resolve({ code: null, signal: null, description: `${name} could not be started: ${error.message}` });
+      resolve({
+        code: null,
+        signal: null,
+        description: `${name} could not be started: ${error.message}`,
+      });
     });
     child.once('exit', (code, signal) => {
       hasExited = true;
@@ -75,7 +79,10 @@ export function startServerProcess(options: ServerProcessOptions): ServerProcess
     async stop(signal, graceMs) {
       if (hasExited) return;
       child.kill(signal);
-      const outcome = await Promise.race([exited.then(() => 'exited' as const), sleep(graceMs).then(() => 'late' as const)]);
+      const outcome = await Promise.race([
+        exited.then(() => 'exited' as const),
+        sleep(graceMs).then(() => 'late' as const),
+      ]);
       if (outcome === 'late') {
         logger.warn({ process: name, graceMs }, `${name} did not stop in time; killing it`);
         child.kill('SIGKILL');

@@ -27,15 +27,28 @@ export async function lookupUser(name: string): Promise<UnixUser | undefined> {
 export async function ensureSystemUser(name: string, logger: StackLogger): Promise<UnixUser> {
   const existing = await lookupUser(name);
   if (existing) return existing;
-  logger.warn({ user: name }, `creating system user "${name}" to run the embedded PostgreSQL (it refuses to run as root)`);
-  await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
+  logger.warn(
+    { user: name },
+    `creating system user "${name}" to run the embedded PostgreSQL (it refuses to run as root)`,
+  );
+  await run('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    name,
+  ]);
   const created = await lookupUser(name);
   if (!created) throw new Error(`user "${name}" still missing after useradd`);
   return created;
 }
 
 /** The first directory on the way to `path` (itself included) that `user` may not enter, if any. */
-export async function firstBlockedDirectory(path: string, user: UnixUser): Promise<string | undefined> {
+export async function firstBlockedDirectory(
+  path: string,
+  user: UnixUser,
+): Promise<string | undefined> {
   const chain: string[] = [];
   for (let dir = resolve(path); ; dir = dirname(dir)) {
     chain.unshift(dir);

@@ -27,9 +27,12 @@ const MIN_PART_SIZE_BYTES = 5 * 1024 * 1024;
 export function toClientOptions(config: ObjectStoreConfig): ClientOptions {
   const partSize = config.partSizeBytes ?? DEFAULT_PART_SIZE_BYTES;
   if (!Number.isInteger(partSize) || partSize < MIN_PART_SIZE_BYTES) {
-    throw invalidInput(`partSizeBytes must be an integer of at least ${MIN_PART_SIZE_BYTES} (S3's minimum part size)`, {
-      partSizeBytes: partSize,
-    });
+    throw invalidInput(
+      `partSizeBytes must be an integer of at least ${MIN_PART_SIZE_BYTES} (S3's minimum part size)`,
+      {
+        partSizeBytes: partSize,
+      },
+    );
   }
   const common = {
     accessKey: config.accessKey,
@@ -41,7 +44,9 @@ export function toClientOptions(config: ObjectStoreConfig): ClientOptions {
   };
   if (config.url !== undefined) {
     if (config.endPoint !== undefined) {
-      throw invalidInput('give the object store endpoint either as url or as endPoint, not both', { url: config.url });
+      throw invalidInput('give the object store endpoint either as url or as endPoint, not both', {
+        url: config.url,
+      });
     }
     return { ...common, ...parseEndpointUrl(config.url) };
   }
@@ -64,7 +69,9 @@ function parseEndpointUrl(url: string): Pick<ClientOptions, 'endPoint' | 'port' 
     throw invalidInput(`object store url is not a URL: ${url}`, { url }, cause);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw invalidInput(`object store url must be http:// or https://, got ${parsed.protocol}`, { url });
+    throw invalidInput(`object store url must be http:// or https://, got ${parsed.protocol}`, {
+      url,
+    });
   }
   if (parsed.pathname !== '/' && parsed.pathname !== '') {
     throw invalidInput('object store url must not have a path', { url });

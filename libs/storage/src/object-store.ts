@@ -2,7 +2,13 @@ import { Readable, pipeline } from 'node:stream';
 import { MicroSegError, invalidInput } from '@microseg/errors';
 import { Client, CopyDestinationOptions, CopySourceOptions, type ItemBucketMetadata } from 'minio';
 import { DEFAULT_REGION, type ObjectStoreConfig, toClientOptions } from './object-store-config.ts';
-import { type ObjectInfo, type ObjectRef, SHA256_METADATA_KEY, type StoredObject, isSha256Hex } from './object-ref.ts';
+import {
+  type ObjectInfo,
+  type ObjectRef,
+  SHA256_METADATA_KEY,
+  type StoredObject,
+  isSha256Hex,
+} from './object-ref.ts';
 import { Sha256Counter, sha256Hex } from './sha256-counter.ts';
 import { toStorageError } from './s3-error-mapping.ts';
 
@@ -35,7 +41,12 @@ export interface ObjectStore {
    * Streams `body` into the store while hashing it and records the sha256 as `x-amz-meta-sha256`.
    * Streams above the part size go up as multipart uploads, holding about two parts in memory.
    */
-  putObject(bucket: string, key: string, body: Readable | Uint8Array, options?: PutObjectOptions): Promise<StoredObject>;
+  putObject(
+    bucket: string,
+    key: string,
+    body: Readable | Uint8Array,
+    options?: PutObjectOptions,
+  ): Promise<StoredObject>;
   getObject(bucket: string, key: string): Promise<Readable>;
   statObject(bucket: string, key: string): Promise<ObjectInfo>;
   presignedPut(bucket: string, key: string, options?: PresignOptions): Promise<string>;
@@ -46,7 +57,10 @@ export interface ObjectStore {
    * uploaded through a presigned PUT) gets it recorded here, so this is the completion step of
    * every presigned upload.
    */
-  verifyObject(ref: Pick<ObjectRef, 'bucket' | 'key'> & Partial<Pick<ObjectRef, 'sha256'>>, expected?: ExpectedContent): Promise<StoredObject>;
+  verifyObject(
+    ref: Pick<ObjectRef, 'bucket' | 'key'> & Partial<Pick<ObjectRef, 'sha256'>>,
+    expected?: ExpectedContent,
+  ): Promise<StoredObject>;
   removeObject(bucket: string, key: string): Promise<void>;
 }
 
@@ -107,11 +121,17 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
           Object: info.key,
           MetadataDirective: 'REPLACE',
           UserMetadata: { ...info.metadata, [SHA256_METADATA_KEY]: sha256 },
-          ...(info.contentType === undefined ? {} : { Headers: { 'Content-Type': info.contentType } }),
+          ...(info.contentType === undefined
+            ? {}
+            : { Headers: { 'Content-Type': info.contentType } }),
         }),
       );
     } catch (error) {
-      throw toStorageError(error, { bucket: info.bucket, key: info.key, operation: 'recordSha256' });
+      throw toStorageError(error, {
+        bucket: info.bucket,
+        key: info.key,
+        operation: 'recordSha256',
+      });
     }
   }
 
@@ -119,7 +139,10 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
     const metadata: ItemBucketMetadata = {};
     for (const [name, value] of Object.entries(putOptions.metadata ?? {})) {
       if (name.toLowerCase() === SHA256_METADATA_KEY) {
-        throw invalidInput(`metadata key "${SHA256_METADATA_KEY}" is reserved: the store computes it`, { key: name });
+        throw invalidInput(
+          `metadata key "${SHA256_METADATA_KEY}" is reserved: the store computes it`,
+          { key: name },
+        );
       }
       metadata[name.toLowerCase()] = value;
     }
@@ -128,14 +151,32 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
     return metadata;
   }
 
-  async function putBuffer(bucket: string, key: string, body: Uint8Array, putOptions: PutObjectOptions): Promise<StoredObject> {
-    const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  async function putBuffer(
+    bucket: string,
+    key: string,
+    body: Uint8Array,
+    putOptions: PutObjectOptions,
+  ): Promise<StoredObject> {
+    const buffer = Buffer.isBuffer(body)
+      ? body
+      : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     const sha256 = sha256Hex(buffer);
-    const uploaded = await client.putObject(bucket, key, buffer, buffer.length, writeMetadata(putOptions, sha256));
+    const uploaded = await client.putObject(
+      bucket,
+      key,
+      buffer,
+      buffer.length,
+      writeMetadata(putOptions, sha256),
+    );
     return { bucket, key, sha256, size: buffer.length, etag: uploaded.etag };
   }
 
-  async function putStream(bucket: string, key: string, body: Readable, putOptions: PutObjectOptions): Promise<StoredObject> {
+  async function putStream(
+    bucket: string,
+    key: string,
+    body: Readable,
+    putOptions: PutObjectOptions,
+  ): Promise<StoredObject> {
     const counter = new Sha256Counter();
     // The client pipes what it is given but does not watch that stream's source for errors, so a
     // failing source would leave its upload waiting forever; the race surfaces the failure.
@@ -145,7 +186,10 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
       });
     });
     const metadata = writeMetadata(putOptions);
-    const uploaded = await Promise.race([client.putObject(bucket, key, counter, putOptions.size, metadata), sourceFailed]);
+    const uploaded = await Promise.race([
+      client.putObject(bucket, key, counter, putOptions.size, metadata),
+      sourceFailed,
+    ]);
     const { sha256, size } = counter.result();
     const info: ObjectInfo = {
       bucket,
@@ -155,7 +199,9 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
       sha256: undefined,
       contentType: putOptions.contentType,
       lastModified: new Date(),
-      metadata: Object.fromEntries(Object.entries(metadata).filter(([name]) => name !== 'Content-Type')) as Record<string, string>,
+      metadata: Object.fromEntries(
+        Object.entries(metadata).filter(([name]) => name !== 'Content-Type'),
+      ),
     };
     await recordSha256(info, sha256);
     return { bucket, key, sha256, size, etag: uploaded.etag };
@@ -237,10 +283,17 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
       }
       const actual = counter.result();
       const wanted = { sha256: expected.sha256 ?? ref.sha256 ?? info.sha256, size: expected.size };
-      if ((wanted.sha256 !== undefined && wanted.sha256 !== actual.sha256) || (wanted.size !== undefined && wanted.size !== actual.size)) {
-        throw new MicroSegError('INVALID_INPUT', `object ${bucket}/${key} does not match its expected content`, {
-          details: { bucket, key, expected: wanted, actual },
-        });
+      if (
+        (wanted.sha256 !== undefined && wanted.sha256 !== actual.sha256) ||
+        (wanted.size !== undefined && wanted.size !== actual.size)
+      ) {
+        throw new MicroSegError(
+          'INVALID_INPUT',
+          `object ${bucket}/${key} does not match its expected content`,
+          {
+            details: { bucket, key, expected: wanted, actual },
+          },
+        );
       }
       if (info.sha256 !== actual.sha256) await recordSha256(info, actual.sha256);
       return { bucket, key, sha256: actual.sha256, size: actual.size, etag: info.etag };

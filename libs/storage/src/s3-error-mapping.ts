@@ -12,7 +12,12 @@ const INVALID_INPUT_CODES = new Set([
   'KeyTooLongError',
 ]);
 /** S3 answers that mean "try again later": throttling and server-side trouble. */
-const RETRYABLE_S3_CODES = new Set(['SlowDown', 'ServiceUnavailable', 'InternalError', 'RequestTimeout']);
+const RETRYABLE_S3_CODES = new Set([
+  'SlowDown',
+  'ServiceUnavailable',
+  'InternalError',
+  'RequestTimeout',
+]);
 /** Socket-level failures: the server is down, restarting or unreachable. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -48,12 +53,20 @@ export function toStorageError(error: unknown, details: ErrorDetails): MicroSegE
   const code = errorCodeOf(error);
   const name = error instanceof Error ? error.name : undefined;
   const reason = error instanceof Error ? error.message : String(error);
-  const where = [details['bucket'], details['key']].filter((part) => typeof part === 'string').join('/');
+  const where = [details['bucket'], details['key']]
+    .filter((part) => typeof part === 'string')
+    .join('/');
 
   if (code !== undefined && NOT_FOUND_CODES.has(code)) {
-    return new MicroSegError('NOT_FOUND', `object ${where} not found`, { details: { ...details, s3Code: code }, cause: error });
+    return new MicroSegError('NOT_FOUND', `object ${where} not found`, {
+      details: { ...details, s3Code: code },
+      cause: error,
+    });
   }
-  if ((code !== undefined && INVALID_INPUT_CODES.has(code)) || (name !== undefined && INVALID_INPUT_ERROR_NAMES.has(name))) {
+  if (
+    (code !== undefined && INVALID_INPUT_CODES.has(code)) ||
+    (name !== undefined && INVALID_INPUT_ERROR_NAMES.has(name))
+  ) {
     return new MicroSegError('INVALID_INPUT', `object store refused ${where}: ${reason}`, {
       details: { ...details, ...(code === undefined ? {} : { s3Code: code }) },
       cause: error,
