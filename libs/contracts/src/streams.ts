@@ -8,10 +8,3 @@ export const EVENTS_STREAM = {
   maxAgeSeconds: 7 * 24 * 3600,
   duplicateWindowSeconds: 15 * 60,
 } as const;
-
-export const DEAD_LETTER_STREAM = {
-  name: 'MICROSEG_DEADLETTER',
-  subjects: ['microseg.deadletter.>'],
-  maxAgeSeconds: 30 * 24 * 3600,
-  duplicateWindowSeconds: 15 * 60,
-} as const;

@@ -1,7 +1,7 @@
-import { type ServiceName } from '@microseg/contracts';
+import { EVENTS_STREAM, type ServiceName } from '@microseg/contracts';
 import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
-import { connectNats, natsConnectionState } from '@microseg/messaging';
+import { connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { ServiceRuntime } from './service-runtime.ts';
 
@@ -40,6 +40,7 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
   runtime.onShutdown('nats', async () => {
     if (!connection.isClosed()) await connection.drain();
   });
+  await ensureEventsStream(connection);
   runtime.serveHealth(connection);
   return { runtime, nc: connection };
 }
@@ -57,4 +58,17 @@ export async function connectServiceDatabase<DB>(
   ready = true;
   runtime.onShutdown('database', () => db.destroy());
   return db;
+}
+
+/**
+ * Every service may publish events, and the first to start creates the stream that keeps them
+ * (idempotent: later calls find it as configured).
+ */
+export async function ensureEventsStream(nc: NatsConnection): Promise<void> {
+  await ensureStream(await nc.jetstreamManager(), {
+    name: EVENTS_STREAM.name,
+    subjects: [...EVENTS_STREAM.subjects],
+    maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
+    duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
+  });
 }
