@@ -1,109 +1,115 @@
-import { labelComponents } from './connected-components.ts';
+import {
+  type RunLengthMask,
+  RunLengthBuilder,
+  complementRuns,
+} from './run-length-mask.ts';
 
 /**
  * Binary morphology with scikit-image's `disk(radius)` footprint ({dy^2 + dx^2 <= r^2}) and its border
- * rules (dilation: outside is background; erosion: outside is foreground). Images are 0/1 Uint8Arrays,
- * row-major.
+ * rules (dilation: outside is background; erosion: outside is foreground), on run-length masks.
  *
- * Hand-written because a disk dilation decomposes exactly: a pixel is covered when some site at
- * vertical distance g <= r in its column lies within floor(sqrt(r^2 - g^2)) columns. Per row that is a
- * set of intervals, summed with a difference array: linear time whatever the radius.
+ * Hand-written because a disk dilation decomposes exactly into rows: output row y is the union, over
+ * |dy| <= r, of input row y + dy's runs widened by floor(sqrt(r^2 - dy^2)) on each side. On runs that
+ * costs (2r + 1) x runs per row instead of a pass over every pixel.
  */
-export function dilateDisk(image: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const vertical = cappedColumnDistances(image, width, height, radius + 1);
+export function dilateDisk(mask: RunLengthMask, radius: number): RunLengthMask {
+  const { width, height, rowStart, starts, ends } = mask;
   const reach = new Int32Array(radius + 1);
   for (let g = 0; g <= radius; g++) reach[g] = Math.floor(Math.sqrt(radius * radius - g * g));
-  const out = new Uint8Array(image.length);
-  const cover = new Int32Array(width + 1);
-  for (let row = 0; row < image.length; row += width) {
-    cover.fill(0);
-    for (let x = 0; x < width; x++) {
-      const g = vertical[row + x]!;
-      if (g > radius) continue;
-      const w = reach[g]!;
-      cover[x - w > 0 ? x - w : 0]!++;
-      cover[x + w + 1 < width ? x + w + 1 : width]!--;
+  const builder = new RunLengthBuilder(width, height);
+  let pendingStarts: number[] = [];
+  let pendingEnds: number[] = [];
+  const order: number[] = [];
+  for (let y = 0; y < height; y++) {
+    pendingStarts = [];
+    pendingEnds = [];
+    for (let dy = -radius; dy <= radius; dy++) {
+      const source = y + dy;
+      if (source < 0 || source >= height) continue;
+      const w = reach[dy < 0 ? -dy : dy]!;
+      for (let i = rowStart[source]!; i < rowStart[source + 1]!; i++) {
+        pendingStarts.push(Math.max(0, starts[i]! - w));
+        pendingEnds.push(Math.min(width, ends[i]! + w));
+      }
     }
-    let depth = 0;
-    for (let x = 0; x < width; x++) {
-      depth += cover[x]!;
-      out[row + x] = depth > 0 ? 1 : 0;
+    order.length = pendingStarts.length;
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => pendingStarts[a]! - pendingStarts[b]!);
+    let runStart = -1;
+    let runEnd = -1;
+    for (const i of order) {
+      const s = pendingStarts[i]!;
+      const e = pendingEnds[i]!;
+      if (s > runEnd) {
+        if (runEnd > runStart) builder.push(runStart, runEnd);
+        runStart = s;
+        runEnd = e;
+      } else if (e > runEnd) runEnd = e;
     }
+    if (runEnd > runStart) builder.push(runStart, runEnd);
+    builder.endRow(y);
   }
-  return out;
+  return builder.build();
 }
 
-export function erodeDisk(image: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const background = new Uint8Array(image.length);
-  for (let p = 0; p < image.length; p++) background[p] = image[p] ? 0 : 1;
-  const grown = dilateDisk(background, width, height, radius);
-  for (let p = 0; p < grown.length; p++) grown[p] = image[p] && !grown[p] ? 1 : 0;
-  return grown;
+export function erodeDisk(mask: RunLengthMask, radius: number): RunLengthMask {
+  // Outside the image counts as foreground, so only in-image background grows into the mask.
+  return complementRuns(dilateDisk(complementRuns(mask), radius));
 }
 
 /** skimage.morphology.binary_closing(image, disk(radius)). */
-export function closeDisk(image: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  return erodeDisk(dilateDisk(image, width, height, radius), width, height, radius);
+export function closeDisk(mask: RunLengthMask, radius: number): RunLengthMask {
+  return erodeDisk(dilateDisk(mask, radius), radius);
 }
 
 /** skimage.morphology.binary_opening(image, disk(radius)). */
-export function openDisk(image: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  return dilateDisk(erodeDisk(image, width, height, radius), width, height, radius);
+export function openDisk(mask: RunLengthMask, radius: number): RunLengthMask {
+  return dilateDisk(erodeDisk(mask, radius), radius);
 }
 
-const FOREGROUND = Uint8Array.of(0, 1);
-const BACKGROUND = Uint8Array.of(1, 0);
-
 /** skimage.morphology.remove_small_objects(image, min_size): drops 4-connected objects under minSize pixels. */
-export function removeSmallObjects(image: Uint8Array, width: number, height: number, minSize: number): Uint8Array {
-  return keepLargeComponents(image, width, height, minSize, FOREGROUND, 1);
+export function removeSmallObjects(mask: RunLengthMask, minSize: number): RunLengthMask {
+  return keepLargeComponents(mask, minSize);
 }
 
 /**
  * skimage.morphology.remove_small_holes(image, area_threshold): fills 4-connected background regions
  * under areaThreshold pixels, those touching the image border included.
  */
-export function removeSmallHoles(image: Uint8Array, width: number, height: number, areaThreshold: number): Uint8Array {
-  return keepLargeComponents(image, width, height, areaThreshold, BACKGROUND, 0);
+export function removeSmallHoles(mask: RunLengthMask, areaThreshold: number): RunLengthMask {
+  return complementRuns(keepLargeComponents(complementRuns(mask), areaThreshold));
 }
 
-function keepLargeComponents(
-  image: Uint8Array,
-  width: number,
-  height: number,
-  minSize: number,
-  include: Uint8Array,
-  value: 0 | 1,
-): Uint8Array {
-  const { labels, count } = labelComponents(image, width, height, include, 4);
-  const sizes = new Float64Array(count + 1);
-  for (let p = 0; p < labels.length; p++) sizes[labels[p]!]!++;
-  const out = Uint8Array.from(image);
-  for (let p = 0; p < labels.length; p++) {
-    const label = labels[p]!;
-    if (label && sizes[label]! < minSize) out[p] = 1 - value;
-  }
-  return out;
-}
-
-/** Distance along each column to the nearest set pixel, capped at `cap` (all a disk dilation needs). */
-function cappedColumnDistances(image: Uint8Array, width: number, height: number, cap: number): Uint16Array {
-  const out = new Uint16Array(image.length);
-  const gap = new Uint16Array(width).fill(cap);
-  for (let row = 0; row < image.length; row += width) {
-    for (let x = 0; x < width; x++) {
-      const g = image[row + x] ? 0 : gap[x]! < cap ? gap[x]! + 1 : cap;
-      gap[x] = g;
-      out[row + x] = g;
+/** Runs are 4-connected when they overlap in adjacent rows; union-find over runs, not pixels. */
+function keepLargeComponents(mask: RunLengthMask, minSize: number): RunLengthMask {
+  const { width, height, rowStart, starts, ends } = mask;
+  const parent = new Int32Array(starts.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let y = 1; y < height; y++) {
+    let j = rowStart[y - 1]!;
+    const previousEnd = rowStart[y]!;
+    for (let i = rowStart[y]!; i < rowStart[y + 1]!; i++) {
+      while (j < previousEnd && ends[j]! <= starts[i]!) j++;
+      for (let k = j; k < previousEnd && starts[k]! < ends[i]!; k++) {
+        const a = find(i);
+        const b = find(k);
+        if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+      }
     }
   }
-  gap.fill(cap);
-  for (let row = image.length - width; row >= 0; row -= width) {
-    for (let x = 0; x < width; x++) {
-      const g = image[row + x] ? 0 : gap[x]! < cap ? gap[x]! + 1 : cap;
-      gap[x] = g;
-      if (g < out[row + x]!) out[row + x] = g;
-    }
+  const size = new Float64Array(starts.length);
+  for (let i = 0; i < starts.length; i++) size[find(i)]! += ends[i]! - starts[i]!;
+  const builder = new RunLengthBuilder(width, height);
+  for (let y = 0; y < height; y++) {
+    for (let i = rowStart[y]!; i < rowStart[y + 1]!; i++) if (size[find(i)]! >= minSize) builder.push(starts[i]!, ends[i]!);
+    builder.endRow(y);
   }
-  return out;
+  return builder.build();
 }

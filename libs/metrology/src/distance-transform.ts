@@ -8,43 +8,48 @@ export function squaredDistanceTransform(sites: Uint8Array, width: number, heigh
   const out = new Float64Array(width * height);
   columnDistances(sites, width, height, out);
   for (let p = 0; p < out.length; p++) out[p] = out[p]! * out[p]!;
-  // Pass 2: lower envelope of the parabolas x -> (x - q)^2 + f(q) along each row.
-  const f = new Float64Array(width);
+  // Pass 2: lower envelope of the parabolas x -> (x - q)^2 + f(q) along each row (f(q) + q^2 kept in h).
+  const h = new Float64Array(width);
   const v = new Int32Array(width);
   const z = new Float64Array(width + 1);
-  for (let y = 0, row = 0; y < height; y++, row += width) {
-    for (let x = 0; x < width; x++) f[x] = out[row + x]!;
+  for (let row = 0; row < out.length; row += width) {
+    // A row of sites only (common: background far from a layer) is already all zeros.
+    let anyNonZero = false;
+    for (let x = 0; x < width && !anyNonZero; x++) anyNonZero = out[row + x] !== 0;
+    if (!anyNonZero) continue;
     let k = -1;
     for (let q = 0; q < width; q++) {
-      const fq = f[q]!;
+      const fq = out[row + q]!;
       // Columns without any site carry no parabola; skipping them keeps the arithmetic finite.
       if (fq === Infinity) continue;
+      const hq = fq + q * q;
+      h[q] = hq;
       if (k < 0) {
         k = 0;
         v[0] = q;
         z[0] = -Infinity;
-        z[1] = Infinity;
         continue;
       }
-      let s = (fq + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * (q - v[k]!));
+      let s = (hq - h[v[k]!]!) / (2 * (q - v[k]!));
       while (s <= z[k]!) {
         k--;
-        s = (fq + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * (q - v[k]!));
+        s = (hq - h[v[k]!]!) / (2 * (q - v[k]!));
       }
       k++;
       v[k] = q;
       z[k] = s;
-      z[k + 1] = Infinity;
     }
     if (k < 0) {
       out.fill(Infinity, row, row + width);
       continue;
     }
-    k = 0;
+    z[k + 1] = Infinity;
+    let j = 0;
     for (let x = 0; x < width; x++) {
-      while (z[k + 1]! < x) k++;
-      const dx = x - v[k]!;
-      out[row + x] = dx * dx + f[v[k]!]!;
+      while (z[j + 1]! < x) j++;
+      const site = v[j]!;
+      const dx = x - site;
+      out[row + x] = dx * dx + (h[site]! - site * site);
     }
   }
   return out;

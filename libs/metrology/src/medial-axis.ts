@@ -12,7 +12,7 @@ export interface MedialAxis {
 const CENTRE = 1 << 4;
 
 /** How many tie-break orders are tried; the medial axis with the median mean thickness is kept. */
-export const MEDIAL_AXIS_TIE_BREAKS = 5;
+export const MEDIAL_AXIS_TIE_BREAKS = 3;
 
 /**
  * scikit-image's `medial_axis`: foreground pixels are visited once, shallowest first (distance to
@@ -30,36 +30,65 @@ export function medialAxis(image: Uint8Array, width: number, height: number): Me
     if (image[p]) foreground++;
     else background[p] = 1;
   }
+  if (foreground === pixels) {
+    throw invalidInput('the medial axis needs background pixels: the whole image is foreground', { width, height });
+  }
   const squaredDistance = squaredDistanceTransform(background, width, height);
   const skeleton = new Uint8Array(pixels);
   if (foreground === 0) return { skeleton, squaredDistance };
 
-  const { order, groupEnds, pixelOf } = visitOrder(image, width, height, squaredDistance, foreground);
+  // A zero border around the image lets the hot loops read all 8 neighbours without bounds checks.
+  const stride = width + 2;
+  const grid = new Uint8Array(stride * (height + 2));
+  const pixelOf = new Int32Array(foreground);
+  const paddedOf = new Int32Array(foreground);
+  const rootDistance = new Float64Array(foreground);
+  for (let y = 0, p = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++) {
+      if (!image[p]) continue;
+      pixelOf[i] = p;
+      paddedOf[i] = (y + 1) * stride + x + 1;
+      rootDistance[i] = Math.sqrt(squaredDistance[p]!);
+      grid[paddedOf[i]!] = 1;
+      i++;
+    }
+  }
+  const { order, groupEnds } = visitOrder(grid, stride, paddedOf, pixelOf, squaredDistance, width, height);
+  const paddedOrder = order.map((ordinal) => paddedOf[ordinal]!);
   const runs: { kept: Uint8Array; mean: number }[] = [];
   const shuffled = new Int32Array(foreground);
   for (let seed = 1; seed <= MEDIAL_AXIS_TIE_BREAKS; seed++) {
-    shuffled.set(order);
+    shuffled.set(paddedOrder);
     shuffleWithinGroups(shuffled, groupEnds, seed);
-    skeleton.set(image);
+    for (let i = 0; i < foreground; i++) grid[paddedOf[i]!] = 1;
     for (let i = 0; i < foreground; i++) {
-      const p = pixelOf[shuffled[i]!]!;
-      const y = (p / width) | 0;
-      skeleton[p] = KEEP[configuration(skeleton, width, height, p - y * width, y)]!;
+      const q = shuffled[i]!;
+      const above = q - stride;
+      const below = q + stride;
+      const index =
+        CENTRE |
+        grid[above - 1]! |
+        (grid[above]! << 1) |
+        (grid[above + 1]! << 2) |
+        (grid[q - 1]! << 3) |
+        (grid[q + 1]! << 5) |
+        (grid[below - 1]! << 6) |
+        (grid[below]! << 7) |
+        (grid[below + 1]! << 8);
+      grid[q] = KEEP[index]!;
     }
     const kept = new Uint8Array(foreground);
     let sum = 0;
     let count = 0;
     for (let i = 0; i < foreground; i++) {
-      const p = pixelOf[i]!;
-      if (!skeleton[p]) continue;
+      if (!grid[paddedOf[i]!]) continue;
       kept[i] = 1;
-      sum += Math.sqrt(squaredDistance[p]!);
+      sum += rootDistance[i]!;
       count++;
     }
     runs.push({ kept, mean: count ? sum / count : 0 });
   }
   const median = [...runs].sort((a, b) => a.mean - b.mean)[(runs.length - 1) >> 1]!;
-  skeleton.fill(0);
   for (let i = 0; i < foreground; i++) if (median.kept[i]) skeleton[pixelOf[i]!] = 1;
   return { skeleton, squaredDistance };
 }
@@ -68,37 +97,67 @@ export function medialAxis(image: Uint8Array, width: number, height: number): Me
  * Foreground ordinals (raster order) sorted by (squared distance, cornerness), with the end of each
  * run of equal keys: the ties that the tie-break orders shuffle.
  */
-function visitOrder(image: Uint8Array, width: number, height: number, squaredDistance: Float64Array, foreground: number) {
-  let maxDistance = 0;
-  for (let p = 0; p < image.length; p++) if (image[p] && squaredDistance[p]! > maxDistance) maxDistance = squaredDistance[p]!;
-  // One sortable float per pixel, (key, ordinal), exact below 2^53.
-  if ((maxDistance * 10 + 9) * foreground >= Number.MAX_SAFE_INTEGER) {
+function visitOrder(
+  grid: Uint8Array,
+  stride: number,
+  paddedOf: Int32Array,
+  pixelOf: Int32Array,
+  squaredDistance: Float64Array,
+  width: number,
+  height: number,
+) {
+  const foreground = paddedOf.length;
+  const primary = new Float64Array(foreground);
+  let maxKey = 0;
+  for (let i = 0; i < foreground; i++) {
+    const q = paddedOf[i]!;
+    const neighbours =
+      grid[q - stride - 1]! + grid[q - stride]! + grid[q - stride + 1]! + grid[q - 1]! + grid[q + 1]! +
+      grid[q + stride - 1]! + grid[q + stride]! + grid[q + stride + 1]!;
+    // Cornerness: background pixels in the 3x3 neighbourhood (the centre is foreground).
+    const key = squaredDistance[pixelOf[i]!]! * 10 + (8 - neighbours);
+    primary[i] = key;
+    if (key > maxKey) maxKey = key;
+  }
+  return maxKey <= 4 * foreground + 65536 ? countingSort(primary, maxKey) : comparisonSort(primary, width, height);
+}
+
+/** Stable counting sort of small integer keys: linear time when keys are no larger than the pixel count. */
+function countingSort(keys: Float64Array, maxKey: number) {
+  const starts = new Int32Array(maxKey + 2);
+  for (let i = 0; i < keys.length; i++) starts[keys[i]! + 1]!++;
+  const ends: number[] = [];
+  for (let k = 1; k < starts.length; k++) {
+    if (starts[k]) ends.push(starts[k - 1]! + starts[k]!);
+    starts[k]! += starts[k - 1]!;
+  }
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[starts[keys[i]!]!++] = i;
+  return { order, groupEnds: Int32Array.from(ends) };
+}
+
+/** Sort of (key, ordinal) packed in one float, for layers too thick for a counting sort. */
+function comparisonSort(keys: Float64Array, width: number, height: number) {
+  const n = keys.length;
+  let maxKey = 0;
+  for (let i = 0; i < n; i++) if (keys[i]! > maxKey) maxKey = keys[i]!;
+  if ((maxKey + 1) * n >= Number.MAX_SAFE_INTEGER) {
     throw invalidInput(`a ${width}x${height} layer is too large for the medial axis ordering`, { width, height });
   }
-  const pixelOf = new Int32Array(foreground);
-  const keys = new Float64Array(foreground);
-  for (let y = 0, p = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, p++) {
-      if (!image[p]) continue;
-      const cornerness = 9 - popcount(configuration(image, width, height, x, y));
-      pixelOf[i] = p;
-      keys[i] = (squaredDistance[p]! * 10 + cornerness) * foreground + i;
-      i++;
-    }
-  }
-  keys.sort();
-  const order = new Int32Array(foreground);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = keys[i]! * n + i;
+  packed.sort();
+  const order = new Int32Array(n);
   const ends: number[] = [];
   let previous = -1;
-  for (let i = 0; i < foreground; i++) {
-    const key = keys[i]!;
-    const group = Math.floor(key / foreground);
-    order[i] = key - group * foreground;
+  for (let i = 0; i < n; i++) {
+    const group = Math.floor(packed[i]! / n);
+    order[i] = packed[i]! - group * n;
     if (group !== previous && i > 0) ends.push(i);
     previous = group;
   }
-  ends.push(foreground);
-  return { order, groupEnds: Int32Array.from(ends), pixelOf };
+  ends.push(n);
+  return { order, groupEnds: Int32Array.from(ends) };
 }
 
 /** Fisher-Yates within each group, driven by mulberry32 from a fixed seed. */
@@ -118,29 +177,6 @@ function shuffleWithinGroups(order: Int32Array, groupEnds: Int32Array, seed: num
     }
     start = end;
   }
-}
-
-/** The 9-bit neighbourhood index of (x, y); pixels outside the image count as background. */
-function configuration(image: Uint8Array, width: number, height: number, x: number, y: number): number {
-  const p = y * width + x;
-  const left = x > 0;
-  const right = x < width - 1;
-  let index = image[p] ? CENTRE : 0;
-  if (y > 0) {
-    const up = p - width;
-    if (left && image[up - 1]) index |= 1;
-    if (image[up]) index |= 2;
-    if (right && image[up + 1]) index |= 4;
-  }
-  if (left && image[p - 1]) index |= 8;
-  if (right && image[p + 1]) index |= 32;
-  if (y < height - 1) {
-    const down = p + width;
-    if (left && image[down - 1]) index |= 64;
-    if (image[down]) index |= 128;
-    if (right && image[down + 1]) index |= 256;
-  }
-  return index;
 }
 
 function popcount(index: number): number {

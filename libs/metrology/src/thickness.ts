@@ -2,6 +2,7 @@ import { invalidInput } from '@microseg/errors';
 import { closeDisk, openDisk, removeSmallHoles, removeSmallObjects } from './binary-morphology.ts';
 import { type IndexMask, classIndicator, classValuesOf } from './index-mask.ts';
 import { medialAxis } from './medial-axis.ts';
+import { decodeRuns, encodeRuns } from './run-length-mask.ts';
 import { type PixelSize, type ResultUnit, scaleOf } from './pixel-size.ts';
 import { type Summary, summarise } from './statistics.ts';
 
@@ -98,6 +99,6 @@ export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}
 
 /** Closing, opening, then small objects removed and small holes filled, as the oracle does. */
 export function cleanLayer(layer: Uint8Array, width: number, height: number, radius: number, minArea: number): Uint8Array {
-  const smoothed = openDisk(closeDisk(layer, width, height, radius), width, height, radius);
-  return removeSmallHoles(removeSmallObjects(smoothed, width, height, minArea), width, height, minArea);
+  const smoothed = openDisk(closeDisk(encodeRuns(layer, width, height), radius), radius);
+  return decodeRuns(removeSmallHoles(removeSmallObjects(smoothed, minArea), minArea));
 }
