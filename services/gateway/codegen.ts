@@ -13,6 +13,9 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         mappers: {
           Me: '@microseg/contracts#Principal',
+          Dataset: '@microseg/contracts#Dataset as DatasetModel',
+          Image: '@microseg/contracts#Image as ImageModel',
+          Mask: '@microseg/contracts#Mask as MaskModel',
         },
       },
     },

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
+import { registerDatasetCommands } from './commands/dataset.ts';
 import { registerHealthCommand } from './commands/health.ts';
 import { registerIdentityCommands } from './commands/identity.ts';
+import { registerImageCommands } from './commands/image.ts';
 import { registerMeasureCommands } from './commands/measure.ts';
 import { printError } from './output.ts';
 
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIdentityCommands(program);
   registerHealthCommand(program);
+  registerDatasetCommands(program);
+  registerImageCommands(program);
   registerMeasureCommands(program);
   registerEvaluateCommand(program);
   return program;

@@ -32,11 +32,11 @@ export interface ContextDependencies {
 
 export async function createContext(
   deps: ContextDependencies,
-  headers: { authorization?: string | undefined; requestId?: string | undefined },
+  headers: { authorization?: string | undefined; requestId?: string | undefined; idempotencyKey?: string | undefined },
 ): Promise<GatewayContext> {
   const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
   const principal = await authenticate(deps, headers.authorization);
-  const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs);
+  const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
   return {
     requestId,
     logger: forRequest(deps.logger, requestId),

@@ -96,6 +96,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
           return await createContext(contextDeps, {
             authorization: req.headers.authorization,
             requestId: firstHeader(req.headers['x-request-id']),
+            idempotencyKey: firstHeader(req.headers['idempotency-key']),
           });
         } catch (error) {
           const failure = toMicroSegError(error);

@@ -1,4 +1,4 @@
-import { type Principal, principalHeaders } from '@microseg/contracts';
+import { IDEMPOTENCY_KEY_HEADER, type Principal, principalHeaders } from '@microseg/contracts';
 import { type RequestContract, type RequestInput, type ResponseOf, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 
@@ -9,14 +9,17 @@ export class ServiceClient {
     private readonly principal: Principal | undefined,
     private readonly requestId: string,
     private readonly timeoutMs: number,
+    /** The client's `Idempotency-Key` header, passed on so services can answer a retried mutation once. */
+    private readonly idempotencyKey?: string,
   ) {}
 
   call<C extends RequestContract>(contract: C, payload: RequestInput<C>, options: { timeoutMs?: number } = {}): Promise<ResponseOf<C>> {
     return request(this.nc, contract, payload, {
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
-      headers: this.principal
-        ? principalHeaders(this.principal, this.requestId)
-        : { 'microseg-request-id': this.requestId },
+      headers: {
+        ...(this.principal ? principalHeaders(this.principal, this.requestId) : { 'microseg-request-id': this.requestId }),
+        ...(this.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: this.idempotencyKey } : {}),
+      },
     });
   }
 }

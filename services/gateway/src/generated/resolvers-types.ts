@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Principal } from '@microseg/contracts';
+import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel } from '@microseg/contracts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -8,6 +8,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -54,10 +55,63 @@ export type BootstrapGroupPayload = {
   group: Group;
 };
 
+export type CompleteImageUploadInput = {
+  limsId?: InputMaybe<Scalars['String']['input']>;
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** Default: the file name without extension; unique within the dataset. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  parts?: InputMaybe<Array<UploadedPartInput>>;
+  /** Overrides the TIFF resolution tags and the dataset default. */
+  pixelSize?: InputMaybe<PixelSizeInput>;
+  uploadId: Scalars['ID']['input'];
+};
+
+export type CompleteMaskUploadInput = {
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  parts?: InputMaybe<Array<UploadedPartInput>>;
+  source?: InputMaybe<MaskSource>;
+  uploadId: Scalars['ID']['input'];
+};
+
+export type CompletedImageUpload = {
+  __typename?: 'CompletedImageUpload';
+  /** True when the dataset already held these bytes: the existing image is returned. */
+  deduplicated: Scalars['Boolean']['output'];
+  image: Image;
+};
+
 export type CreateApiKeyInput = {
   /** Another member's key (admins only); default the caller. */
   memberId?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
+};
+
+export type CreateDatasetInput = {
+  classes: Array<DatasetClassInput>;
+  defaultPixelSize?: InputMaybe<PixelSizeInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  material?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  visibility?: InputMaybe<VisibilityInput>;
+};
+
+export type CreateImageUploadInput = {
+  contentType?: InputMaybe<Scalars['String']['input']>;
+  datasetId: Scalars['ID']['input'];
+  /** Shorter than the default 900 seconds if wanted. */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  fileName: Scalars['String']['input'];
+  /** Lower-case hex sha256 of the file; checked on completion. */
+  sha256: Scalars['String']['input'];
+  sizeBytes: Scalars['Float']['input'];
+};
+
+export type CreateMaskUploadInput = {
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  fileName: Scalars['String']['input'];
+  imageId: Scalars['ID']['input'];
+  sha256: Scalars['String']['input'];
+  sizeBytes: Scalars['Float']['input'];
 };
 
 export type CreatedApiKey = {
@@ -65,6 +119,89 @@ export type CreatedApiKey = {
   key: ApiKey;
   /** The key itself. Shown once; store it now. */
   secret: Scalars['String']['output'];
+};
+
+export type Dataset = {
+  __typename?: 'Dataset';
+  classes: Array<DatasetClass>;
+  createdAt: Scalars['DateTime']['output'];
+  defaultPixelSize: Maybe<PixelSize>;
+  description: Scalars['String']['output'];
+  experiments: Array<Experiment>;
+  id: Scalars['ID']['output'];
+  imageCount: Scalars['Int']['output'];
+  images: ImageConnection;
+  material: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  owner: Maybe<Group>;
+  updatedAt: Scalars['DateTime']['output'];
+  versions: Array<DatasetVersion>;
+  visibility: Visibility;
+};
+
+
+export type DatasetImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A class of the dataset's masks: the index stored in index masks, its name and colour. */
+export type DatasetClass = {
+  __typename?: 'DatasetClass';
+  /** #rrggbb; colour masks are read through these colours. */
+  color: Scalars['String']['output'];
+  index: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type DatasetClassInput = {
+  color: Scalars['String']['input'];
+  index: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type DatasetConnection = {
+  __typename?: 'DatasetConnection';
+  nodes: Array<Dataset>;
+  pageInfo: PageInfo;
+};
+
+export type DatasetFilter = {
+  material?: InputMaybe<Scalars['String']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only the caller's group's datasets. */
+  ownedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type DatasetVersion = {
+  __typename?: 'DatasetVersion';
+  /** sha256 over the version's images, masks, splits and classes. */
+  contentHash: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  experiments: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  imageCount: Scalars['Int']['output'];
+  maskCount: Scalars['Int']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+};
+
+export type Deletion = {
+  __typename?: 'Deletion';
+  deletedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  name: Scalars['String']['output'];
+  notes: Scalars['JSON']['output'];
+  test: Array<Scalars['ID']['output']>;
+  train: Array<Scalars['ID']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  val: Array<Scalars['ID']['output']>;
 };
 
 export type Group = {
@@ -88,6 +225,90 @@ export type HealthCheck = {
   ok: Scalars['Boolean']['output'];
 };
 
+export type Image = {
+  __typename?: 'Image';
+  bitDepth: Scalars['Int']['output'];
+  channels: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  /** Presigned GET URLs, valid 15 minutes. */
+  downloadUrls: ImageDownloadUrls;
+  fileName: Scalars['String']['output'];
+  format: ImageFormat;
+  hasMask: Scalars['Boolean']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  limsId: Maybe<Scalars['String']['output']>;
+  /** JPEG uploads: accepted, but their pixels are not the instrument's. */
+  lossy: Scalars['Boolean']['output'];
+  masks: Array<Mask>;
+  metadata: Scalars['JSON']['output'];
+  name: Scalars['String']['output'];
+  pixelSize: Maybe<PixelSize>;
+  pixelSizeSource: Maybe<PixelSizeSource>;
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Float']['output'];
+  width: Scalars['Int']['output'];
+};
+
+export type ImageConnection = {
+  __typename?: 'ImageConnection';
+  nodes: Array<Image>;
+  pageInfo: PageInfo;
+};
+
+export type ImageDownloadUrls = {
+  __typename?: 'ImageDownloadUrls';
+  expiresAt: Scalars['DateTime']['output'];
+  normalised: Scalars['String']['output'];
+  original: Scalars['String']['output'];
+  thumbnail: Scalars['String']['output'];
+};
+
+export type ImageFilter = {
+  /** Images assigned to this experiment (any subset unless subset is given). */
+  experiment?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the image has a ground-truth mask. */
+  hasMask?: InputMaybe<Scalars['Boolean']['input']>;
+  limsId?: InputMaybe<Scalars['String']['input']>;
+  /** Images whose metadata contains every one of these key/values. */
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  subset?: InputMaybe<SplitSubset>;
+};
+
+export type ImageFormat =
+  | 'jpeg'
+  | 'png'
+  | 'tiff';
+
+export type LengthUnit =
+  | 'mm'
+  | 'nm'
+  | 'um';
+
+export type Mask = {
+  __typename?: 'Mask';
+  /** Pixels per class index. */
+  classPixels: Scalars['JSON']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  imageId: Scalars['ID']['output'];
+  /** Presigned GET URL of the mask as an 8-bit index PNG, valid 15 minutes. */
+  indexUrl: Scalars['String']['output'];
+  kind: MaskKind;
+  modelVersionId: Maybe<Scalars['String']['output']>;
+  sha256: Scalars['String']['output'];
+  source: MaskSource;
+};
+
+export type MaskKind =
+  | 'colour'
+  | 'index';
+
+export type MaskSource =
+  | 'ground_truth'
+  | 'model';
+
 export type Me = {
   __typename?: 'Me';
   group: Group;
@@ -106,17 +327,41 @@ export type Member = {
   role: Role;
 };
 
+export type MultipartUpload = {
+  __typename?: 'MultipartUpload';
+  partSizeBytes: Scalars['Int']['output'];
+  parts: Array<UploadPart>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addMember: Member;
   /** Creates a group with its first admin and API key. Needs the platform admin secret in a cluster. */
   bootstrapGroup: BootstrapGroupPayload;
+  /** Step 2: verifies size and sha256, decodes and validates the image, stores it. */
+  completeImageUpload: CompletedImageUpload;
+  completeMaskUpload: Mask;
   /** Creates an API key. The secret is in this answer only. */
   createApiKey: CreatedApiKey;
+  createDataset: Dataset;
+  /** Freezes the dataset's images, masks and splits; unchanged content returns the latest version. */
+  createDatasetVersion: DatasetVersion;
+  /** Step 1 of an upload: a presigned PUT URL (15 minutes at most), or part URLs for large files. */
+  createImageUpload: UploadTicket;
+  createMaskUpload: UploadTicket;
+  /** Soft delete: the dataset disappears from every query; the deletion is recorded. */
+  deleteDataset: Deletion;
+  deleteExperiment: Deletion;
+  deleteImage: Deletion;
+  deleteMask: Deletion;
   removeMember: Scalars['Boolean']['output'];
   renameGroup: Group;
   revokeApiKey: ApiKey;
+  /** Creates or replaces a named experiment's train/val/test split. */
+  setExperiment: Experiment;
   setMemberRole: Member;
+  updateDataset: Dataset;
+  updateImage: Image;
 };
 
 
@@ -130,8 +375,60 @@ export type MutationBootstrapGroupArgs = {
 };
 
 
+export type MutationCompleteImageUploadArgs = {
+  input: CompleteImageUploadInput;
+};
+
+
+export type MutationCompleteMaskUploadArgs = {
+  input: CompleteMaskUploadInput;
+};
+
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateDatasetArgs = {
+  input: CreateDatasetInput;
+};
+
+
+export type MutationCreateDatasetVersionArgs = {
+  datasetId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateImageUploadArgs = {
+  input: CreateImageUploadInput;
+};
+
+
+export type MutationCreateMaskUploadArgs = {
+  input: CreateMaskUploadInput;
+};
+
+
+export type MutationDeleteDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  datasetId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteMaskArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -150,9 +447,26 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
+export type MutationSetExperimentArgs = {
+  input: SetExperimentInput;
+};
+
+
 export type MutationSetMemberRoleArgs = {
   memberId: Scalars['ID']['input'];
   role: Role;
+};
+
+
+export type MutationUpdateDatasetArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDatasetInput;
+};
+
+
+export type MutationUpdateImageArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateImageInput;
 };
 
 export type PageInfo = {
@@ -160,6 +474,22 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+export type PixelSize = {
+  __typename?: 'PixelSize';
+  unit: LengthUnit;
+  value: Scalars['Float']['output'];
+};
+
+export type PixelSizeInput = {
+  unit: LengthUnit;
+  value: Scalars['Float']['input'];
+};
+
+export type PixelSizeSource =
+  | 'dataset'
+  | 'tiff'
+  | 'upload';
 
 export type PlatformHealth = {
   __typename?: 'PlatformHealth';
@@ -171,10 +501,17 @@ export type Query = {
   __typename?: 'Query';
   /** API keys: all of the group's for admins, the caller's own otherwise. */
   apiKeys: Array<ApiKey>;
+  dataset: Dataset;
+  datasetVersion: DatasetVersion;
+  /** Datasets the caller can read: its group's, shared with it, and public ones. */
+  datasets: DatasetConnection;
   /** The directory of groups (ids and names), to share resources with. */
   groups: GroupConnection;
   /** Every service and whether it answers. Needs no key. */
   health: PlatformHealth;
+  image: Image;
+  /** The image of the caller's group with this LIMS sample id. */
+  imageByLimsId: Image;
   /** The caller: the group and role of the API key. */
   me: Me;
   /** Members of the caller's group. */
@@ -187,9 +524,36 @@ export type QueryApiKeysArgs = {
 };
 
 
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatasetVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatasetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DatasetFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryGroupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImageByLimsIdArgs = {
+  limsId: Scalars['String']['input'];
 };
 
 export type Role =
@@ -211,6 +575,73 @@ export type ServiceStatus =
   | 'degraded'
   | 'down'
   | 'up';
+
+export type SetExperimentInput = {
+  datasetId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  notes?: InputMaybe<Scalars['JSON']['input']>;
+  test?: InputMaybe<Array<Scalars['ID']['input']>>;
+  train?: InputMaybe<Array<Scalars['ID']['input']>>;
+  val?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type SplitSubset =
+  | 'test'
+  | 'train'
+  | 'val';
+
+export type UpdateDatasetInput = {
+  defaultPixelSize?: InputMaybe<PixelSizeInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  material?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<VisibilityInput>;
+};
+
+export type UpdateImageInput = {
+  limsId?: InputMaybe<Scalars['String']['input']>;
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  pixelSize?: InputMaybe<PixelSizeInput>;
+};
+
+export type UploadPart = {
+  __typename?: 'UploadPart';
+  partNumber: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type UploadTicket = {
+  __typename?: 'UploadTicket';
+  /** The dataset already holds these bytes: this is the image, no upload needed. */
+  existingImageId: Maybe<Scalars['ID']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  multipart: Maybe<MultipartUpload>;
+  uploadId: Scalars['ID']['output'];
+  /** PUT the file here (absent for multipart uploads). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+export type UploadedPartInput = {
+  etag: Scalars['String']['input'];
+  partNumber: Scalars['Int']['input'];
+};
+
+export type Visibility = {
+  __typename?: 'Visibility';
+  level: VisibilityLevel;
+  sharedWith: Array<Scalars['ID']['output']>;
+};
+
+export type VisibilityInput = {
+  level: VisibilityLevel;
+  sharedWith?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type VisibilityLevel =
+  | 'private'
+  | 'public'
+  | 'shared';
 
 
 
@@ -288,26 +719,63 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<BootstrapGroupPayload>;
+  CompleteImageUploadInput: CompleteImageUploadInput;
+  CompleteMaskUploadInput: CompleteMaskUploadInput;
+  CompletedImageUpload: ResolverTypeWrapper<Omit<CompletedImageUpload, 'image'> & { image: ResolversTypes['Image'] }>;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateDatasetInput: CreateDatasetInput;
+  CreateImageUploadInput: CreateImageUploadInput;
+  CreateMaskUploadInput: CreateMaskUploadInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  Dataset: ResolverTypeWrapper<DatasetModel>;
+  DatasetClass: ResolverTypeWrapper<DatasetClass>;
+  DatasetClassInput: DatasetClassInput;
+  DatasetConnection: ResolverTypeWrapper<Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversTypes['Dataset']> }>;
+  DatasetFilter: DatasetFilter;
+  DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Deletion: ResolverTypeWrapper<Deletion>;
+  Experiment: ResolverTypeWrapper<Experiment>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Group: ResolverTypeWrapper<Group>;
   GroupConnection: ResolverTypeWrapper<GroupConnection>;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Image: ResolverTypeWrapper<ImageModel>;
+  ImageConnection: ResolverTypeWrapper<Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversTypes['Image']> }>;
+  ImageDownloadUrls: ResolverTypeWrapper<ImageDownloadUrls>;
+  ImageFilter: ImageFilter;
+  ImageFormat: ImageFormat;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LengthUnit: LengthUnit;
+  Mask: ResolverTypeWrapper<MaskModel>;
+  MaskKind: MaskKind;
+  MaskSource: MaskSource;
   Me: ResolverTypeWrapper<Principal>;
   Member: ResolverTypeWrapper<Member>;
+  MultipartUpload: ResolverTypeWrapper<MultipartUpload>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PixelSize: ResolverTypeWrapper<PixelSize>;
+  PixelSizeInput: PixelSizeInput;
+  PixelSizeSource: PixelSizeSource;
   PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
   Query: ResolverTypeWrapper<{}>;
   Role: Role;
   ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
   ServiceStatus: ServiceStatus;
+  SetExperimentInput: SetExperimentInput;
+  SplitSubset: SplitSubset;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateDatasetInput: UpdateDatasetInput;
+  UpdateImageInput: UpdateImageInput;
+  UploadPart: ResolverTypeWrapper<UploadPart>;
+  UploadTicket: ResolverTypeWrapper<UploadTicket>;
+  UploadedPartInput: UploadedPartInput;
+  Visibility: ResolverTypeWrapper<Visibility>;
+  VisibilityInput: VisibilityInput;
+  VisibilityLevel: VisibilityLevel;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -317,24 +785,54 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: BootstrapGroupPayload;
+  CompleteImageUploadInput: CompleteImageUploadInput;
+  CompleteMaskUploadInput: CompleteMaskUploadInput;
+  CompletedImageUpload: Omit<CompletedImageUpload, 'image'> & { image: ResolversParentTypes['Image'] };
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateDatasetInput: CreateDatasetInput;
+  CreateImageUploadInput: CreateImageUploadInput;
+  CreateMaskUploadInput: CreateMaskUploadInput;
   CreatedApiKey: CreatedApiKey;
+  Dataset: DatasetModel;
+  DatasetClass: DatasetClass;
+  DatasetClassInput: DatasetClassInput;
+  DatasetConnection: Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Dataset']> };
+  DatasetFilter: DatasetFilter;
+  DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
+  Deletion: Deletion;
+  Experiment: Experiment;
   Float: Scalars['Float']['output'];
   Group: Group;
   GroupConnection: GroupConnection;
   HealthCheck: HealthCheck;
   ID: Scalars['ID']['output'];
+  Image: ImageModel;
+  ImageConnection: Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Image']> };
+  ImageDownloadUrls: ImageDownloadUrls;
+  ImageFilter: ImageFilter;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  Mask: MaskModel;
   Me: Principal;
   Member: Member;
+  MultipartUpload: MultipartUpload;
   Mutation: {};
   PageInfo: PageInfo;
+  PixelSize: PixelSize;
+  PixelSizeInput: PixelSizeInput;
   PlatformHealth: PlatformHealth;
   Query: {};
   ServiceHealth: ServiceHealth;
+  SetExperimentInput: SetExperimentInput;
   String: Scalars['String']['output'];
+  UpdateDatasetInput: UpdateDatasetInput;
+  UpdateImageInput: UpdateImageInput;
+  UploadPart: UploadPart;
+  UploadTicket: UploadTicket;
+  UploadedPartInput: UploadedPartInput;
+  Visibility: Visibility;
+  VisibilityInput: VisibilityInput;
 };
 
 export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -355,15 +853,81 @@ export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CompletedImageUploadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CompletedImageUpload'] = ResolversParentTypes['CompletedImageUpload']> = {
+  deduplicated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type DatasetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
+  classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  defaultPixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  experiments?: Resolver<Array<ResolversTypes['Experiment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['ImageConnection'], ParentType, ContextType, RequireFields<DatasetImagesArgs, 'first'>>;
+  material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['DatasetVersion']>, ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DatasetClassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetClass'] = ResolversParentTypes['DatasetClass']> = {
+  color?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DatasetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetConnection'] = ResolversParentTypes['DatasetConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DatasetVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetVersion'] = ResolversParentTypes['DatasetVersion']> = {
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  experiments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = {
+  deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExperimentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  test?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  train?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  val?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type GroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -386,9 +950,60 @@ export type HealthCheckResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
+  bitDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  downloadUrls?: Resolver<ResolversTypes['ImageDownloadUrls'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ImageFormat'], ParentType, ContextType>;
+  hasMask?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lossy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  masks?: Resolver<Array<ResolversTypes['Mask']>, ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  pixelSizeSource?: Resolver<Maybe<ResolversTypes['PixelSizeSource']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageConnection'] = ResolversParentTypes['ImageConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Image']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImageDownloadUrlsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageDownloadUrls'] = ResolversParentTypes['ImageDownloadUrls']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  normalised?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  original?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  thumbnail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mask'] = ResolversParentTypes['Mask']> = {
+  classPixels?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indexUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MaskKind'], ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type MeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
@@ -408,19 +1023,44 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MultipartUploadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MultipartUpload'] = ResolversParentTypes['MultipartUpload']> = {
+  partSizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['UploadPart']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   bootstrapGroup?: Resolver<ResolversTypes['BootstrapGroupPayload'], ParentType, ContextType, RequireFields<MutationBootstrapGroupArgs, 'input'>>;
+  completeImageUpload?: Resolver<ResolversTypes['CompletedImageUpload'], ParentType, ContextType, RequireFields<MutationCompleteImageUploadArgs, 'input'>>;
+  completeMaskUpload?: Resolver<ResolversTypes['Mask'], ParentType, ContextType, RequireFields<MutationCompleteMaskUploadArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationCreateDatasetArgs, 'input'>>;
+  createDatasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<MutationCreateDatasetVersionArgs, 'datasetId'>>;
+  createImageUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateImageUploadArgs, 'input'>>;
+  createMaskUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateMaskUploadArgs, 'input'>>;
+  deleteDataset?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
+  deleteExperiment?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteExperimentArgs, 'datasetId' | 'name'>>;
+  deleteImage?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'id'>>;
+  deleteMask?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteMaskArgs, 'id'>>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'memberId'>>;
   renameGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRenameGroupArgs, 'name'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  setExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationSetExperimentArgs, 'input'>>;
   setMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberRoleArgs, 'memberId' | 'role'>>;
+  updateDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationUpdateDatasetArgs, 'id' | 'input'>>;
+  updateImage?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<MutationUpdateImageArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PixelSizeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PixelSize'] = ResolversParentTypes['PixelSize']> = {
+  unit?: Resolver<ResolversTypes['LengthUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -432,8 +1072,13 @@ export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType ext
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
+  datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryGroupsArgs, 'first'>>;
   health?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
+  imageByLimsId?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageByLimsIdArgs, 'limsId'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
 };
@@ -448,21 +1093,58 @@ export type ServiceHealthResolvers<ContextType = GatewayContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type UploadPartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UploadPart'] = ResolversParentTypes['UploadPart']> = {
+  partNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UploadTicket'] = ResolversParentTypes['UploadTicket']> = {
+  existingImageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  multipart?: Resolver<Maybe<ResolversTypes['MultipartUpload']>, ParentType, ContextType>;
+  uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VisibilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Visibility'] = ResolversParentTypes['Visibility']> = {
+  level?: Resolver<ResolversTypes['VisibilityLevel'], ParentType, ContextType>;
+  sharedWith?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   BootstrapGroupPayload?: BootstrapGroupPayloadResolvers<ContextType>;
+  CompletedImageUpload?: CompletedImageUploadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
+  DatasetClass?: DatasetClassResolvers<ContextType>;
+  DatasetConnection?: DatasetConnectionResolvers<ContextType>;
+  DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Deletion?: DeletionResolvers<ContextType>;
+  Experiment?: ExperimentResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   GroupConnection?: GroupConnectionResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
+  Image?: ImageResolvers<ContextType>;
+  ImageConnection?: ImageConnectionResolvers<ContextType>;
+  ImageDownloadUrls?: ImageDownloadUrlsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Mask?: MaskResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  MultipartUpload?: MultipartUploadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PixelSize?: PixelSizeResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
+  UploadPart?: UploadPartResolvers<ContextType>;
+  UploadTicket?: UploadTicketResolvers<ContextType>;
+  Visibility?: VisibilityResolvers<ContextType>;
 };
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { datasetResolvers } from './dataset.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
@@ -7,4 +8,5 @@ import { DateTime, JSONScalar } from './scalars.ts';
 export const resolvers: Resolvers[] = [
   { DateTime, JSON: JSONScalar, Query: { health: healthQuery } },
   identityResolvers,
+  datasetResolvers,
 ];

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { MicroSegError } from '@microseg/errors';
+import { colourToHex, defaultClassColour } from '@microseg/micrograph';
+import type { GatewayClient } from '../gateway-client.ts';
+import { type DatasetManifest, experimentNotes, imagePath, maskPath, readManifest } from './benchmark-manifest.ts';
+import { describeFile, mutate, uploadImage, uploadMask } from './image.ts';
+
+export interface ImportSummary {
+  datasets: { id: string; name: string; material: string; images: number; masks: number; deduplicated: number; experiments: string[]; version: { id: string; number: number; contentHash: string } }[];
+  images: number;
+  masks: number;
+  seconds: number;
+  imagesPerSecond: number;
+}
+
+export type ProgressListener = (done: number, total: number, label: string) => void;
+
+const CREATE_DATASET = `mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id name } }`;
+const SET_EXPERIMENT = `mutation($input: SetExperimentInput!) { setExperiment(input: $input) { name } }`;
+const CREATE_VERSION = `mutation($datasetId: ID!, $note: String) { createDatasetVersion(datasetId: $datasetId, note: $note) { id number contentHash } }`;
+
+/** Images are uploaded a few at a time: enough to overlap network and decoding, few enough for 2 cores. */
+const CONCURRENCY = 4;
+
+function classSchema(material: DatasetManifest['materials'][string]) {
+  // The benchmark gives RGB triples for the classes of its original colour masks; our own
+  // export writes `colours` as #rrggbb. Classes without either get distinct defaults.
+  const original = material.original_colours_rgb ?? {};
+  const exported = (material['colours'] ?? {}) as Record<string, unknown>;
+  return Object.entries(material.classes).map(([index, name]) => {
+    const rgb = original[name];
+    const hex = exported[name];
+    const color =
+      typeof hex === 'string'
+        ? hex
+        : Array.isArray(rgb) && rgb.length === 3
+          ? colourToHex(Number(rgb[0]), Number(rgb[1]), Number(rgb[2]))
+          : defaultClassColour(Number(index));
+    return { index: Number(index), name, color };
+  });
+}
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+/**
+ * Imports a directory in the benchmark layout: one dataset per material (named NAME, or
+ * NAME-<material> when there are several), its images and masks, its experiments, and a first
+ * version freezing what was imported.
+ */
+export async function importDatasetDirectory(
+  client: GatewayClient,
+  dir: string,
+  options: { name: string; material?: string | undefined; onProgress?: ProgressListener },
+): Promise<ImportSummary> {
+  const started = performance.now();
+  const manifest = await readManifest(dir);
+  const materials = options.material ? [options.material] : Object.keys(manifest.materials);
+  for (const material of materials) {
+    if (!manifest.materials[material]) {
+      throw new MicroSegError('INVALID_INPUT', `the manifest has no material "${material}" (it has ${Object.keys(manifest.materials).join(', ')})`, {
+        details: { material },
+      });
+    }
+  }
+  const total = Object.values(manifest.images).filter((image) => materials.includes(image.material)).length;
+  let done = 0;
+  const summary: ImportSummary = { datasets: [], images: 0, masks: 0, seconds: 0, imagesPerSecond: 0 };
+  for (const material of materials) {
+    const spec = manifest.materials[material] ?? { classes: {} };
+    const name = materials.length === 1 ? options.name : `${options.name}-${material}`;
+    const { createDataset: dataset } = await mutate<{ createDataset: { id: string } }>(client, CREATE_DATASET, {
+      input: { name, material, description: spec.description ?? '', classes: classSchema(spec) },
+    });
+    const imageIds = new Map<string, string>();
+    let masks = 0;
+    let deduplicated = 0;
+    const names = Object.entries(manifest.images).filter(([, image]) => image.material === material).map(([imageName]) => imageName);
+    await inParallel(names, CONCURRENCY, async (imageName) => {
+      const entry = manifest.images[imageName];
+      const uploaded = await uploadImage(client, await describeFile(imagePath(dir, material, imageName)), {
+        datasetId: dataset.id,
+        name: imageName,
+        metadata: entry?.original_name ? { original_name: entry.original_name } : {},
+      });
+      imageIds.set(imageName, uploaded.image.id);
+      if (uploaded.deduplicated) deduplicated++;
+      const mask = maskPath(dir, material, imageName);
+      if (existsSync(mask)) {
+        await uploadMask(client, await describeFile(mask), uploaded.image.id);
+        masks++;
+      }
+      options.onProgress?.(++done, total, imageName);
+    });
+    const experiments = Object.entries(manifest.experiments ?? {}).filter(([, e]) => e.material === material);
+    for (const [experiment, split] of experiments) {
+      const ids = (list: string[] | undefined) =>
+        (list ?? []).map((imageName) => {
+          const id = imageIds.get(imageName);
+          if (!id) throw new MicroSegError('INVALID_INPUT', `experiment ${experiment} names image ${imageName}, which is not in the manifest's ${material} images`);
+          return id;
+        });
+      await mutate(client, SET_EXPERIMENT, {
+        input: { datasetId: dataset.id, name: experiment, train: ids(split.train), val: ids(split.val), test: ids(split.test), notes: experimentNotes(split) },
+      });
+    }
+    const { createDatasetVersion: version } = await mutate<{ createDatasetVersion: { id: string; number: number; contentHash: string } }>(client, CREATE_VERSION, {
+      datasetId: dataset.id,
+      note: `imported from ${manifest.name ?? dir}`,
+    });
+    summary.datasets.push({ id: dataset.id, name, material, images: names.length, masks, deduplicated, experiments: experiments.map(([e]) => e), version });
+    summary.images += names.length;
+    summary.masks += masks;
+  }
+  summary.seconds = Number(((performance.now() - started) / 1_000).toFixed(2));
+  summary.imagesPerSecond = Number((summary.images / Math.max(summary.seconds, 1e-3)).toFixed(1));
+  return summary;
+}
