@@ -334,4 +334,23 @@ export const datasetEvents = {
       uploadedAt: timestamp,
     }),
   }),
+  /** A mask was committed (ground truth by upload; model masks carry their model version). */
+  maskCreated: defineEvent({
+    subject: 'microseg.events.mask.created.v1',
+    schema: z.object({
+      maskId: id,
+      imageId: id,
+      datasetId: id,
+      groupId: id,
+      source: maskSourceSchema,
+      modelVersionId: z.string().nullable(),
+      /** The mask as an 8-bit index PNG. */
+      index: objectRefSchema,
+      width: z.number().int(),
+      height: z.number().int(),
+      /** The image's pixel size when the mask was committed; null when unknown. */
+      pixelSize: pixelSizeSchema.nullable(),
+      createdAt: timestamp,
+    }),
+  }),
 } as const;

@@ -166,8 +166,15 @@ export class ImageRepository {
     });
   }
 
-  /** Records a mask; it replaces the image's current mask of the same source (and model version). */
-  async insertMask(values: Insertable<MasksTable>, memberId: string): Promise<Mask> {
+  /**
+   * Records a mask and its `mask.created` event in one transaction; it replaces the image's
+   * current mask of the same source (and model version).
+   */
+  async insertMask(
+    values: Insertable<MasksTable>,
+    memberId: string,
+    image: Pick<Image, 'width' | 'height' | 'pixelSize'>,
+  ): Promise<Mask> {
     return this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('masks')
@@ -178,12 +185,26 @@ export class ImageRepository {
         .where('deleted_at', 'is', null)
         .execute();
       const row = await trx.insertInto('masks').values(values).returningAll().executeTakeFirstOrThrow();
+      const mask = toMask(row);
+      await enqueueOutbox(trx, datasetEvents.maskCreated, {
+        maskId: mask.id,
+        imageId: mask.imageId,
+        datasetId: mask.datasetId,
+        groupId: row.group_id,
+        source: mask.source,
+        modelVersionId: mask.modelVersionId,
+        index: mask.index,
+        width: image.width,
+        height: image.height,
+        pixelSize: image.pixelSize,
+        createdAt: mask.createdAt,
+      });
       await trx
         .updateTable('uploads')
         .set({ status: 'completed', result_id: row.id, completed_at: new Date() })
         .where('id', '=', values.upload_id)
         .execute();
-      return toMask(row);
+      return mask;
     });
   }
 

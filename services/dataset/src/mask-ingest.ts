@@ -97,6 +97,7 @@ export class MaskIngest {
           deleted_by: null,
         },
         principal.memberId,
+        image,
       );
     } catch (error) {
       if (validated.indexPng) await bytes.removeQuietly(upload.bucket, [indexKey]);
