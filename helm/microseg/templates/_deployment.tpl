@@ -1,0 +1,104 @@
+{{/*
+One MicroSeg Deployment. Arguments (a dict): root, name, image, replicas (omitted under an
+autoscaler), resources (GPUs included), grace, env (extra env YAML), gpu (GPU scheduling and the
+JIT cache volume), startupSeconds, httpPort (gateway).
+*/}}
+{{- define "microseg.deployment" -}}
+{{- $root := .root }}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $root.Release.Name }}-{{ .name }}
+  labels:
+    {{- include "microseg.labels" $root | nindent 4 }}
+    app.kubernetes.io/name: {{ .name }}
+spec:
+  {{- if .replicas }}
+  replicas: {{ .replicas }}
+  {{- end }}
+  revisionHistoryLimit: 5
+  selector:
+    matchLabels:
+      app.kubernetes.io/instance: {{ $root.Release.Name }}
+      app.kubernetes.io/name: {{ .name }}
+  template:
+    metadata:
+      labels:
+        {{- include "microseg.labels" $root | nindent 8 }}
+        app.kubernetes.io/name: {{ .name }}
+        microseg.io/tier: app
+        microseg.io/datastores: {{ ne .name "gateway" | quote }}
+      annotations:
+        prometheus.io/scrape: "true"
+        prometheus.io/port: "9090"
+        checksum/config: {{ include (print $root.Template.BasePath "/config.yaml") $root | sha256sum }}
+    spec:
+      serviceAccountName: {{ $root.Release.Name }}-microseg
+      automountServiceAccountToken: false
+      terminationGracePeriodSeconds: {{ .grace }}
+      securityContext: {{- include "microseg.podSecurity" $root | nindent 8 }}
+      {{- if .gpu }}
+      {{- include "microseg.gpuScheduling" $root | nindent 6 }}
+      {{- end }}
+      containers:
+        - name: {{ .name }}
+          image: {{ .image }}
+          imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+          envFrom:
+            - configMapRef:
+                name: {{ $root.Release.Name }}-config
+          {{- with .env }}
+          env: {{- . | nindent 12 }}
+          {{- end }}
+          ports:
+            {{- if .httpPort }}
+            - name: http
+              containerPort: {{ .httpPort }}
+            {{- end }}
+            - name: probes
+              containerPort: 9090
+          # /readyz turns 200 after migrations and, for the TensorFlow workers, the warm-up.
+          startupProbe:
+            httpGet: { path: /readyz, port: probes }
+            periodSeconds: 10
+            failureThreshold: {{ div .startupSeconds 10 }}
+          readinessProbe:
+            httpGet: { path: /readyz, port: probes }
+            periodSeconds: 5
+            failureThreshold: 2
+          livenessProbe:
+            httpGet: { path: /healthz, port: probes }
+            periodSeconds: 10
+            timeoutSeconds: 2
+            failureThreshold: 3
+          {{- if .httpPort }}
+          lifecycle:
+            preStop:
+              exec:
+                command: ["sleep", "5"]
+          {{- end }}
+          resources:
+            {{- toYaml .resources | nindent 12 }}
+          securityContext: {{- include "microseg.containerSecurity" $root | nindent 12 }}
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+            {{- if .gpu }}
+            - name: cuda-cache
+              mountPath: /var/cache/cuda
+            {{- end }}
+      volumes:
+        - name: tmp
+          emptyDir:
+            sizeLimit: 2Gi
+        {{- if .gpu }}
+        - name: cuda-cache
+          {{- if $root.Values.gpu.jitCacheClaimName }}
+          persistentVolumeClaim:
+            claimName: {{ $root.Values.gpu.jitCacheClaimName }}
+          {{- else }}
+          emptyDir:
+            sizeLimit: 5Gi
+          {{- end }}
+        {{- end }}
+{{- end }}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseImage, effectiveInstructions, readDockerfileStages } from './dockerfile-stages.ts';
+import { OVERLAYS, ROOT, allContainers, render, workloads } from './rendered-overlays.ts';
+
+const SERVICE_TARGETS = ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training', 'inference-gpu', 'training-gpu'];
+const { stages } = readDockerfileStages();
+const readJson = (path: string) => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as Record<string, unknown>;
+
+describe('Dockerfile', () => {
+  it('has a target for every service image the manifests run', () => {
+    const images = new Set(
+      OVERLAYS.flatMap((overlay) => workloads(render(overlay)).flatMap(({ pod }) => allContainers(pod).map((c) => c.image)))
+        .filter((image) => image.includes('microseg/'))
+        .map((image) => image.replace(/^.*microseg\//, '').replace(/:.*$/, '')),
+    );
+    expect([...images].sort()).toEqual([...SERVICE_TARGETS].filter((t) => t !== 'inference-gpu').sort());
+    for (const target of SERVICE_TARGETS) expect(stages.map((s) => s.name)).toContain(target);
+  });
+
+  it('pins every base image to an exact version, never latest', () => {
+    for (const stage of stages) {
+      const image = baseImage(stages, stage.name);
+      expect(image, stage.name).toMatch(/^[\w./-]+:[\w.-]+$/);
+      expect(image, stage.name).not.toMatch(/:latest$/);
+      if (image.startsWith('node:')) expect(image).toMatch(/^node:20\.\d+\.\d+-/);
+    }
+  });
+
+  it('runs every service image as a non-root numeric user, from its service directory, with a health check', () => {
+    for (const target of SERVICE_TARGETS) {
+      const instructions = effectiveInstructions(stages, target);
+      const users = instructions.filter((i) => i.keyword === 'USER');
+      expect(users.at(-1)?.args, target).toMatch(/^[1-9]\d*:[1-9]\d*$/);
+      // USER last: nothing after it may need root.
+      expect(stages.find((s) => s.name === target)!.instructions.at(-1)?.keyword, target).toBe('USER');
+      expect(instructions.filter((i) => i.keyword === 'WORKDIR').at(-1)?.args, target).toBe(`/app/services/${target.replace(/-gpu$/, '')}`);
+      expect(instructions.some((i) => i.keyword === 'HEALTHCHECK' && i.args.includes('/healthz')), target).toBe(true);
+      expect(instructions.filter((i) => i.keyword === 'CMD').at(-1)?.args, target).toBe('["node", "--import", "tsx", "src/main.ts"]');
+      // Read-only root file system: tsx's cache goes to TMPDIR, an emptyDir in the manifests.
+      expect(instructions.some((i) => i.keyword === 'ENV' && /TMPDIR=\/tmp/.test(i.args)), target).toBe(true);
+    }
+  });
+
+  it('installs the pnpm version the workspace pins and deploys each service with only its production dependencies', () => {
+    const packageManager = readJson('package.json').packageManager as string;
+    const install = effectiveInstructions(stages, 'workspace').find((i) => i.keyword === 'RUN' && i.args.includes('pnpm@'));
+    expect(install?.args).toContain(packageManager);
+    for (const target of ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training']) {
+      const deploy = stages.find((s) => s.name === `deploy-${target}`)!;
+      const filter = /--filter (\S+) --prod --offline deploy --legacy \/out\/services\/(\S+)/.exec(deploy.instructions.map((i) => i.args).join('\n'));
+      expect(filter?.[2], target).toBe(target);
+      expect(readJson(`services/${target}/package.json`).name, target).toBe(filter?.[1]);
+    }
+  });
+
+  it('builds the GPU images on CUDA 11.2 + cuDNN 8 (libtensorflow 2.9.1) with tfjs-node-gpu of the workspace TensorFlow.js version', () => {
+    const tfjsVersion = (readJson('libs/tf-runtime/package.json').dependencies as Record<string, string>)['@tensorflow/tfjs-core'];
+    for (const target of ['training-gpu', 'inference-gpu']) {
+      expect(baseImage(stages, target)).toMatch(/^nvidia\/cuda:11\.2\.\d+-cudnn8-runtime-/);
+      const instructions = effectiveInstructions(stages, target);
+      expect(instructions.find((i) => i.keyword === 'COPY' && i.args.includes('--from=tfjs-node-gpu'))).toBeDefined();
+      expect(instructions.some((i) => i.keyword === 'ENV' && i.args.includes('CUDA_CACHE_PATH=/var/cache/cuda'))).toBe(true);
+    }
+    expect(stages.find((s) => s.name === 'tfjs-node-gpu')!.instructions.map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node-gpu@${tfjsVersion}`);
+    expect(stages.find((s) => s.name === 'tfjs-node')!.instructions.map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node@${tfjsVersion}`);
+  });
+
+  it('ships the GraphQL schema where the gateway reads it', () => {
+    const gatewayServer = readFileSync(resolve(ROOT, 'services/gateway/src/gateway-server.ts'), 'utf8');
+    expect(gatewayServer).toContain("new URL('../../../schema.graphql', import.meta.url)");
+    expect(stages.find((s) => s.name === 'deploy-gateway')!.instructions.map((i) => i.args).join('\n')).toContain('cp schema.graphql /out/schema.graphql');
+  });
+});
