@@ -14,6 +14,11 @@ export const commonServiceVariables = {
 export const databaseVariables = {
   DATABASE_URL: z.string().url({ message: 'must be a postgres:// URL' }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Apply this service's migrations and exit (the cluster's migration Job runs every service so). */
+  MIGRATE_ONLY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 };
 
 export const objectStoreVariables = {

@@ -48,7 +48,14 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
 /** Connects the service's database schema: waits for PostgreSQL, applies migrations, adds the readiness check. */
 export async function connectServiceDatabase<DB>(
   runtime: ServiceRuntime,
-  options: { url: string; schema: string; migrations: Record<string, Migration>; poolSize?: number },
+  options: {
+    url: string;
+    schema: string;
+    migrations: Record<string, Migration>;
+    poolSize?: number;
+    /** Migrate, then shut the process down (exit 0): for migration Jobs and pre-upgrade hooks. */
+    migrateOnly?: boolean;
+  },
 ): Promise<Kysely<DB>> {
   const db = createDb<DB>({ url: options.url, schema: options.schema, max: options.poolSize, logger: runtime.logger });
   let ready = false;
@@ -57,6 +64,10 @@ export async function connectServiceDatabase<DB>(
   await migrateToLatest(db, { schema: options.schema, migrations: options.migrations, logger: runtime.logger });
   ready = true;
   runtime.onShutdown('database', () => db.destroy());
+  if (options.migrateOnly) {
+    runtime.logger.info({ schema: options.schema }, 'migrations done (MIGRATE_ONLY), exiting');
+    await runtime.shutdown();
+  }
   return db;
 }
 

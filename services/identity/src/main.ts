@@ -24,6 +24,7 @@ const db = await connectServiceDatabase<IdentityDatabase>(runtime, {
   schema: 'identity',
   migrations: identityMigrations,
   poolSize: config.DATABASE_POOL_SIZE,
+  migrateOnly: config.MIGRATE_ONLY,
 });
 
 const repository = new IdentityRepository(db);
