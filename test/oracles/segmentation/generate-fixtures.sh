@@ -12,4 +12,5 @@ rm -rf "$out" && mkdir -p "$out"
   unet:resnet34 unet:resnet50 unet:resnet101 unet:resnet152 unet:resnext50_32x4d \
   unet:vgg11_bn unet:vgg13_bn unet:vgg16_bn unet:vgg19_bn unetplusplus:vgg11_bn linknet:vgg13_bn \
   unet:densenet121 unet:densenet161 unet:densenet169 unet:densenet201 pspnet:densenet121 \
-  unet:mobilenet_v2 fpn:mobilenet_v2 deeplabv3plus:mobilenet_v2 >/dev/null
+  unet:mobilenet_v2 fpn:mobilenet_v2 deeplabv3plus:mobilenet_v2 \
+  unet:se_resnet50 unet:se_resnext50_32x4d fpn:se_resnext50_32x4d >/dev/null

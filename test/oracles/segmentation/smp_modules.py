@@ -9,6 +9,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision.models as tvm
 
+from efficientnet_encoders import EFFICIENTNETS
+from senet_encoders import SENETS
+
 # ---------------------------------------------------------------- encoders
 
 
@@ -169,6 +172,8 @@ for _name, (_out, _kw) in DENSENETS.items():
 ENCODERS["mobilenet_v2"] = lambda depth: MobileNetV2Encoder(depth)
 for _name, _cfg in VGG_CFG.items():
     ENCODERS[_name] = (lambda cfg: lambda depth: VGGEncoder(cfg, depth))(_cfg)
+ENCODERS.update(SENETS)
+ENCODERS.update(EFFICIENTNETS)
 
 # ---------------------------------------------------------------- decoders
 

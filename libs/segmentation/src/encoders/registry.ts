@@ -3,10 +3,11 @@ import { densenetEncoders } from './densenet.ts';
 import type { EncoderSpec } from './encoder-spec.ts';
 import { mobilenetEncoders } from './mobilenet-v2.ts';
 import { resnetEncoders } from './resnet.ts';
+import { senetEncoders } from './senet.ts';
 import { vggEncoders } from './vgg.ts';
 
 const ENCODERS: ReadonlyMap<string, EncoderSpec> = new Map(
-  [...resnetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders].map((spec) => [spec.name, spec]),
+  [...resnetEncoders, ...senetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders].map((spec) => [spec.name, spec]),
 );
 
 export function getEncoder(name: string): EncoderSpec {
