@@ -5,3 +5,5 @@ export * from './health.ts';
 export * from './identity.ts';
 export * from './streams.ts';
 export * from './dataset.ts';
+export * from './metrology.ts';
+export * from './training.ts';

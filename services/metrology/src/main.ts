@@ -1,14 +1,5 @@
-import { commonServiceVariables, loadConfigOrExit, z } from '@microseg/config';
-import { createLogger } from '@microseg/logging';
-import { bootService } from '@microseg/service-runtime';
+import { loadConfigOrExit } from '@microseg/config';
+import { metrologyConfigSchema } from './config.ts';
+import { startMetrologyService } from './start-metrology-service.ts';
 
-const config = loadConfigOrExit(z.object({ ...commonServiceVariables }));
-const logger = createLogger({ service: 'metrology', level: config.LOG_LEVEL });
-await bootService({
-  service: 'metrology',
-  version: config.MICROSEG_CODE_VERSION,
-  httpPort: config.HTTP_PORT,
-  natsUrl: config.NATS_URL,
-  logger,
-});
-logger.info('metrology service ready');
+await startMetrologyService(loadConfigOrExit(metrologyConfigSchema));

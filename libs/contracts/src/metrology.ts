@@ -1,0 +1,228 @@
+import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
+import { z } from 'zod';
+import { datasetEvents, maskSourceSchema, pixelSizeSchema } from './dataset.ts';
+
+const id = z.string().uuid();
+const timestamp = z.string();
+const classIndex = z.number().int().min(0).max(65535);
+const classList = z.array(classIndex).min(1).max(256);
+
+/**
+ * What the metrology service measures on every mask of a dataset. `classes` lists every value a
+ * mask may hold: a mask with any other value is a failed measurement, not a silent zero.
+ */
+export const measurementProfileSchema = z.object({
+  classes: classList,
+  particles: z.object({ classes: classList, connectivity: z.union([z.literal(4), z.literal(8)]).default(8) }).nullable(),
+  thickness: z
+    .object({
+      classes: classList,
+      radius: z.number().int().min(0).max(4096).default(5),
+      minArea: z.number().int().min(0).default(1000),
+    })
+    .nullable(),
+  /**
+   * `image`: the image's pixel size (pixels when it has none); `pixels`: always pixels; `fixed`:
+   * `fixedPixelSize` for every image (e.g. a calibration the files lack).
+   */
+  pixelSize: z.object({ policy: z.enum(['image', 'pixels', 'fixed']), fixed: pixelSizeSchema.nullable().default(null) }),
+  histogramBins: z.number().int().min(1).max(200).default(20),
+}).refine((profile) => (profile.pixelSize.policy === 'fixed') === (profile.pixelSize.fixed !== null), {
+  message: 'pixelSize.fixed is required by the `fixed` policy and only by it',
+  path: ['pixelSize', 'fixed'],
+});
+export type MeasurementProfile = z.infer<typeof measurementProfileSchema>;
+
+export const profileAnswerSchema = z.object({
+  datasetId: id,
+  profile: measurementProfileSchema,
+  /** sha256 of the profile's canonical JSON: part of every measurement's identity. */
+  profileHash: z.string(),
+  /** True when no profile is stored and this one is derived from the dataset's classes. */
+  isDefault: z.boolean(),
+  updatedAt: timestamp.nullable(),
+});
+export type ProfileAnswer = z.infer<typeof profileAnswerSchema>;
+
+const summarySchema = z.object({
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+  std: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  percentiles: z.record(z.string(), z.number().nullable()),
+});
+export type MeasurementSummaryStatistics = z.infer<typeof summarySchema>;
+
+export const histogramSchema = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
+
+export const classParticleMeasurementSchema = z.object({
+  class: z.number().int(),
+  count: z.number().int(),
+  pixelCount: z.number().int(),
+  areaFraction: z.number(),
+  area: summarySchema,
+  equivalentDiameter: summarySchema,
+  interiorCount: z.number().int(),
+  interiorMeanArea: z.number().nullable(),
+  /** Miles-Lantuejoul estimates (objects touching the frame dropped, the others weighted). */
+  borderCorrectedCount: z.number(),
+  borderCorrectedMeanArea: z.number().nullable(),
+  histogram: histogramSchema,
+});
+export type ClassParticleMeasurement = z.infer<typeof classParticleMeasurementSchema>;
+
+export const thicknessMeasurementSchema = z.object({
+  classes: z.array(z.number().int()),
+  radius: z.number().int(),
+  minArea: z.number().int(),
+  thickness: summarySchema,
+  skeletonPixels: z.number().int(),
+  layerPixels: z.number().int(),
+  layerArea: z.number(),
+});
+
+export const measurementStatusSchema = z.enum(['succeeded', 'failed']);
+
+export const measurementSetSchema = z.object({
+  id,
+  maskId: id,
+  imageId: id,
+  datasetId: id,
+  source: maskSourceSchema,
+  modelVersionId: z.string().nullable(),
+  maskSha256: z.string(),
+  status: measurementStatusSchema,
+  /** Why a failed measurement failed (a bad mask is recorded, never retried forever). */
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+  profile: measurementProfileSchema,
+  profileHash: z.string(),
+  codeVersion: z.string(),
+  pixelSize: pixelSizeSchema.nullable(),
+  /** The unit of every length (areas in unit²): nm, um, mm, or px. */
+  unit: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  particles: z.array(classParticleMeasurementSchema),
+  thickness: thicknessMeasurementSchema.nullable(),
+  /** Presigned GET URLs (15 minutes) of the stored SVG plots. */
+  plots: z.object({ sizeHistogramUrl: z.string().nullable(), thicknessHistogramUrl: z.string().nullable() }),
+  startedAt: timestamp,
+  completedAt: timestamp,
+});
+export type MeasurementSet = z.infer<typeof measurementSetSchema>;
+
+/** Objects of many masks pooled into one distribution (never an average of per-mask averages). */
+export const classParticleSummarySchema = z.object({
+  class: z.number().int(),
+  count: z.number().int(),
+  areaFraction: z.number(),
+  meanArea: z.number().nullable(),
+  medianArea: z.number().nullable(),
+  stdArea: z.number().nullable(),
+  meanEquivalentDiameter: z.number().nullable(),
+  medianEquivalentDiameter: z.number().nullable(),
+  interiorCount: z.number().int(),
+  histogram: histogramSchema,
+});
+
+export const sourceSummarySchema = z.object({
+  source: maskSourceSchema,
+  modelVersionId: z.string().nullable(),
+  unit: z.string(),
+  maskCount: z.number().int(),
+  failedCount: z.number().int(),
+  particles: z.array(classParticleSummarySchema),
+  thickness: summarySchema.nullable(),
+  plots: z.object({ sizeHistogramUrl: z.string().nullable(), thicknessHistogramUrl: z.string().nullable() }),
+});
+export type SourceSummary = z.infer<typeof sourceSummarySchema>;
+
+export const datasetSummarySchema = z.object({
+  datasetId: id,
+  datasetVersionId: id.nullable(),
+  profileHash: z.string(),
+  sources: z.array(sourceSummarySchema),
+});
+export type DatasetMeasurementSummary = z.infer<typeof datasetSummarySchema>;
+
+const summaryFilter = {
+  datasetId: id,
+  /** Only the images (and frozen ground-truth masks) of this dataset version. */
+  datasetVersionId: id.optional(),
+  source: maskSourceSchema.optional(),
+  modelVersionId: z.string().optional(),
+};
+
+export const metrologyContracts = {
+  getProfile: defineRequest({
+    subject: 'microseg.metrology.v1.profiles.get',
+    request: z.object({ datasetId: id }),
+    response: profileAnswerSchema,
+  }),
+  setProfile: defineRequest({
+    subject: 'microseg.metrology.v1.profiles.set',
+    request: z.object({ datasetId: id, profile: measurementProfileSchema }),
+    response: profileAnswerSchema,
+  }),
+  imageMeasurements: defineRequest({
+    subject: 'microseg.metrology.v1.measurements.of-image',
+    request: z.object({ imageId: id, source: maskSourceSchema.optional(), modelVersionId: z.string().optional() }),
+    response: z.object({ measurements: z.array(measurementSetSchema) }),
+  }),
+  datasetSummary: defineRequest({
+    subject: 'microseg.metrology.v1.measurements.summary',
+    request: z.object(summaryFilter),
+    response: datasetSummarySchema,
+  }),
+  exportMeasurements: defineRequest({
+    subject: 'microseg.metrology.v1.measurements.export',
+    request: z.object({ ...summaryFilter, format: z.enum(['csv', 'json']) }),
+    response: z.object({ format: z.enum(['csv', 'json']), url: z.string(), rowCount: z.number().int(), expiresAt: timestamp }),
+  }),
+  remeasureDataset: defineRequest({
+    subject: 'microseg.metrology.v1.measurements.remeasure',
+    request: z.object({ datasetId: id }),
+    response: z.object({ datasetId: id, queued: z.number().int(), profileHash: z.string() }),
+  }),
+} as const;
+
+/** The work queue of the metrology service: one job per mask to measure. */
+export const METROLOGY_JOBS_STREAM = {
+  name: 'MICROSEG_METROLOGY_JOBS',
+  subjects: ['microseg.metrology.v1.jobs.>'],
+  duplicateWindowSeconds: 15 * 60,
+} as const;
+
+/** A mask to measure: what `mask.created` carries (and what a model mask event will carry). */
+export const maskToMeasureSchema = datasetEvents.maskCreated.schema;
+export type MaskToMeasure = z.infer<typeof maskToMeasureSchema>;
+
+export const metrologyJobs = {
+  measureMask: defineJob({
+    subject: 'microseg.metrology.v1.jobs.measure',
+    stream: METROLOGY_JOBS_STREAM.name,
+    schema: maskToMeasureSchema,
+  }),
+} as const;
+
+export const metrologyEvents = {
+  measurementCompleted: defineEvent({
+    subject: 'microseg.events.measurement.completed.v1',
+    schema: z.object({
+      measurementId: id,
+      maskId: id,
+      imageId: id,
+      datasetId: id,
+      groupId: id,
+      source: maskSourceSchema,
+      modelVersionId: z.string().nullable(),
+      profileHash: z.string(),
+      codeVersion: z.string(),
+      status: measurementStatusSchema,
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      completedAt: timestamp,
+    }),
+  }),
+} as const;

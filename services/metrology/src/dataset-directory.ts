@@ -1,0 +1,55 @@
+import { type Dataset, type Image, type Principal, datasetContracts, principalHeaders, requireRole } from '@microseg/contracts';
+import { MicroSegError } from '@microseg/errors';
+import { request } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Reads datasets and images from the dataset service, which owns them and their tenancy rule:
+ * a caller's request is forwarded with the caller's principal, so what the caller may not read
+ * is NOT_FOUND here too. Measurements add no read rule of their own.
+ */
+export class DatasetDirectory {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  readableDataset(principal: Principal, datasetId: string): Promise<Dataset> {
+    return request(this.nc, datasetContracts.getDataset, { id: datasetId }, this.as(principal));
+  }
+
+  /** Writes (profiles, re-measuring) belong to members of the owning group, as for the dataset itself. */
+  async writableDataset(principal: Principal, datasetId: string): Promise<Dataset> {
+    const dataset = await this.readableDataset(principal, datasetId);
+    if (dataset.groupId !== principal.groupId) {
+      throw new MicroSegError('FORBIDDEN', `dataset ${datasetId} belongs to another group: it is shared with you read-only`, {
+        details: { datasetId },
+      });
+    }
+    requireRole(principal, 'member');
+    return dataset;
+  }
+
+  readableImage(principal: Principal, imageId: string): Promise<Image> {
+    return request(this.nc, datasetContracts.getImage, { id: imageId }, this.as(principal));
+  }
+
+  versionContent(principal: Principal, versionId: string) {
+    return request(this.nc, datasetContracts.getVersionContent, { id: versionId }, this.as(principal));
+  }
+
+  /**
+   * A dataset read by the service itself while measuring a mask of it (no caller then): it acts
+   * as a viewer of the group that owns the mask, which may read its own datasets and nothing else.
+   */
+  datasetOfGroup(groupId: string, datasetId: string): Promise<Dataset> {
+    const principal: Principal = { groupId, groupName: 'metrology service', memberId: NIL_UUID, keyId: NIL_UUID, role: 'viewer' };
+    return this.readableDataset(principal, datasetId);
+  }
+
+  private as(principal: Principal) {
+    return { timeoutMs: this.timeoutMs, headers: principalHeaders(principal) };
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { Dataset, MeasurementProfile, PixelSizeValue } from '@microseg/contracts';
+import { invalidInput } from '@microseg/errors';
+
+/**
+ * The profile of a dataset nobody configured: every class is a valid mask value, and every class
+ * but the background (index 0: matrix, background) is measured as particles, the superalloy
+ * analysis. Layer thickness (coatings) is only measured when a profile asks for it, because which
+ * classes form the layer is a scientific choice the class names do not settle.
+ */
+export function defaultProfile(dataset: Pick<Dataset, 'classes'>): MeasurementProfile {
+  const classes = dataset.classes.map((c) => c.index).sort((a, b) => a - b);
+  const foreground = classes.filter((value) => value !== 0);
+  return {
+    classes,
+    particles: foreground.length > 0 ? { classes: foreground, connectivity: 8 } : null,
+    thickness: null,
+    pixelSize: { policy: 'image', fixed: null },
+    histogramBins: 20,
+  };
+}
+
+/** Refuses a profile that measures classes its masks may not hold. */
+export function assertConsistentProfile(profile: MeasurementProfile): void {
+  const allowed = new Set(profile.classes);
+  for (const [analysis, classes] of [
+    ['particles', profile.particles?.classes ?? []],
+    ['thickness', profile.thickness?.classes ?? []],
+  ] as const) {
+    const unknown = classes.filter((value) => !allowed.has(value));
+    if (unknown.length > 0) {
+      throw invalidInput(`${analysis} classes ${unknown.join(', ')} are not among the profile's classes ${profile.classes.join(', ')}`, {
+        analysis,
+        unknown,
+      });
+    }
+  }
+}
+
+/** sha256 of the profile's canonical JSON (sorted keys): equal profiles hash equal however they were written. */
+export function profileHash(profile: MeasurementProfile): string {
+  return createHash('sha256').update(canonicalJson(profile)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The pixel size a measurement uses under the profile's policy; null means results in pixels. */
+export function effectivePixelSize(profile: MeasurementProfile, imagePixelSize: PixelSizeValue | null): PixelSizeValue | null {
+  switch (profile.pixelSize.policy) {
+    case 'image':
+      return imagePixelSize;
+    case 'pixels':
+      return null;
+    case 'fixed':
+      return profile.pixelSize.fixed;
+  }
+}

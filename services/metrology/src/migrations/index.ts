@@ -1,0 +1,8 @@
+import type { Migration } from '@microseg/db';
+import { outboxMigrations } from '@microseg/messaging';
+import * as measurements from './0001-measurements.ts';
+
+export const metrologyMigrations: Record<string, Migration> = {
+  ...outboxMigrations,
+  '0001-measurements': measurements,
+};
