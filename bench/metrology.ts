@@ -17,11 +17,15 @@ import {
   encodeIndexMask,
   measureThickness,
   readIndexMask,
-} from '../libs/metrology/src/index.ts';
+} from '@microseg/metrology';
 
-const ORACLE = fileURLToPath(new URL('../test/oracles/metrology/skimage_oracle.py', import.meta.url));
+const ORACLE = fileURLToPath(
+  new URL('../test/oracles/metrology/skimage_oracle.py', import.meta.url),
+);
 const PYTHON = '/usr/bin/python3';
-const EBC_MASKS = fileURLToPath(new URL('../../shared/data/micronet-benchmark/masks/ebc/', import.meta.url));
+const EBC_MASKS = fileURLToPath(
+  new URL('../../shared/data/micronet-benchmark/masks/ebc/', import.meta.url),
+);
 const WORK = join(tmpdir(), 'microseg-bench-metrology');
 const RUNS = 3;
 
@@ -46,7 +50,13 @@ function random(seed: number): () => number {
 }
 
 /** Paints `count` ellipses with radii in [minRadius, maxRadius] of classes 1 and 2. */
-function ellipses(size: number, count: number, minRadius: number, maxRadius: number, seed: number): IndexMask {
+function ellipses(
+  size: number,
+  count: number,
+  minRadius: number,
+  maxRadius: number,
+  seed: number,
+): IndexMask {
   const next = random(seed);
   const data = new Uint8Array(size * size);
   for (let i = 0; i < count; i++) {
@@ -86,12 +96,17 @@ function timeOurs<T>(work: () => T): { seconds: number; result: T } {
 }
 
 function oracle<T>(args: string[]): { seconds: number; result: T } {
-  return JSON.parse(execFileSync(PYTHON, [ORACLE, 'timing', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+  const output = execFileSync(PYTHON, [ORACLE, 'timing', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  return JSON.parse(output) as { seconds: number; result: T };
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-const row = (cells: (string | number)[]) => console.log(cells.map((c) => String(c).padEnd(16)).join(''));
+const row = (cells: (string | number)[]) =>
+  console.log(cells.map((c) => String(c).padEnd(16)).join(''));
 
 async function particles(): Promise<number[]> {
   const cases = [
@@ -100,19 +115,30 @@ async function particles(): Promise<number[]> {
     { name: 'blobs-4096', mask: ellipses(4096, 12000, 4, 40, 3) },
     { name: 'small-4096', mask: ellipses(4096, 50000, 0.8, 3.5, 4) },
   ];
-  console.log('\nparticle analysis (8-connectivity, all regionprops + statistics), median of 3 runs here');
+  console.log(
+    '\nparticle analysis (8-connectivity, all regionprops + statistics), median of 3 runs here',
+  );
   row(['mask', 'objects', 'ours (s)', 'skimage (s)', 'speed-up', 'identical']);
   const ratios: number[] = [];
   for (const { name, mask } of cases) {
     const path = join(WORK, `${name}.png`);
     writeFileSync(path, await encodeIndexMask(mask));
     const ours = timeOurs(() => analyseParticles(mask, { classes: [1, 2], connectivity: 8 }));
-    const theirs = oracle<OracleClassSummary[]>(['particles', path, '--classes', '1,2', '--connectivity', '8']);
+    const theirs = oracle<OracleClassSummary[]>([
+      'particles',
+      path,
+      '--classes',
+      '1,2',
+      '--connectivity',
+      '8',
+    ]);
     const identical = theirs.result.every((expected, i) => {
       const objects = ours.result.classes[i]!.objects;
       return (
         objects.length === expected.count &&
-        objects.every((o, j) => o.area === expected.areas[j] && o.convexArea === expected.convexAreas[j]) &&
+        objects.every(
+          (o, j) => o.area === expected.areas[j] && o.convexArea === expected.convexAreas[j],
+        ) &&
         [0, 1, 2, 3].every((k) => sum(objects.map((o) => o.bbox[k]!)) === expected.sumBbox[k]) &&
         close(sum(objects.map((o) => o.equivalentDiameter)), expected.sumEquivalentDiameter) &&
         close(sum(objects.map((o) => o.perimeter)), expected.sumPerimeter)
@@ -121,7 +147,14 @@ async function particles(): Promise<number[]> {
     const objects = sum(ours.result.classes.map((c) => c.count));
     const ratio = theirs.seconds / ours.seconds;
     ratios.push(ratio);
-    row([name, objects, ours.seconds.toFixed(3), theirs.seconds.toFixed(3), `${ratio.toFixed(1)}x`, identical ? 'yes' : 'NO']);
+    row([
+      name,
+      objects,
+      ours.seconds.toFixed(3),
+      theirs.seconds.toFixed(3),
+      `${ratio.toFixed(1)}x`,
+      identical ? 'yes' : 'NO',
+    ]);
   }
   return ratios;
 }
@@ -131,17 +164,36 @@ async function thickness(): Promise<number[]> {
     console.log(`\nthickness: ${EBC_MASKS} not found, skipped`);
     return [];
   }
-  console.log('\nlayer thickness (classes 1,2, radius 5, min area 1000) on the EBC coating masks, median of 3 runs here');
-  row(['mask', 'mean (ours)', 'mean (skimage)', 'ours (s)', 'skimage (s)', 'speed-up', 'same layer']);
+  console.log(
+    '\nlayer thickness (classes 1,2, radius 5, min area 1000) on the EBC coating masks, median of 3 runs here',
+  );
+  row([
+    'mask',
+    'mean (ours)',
+    'mean (skimage)',
+    'ours (s)',
+    'skimage (s)',
+    'speed-up',
+    'same layer',
+  ]);
   const ratios: number[] = [];
-  for (const file of readdirSync(EBC_MASKS).filter((f) => f.endsWith('.png')).sort()) {
+  for (const file of readdirSync(EBC_MASKS)
+    .filter((f) => f.endsWith('.png'))
+    .sort()) {
     const path = join(EBC_MASKS, file);
     const mask = await readIndexMask(path);
     const ours = timeOurs(() => measureThickness(mask, { classes: [1, 2] }));
-    const theirs = oracle<{ meanThickness: number; layerPixels?: number }>(['thickness', path, '--classes', '1,2']);
+    const theirs = oracle<{ meanThickness: number; layerPixels?: number }>([
+      'thickness',
+      path,
+      '--classes',
+      '1,2',
+    ]);
     const ratio = theirs.seconds / ours.seconds;
     ratios.push(ratio);
-    const sameLayer = theirs.result.layerPixels === undefined || theirs.result.layerPixels === ours.result.layerPixels;
+    const sameLayer =
+      theirs.result.layerPixels === undefined ||
+      theirs.result.layerPixels === ours.result.layerPixels;
     row([
       file.slice(0, 15),
       ours.result.thickness.mean!.toFixed(2),
@@ -159,5 +211,9 @@ mkdirSync(WORK, { recursive: true });
 const geometricMean = (values: number[]) => Math.exp(sum(values.map(Math.log)) / values.length);
 const particleRatios = await particles();
 const thicknessRatios = await thickness();
-console.log(`\nspeed-up vs scikit-image (geometric mean): particles ${geometricMean(particleRatios).toFixed(1)}x` +
-  (thicknessRatios.length ? `, thickness ${geometricMean(thicknessRatios).toFixed(1)}x (min ${Math.min(...thicknessRatios).toFixed(1)}x)` : ''));
+console.log(
+  `\nspeed-up vs scikit-image (geometric mean): particles ${geometricMean(particleRatios).toFixed(1)}x` +
+    (thicknessRatios.length
+      ? `, thickness ${geometricMean(thicknessRatios).toFixed(1)}x (min ${Math.min(...thicknessRatios).toFixed(1)}x)`
+      : ''),
+);

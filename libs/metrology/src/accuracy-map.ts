@@ -15,9 +15,15 @@ export const ACCURACY_COLOURS = {
  * paints it, true positives white, false negatives magenta, false positives cyan; the rest black.
  * A later class paints over an earlier one where both apply.
  */
-export function accuracyMap(predicted: IndexMask, truth: IndexMask, classes?: readonly number[]): Uint8Array {
+export function accuracyMap(
+  predicted: IndexMask,
+  truth: IndexMask,
+  classes?: readonly number[],
+): Uint8Array {
   assertSameSize(predicted, truth);
-  const scored = classes ?? [...new Set([...classValuesOf(predicted), ...classValuesOf(truth)])].filter((v) => v !== 0);
+  const scored =
+    classes ??
+    [...new Set([...classValuesOf(predicted), ...classValuesOf(truth)])].filter((v) => v !== 0);
   const rgb = new Uint8Array(truth.width * truth.height * 3);
   const p = predicted.data;
   const t = truth.data;
@@ -39,7 +45,11 @@ export function accuracyMap(predicted: IndexMask, truth: IndexMask, classes?: re
 }
 
 /** The accuracy map as an RGB PNG. */
-export async function renderAccuracyMap(predicted: IndexMask, truth: IndexMask, classes?: readonly number[]): Promise<Buffer> {
+export async function renderAccuracyMap(
+  predicted: IndexMask,
+  truth: IndexMask,
+  classes?: readonly number[],
+): Promise<Buffer> {
   const rgb = accuracyMap(predicted, truth, classes);
   return sharp(Buffer.from(rgb.buffer, rgb.byteOffset, rgb.byteLength), {
     raw: { width: truth.width, height: truth.height, channels: 3 },

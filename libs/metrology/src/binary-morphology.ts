@@ -1,8 +1,4 @@
-import {
-  type RunLengthMask,
-  RunLengthBuilder,
-  complementRuns,
-} from './run-length-mask.ts';
+import { type RunLengthMask, RunLengthBuilder, complementRuns } from './run-length-mask.ts';
 
 /**
  * Binary morphology with scikit-image's `disk(radius)` footprint ({dy^2 + dx^2 <= r^2}) and its border
@@ -108,7 +104,8 @@ function keepLargeComponents(mask: RunLengthMask, minSize: number): RunLengthMas
   for (let i = 0; i < starts.length; i++) size[find(i)]! += ends[i]! - starts[i]!;
   const builder = new RunLengthBuilder(width, height);
   for (let y = 0; y < height; y++) {
-    for (let i = rowStart[y]!; i < rowStart[y + 1]!; i++) if (size[find(i)]! >= minSize) builder.push(starts[i]!, ends[i]!);
+    for (let i = rowStart[y]!; i < rowStart[y + 1]!; i++)
+      if (size[find(i)]! >= minSize) builder.push(starts[i]!, ends[i]!);
     builder.endRow(y);
   }
   return builder.build();

@@ -85,7 +85,8 @@ export function labelComponents(
       if (!eight) {
         if (hasUp) {
           label = labels[up]!;
-          if (hasLeft && !hasUpLeft && labels[p - 1] !== label) label = union(label, labels[p - 1]!);
+          if (hasLeft && !hasUpLeft && labels[p - 1] !== label)
+            label = union(label, labels[p - 1]!);
         } else label = hasLeft ? labels[p - 1]! : newLabel();
       } else if (hasUp) {
         label = labels[up]!;

@@ -31,14 +31,22 @@ export class ConvexHullAreaCounter {
       while (leftY[li + 1]! < y) li++;
       while (this.hullY[ri + 1]! < y) ri++;
       const first = Math.ceil(along(leftY[li]!, leftX[li]!, leftY[li + 1]!, leftX[li + 1]!, y));
-      const last = Math.floor(along(this.hullY[ri]!, this.hullX[ri]!, this.hullY[ri + 1]!, this.hullX[ri + 1]!, y));
+      const last = Math.floor(
+        along(this.hullY[ri]!, this.hullX[ri]!, this.hullY[ri + 1]!, this.hullX[ri + 1]!, y),
+      );
       if (last >= first) total += last - first + 1;
     }
     return total;
   }
 
   /** Builds the left (convex) or right (concave) boundary chain into hullY/hullX; returns its length. */
-  private chain(left: Int32Array, right: Int32Array, offset: number, rows: number, isLeft: boolean): number {
+  private chain(
+    left: Int32Array,
+    right: Int32Array,
+    offset: number,
+    rows: number,
+    isLeft: boolean,
+  ): number {
     const { ys, xs } = this;
     const side = isLeft ? left : right;
     const sign = isLeft ? -1 : 1;
@@ -65,7 +73,9 @@ export class ConvexHullAreaCounter {
       const y = ys[i]!;
       const x = xs[i]!;
       while (h >= 2) {
-        const cross = (hullY[h - 1]! - hullY[h - 2]!) * (x - hullX[h - 2]!) - (hullX[h - 1]! - hullX[h - 2]!) * (y - hullY[h - 2]!);
+        const cross =
+          (hullY[h - 1]! - hullY[h - 2]!) * (x - hullX[h - 2]!) -
+          (hullX[h - 1]! - hullX[h - 2]!) * (y - hullY[h - 2]!);
         // Left chain keeps counter-clockwise turns (convex from the left), right chain clockwise ones.
         if (isLeft ? cross <= 0 : cross >= 0) h--;
         else break;

@@ -4,7 +4,11 @@
  * Pixels outside the image are not sites (scipy's `distance_transform_edt` semantics); with no site at
  * all every distance is Infinity. Squared distances are integers, exact in float64.
  */
-export function squaredDistanceTransform(sites: Uint8Array, width: number, height: number): Float64Array {
+export function squaredDistanceTransform(
+  sites: Uint8Array,
+  width: number,
+  height: number,
+): Float64Array {
   const out = new Float64Array(width * height);
   columnDistances(sites, width, height, out);
   for (let p = 0; p < out.length; p++) out[p] = out[p]! * out[p]!;
@@ -59,7 +63,12 @@ export function squaredDistanceTransform(sites: Uint8Array, width: number, heigh
  * Distance along its column from every pixel to the nearest site in that column (Infinity if none),
  * swept row by row so that memory is read in order.
  */
-export function columnDistances(sites: Uint8Array, width: number, height: number, out: Float64Array): void {
+export function columnDistances(
+  sites: Uint8Array,
+  width: number,
+  height: number,
+  out: Float64Array,
+): void {
   const nearest = new Float64Array(width).fill(-Infinity);
   for (let y = 0, p = 0; y < height; y++) {
     for (let x = 0; x < width; x++, p++) {

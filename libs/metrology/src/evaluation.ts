@@ -62,9 +62,15 @@ export function evaluateSegmentation(
   assertSameSize(predicted, truth);
   const classes =
     options.classes ??
-    [...new Set([...classValuesOf(predicted), ...classValuesOf(truth)])].filter((value) => value !== 0).sort((a, b) => a - b);
+    [...new Set([...classValuesOf(predicted), ...classValuesOf(truth)])]
+      .filter((value) => value !== 0)
+      .sort((a, b) => a - b);
   const confusion = confusionCounts(predicted, truth, classes);
-  const particleOptions = { classes, connectivity: options.connectivity, pixelSize: options.pixelSize };
+  const particleOptions = {
+    classes,
+    connectivity: options.connectivity,
+    pixelSize: options.pixelSize,
+  };
   const predictedParticles = analyseParticles(predicted, particleOptions);
   const truthParticles = analyseParticles(truth, particleOptions);
 
@@ -88,8 +94,16 @@ export function evaluateSegmentation(
       meanEquivalentDiameter: compare(mine.equivalentDiameter.mean, theirs.equivalentDiameter.mean),
     };
   });
-  const meanIoU = evaluations.length ? evaluations.reduce((sum, e) => sum + e.iou, 0) / evaluations.length : null;
-  return { width: truth.width, height: truth.height, unit: predictedParticles.unit, classes: evaluations, meanIoU };
+  const meanIoU = evaluations.length
+    ? evaluations.reduce((sum, e) => sum + e.iou, 0) / evaluations.length
+    : null;
+  return {
+    width: truth.width,
+    height: truth.height,
+    unit: predictedParticles.unit,
+    classes: evaluations,
+    meanIoU,
+  };
 }
 
 export function assertSameSize(predicted: IndexMask, truth: IndexMask): void {
@@ -128,6 +142,10 @@ function ratioOrOne(numerator: number, denominator: number): number {
 
 function compare(predicted: number | null, truth: number | null): Comparison {
   const error = predicted === null || truth === null ? null : predicted - truth;
-  return { predicted, truth, error, relativeError: error === null || !truth ? null : error / truth };
+  return {
+    predicted,
+    truth,
+    error,
+    relativeError: error === null || !truth ? null : error / truth,
+  };
 }
-

@@ -11,9 +11,16 @@ export interface IndexMask {
 }
 
 /** Builds a mask from raw values, checking that the buffer matches the size. */
-export function createIndexMask(width: number, height: number, data: Uint8Array | Uint16Array): IndexMask {
+export function createIndexMask(
+  width: number,
+  height: number,
+  data: Uint8Array | Uint16Array,
+): IndexMask {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw invalidInput(`a mask needs a positive integer size, got ${width}x${height}`, { width, height });
+    throw invalidInput(`a mask needs a positive integer size, got ${width}x${height}`, {
+      width,
+      height,
+    });
   }
   if (data.length !== width * height) {
     throw invalidInput(`mask data holds ${data.length} values, expected ${width * height}`, {

@@ -1,7 +1,17 @@
-export { type IndexMask, assertClassValues, classIndicator, classValuesOf, createIndexMask } from './index-mask.ts';
+export {
+  type IndexMask,
+  assertClassValues,
+  classIndicator,
+  classValuesOf,
+  createIndexMask,
+} from './index-mask.ts';
 export { decodeIndexMask, encodeIndexMask, readIndexMask } from './mask-png.ts';
 export { parseClassList } from './class-list.ts';
-export { type ComponentLabels, type Connectivity, labelComponents } from './connected-components.ts';
+export {
+  type ComponentLabels,
+  type Connectivity,
+  labelComponents,
+} from './connected-components.ts';
 export { type RegionProperties, regionProperties } from './region-properties.ts';
 export {
   type BorderCorrectedDistribution,
@@ -14,7 +24,14 @@ export {
 } from './particles.ts';
 export { type LogHistogram, logHistogram } from './log-histogram.ts';
 export { type Summary, DEFAULT_PERCENTILES, summarise } from './statistics.ts';
-export { type LengthUnit, type PixelSize, type ResultUnit, type Scale, parsePixelSize, scaleOf } from './pixel-size.ts';
+export {
+  type LengthUnit,
+  type PixelSize,
+  type ResultUnit,
+  type Scale,
+  parsePixelSize,
+  scaleOf,
+} from './pixel-size.ts';
 export {
   type ThicknessMeasurement,
   type ThicknessOptions,
@@ -34,4 +51,10 @@ export {
   evaluateSegmentation,
 } from './evaluation.ts';
 export { ACCURACY_COLOURS, accuracyMap, renderAccuracyMap } from './accuracy-map.ts';
-export { type HistogramSeries, type PlotFormat, renderPlot, sizeHistogramSpec, thicknessHistogramSpec } from './plots.ts';
+export {
+  type HistogramSeries,
+  type PlotFormat,
+  renderPlot,
+  sizeHistogramSpec,
+  thicknessHistogramSpec,
+} from './plots.ts';

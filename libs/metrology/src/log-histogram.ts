@@ -19,10 +19,13 @@ export function logHistogram(
   const bins = options.bins ?? DEFAULT_HISTOGRAM_BINS;
   const [low, high] = options.range ?? positiveRange(values);
   if (!(low > 0) || !(high >= low)) return { edges: [], counts: [] };
-  if (low === high) return { edges: [low, high], counts: [sumWhere(values, options.weights, (v) => v === low)] };
+  if (low === high)
+    return { edges: [low, high], counts: [sumWhere(values, options.weights, (v) => v === low)] };
   const logLow = Math.log10(low);
   const step = (Math.log10(high) - logLow) / bins;
-  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === 0 ? low : i === bins ? high : 10 ** (logLow + i * step)));
+  const edges = Array.from({ length: bins + 1 }, (_, i) =>
+    i === 0 ? low : i === bins ? high : 10 ** (logLow + i * step),
+  );
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
@@ -47,7 +50,11 @@ function positiveRange(values: ArrayLike<number>): [number, number] {
   return [low, high];
 }
 
-function sumWhere(values: ArrayLike<number>, weights: ArrayLike<number> | undefined, keep: (v: number) => boolean) {
+function sumWhere(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  keep: (v: number) => boolean,
+) {
   let total = 0;
   for (let i = 0; i < values.length; i++) if (keep(values[i]!)) total += weights ? weights[i]! : 1;
   return total;

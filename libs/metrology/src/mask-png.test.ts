@@ -18,28 +18,58 @@ describe('decodeIndexMask', () => {
   });
 
   it('reads a 1x1 mask', async () => {
-    const back = await decodeIndexMask(await encodeIndexMask(createIndexMask(1, 1, Uint8Array.of(4))));
+    const back = await decodeIndexMask(
+      await encodeIndexMask(createIndexMask(1, 1, Uint8Array.of(4))),
+    );
     expect(back).toEqual({ width: 1, height: 1, data: Uint8Array.of(4) });
   });
 
   it('refuses a colour PNG, naming its colours and how to map them', async () => {
-    const rgb = await sharp(Buffer.from([0, 0, 255, 255, 0, 0]), { raw: { width: 2, height: 1, channels: 3 } }).png().toBuffer();
+    const rgb = await sharp(Buffer.from([0, 0, 255, 255, 0, 0]), {
+      raw: { width: 2, height: 1, channels: 3 },
+    })
+      .png()
+      .toBuffer();
     await expect(decodeIndexMask(rgb)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      message: expect.stringMatching(/3 channels.*Map each colour to its class index.*\(0,0,255\) \(255,0,0\)/),
+      message: expect.stringMatching(
+        /3 channels.*Map each colour to its class index.*\(0,0,255\) \(255,0,0\)/,
+      ),
     });
   });
 
   it('refuses a PNG with an alpha channel', async () => {
-    const grey = await sharp(Buffer.from([0, 255, 1, 255]), { raw: { width: 2, height: 1, channels: 2 } }).png().toBuffer();
-    await expect(decodeIndexMask(grey)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /with alpha/ });
+    const grey = await sharp(Buffer.from([0, 255, 1, 255]), {
+      raw: { width: 2, height: 1, channels: 2 },
+    })
+      .png()
+      .toBuffer();
+    await expect(decodeIndexMask(grey)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: /with alpha/,
+    });
   });
 
   it('refuses other formats and corrupt files with typed errors', async () => {
-    const jpeg = await sharp(Buffer.alloc(16), { raw: { width: 4, height: 4, channels: 1 } }).jpeg().toBuffer();
-    await expect(decodeIndexMask(jpeg)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: /jpeg image/ });
-    await expect(decodeIndexMask(Buffer.from('not an image'))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const png = await encodeIndexMask(createIndexMask(64, 64, new Uint8Array(64 * 64).map((_, i) => i % 7)));
-    await expect(decodeIndexMask(png.subarray(0, png.length - 40))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const jpeg = await sharp(Buffer.alloc(16), { raw: { width: 4, height: 4, channels: 1 } })
+      .jpeg()
+      .toBuffer();
+    await expect(decodeIndexMask(jpeg)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: /jpeg image/,
+    });
+    await expect(decodeIndexMask(Buffer.from('not an image'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const png = await encodeIndexMask(
+      createIndexMask(
+        64,
+        64,
+        new Uint8Array(64 * 64).map((_, i) => i % 7),
+      ),
+    );
+    await expect(decodeIndexMask(png.subarray(0, png.length - 40))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

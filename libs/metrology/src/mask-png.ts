@@ -15,12 +15,19 @@ export async function decodeIndexMask(png: Uint8Array): Promise<IndexMask> {
   try {
     metadata = await image.metadata();
   } catch (cause) {
-    throw invalidInput('mask is not a readable image: expected a single-channel index PNG', {}, cause);
+    throw invalidInput(
+      'mask is not a readable image: expected a single-channel index PNG',
+      {},
+      cause,
+    );
   }
   if (metadata.format !== 'png') {
-    throw invalidInput(`mask is a ${metadata.format ?? 'unknown'} image: expected a single-channel index PNG`, {
-      format: metadata.format,
-    });
+    throw invalidInput(
+      `mask is a ${metadata.format ?? 'unknown'} image: expected a single-channel index PNG`,
+      {
+        format: metadata.format,
+      },
+    );
   }
   const sixteenBit = metadata.depth === 'ushort';
   const singleChannel = metadata.channels === 1 && !metadata.hasAlpha;
@@ -28,14 +35,18 @@ export async function decodeIndexMask(png: Uint8Array): Promise<IndexMask> {
   try {
     // Without an explicit colourspace sharp would expand greyscale to sRGB and 16 bits to 8.
     const pipeline = singleChannel ? image.toColourspace(sixteenBit ? 'grey16' : 'b-w') : image;
-    raw = await pipeline.raw({ depth: sixteenBit ? 'ushort' : 'uchar' }).toBuffer({ resolveWithObject: true });
+    raw = await pipeline
+      .raw({ depth: sixteenBit ? 'ushort' : 'uchar' })
+      .toBuffer({ resolveWithObject: true });
   } catch (cause) {
     throw invalidInput('mask PNG is corrupt: its pixels cannot be decoded', {}, cause);
   }
   const { width, height, channels } = raw.info;
   if (!singleChannel || channels !== 1) throw colourMaskError(raw.data, channels, sixteenBit);
   const data = sixteenBit
-    ? new Uint16Array(raw.data.buffer.slice(raw.data.byteOffset, raw.data.byteOffset + raw.data.byteLength))
+    ? new Uint16Array(
+        raw.data.buffer.slice(raw.data.byteOffset, raw.data.byteOffset + raw.data.byteLength),
+      )
     : new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
   return createIndexMask(width, height, data);
 }
@@ -55,7 +66,9 @@ export async function encodeIndexMask(mask: IndexMask): Promise<Buffer> {
 function colourMaskError(pixels: Buffer, channels: number, sixteenBit: boolean) {
   const colours = new Map<string, number>();
   const step = sixteenBit ? 2 : 1;
-  const values = sixteenBit ? new Uint16Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 2) : pixels;
+  const values = sixteenBit
+    ? new Uint16Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 2)
+    : pixels;
   for (let i = 0; i < values.length && colours.size <= MAX_COLOURS_REPORTED; i += channels) {
     const colour = Array.from(values.subarray(i, i + channels)).join(',');
     colours.set(colour, (colours.get(colour) ?? 0) + 1);

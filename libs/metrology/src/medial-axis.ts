@@ -31,7 +31,10 @@ export function medialAxis(image: Uint8Array, width: number, height: number): Me
     else background[p] = 1;
   }
   if (foreground === pixels) {
-    throw invalidInput('the medial axis needs background pixels: the whole image is foreground', { width, height });
+    throw invalidInput('the medial axis needs background pixels: the whole image is foreground', {
+      width,
+      height,
+    });
   }
   const squaredDistance = squaredDistanceTransform(background, width, height);
   const skeleton = new Uint8Array(pixels);
@@ -53,7 +56,15 @@ export function medialAxis(image: Uint8Array, width: number, height: number): Me
       i++;
     }
   }
-  const { order, groupEnds } = visitOrder(grid, stride, paddedOf, pixelOf, squaredDistance, width, height);
+  const { order, groupEnds } = visitOrder(
+    grid,
+    stride,
+    paddedOf,
+    pixelOf,
+    squaredDistance,
+    width,
+    height,
+  );
   const paddedOrder = order.map((ordinal) => paddedOf[ordinal]!);
   const runs: { kept: Uint8Array; mean: number }[] = [];
   const shuffled = new Int32Array(foreground);
@@ -112,14 +123,22 @@ function visitOrder(
   for (let i = 0; i < foreground; i++) {
     const q = paddedOf[i]!;
     const neighbours =
-      grid[q - stride - 1]! + grid[q - stride]! + grid[q - stride + 1]! + grid[q - 1]! + grid[q + 1]! +
-      grid[q + stride - 1]! + grid[q + stride]! + grid[q + stride + 1]!;
+      grid[q - stride - 1]! +
+      grid[q - stride]! +
+      grid[q - stride + 1]! +
+      grid[q - 1]! +
+      grid[q + 1]! +
+      grid[q + stride - 1]! +
+      grid[q + stride]! +
+      grid[q + stride + 1]!;
     // Cornerness: background pixels in the 3x3 neighbourhood (the centre is foreground).
     const key = squaredDistance[pixelOf[i]!]! * 10 + (8 - neighbours);
     primary[i] = key;
     if (key > maxKey) maxKey = key;
   }
-  return maxKey <= 4 * foreground + 65536 ? countingSort(primary, maxKey) : comparisonSort(primary, width, height);
+  return maxKey <= 4 * foreground + 65536
+    ? countingSort(primary, maxKey)
+    : comparisonSort(primary, width, height);
 }
 
 /** Stable counting sort of small integer keys: linear time when keys are no larger than the pixel count. */
@@ -142,7 +161,10 @@ function comparisonSort(keys: Float64Array, width: number, height: number) {
   let maxKey = 0;
   for (let i = 0; i < n; i++) if (keys[i]! > maxKey) maxKey = keys[i]!;
   if ((maxKey + 1) * n >= Number.MAX_SAFE_INTEGER) {
-    throw invalidInput(`a ${width}x${height} layer is too large for the medial axis ordering`, { width, height });
+    throw invalidInput(`a ${width}x${height} layer is too large for the medial axis ordering`, {
+      width,
+      height,
+    });
   }
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) packed[i] = keys[i]! * n + i;

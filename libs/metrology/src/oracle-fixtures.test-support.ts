@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /** Where the scikit-image oracle (test/oracles/metrology) keeps its committed fixtures. */
-export const ORACLE_DIR = fileURLToPath(new URL('../../../test/oracles/metrology/', import.meta.url));
+export const ORACLE_DIR = fileURLToPath(
+  new URL('../../../test/oracles/metrology/', import.meta.url),
+);
 
 export interface OracleObject {
   area: number;

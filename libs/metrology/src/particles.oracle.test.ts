@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { decodeIndexMask } from './mask-png.ts';
-import { type OracleCase, type OracleObject, ORACLE_DIR, readOracleJson, sameAxisAngle } from './oracle-fixtures.test-support.ts';
+import {
+  type OracleCase,
+  type OracleObject,
+  ORACLE_DIR,
+  readOracleJson,
+  sameAxisAngle,
+} from './oracle-fixtures.test-support.ts';
 import { type Particle, analyseParticles } from './particles.ts';
 
 const cases = await readOracleJson<Record<string, OracleCase>>('cases-expected.json');
@@ -18,7 +24,10 @@ export function expectSameObject(mine: Particle, theirs: OracleObject): void {
   expect(mine.majorAxisLength).toBeCloseTo(theirs.majorAxisLength, 6);
   expect(mine.minorAxisLength).toBeCloseTo(theirs.minorAxisLength, 6);
   expect(mine.eccentricity).toBeCloseTo(theirs.eccentricity, 6);
-  expect(orientationAgrees(mine, theirs), `orientation ${mine.orientation} vs ${theirs.orientation}`).toBe(true);
+  expect(
+    orientationAgrees(mine, theirs),
+    `orientation ${mine.orientation} vs ${theirs.orientation}`,
+  ).toBe(true);
 }
 
 /**
@@ -28,7 +37,8 @@ export function expectSameObject(mine: Particle, theirs: OracleObject): void {
  * atan2 formula) otherwise; we decide a == c exactly, so both diagonals are accepted there.
  */
 function orientationAgrees(mine: Particle, theirs: OracleObject): boolean {
-  if (theirs.majorAxisLength - theirs.minorAxisLength <= 1e-6 * Math.max(1, theirs.majorAxisLength)) return true;
+  if (theirs.majorAxisLength - theirs.minorAxisLength <= 1e-6 * Math.max(1, theirs.majorAxisLength))
+    return true;
   if (sameAxisAngle(mine.orientation, theirs.orientation, 1e-7)) return true;
   const diagonal = (angle: number) => Math.abs(Math.abs(angle) - Math.PI / 4) < 1e-9;
   return diagonal(mine.orientation) && diagonal(theirs.orientation);

@@ -12,7 +12,13 @@ describe('analyseParticles', () => {
     const empty = maskOf(['000', '000']);
     expect(analyseParticles(empty).classes).toEqual([]);
     const [absent] = analyseParticles(empty, { classes: [3] }).classes;
-    expect(absent).toMatchObject({ class: 3, count: 0, areaFraction: 0, objects: [], histogram: { edges: [], counts: [] } });
+    expect(absent).toMatchObject({
+      class: 3,
+      count: 0,
+      areaFraction: 0,
+      objects: [],
+      histogram: { edges: [], counts: [] },
+    });
     expect(absent!.area).toMatchObject({ mean: null, median: null, std: null });
     expect(absent!.borderCorrected).toMatchObject({ count: 0, meanArea: null });
   });
@@ -29,7 +35,12 @@ describe('analyseParticles', () => {
     const [one, two] = analysis.classes;
     expect(one!.objects[0]).toMatchObject({ area: 2, bbox: [0, 0, 1, 2], touchesBorder: true });
     expect(one!.interior.count).toBe(0);
-    expect(two!.objects[0]).toMatchObject({ area: 4, centroid: [2.5, 2.5], bbox: [2, 2, 4, 4], touchesBorder: false });
+    expect(two!.objects[0]).toMatchObject({
+      area: 4,
+      centroid: [2.5, 2.5],
+      bbox: [2, 2, 4, 4],
+      touchesBorder: false,
+    });
     expect(two!.interior).toMatchObject({ count: 1, area: { mean: 4 } });
     expect(two!.areaFraction).toBe(4 / 25);
   });
@@ -55,7 +66,9 @@ describe('analyseParticles', () => {
   });
 
   it('handles a 1xN strip and a full mask', () => {
-    expect(analyseParticles(maskOf(['1101'])).classes[0]!.objects.map((o) => o.area)).toEqual([2, 1]);
+    expect(analyseParticles(maskOf(['1101'])).classes[0]!.objects.map((o) => o.area)).toEqual([
+      2, 1,
+    ]);
     const full = analyseParticles(maskOf(['11', '11'])).classes[0]!;
     expect(full).toMatchObject({ count: 1, areaFraction: 1, interior: { count: 0 } });
   });

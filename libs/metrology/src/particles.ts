@@ -65,7 +65,9 @@ export interface ParticleAnalysis {
 export function analyseParticles(mask: IndexMask, options: ParticleOptions = {}): ParticleAnalysis {
   const connectivity = options.connectivity ?? 8;
   assertConnectivity(connectivity);
-  const classes = options.classes ? [...new Set(options.classes)] : classValuesOf(mask).filter((value) => value !== 0);
+  const classes = options.classes
+    ? [...new Set(options.classes)]
+    : classValuesOf(mask).filter((value) => value !== 0);
   const include = new Uint8Array(65536);
   for (const value of classes) include[value] = 1;
   const components = labelComponents(mask.data, mask.width, mask.height, include, connectivity);
@@ -75,7 +77,8 @@ export function analyseParticles(mask: IndexMask, options: ParticleOptions = {})
   // regionprops order is the raster order of first pixels; grouping by class keeps it within a class.
   const byClass = new Map<number, RegionProperties[]>(classes.map((value) => [value, []]));
   for (const region of regions) {
-    const firstPixel = region.bbox[0] * mask.width + firstColumnOf(components.labels, mask.width, region);
+    const firstPixel =
+      region.bbox[0] * mask.width + firstColumnOf(components.labels, mask.width, region);
     byClass.get(mask.data[firstPixel]!)!.push(region);
   }
   const pixelCounts = new Float64Array(65536);
@@ -89,7 +92,14 @@ export function analyseParticles(mask: IndexMask, options: ParticleOptions = {})
     connectivity,
     classes: classes.map((value) => {
       const objects = byClass.get(value)!.map((region) => scaled(region, scale));
-      return classParticles(value, objects, pixelCounts[value]!, pixels, mask, options.histogramBins);
+      return classParticles(
+        value,
+        objects,
+        pixelCounts[value]!,
+        pixels,
+        mask,
+        options.histogramBins,
+      );
     }),
   };
 }
@@ -134,7 +144,9 @@ function borderCorrected(
   histogram: LogHistogram,
 ): BorderCorrectedDistribution {
   const weights = interior.map(
-    ({ bbox }) => (mask.width * mask.height) / ((mask.width - (bbox[3] - bbox[1])) * (mask.height - (bbox[2] - bbox[0]))),
+    ({ bbox }) =>
+      (mask.width * mask.height) /
+      ((mask.width - (bbox[3] - bbox[1])) * (mask.height - (bbox[2] - bbox[0]))),
   );
   let count = 0;
   let area = 0;

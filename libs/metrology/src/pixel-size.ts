@@ -22,8 +22,8 @@ export interface Scale {
 const UNIT_ALIASES: Readonly<Record<string, LengthUnit>> = {
   nm: 'nm',
   um: 'um',
-  'µm': 'um',
-  'μm': 'um',
+  µm: 'um',
+  μm: 'um',
   micron: 'um',
   microns: 'um',
   mm: 'mm',
@@ -33,19 +33,27 @@ const UNIT_ALIASES: Readonly<Record<string, LengthUnit>> = {
 export function parsePixelSize(text: string): PixelSize {
   const match = /^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([^\s0-9.]*)\s*$/.exec(text);
   if (!match) {
-    throw invalidInput(`pixel size "${text}" is not a number with a unit, e.g. 0.5um, 12.5nm or 0.001mm`, {
-      pixelSize: text,
-    });
+    throw invalidInput(
+      `pixel size "${text}" is not a number with a unit, e.g. 0.5um, 12.5nm or 0.001mm`,
+      {
+        pixelSize: text,
+      },
+    );
   }
   const value = Number(match[1]);
   const unit = UNIT_ALIASES[match[2]!.toLowerCase()];
   if (!match[2]) {
-    throw invalidInput(`pixel size "${text}" has no unit: write it as e.g. ${value}um, ${value}nm or ${value}mm`, {
-      pixelSize: text,
-    });
+    throw invalidInput(
+      `pixel size "${text}" has no unit: write it as e.g. ${value}um, ${value}nm or ${value}mm`,
+      {
+        pixelSize: text,
+      },
+    );
   }
   if (!unit) {
-    throw invalidInput(`pixel size unit "${match[2]}" is not one of nm, um (µm), mm`, { pixelSize: text });
+    throw invalidInput(`pixel size unit "${match[2]}" is not one of nm, um (µm), mm`, {
+      pixelSize: text,
+    });
   }
   if (!(value > 0) || !Number.isFinite(value)) {
     throw invalidInput(`pixel size must be positive, got "${text}"`, { pixelSize: text });

@@ -6,7 +6,10 @@ describe('plots', () => {
   const histogram = logHistogram([1, 2, 3, 10, 30, 100], { bins: 4 });
 
   it('renders the size histogram as SVG through Vega-Lite, on a log axis in the result unit', async () => {
-    const svg = await renderPlot(sizeHistogramSpec([{ label: 'class 1', histogram }], { unit: 'um' }), 'svg');
+    const svg = await renderPlot(
+      sizeHistogramSpec([{ label: 'class 1', histogram }], { unit: 'um' }),
+      'svg',
+    );
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('equivalent diameter (um)');
   });

@@ -18,9 +18,17 @@ export interface HistogramSeries {
  * Vega-Lite spec of size distributions on log-spaced bins (equivalent diameter), one bar per bin and a
  * colour per series (e.g. one per class, or all objects against the Miles-Lantuejoul corrected counts).
  */
-export function sizeHistogramSpec(series: readonly HistogramSeries[], options: { unit: ResultUnit; title?: string }): TopLevelSpec {
+export function sizeHistogramSpec(
+  series: readonly HistogramSeries[],
+  options: { unit: ResultUnit; title?: string },
+): TopLevelSpec {
   const values = series.flatMap(({ label, histogram }) =>
-    histogram.counts.map((count, i) => ({ from: histogram.edges[i]!, to: histogram.edges[i + 1]!, count, series: label })),
+    histogram.counts.map((count, i) => ({
+      from: histogram.edges[i]!,
+      to: histogram.edges[i + 1]!,
+      count,
+      series: label,
+    })),
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -31,16 +39,29 @@ export function sizeHistogramSpec(series: readonly HistogramSeries[], options: {
     data: { values },
     mark: { type: 'rect', opacity: 0.7, stroke: 'white', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'from', type: 'quantitative', scale: { type: 'log' }, title: `equivalent diameter (${options.unit})` },
+      x: {
+        field: 'from',
+        type: 'quantitative',
+        scale: { type: 'log' },
+        title: `equivalent diameter (${options.unit})`,
+      },
       x2: { field: 'to' },
       y: { field: 'count', type: 'quantitative', title: 'objects', stack: null },
-      color: { field: 'series', type: 'nominal', title: null, legend: series.length > 1 ? { orient: 'top-right' } : null },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        legend: series.length > 1 ? { orient: 'top-right' } : null,
+      },
     },
   };
 }
 
 /** Vega-Lite spec of the thickness values along a layer's medial axis, binned by Vega-Lite. */
-export function thicknessHistogramSpec(values: ArrayLike<number>, options: { unit: ResultUnit; title?: string }): TopLevelSpec {
+export function thicknessHistogramSpec(
+  values: ArrayLike<number>,
+  options: { unit: ResultUnit; title?: string },
+): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: options.title ?? 'Layer thickness',
@@ -50,7 +71,12 @@ export function thicknessHistogramSpec(values: ArrayLike<number>, options: { uni
     data: { values: Array.from(values, (thickness) => ({ thickness })) },
     mark: { type: 'bar', color: '#4c78a8' },
     encoding: {
-      x: { field: 'thickness', type: 'quantitative', bin: { maxbins: 40 }, title: `thickness (${options.unit})` },
+      x: {
+        field: 'thickness',
+        type: 'quantitative',
+        bin: { maxbins: 40 },
+        title: `thickness (${options.unit})`,
+      },
       y: { aggregate: 'count', type: 'quantitative', title: 'medial-axis pixels' },
     },
   };

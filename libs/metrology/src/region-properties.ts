@@ -79,7 +79,7 @@ export function regionProperties(components: ComponentLabels): RegionProperties[
   const perimeters = perimeterOf(components);
   const convexAreas = convexAreaOf(components, originRow, maxRow);
 
-  const regions: RegionProperties[] = new Array(count);
+  const regions: RegionProperties[] = [];
   for (let l = 1; l <= count; l++) {
     const a = area[l]!;
     const r0 = originRow[l]!;
@@ -88,7 +88,7 @@ export function regionProperties(components: ComponentLabels): RegionProperties[
     const bbox = [r0, minCol[l]!, maxRow[l]! + 1, maxCol[l]! + 1] as const;
     const shape = inertia(a, sr[l]!, sc[l]!, srr[l]!, scc[l]!, src[l]!);
     const convexArea = convexAreas[l]!;
-    regions[l - 1] = {
+    regions.push({
       label: l,
       area: a,
       centroid,
@@ -99,7 +99,7 @@ export function regionProperties(components: ComponentLabels): RegionProperties[
       convexArea,
       solidity: a / convexArea,
       touchesBorder: bbox[0] === 0 || bbox[1] === 0 || bbox[2] === height || bbox[3] === width,
-    };
+    });
   }
   return regions;
 }
@@ -184,12 +184,17 @@ function perimeterOf(components: ComponentLabels): Float64Array {
     }
   }
   const perimeter = new Float64Array(count + 1);
-  for (let l = 1; l <= count; l++) perimeter[l] = straight[l]! + diagonal[l]! * SQRT2 + corner[l]! * HALF_DIAGONAL;
+  for (let l = 1; l <= count; l++)
+    perimeter[l] = straight[l]! + diagonal[l]! * SQRT2 + corner[l]! * HALF_DIAGONAL;
   return perimeter;
 }
 
 /** Convex hull pixel counts, from each region's leftmost and rightmost column in every row. */
-function convexAreaOf(components: ComponentLabels, firstRow: Int32Array, lastRow: Int32Array): Float64Array {
+function convexAreaOf(
+  components: ComponentLabels,
+  firstRow: Int32Array,
+  lastRow: Int32Array,
+): Float64Array {
   const { width, height, labels, count } = components;
   const offset = new Int32Array(count + 2);
   for (let l = 1; l <= count; l++) offset[l + 1] = offset[l]! + lastRow[l]! - firstRow[l]! + 1;
@@ -206,6 +211,7 @@ function convexAreaOf(components: ComponentLabels, firstRow: Int32Array, lastRow
   }
   const counter = new ConvexHullAreaCounter();
   const areas = new Float64Array(count + 1);
-  for (let l = 1; l <= count; l++) areas[l] = counter.count(left, right, offset[l]!, lastRow[l]! - firstRow[l]! + 1);
+  for (let l = 1; l <= count; l++)
+    areas[l] = counter.count(left, right, offset[l]!, lastRow[l]! - firstRow[l]! + 1);
   return areas;
 }

@@ -75,7 +75,8 @@ export function encodeRuns(image: Uint8Array, width: number, height: number): Ru
 export function decodeRuns(mask: RunLengthMask): Uint8Array {
   const out = new Uint8Array(mask.width * mask.height);
   for (let y = 0; y < mask.height; y++) {
-    for (let i = mask.rowStart[y]!; i < mask.rowStart[y + 1]!; i++) out.fill(1, y * mask.width + mask.starts[i]!, y * mask.width + mask.ends[i]!);
+    for (let i = mask.rowStart[y]!; i < mask.rowStart[y + 1]!; i++)
+      out.fill(1, y * mask.width + mask.starts[i]!, y * mask.width + mask.ends[i]!);
   }
   return out;
 }

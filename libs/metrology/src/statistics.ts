@@ -13,12 +13,25 @@ export interface Summary {
 export const DEFAULT_PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
 
 /** Summarises `values` (not modified); an empty sample gives nulls, never NaN. */
-export function summarise(values: ArrayLike<number>, percentiles: readonly number[] = DEFAULT_PERCENTILES): Summary {
+export function summarise(
+  values: ArrayLike<number>,
+  percentiles: readonly number[] = DEFAULT_PERCENTILES,
+): Summary {
   const sorted = Float64Array.from(values).sort();
   const count = sorted.length;
-  const entries = percentiles.map((p) => [String(p), count ? percentileOfSorted(sorted, p) : null] as const);
+  const entries = percentiles.map(
+    (p) => [String(p), count ? percentileOfSorted(sorted, p) : null] as const,
+  );
   if (count === 0) {
-    return { count, mean: null, median: null, std: null, min: null, max: null, percentiles: Object.fromEntries(entries) };
+    return {
+      count,
+      mean: null,
+      median: null,
+      std: null,
+      min: null,
+      max: null,
+      percentiles: Object.fromEntries(entries),
+    };
   }
   const mean = meanOf(sorted);
   let squares = 0;

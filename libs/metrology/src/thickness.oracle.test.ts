@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { decodeIndexMask } from './mask-png.ts';
-import { type OracleCase, type OracleThickness, ORACLE_DIR, readOracleJson } from './oracle-fixtures.test-support.ts';
+import {
+  type OracleCase,
+  type OracleThickness,
+  ORACLE_DIR,
+  readOracleJson,
+} from './oracle-fixtures.test-support.ts';
 import { measureThickness } from './thickness.ts';
 
 const cases = await readOracleJson<Record<string, OracleCase>>('cases-expected.json');

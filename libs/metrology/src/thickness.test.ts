@@ -26,7 +26,11 @@ describe('measureThickness', () => {
   });
 
   it('reports physical units when the pixel size is known', () => {
-    const result = measureThickness(band(80, 40, 10, 15), { radius: 2, minArea: 10, pixelSize: { value: 2, unit: 'nm' } });
+    const result = measureThickness(band(80, 40, 10, 15), {
+      radius: 2,
+      minArea: 10,
+      pixelSize: { value: 2, unit: 'nm' },
+    });
     expect(result).toMatchObject({ unit: 'nm', layerArea: 80 * 15 * 4 });
     expect(result.thickness.median).toBe(32);
   });

@@ -49,11 +49,16 @@ const MAX_RADIUS = 4096;
  * minArea removed, and thickness read as twice the Euclidean distance to the background along the
  * medial axis, the scikit-image procedure of the MicroNet paper.
  */
-export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}): ThicknessMeasurement {
+export function measureThickness(
+  mask: IndexMask,
+  options: ThicknessOptions = {},
+): ThicknessMeasurement {
   const radius = options.radius ?? DEFAULT_THICKNESS_RADIUS;
   const minArea = options.minArea ?? DEFAULT_THICKNESS_MIN_AREA;
   if (!Number.isInteger(radius) || radius < 0 || radius > MAX_RADIUS) {
-    throw invalidInput(`radius must be a whole number from 0 to ${MAX_RADIUS}, got ${radius}`, { radius });
+    throw invalidInput(`radius must be a whole number from 0 to ${MAX_RADIUS}, got ${radius}`, {
+      radius,
+    });
   }
   if (!(minArea >= 0)) throw invalidInput(`minimum area must be >= 0, got ${minArea}`, { minArea });
   const { width, height } = mask;
@@ -63,7 +68,10 @@ export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}
   let layerPixels = 0;
   for (let p = 0; p < layer.length; p++) layerPixels += layer[p]!;
   if (layerPixels === layer.length) {
-    throw invalidInput('the layer covers the whole image: thickness needs background on its sides', { classes: [...classes] });
+    throw invalidInput(
+      'the layer covers the whole image: thickness needs background on its sides',
+      { classes: [...classes] },
+    );
   }
   const { skeleton, squaredDistance } = medialAxis(layer, width, height);
   const scale = scaleOf(options.pixelSize);
@@ -82,7 +90,8 @@ export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}
   }
   const profile: ThicknessProfilePoint[] = [];
   for (let x = 0; x < width; x++) {
-    if (columnCount[x]) profile.push({ position: scale.length(x), thickness: columnSum[x]! / columnCount[x]! });
+    if (columnCount[x])
+      profile.push({ position: scale.length(x), thickness: columnSum[x]! / columnCount[x]! });
   }
   return {
     unit: scale.unit,
@@ -98,7 +107,13 @@ export function measureThickness(mask: IndexMask, options: ThicknessOptions = {}
 }
 
 /** Closing, opening, then small objects removed and small holes filled, as the oracle does. */
-export function cleanLayer(layer: Uint8Array, width: number, height: number, radius: number, minArea: number): Uint8Array {
+export function cleanLayer(
+  layer: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  minArea: number,
+): Uint8Array {
   const smoothed = openDisk(closeDisk(encodeRuns(layer, width, height), radius), radius);
   return decodeRuns(removeSmallHoles(removeSmallObjects(smoothed, minArea), minArea));
 }

@@ -35,14 +35,18 @@ interface ThicknessFlags {
 
 /** `microseg measure particles|thickness MASK.png`: metrology of a local index mask, no server needed. */
 export function registerMeasureCommands(program: Command): void {
-  const measure = program.command('measure').description('measure a segmentation mask (single-channel index PNG)');
+  const measure = program
+    .command('measure')
+    .description('measure a segmentation mask (single-channel index PNG)');
 
   measure
     .command('particles')
     .description('count and size the particles of each class')
     .argument('<mask>', 'index mask PNG (8 or 16 bit, one channel)')
     .option('--classes <list>', 'classes to measure, e.g. 1,2 (default: every non-zero class)')
-    .addOption(new Option('--connectivity <n>', 'pixel connectivity').choices(['4', '8']).default('8'))
+    .addOption(
+      new Option('--connectivity <n>', 'pixel connectivity').choices(['4', '8']).default('8'),
+    )
     .option('--pixel-size <size>', 'physical size of a pixel, e.g. 0.5um, 12.5nm, 0.001mm')
     .option('--plot <file>', 'write the size histogram (log bins) as .svg or .png')
     .option('--json', 'print JSON')
@@ -54,8 +58,13 @@ export function registerMeasureCommands(program: Command): void {
         pixelSize: flags.pixelSize === undefined ? undefined : parsePixelSize(flags.pixelSize),
       });
       if (flags.plot) {
-        const series = analysis.classes.map((c) => ({ label: `class ${c.class}`, histogram: c.histogram }));
-        await writePlot(flags.plot, (format) => renderPlot(sizeHistogramSpec(series, { unit: analysis.unit }), format));
+        const series = analysis.classes.map((c) => ({
+          label: `class ${c.class}`,
+          histogram: c.histogram,
+        }));
+        await writePlot(flags.plot, (format) =>
+          renderPlot(sizeHistogramSpec(series, { unit: analysis.unit }), format),
+        );
       }
       printResult(flags, particlesJson(analysis), readableParticles);
     });
@@ -64,7 +73,10 @@ export function registerMeasureCommands(program: Command): void {
     .command('thickness')
     .description('thickness of a layer along its medial axis')
     .argument('<mask>', 'index mask PNG (8 or 16 bit, one channel)')
-    .option('--classes <list>', 'classes forming the layer, e.g. 1,2 (default: every non-zero class)')
+    .option(
+      '--classes <list>',
+      'classes forming the layer, e.g. 1,2 (default: every non-zero class)',
+    )
     .option('--radius <px>', 'radius of the closing/opening disk', '5')
     .option('--min-area <px>', 'smallest object or hole kept, in pixels', '1000')
     .option('--pixel-size <size>', 'physical size of a pixel, e.g. 0.5um, 12.5nm, 0.001mm')
@@ -146,11 +158,15 @@ const format = (value: number | null) => (value === null ? '-' : value.toPrecisi
 
 function wholeNumber(flag: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw invalidInput(`${flag} must be a whole number >= 0, got "${text}"`, { [flag]: text });
+  if (!Number.isInteger(value) || value < 0)
+    throw invalidInput(`${flag} must be a whole number >= 0, got "${text}"`, { [flag]: text });
   return value;
 }
 
 /** Writes a plot in the format its file extension names (.png, else SVG). */
-async function writePlot(file: string, render: (format: PlotFormat) => Promise<string | Buffer>): Promise<void> {
+async function writePlot(
+  file: string,
+  render: (format: PlotFormat) => Promise<string | Buffer>,
+): Promise<void> {
   await writeFile(file, await render(file.toLowerCase().endsWith('.png') ? 'png' : 'svg'));
 }
