@@ -55,7 +55,7 @@ function applyPatch(manifests: Manifest[], patch: Manifest, source: string): Man
   const index = manifests.findIndex((manifest) => manifestId(manifest) === id);
   if (index < 0) throw new Error(`${source}: the patch targets ${id}, which no resource is`);
   const patched = manifests.slice();
-  patched[index] = strategicMerge(manifests[index] as JsonObject, patch as JsonObject) as Manifest;
+  patched[index] = strategicMerge(manifests[index]!, patch) as Manifest;
   return patched;
 }
 

@@ -18,9 +18,11 @@ function groupExport(group: string): string {
 
 function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
-  const groups = (group === 'keda.sh' ? keda : kubernetes) as unknown as ApiGroups;
-  const versions = group === '' ? { [version]: groups[version] } : groups[groupExport(group)];
-  return versions?.[version]?.[kind];
+  const kinds =
+    group === ''
+      ? (kubernetes as unknown as Record<string, Record<string, ModelClass | undefined> | undefined>)[version]
+      : ((group === 'keda.sh' ? keda : kubernetes) as unknown as ApiGroups)[groupExport(group)]?.[version];
+  return kinds?.[kind];
 }
 
 /**

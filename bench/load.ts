@@ -1,0 +1,180 @@
+/**
+ * `pnpm bench:load`: the load scenarios of test/load (the k6 scripts' scenarios) against the local
+ * platform (real services, PostgreSQL, NATS and S3 from the test harness), with autocannon. Loopback
+ * only; each scenario is bounded in time (BENCH_SECONDS, default 10) or count. Prints throughput and
+ * p50/p95/p99 per scenario; scenarios whose operations schema.graphql lacks are skipped, saying so.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { type GraphQLSchema, buildSchema } from 'graphql';
+import { startTestPlatform } from '../test/harness/index.ts';
+import {
+  BASELINE,
+  BROWSE_DATASETS_AND_MODELS,
+  COMPLETE_UPLOAD,
+  LIMS_POLLING,
+  type LoadScenario,
+  SCENARIOS,
+  TRAINING_SUBMISSIONS,
+  UPLOAD_WITH_MEASUREMENT,
+  skipMessage,
+} from '../test/load/scenarios.ts';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = 16;
+const UPLOADS = 50;
+const TRAINING_BURST = 50;
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Row {
+  scenario: string;
+  requests: number;
+  seconds: number;
+  errors: number;
+  latencies: number[];
+}
+
+function missingFields(schema: GraphQLSchema, scenario: LoadScenario): string[] {
+  return scenario.requires.filter((field) => {
+    const [type, name] = field.split('.') as [string, string];
+    const root = type === 'Mutation' ? schema.getMutationType() : schema.getQueryType();
+    return !root?.getFields()[name];
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Sends one operation repeatedly for SECONDS over CONNECTIONS connections. */
+function hammer(url: string, apiKey: string, scenario: LoadScenario, variables: Record<string, unknown>): Promise<Row> {
+  const latencies: number[] = [];
+  return new Promise((resolvePromise, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        duration: SECONDS,
+        connections: CONNECTIONS,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ query: scenario.query, variables }),
+        // GraphQL answers errors with 200: count them as failures.
+        verifyBody: (body) => !String(body).includes('"errors"'),
+      },
+      (error: unknown, result: autocannon.Result) => {
+        if (error) return reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+        resolvePromise({
+          scenario: scenario.name,
+          requests: result.requests.total,
+          seconds: result.duration,
+          errors: result.errors + result.non2xx + result.mismatches,
+          latencies,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+async function post(url: string, apiKey: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data ?? {};
+}
+
+/** Runs `count` multi-step iterations, `concurrency` at a time, timing each whole iteration. */
+async function iterations(name: string, count: number, concurrency: number, iteration: (i: number) => Promise<void>): Promise<Row> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        try {
+          await iteration(i);
+          latencies.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { scenario: name, requests: count, seconds: (performance.now() - started) / 1000, errors, latencies };
+}
+
+const schema = buildSchema(readFileSync(resolve(ROOT, 'schema.graphql'), 'utf8'));
+const runnable = SCENARIOS.filter((scenario) => {
+  const missing = missingFields(schema, scenario);
+  if (missing.length > 0) console.log(skipMessage(scenario, missing));
+  return missing.length === 0;
+});
+
+const platform = await startTestPlatform(['identity', 'dataset', 'training', 'inference', 'metrology']);
+const rows: Row[] = [];
+try {
+  const { apiKey } = await platform.newGroup('load bench');
+  const url = platform.graphqlUrl;
+  const image = readFileSync(resolve(ROOT, 'test/oracles/metrology/benchmark-masks/super/spot1_0d_0.png'));
+  const datasetId = process.env['MICROSEG_DATASET_ID'] ?? '';
+  for (const scenario of runnable) {
+    switch (scenario) {
+      case BASELINE:
+        rows.push(await hammer(url, apiKey, scenario, {}));
+        break;
+      case LIMS_POLLING:
+        rows.push(await hammer(url, apiKey, scenario, { limsId: 'LOAD-0001' }));
+        break;
+      case BROWSE_DATASETS_AND_MODELS:
+        rows.push(await hammer(url, apiKey, scenario, { first: 20 }));
+        break;
+      case UPLOAD_WITH_MEASUREMENT:
+        rows.push(
+          await iterations(scenario.name, UPLOADS, 4, async (i) => {
+            const input = { datasetId, fileName: `load-${i}.png`, sizeBytes: image.byteLength, limsId: `LOAD-${Date.now()}-${i}` };
+            const { createImageUpload } = (await post(url, apiKey, scenario.query, { input })) as { createImageUpload: { uploadId: string; url: string } };
+            const put = await fetch(createImageUpload.url, { method: 'PUT', body: image, headers: { 'content-type': 'image/png' } });
+            if (!put.ok) throw new Error(`PUT ${put.status}`);
+            await post(url, apiKey, COMPLETE_UPLOAD, { uploadId: createImageUpload.uploadId });
+          }),
+        );
+        break;
+      case TRAINING_SUBMISSIONS:
+        rows.push(
+          await iterations(scenario.name, TRAINING_BURST, TRAINING_BURST, async (i) => {
+            const input = { datasetId, experiment: `load-${i}`, architecture: 'unet', encoder: 'resnet18', epochs: 1 };
+            await post(url, apiKey, scenario.query, { input });
+          }),
+        );
+        break;
+      default:
+        console.log(`no runner for "${scenario.name}"`);
+    }
+  }
+} finally {
+  await platform.stop();
+}
+
+console.log(`\nload on the local platform (loopback, ${CONNECTIONS} connections, ${SECONDS} s per scenario)`);
+console.log('scenario'.padEnd(36), 'requests'.padStart(9), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7));
+for (const row of rows) {
+  const sorted = row.latencies.slice().sort((a, b) => a - b);
+  console.log(
+    row.scenario.padEnd(36),
+    String(row.requests).padStart(9),
+    (row.requests / row.seconds).toFixed(0).padStart(9),
+    percentile(sorted, 50).toFixed(1).padStart(8),
+    percentile(sorted, 95).toFixed(1).padStart(8),
+    percentile(sorted, 99).toFixed(1).padStart(8),
+    String(row.errors).padStart(7),
+  );
+}
