@@ -55,6 +55,39 @@ export type BootstrapGroupPayload = {
   group: Group;
 };
 
+export type ClassParticleMeasurement = {
+  __typename?: 'ClassParticleMeasurement';
+  area: SampleStatistics;
+  areaFraction: Scalars['Float']['output'];
+  /** Miles-Lantuejoul estimate of the count, free of the frame's bias against large objects. */
+  borderCorrectedCount: Scalars['Float']['output'];
+  borderCorrectedMeanArea: Maybe<Scalars['Float']['output']>;
+  class: Scalars['Int']['output'];
+  count: Scalars['Int']['output'];
+  equivalentDiameter: SampleStatistics;
+  histogram: Histogram;
+  /** Objects not touching the image border. */
+  interiorCount: Scalars['Int']['output'];
+  interiorMeanArea: Maybe<Scalars['Float']['output']>;
+  pixelCount: Scalars['Int']['output'];
+};
+
+/** One class's objects pooled over every mask of a source. */
+export type ClassParticleSummary = {
+  __typename?: 'ClassParticleSummary';
+  /** Class pixels over all pixels of the masks. */
+  areaFraction: Scalars['Float']['output'];
+  class: Scalars['Int']['output'];
+  count: Scalars['Int']['output'];
+  histogram: Histogram;
+  interiorCount: Scalars['Int']['output'];
+  meanArea: Maybe<Scalars['Float']['output']>;
+  meanEquivalentDiameter: Maybe<Scalars['Float']['output']>;
+  medianArea: Maybe<Scalars['Float']['output']>;
+  medianEquivalentDiameter: Maybe<Scalars['Float']['output']>;
+  stdArea: Maybe<Scalars['Float']['output']>;
+};
+
 export type CompleteImageUploadInput = {
   limsId?: InputMaybe<Scalars['String']['input']>;
   metadata?: InputMaybe<Scalars['JSON']['input']>;
@@ -174,6 +207,15 @@ export type DatasetFilter = {
   ownedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type DatasetMeasurementSummary = {
+  __typename?: 'DatasetMeasurementSummary';
+  datasetId: Scalars['ID']['output'];
+  datasetVersionId: Maybe<Scalars['ID']['output']>;
+  /** The profile in force, whose measurements are summarised. */
+  profileHash: Scalars['String']['output'];
+  sources: Array<SourceMeasurementSummary>;
+};
+
 export type DatasetVersion = {
   __typename?: 'DatasetVersion';
   /** sha256 over the version's images, masks, splits and classes. */
@@ -223,6 +265,13 @@ export type HealthCheck = {
   detail: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   ok: Scalars['Boolean']['output'];
+};
+
+/** Log-spaced bins of equivalent diameter: edges has one more entry than counts. */
+export type Histogram = {
+  __typename?: 'Histogram';
+  counts: Array<Scalars['Float']['output']>;
+  edges: Array<Scalars['Float']['output']>;
 };
 
 export type Image = {
@@ -281,6 +330,18 @@ export type ImageFormat =
   | 'png'
   | 'tiff';
 
+export type LayerThicknessMeasurement = {
+  __typename?: 'LayerThicknessMeasurement';
+  classes: Array<Scalars['Int']['output']>;
+  layerArea: Scalars['Float']['output'];
+  layerPixels: Scalars['Int']['output'];
+  minArea: Scalars['Int']['output'];
+  radius: Scalars['Int']['output'];
+  skeletonPixels: Scalars['Int']['output'];
+  /** 2 x the distance to the background on every medial-axis pixel. */
+  thickness: SampleStatistics;
+};
+
 export type LengthUnit =
   | 'mm'
   | 'nm'
@@ -318,6 +379,94 @@ export type Me = {
   role: Role;
 };
 
+export type MeasurementError = {
+  __typename?: 'MeasurementError';
+  code: Scalars['String']['output'];
+  details: Scalars['JSON']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type MeasurementExport = {
+  __typename?: 'MeasurementExport';
+  expiresAt: Scalars['DateTime']['output'];
+  format: MeasurementExportFormat;
+  /** Objects (CSV) or measurement sets (JSON). */
+  rowCount: Scalars['Int']['output'];
+  /** Presigned GET URL, valid 15 minutes. */
+  url: Scalars['String']['output'];
+};
+
+export type MeasurementExportFormat =
+  | 'csv'
+  | 'json';
+
+export type MeasurementPlots = {
+  __typename?: 'MeasurementPlots';
+  /** SVG, presigned GET URL valid 15 minutes. */
+  sizeHistogramUrl: Maybe<Scalars['String']['output']>;
+  thicknessHistogramUrl: Maybe<Scalars['String']['output']>;
+};
+
+export type MeasurementProfile = {
+  __typename?: 'MeasurementProfile';
+  datasetId: Scalars['ID']['output'];
+  /** True when no profile is stored and this one is derived from the dataset's classes. */
+  isDefault: Scalars['Boolean']['output'];
+  profile: MeasurementProfileSpec;
+  profileHash: Scalars['String']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type MeasurementProfileInput = {
+  classes: Array<Scalars['Int']['input']>;
+  histogramBins?: InputMaybe<Scalars['Int']['input']>;
+  particles?: InputMaybe<ParticleAnalysisInput>;
+  pixelSize?: InputMaybe<PixelSizeSettingsInput>;
+  thickness?: InputMaybe<ThicknessAnalysisInput>;
+};
+
+export type MeasurementProfileSpec = {
+  __typename?: 'MeasurementProfileSpec';
+  /** Every value a mask may hold; any other value fails the measurement. */
+  classes: Array<Scalars['Int']['output']>;
+  histogramBins: Scalars['Int']['output'];
+  particles: Maybe<ParticleAnalysisSettings>;
+  pixelSize: PixelSizeSettings;
+  thickness: Maybe<ThicknessAnalysisSettings>;
+};
+
+/** One mask measured with one profile by one code version. */
+export type MeasurementSet = {
+  __typename?: 'MeasurementSet';
+  codeVersion: Scalars['String']['output'];
+  completedAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  /** Why a failed measurement failed (a corrupt or colour mask, class values outside the profile...). */
+  error: Maybe<MeasurementError>;
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  imageId: Scalars['ID']['output'];
+  maskId: Scalars['ID']['output'];
+  /** sha256 of the index mask that was measured. */
+  maskSha256: Scalars['String']['output'];
+  modelVersionId: Maybe<Scalars['String']['output']>;
+  particles: Array<ClassParticleMeasurement>;
+  pixelSize: Maybe<PixelSize>;
+  plots: MeasurementPlots;
+  profile: MeasurementProfileSpec;
+  profileHash: Scalars['String']['output'];
+  source: MaskSource;
+  startedAt: Scalars['DateTime']['output'];
+  status: MeasurementStatus;
+  thickness: Maybe<LayerThicknessMeasurement>;
+  unit: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+export type MeasurementStatus =
+  | 'failed'
+  | 'succeeded';
+
 export type Member = {
   __typename?: 'Member';
   createdAt: Scalars['DateTime']['output'];
@@ -354,11 +503,15 @@ export type Mutation = {
   deleteExperiment: Deletion;
   deleteImage: Deletion;
   deleteMask: Deletion;
+  /** Queues every current mask of the dataset for measurement; masks already measured with this profile and code stay as they are. */
+  remeasureDataset: RemeasureResult;
   removeMember: Scalars['Boolean']['output'];
   renameGroup: Group;
   revokeApiKey: ApiKey;
   /** Creates or replaces a named experiment's train/val/test split. */
   setExperiment: Experiment;
+  /** Sets the dataset's profile; masks are measured with it from now on (see remeasureDataset). */
+  setMeasurementProfile: MeasurementProfile;
   setMemberRole: Member;
   updateDataset: Dataset;
   updateImage: Image;
@@ -432,6 +585,11 @@ export type MutationDeleteMaskArgs = {
 };
 
 
+export type MutationRemeasureDatasetArgs = {
+  datasetId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveMemberArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -449,6 +607,12 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationSetExperimentArgs = {
   input: SetExperimentInput;
+};
+
+
+export type MutationSetMeasurementProfileArgs = {
+  datasetId: Scalars['ID']['input'];
+  input: MeasurementProfileInput;
 };
 
 
@@ -475,6 +639,18 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type ParticleAnalysisInput = {
+  classes: Array<Scalars['Int']['input']>;
+  connectivity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ParticleAnalysisSettings = {
+  __typename?: 'ParticleAnalysisSettings';
+  classes: Array<Scalars['Int']['output']>;
+  /** 4 or 8. */
+  connectivity: Scalars['Int']['output'];
+};
+
 export type PixelSize = {
   __typename?: 'PixelSize';
   unit: LengthUnit;
@@ -484,6 +660,25 @@ export type PixelSize = {
 export type PixelSizeInput = {
   unit: LengthUnit;
   value: Scalars['Float']['input'];
+};
+
+export type PixelSizePolicy =
+  /** The profile's fixed pixel size for every image. */
+  | 'fixed'
+  /** The image's pixel size; pixels when it has none. */
+  | 'image'
+  /** Always pixels. */
+  | 'pixels';
+
+export type PixelSizeSettings = {
+  __typename?: 'PixelSizeSettings';
+  fixed: Maybe<PixelSize>;
+  policy: PixelSizePolicy;
+};
+
+export type PixelSizeSettingsInput = {
+  fixed?: InputMaybe<PixelSizeInput>;
+  policy: PixelSizePolicy;
 };
 
 export type PixelSizeSource =
@@ -502,9 +697,16 @@ export type Query = {
   /** API keys: all of the group's for admins, the caller's own otherwise. */
   apiKeys: Array<ApiKey>;
   dataset: Dataset;
+  /**
+   * A dataset's measurements pooled per mask source (and model version): the objects of every mask
+   * are merged into one distribution. With a dataset version, only its images and frozen masks.
+   */
+  datasetMeasurementSummary: DatasetMeasurementSummary;
   datasetVersion: DatasetVersion;
   /** Datasets the caller can read: its group's, shared with it, and public ones. */
   datasets: DatasetConnection;
+  /** The objects (CSV, one row each) or measurement sets (JSON) of a summary, as a presigned URL. */
+  exportDatasetMeasurements: MeasurementExport;
   /** The directory of groups (ids and names), to share resources with. */
   groups: GroupConnection;
   /** Every service and whether it answers. Needs no key. */
@@ -512,8 +714,12 @@ export type Query = {
   image: Image;
   /** The image of the caller's group with this LIMS sample id. */
   imageByLimsId: Image;
+  /** Every measurement of an image's masks, newest first. */
+  imageMeasurements: Array<MeasurementSet>;
   /** The caller: the group and role of the API key. */
   me: Me;
+  /** The measurement profile of a dataset: the stored one, or the default derived from its classes. */
+  measurementProfile: MeasurementProfile;
   /** Members of the caller's group. */
   members: Array<Member>;
 };
@@ -529,6 +735,14 @@ export type QueryDatasetArgs = {
 };
 
 
+export type QueryDatasetMeasurementSummaryArgs = {
+  datasetId: Scalars['ID']['input'];
+  datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<MaskSource>;
+};
+
+
 export type QueryDatasetVersionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -538,6 +752,15 @@ export type QueryDatasetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DatasetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExportDatasetMeasurementsArgs = {
+  datasetId: Scalars['ID']['input'];
+  datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
+  format: MeasurementExportFormat;
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<MaskSource>;
 };
 
 
@@ -556,10 +779,43 @@ export type QueryImageByLimsIdArgs = {
   limsId: Scalars['String']['input'];
 };
 
+
+export type QueryImageMeasurementsArgs = {
+  imageId: Scalars['ID']['input'];
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<MaskSource>;
+};
+
+
+export type QueryMeasurementProfileArgs = {
+  datasetId: Scalars['ID']['input'];
+};
+
+export type RemeasureResult = {
+  __typename?: 'RemeasureResult';
+  datasetId: Scalars['ID']['output'];
+  profileHash: Scalars['String']['output'];
+  /** Masks queued now (repeats inside the queue's duplicate window are not queued twice). */
+  queued: Scalars['Int']['output'];
+};
+
 export type Role =
   | 'admin'
   | 'member'
   | 'viewer';
+
+/** Summary statistics of a sample (numpy's definitions: population std, linear percentiles). */
+export type SampleStatistics = {
+  __typename?: 'SampleStatistics';
+  count: Scalars['Int']['output'];
+  max: Maybe<Scalars['Float']['output']>;
+  mean: Maybe<Scalars['Float']['output']>;
+  median: Maybe<Scalars['Float']['output']>;
+  min: Maybe<Scalars['Float']['output']>;
+  /** Percentile -> value, e.g. {"10": ..., "90": ...}. */
+  percentiles: Scalars['JSON']['output'];
+  std: Maybe<Scalars['Float']['output']>;
+};
 
 export type ServiceHealth = {
   __typename?: 'ServiceHealth';
@@ -585,10 +841,40 @@ export type SetExperimentInput = {
   val?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+export type SourceMeasurementSummary = {
+  __typename?: 'SourceMeasurementSummary';
+  failedCount: Scalars['Int']['output'];
+  /** Masks measured successfully and pooled here. */
+  maskCount: Scalars['Int']['output'];
+  modelVersionId: Maybe<Scalars['String']['output']>;
+  particles: Array<ClassParticleSummary>;
+  plots: MeasurementPlots;
+  source: MaskSource;
+  /** Thickness values of every layer pooled. */
+  thickness: Maybe<SampleStatistics>;
+  unit: Scalars['String']['output'];
+};
+
 export type SplitSubset =
   | 'test'
   | 'train'
   | 'val';
+
+export type ThicknessAnalysisInput = {
+  classes: Array<Scalars['Int']['input']>;
+  minArea?: InputMaybe<Scalars['Int']['input']>;
+  radius?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ThicknessAnalysisSettings = {
+  __typename?: 'ThicknessAnalysisSettings';
+  /** The classes forming the layer (e.g. oxide = 1 and 2). */
+  classes: Array<Scalars['Int']['output']>;
+  /** Objects and holes under this many pixels are removed. */
+  minArea: Scalars['Int']['output'];
+  /** Radius of the disk that closes then opens the layer. */
+  radius: Scalars['Int']['output'];
+};
 
 export type UpdateDatasetInput = {
   defaultPixelSize?: InputMaybe<PixelSizeInput>;
@@ -719,6 +1005,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<BootstrapGroupPayload>;
+  ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
+  ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
   CompletedImageUpload: ResolverTypeWrapper<Omit<CompletedImageUpload, 'image'> & { image: ResolversTypes['Image'] }>;
@@ -732,6 +1020,7 @@ export type ResolversTypes = {
   DatasetClassInput: DatasetClassInput;
   DatasetConnection: ResolverTypeWrapper<Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversTypes['Dataset']> }>;
   DatasetFilter: DatasetFilter;
+  DatasetMeasurementSummary: ResolverTypeWrapper<DatasetMeasurementSummary>;
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deletion: ResolverTypeWrapper<Deletion>;
@@ -740,6 +1029,7 @@ export type ResolversTypes = {
   Group: ResolverTypeWrapper<Group>;
   GroupConnection: ResolverTypeWrapper<GroupConnection>;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
+  Histogram: ResolverTypeWrapper<Histogram>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<ImageModel>;
   ImageConnection: ResolverTypeWrapper<Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversTypes['Image']> }>;
@@ -748,26 +1038,46 @@ export type ResolversTypes = {
   ImageFormat: ImageFormat;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LayerThicknessMeasurement: ResolverTypeWrapper<LayerThicknessMeasurement>;
   LengthUnit: LengthUnit;
   Mask: ResolverTypeWrapper<MaskModel>;
   MaskKind: MaskKind;
   MaskSource: MaskSource;
   Me: ResolverTypeWrapper<Principal>;
+  MeasurementError: ResolverTypeWrapper<MeasurementError>;
+  MeasurementExport: ResolverTypeWrapper<MeasurementExport>;
+  MeasurementExportFormat: MeasurementExportFormat;
+  MeasurementPlots: ResolverTypeWrapper<MeasurementPlots>;
+  MeasurementProfile: ResolverTypeWrapper<MeasurementProfile>;
+  MeasurementProfileInput: MeasurementProfileInput;
+  MeasurementProfileSpec: ResolverTypeWrapper<MeasurementProfileSpec>;
+  MeasurementSet: ResolverTypeWrapper<MeasurementSet>;
+  MeasurementStatus: MeasurementStatus;
   Member: ResolverTypeWrapper<Member>;
   MultipartUpload: ResolverTypeWrapper<MultipartUpload>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticleAnalysisInput: ParticleAnalysisInput;
+  ParticleAnalysisSettings: ResolverTypeWrapper<ParticleAnalysisSettings>;
   PixelSize: ResolverTypeWrapper<PixelSize>;
   PixelSizeInput: PixelSizeInput;
+  PixelSizePolicy: PixelSizePolicy;
+  PixelSizeSettings: ResolverTypeWrapper<PixelSizeSettings>;
+  PixelSizeSettingsInput: PixelSizeSettingsInput;
   PixelSizeSource: PixelSizeSource;
   PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
   Query: ResolverTypeWrapper<{}>;
+  RemeasureResult: ResolverTypeWrapper<RemeasureResult>;
   Role: Role;
+  SampleStatistics: ResolverTypeWrapper<SampleStatistics>;
   ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
   ServiceStatus: ServiceStatus;
   SetExperimentInput: SetExperimentInput;
+  SourceMeasurementSummary: ResolverTypeWrapper<SourceMeasurementSummary>;
   SplitSubset: SplitSubset;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ThicknessAnalysisInput: ThicknessAnalysisInput;
+  ThicknessAnalysisSettings: ResolverTypeWrapper<ThicknessAnalysisSettings>;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateImageInput: UpdateImageInput;
   UploadPart: ResolverTypeWrapper<UploadPart>;
@@ -785,6 +1095,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: BootstrapGroupPayload;
+  ClassParticleMeasurement: ClassParticleMeasurement;
+  ClassParticleSummary: ClassParticleSummary;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
   CompletedImageUpload: Omit<CompletedImageUpload, 'image'> & { image: ResolversParentTypes['Image'] };
@@ -798,6 +1110,7 @@ export type ResolversParentTypes = {
   DatasetClassInput: DatasetClassInput;
   DatasetConnection: Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Dataset']> };
   DatasetFilter: DatasetFilter;
+  DatasetMeasurementSummary: DatasetMeasurementSummary;
   DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
   Deletion: Deletion;
@@ -806,6 +1119,7 @@ export type ResolversParentTypes = {
   Group: Group;
   GroupConnection: GroupConnection;
   HealthCheck: HealthCheck;
+  Histogram: Histogram;
   ID: Scalars['ID']['output'];
   Image: ImageModel;
   ImageConnection: Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Image']> };
@@ -813,19 +1127,36 @@ export type ResolversParentTypes = {
   ImageFilter: ImageFilter;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  LayerThicknessMeasurement: LayerThicknessMeasurement;
   Mask: MaskModel;
   Me: Principal;
+  MeasurementError: MeasurementError;
+  MeasurementExport: MeasurementExport;
+  MeasurementPlots: MeasurementPlots;
+  MeasurementProfile: MeasurementProfile;
+  MeasurementProfileInput: MeasurementProfileInput;
+  MeasurementProfileSpec: MeasurementProfileSpec;
+  MeasurementSet: MeasurementSet;
   Member: Member;
   MultipartUpload: MultipartUpload;
   Mutation: {};
   PageInfo: PageInfo;
+  ParticleAnalysisInput: ParticleAnalysisInput;
+  ParticleAnalysisSettings: ParticleAnalysisSettings;
   PixelSize: PixelSize;
   PixelSizeInput: PixelSizeInput;
+  PixelSizeSettings: PixelSizeSettings;
+  PixelSizeSettingsInput: PixelSizeSettingsInput;
   PlatformHealth: PlatformHealth;
   Query: {};
+  RemeasureResult: RemeasureResult;
+  SampleStatistics: SampleStatistics;
   ServiceHealth: ServiceHealth;
   SetExperimentInput: SetExperimentInput;
+  SourceMeasurementSummary: SourceMeasurementSummary;
   String: Scalars['String']['output'];
+  ThicknessAnalysisInput: ThicknessAnalysisInput;
+  ThicknessAnalysisSettings: ThicknessAnalysisSettings;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateImageInput: UpdateImageInput;
   UploadPart: UploadPart;
@@ -850,6 +1181,35 @@ export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentT
   admin?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassParticleMeasurementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassParticleMeasurement'] = ResolversParentTypes['ClassParticleMeasurement']> = {
+  area?: Resolver<ResolversTypes['SampleStatistics'], ParentType, ContextType>;
+  areaFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  borderCorrectedCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  borderCorrectedMeanArea?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  equivalentDiameter?: Resolver<ResolversTypes['SampleStatistics'], ParentType, ContextType>;
+  histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
+  interiorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interiorMeanArea?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pixelCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassParticleSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassParticleSummary'] = ResolversParentTypes['ClassParticleSummary']> = {
+  areaFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  histogram?: Resolver<ResolversTypes['Histogram'], ParentType, ContextType>;
+  interiorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanArea?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanEquivalentDiameter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianArea?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianEquivalentDiameter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  stdArea?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -893,6 +1253,14 @@ export type DatasetClassResolvers<ContextType = GatewayContext, ParentType exten
 export type DatasetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetConnection'] = ResolversParentTypes['DatasetConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DatasetMeasurementSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetMeasurementSummary'] = ResolversParentTypes['DatasetMeasurementSummary']> = {
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  datasetVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceMeasurementSummary']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -950,6 +1318,12 @@ export type HealthCheckResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type HistogramResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Histogram'] = ResolversParentTypes['Histogram']> = {
+  counts?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
   bitDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -992,6 +1366,17 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LayerThicknessMeasurementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LayerThicknessMeasurement'] = ResolversParentTypes['LayerThicknessMeasurement']> = {
+  classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  layerArea?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  layerPixels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minArea?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skeletonPixels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  thickness?: Resolver<ResolversTypes['SampleStatistics'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mask'] = ResolversParentTypes['Mask']> = {
   classPixels?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1011,6 +1396,70 @@ export type MeResolvers<ContextType = GatewayContext, ParentType extends Resolve
   groupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementError'] = ResolversParentTypes['MeasurementError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementExportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementExport'] = ResolversParentTypes['MeasurementExport']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['MeasurementExportFormat'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementPlotsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementPlots'] = ResolversParentTypes['MeasurementPlots']> = {
+  sizeHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  thicknessHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementProfile'] = ResolversParentTypes['MeasurementProfile']> = {
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['MeasurementProfileSpec'], ParentType, ContextType>;
+  profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementProfileSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementProfileSpec'] = ResolversParentTypes['MeasurementProfileSpec']> = {
+  classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  histogramBins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  particles?: Resolver<Maybe<ResolversTypes['ParticleAnalysisSettings']>, ParentType, ContextType>;
+  pixelSize?: Resolver<ResolversTypes['PixelSizeSettings'], ParentType, ContextType>;
+  thickness?: Resolver<Maybe<ResolversTypes['ThicknessAnalysisSettings']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementSet'] = ResolversParentTypes['MeasurementSet']> = {
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['MeasurementError']>, ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maskSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  particles?: Resolver<Array<ResolversTypes['ClassParticleMeasurement']>, ParentType, ContextType>;
+  pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['MeasurementProfileSpec'], ParentType, ContextType>;
+  profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeasurementStatus'], ParentType, ContextType>;
+  thickness?: Resolver<Maybe<ResolversTypes['LayerThicknessMeasurement']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1043,10 +1492,12 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteExperiment?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteExperimentArgs, 'datasetId' | 'name'>>;
   deleteImage?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'id'>>;
   deleteMask?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteMaskArgs, 'id'>>;
+  remeasureDataset?: Resolver<ResolversTypes['RemeasureResult'], ParentType, ContextType, RequireFields<MutationRemeasureDatasetArgs, 'datasetId'>>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'memberId'>>;
   renameGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRenameGroupArgs, 'name'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationSetExperimentArgs, 'input'>>;
+  setMeasurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<MutationSetMeasurementProfileArgs, 'datasetId' | 'input'>>;
   setMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberRoleArgs, 'memberId' | 'role'>>;
   updateDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationUpdateDatasetArgs, 'id' | 'input'>>;
   updateImage?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<MutationUpdateImageArgs, 'id' | 'input'>>;
@@ -1058,9 +1509,21 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ParticleAnalysisSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ParticleAnalysisSettings'] = ResolversParentTypes['ParticleAnalysisSettings']> = {
+  classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  connectivity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PixelSizeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PixelSize'] = ResolversParentTypes['PixelSize']> = {
   unit?: Resolver<ResolversTypes['LengthUnit'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PixelSizeSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PixelSizeSettings'] = ResolversParentTypes['PixelSizeSettings']> = {
+  fixed?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  policy?: Resolver<ResolversTypes['PixelSizePolicy'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1073,14 +1536,36 @@ export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType ext
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  datasetMeasurementSummary?: Resolver<ResolversTypes['DatasetMeasurementSummary'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementSummaryArgs, 'datasetId'>>;
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
+  exportDatasetMeasurements?: Resolver<ResolversTypes['MeasurementExport'], ParentType, ContextType, RequireFields<QueryExportDatasetMeasurementsArgs, 'datasetId' | 'format'>>;
   groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryGroupsArgs, 'first'>>;
   health?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   image?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
   imageByLimsId?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageByLimsIdArgs, 'limsId'>>;
+  imageMeasurements?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType, RequireFields<QueryImageMeasurementsArgs, 'imageId'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  measurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<QueryMeasurementProfileArgs, 'datasetId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type RemeasureResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemeasureResult'] = ResolversParentTypes['RemeasureResult']> = {
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SampleStatisticsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SampleStatistics'] = ResolversParentTypes['SampleStatistics']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  percentiles?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  std?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ServiceHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceHealth'] = ResolversParentTypes['ServiceHealth']> = {
@@ -1090,6 +1575,25 @@ export type ServiceHealthResolvers<ContextType = GatewayContext, ParentType exte
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
   uptimeSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SourceMeasurementSummary'] = ResolversParentTypes['SourceMeasurementSummary']> = {
+  failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  particles?: Resolver<Array<ResolversTypes['ClassParticleSummary']>, ParentType, ContextType>;
+  plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
+  thickness?: Resolver<Maybe<ResolversTypes['SampleStatistics']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ThicknessAnalysisSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ThicknessAnalysisSettings'] = ResolversParentTypes['ThicknessAnalysisSettings']> = {
+  classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  minArea?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1117,11 +1621,14 @@ export type VisibilityResolvers<ContextType = GatewayContext, ParentType extends
 export type Resolvers<ContextType = GatewayContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   BootstrapGroupPayload?: BootstrapGroupPayloadResolvers<ContextType>;
+  ClassParticleMeasurement?: ClassParticleMeasurementResolvers<ContextType>;
+  ClassParticleSummary?: ClassParticleSummaryResolvers<ContextType>;
   CompletedImageUpload?: CompletedImageUploadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetClass?: DatasetClassResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
+  DatasetMeasurementSummary?: DatasetMeasurementSummaryResolvers<ContextType>;
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
@@ -1129,20 +1636,34 @@ export type Resolvers<ContextType = GatewayContext> = {
   Group?: GroupResolvers<ContextType>;
   GroupConnection?: GroupConnectionResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
+  Histogram?: HistogramResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
   ImageDownloadUrls?: ImageDownloadUrlsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LayerThicknessMeasurement?: LayerThicknessMeasurementResolvers<ContextType>;
   Mask?: MaskResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MeasurementError?: MeasurementErrorResolvers<ContextType>;
+  MeasurementExport?: MeasurementExportResolvers<ContextType>;
+  MeasurementPlots?: MeasurementPlotsResolvers<ContextType>;
+  MeasurementProfile?: MeasurementProfileResolvers<ContextType>;
+  MeasurementProfileSpec?: MeasurementProfileSpecResolvers<ContextType>;
+  MeasurementSet?: MeasurementSetResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MultipartUpload?: MultipartUploadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParticleAnalysisSettings?: ParticleAnalysisSettingsResolvers<ContextType>;
   PixelSize?: PixelSizeResolvers<ContextType>;
+  PixelSizeSettings?: PixelSizeSettingsResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemeasureResult?: RemeasureResultResolvers<ContextType>;
+  SampleStatistics?: SampleStatisticsResolvers<ContextType>;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
+  SourceMeasurementSummary?: SourceMeasurementSummaryResolvers<ContextType>;
+  ThicknessAnalysisSettings?: ThicknessAnalysisSettingsResolvers<ContextType>;
   UploadPart?: UploadPartResolvers<ContextType>;
   UploadTicket?: UploadTicketResolvers<ContextType>;
   Visibility?: VisibilityResolvers<ContextType>;

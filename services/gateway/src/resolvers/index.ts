@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { datasetResolvers } from './dataset.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
+import { metrologyResolvers } from './metrology.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
 
 /** Every resolver map of the API; each concern keeps its own file. */
@@ -9,4 +10,5 @@ export const resolvers: Resolvers[] = [
   { DateTime, JSON: JSONScalar, Query: { health: healthQuery } },
   identityResolvers,
   datasetResolvers,
+  metrologyResolvers,
 ];

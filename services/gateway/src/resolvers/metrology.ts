@@ -1,0 +1,71 @@
+import { type MeasurementProfile, metrologyContracts as c } from '@microseg/contracts';
+import { requireCaller } from '../context.ts';
+import type { InputMaybe, MaskSource, MeasurementProfileInput, Resolvers } from '../generated/resolvers-types.ts';
+
+/** Summaries pool every object of a dataset and render plots: give them longer than a plain query. */
+const SUMMARY_TIMEOUT_MS = 60_000;
+
+const defined = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
+
+function filter(args: { datasetVersionId?: InputMaybe<string>; source?: InputMaybe<MaskSource>; modelVersionId?: InputMaybe<string> }) {
+  return {
+    ...(args.datasetVersionId ? { datasetVersionId: args.datasetVersionId } : {}),
+    ...(args.source ? { source: args.source } : {}),
+    ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
+  };
+}
+
+/** GraphQL input -> contract; the metrology contract validates values (connectivity 4|8, ranges) on send. */
+function profileOf(input: MeasurementProfileInput): MeasurementProfile {
+  const pixelSize = defined(input.pixelSize);
+  return {
+    classes: input.classes,
+    particles: input.particles
+      ? { classes: input.particles.classes, connectivity: (defined(input.particles.connectivity) ?? 8) as 4 | 8 }
+      : null,
+    thickness: input.thickness
+      ? { classes: input.thickness.classes, radius: defined(input.thickness.radius) ?? 5, minArea: defined(input.thickness.minArea) ?? 1000 }
+      : null,
+    pixelSize: {
+      policy: pixelSize?.policy ?? 'image',
+      fixed: pixelSize?.fixed ? { value: pixelSize.fixed.value, unit: pixelSize.fixed.unit } : null,
+    },
+    histogramBins: defined(input.histogramBins) ?? 20,
+  };
+}
+
+export const metrologyResolvers: Resolvers = {
+  Query: {
+    measurementProfile: (_parent, { datasetId }, context) => {
+      requireCaller(context);
+      return context.services.call(c.getProfile, { datasetId });
+    },
+    imageMeasurements: async (_parent, args, context) => {
+      requireCaller(context);
+      const { measurements } = await context.services.call(c.imageMeasurements, {
+        imageId: args.imageId,
+        ...(args.source ? { source: args.source } : {}),
+        ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
+      });
+      return measurements;
+    },
+    datasetMeasurementSummary: (_parent, args, context) => {
+      requireCaller(context);
+      return context.services.call(c.datasetSummary, { datasetId: args.datasetId, ...filter(args) }, { timeoutMs: SUMMARY_TIMEOUT_MS });
+    },
+    exportDatasetMeasurements: (_parent, args, context) => {
+      requireCaller(context);
+      return context.services.call(c.exportMeasurements, { datasetId: args.datasetId, format: args.format, ...filter(args) }, { timeoutMs: SUMMARY_TIMEOUT_MS });
+    },
+  },
+  Mutation: {
+    setMeasurementProfile: (_parent, { datasetId, input }, context) => {
+      requireCaller(context);
+      return context.services.call(c.setProfile, { datasetId, profile: profileOf(input) });
+    },
+    remeasureDataset: (_parent, { datasetId }, context) => {
+      requireCaller(context);
+      return context.services.call(c.remeasureDataset, { datasetId });
+    },
+  },
+};
