@@ -137,6 +137,22 @@ describe('object store against the embedded S3 server', () => {
     );
   });
 
+  it('has the server refuse anonymous requests, tampered presigned URLs and wrong keys', async () => {
+    await store.putObject(bucket, 'private/object.bin', Buffer.from('not for everyone'));
+    const anonymous = await fetch(`${infra.s3.endpoint}/${bucket}/private/object.bin`);
+    expect(anonymous.status).toBe(403);
+
+    const url = await store.presignedGet(bucket, 'private/object.bin', { expirySeconds: 60 });
+    const stretched = url.replace('X-Amz-Expires=60', 'X-Amz-Expires=600000');
+    expect((await fetch(stretched)).status).toBe(403);
+    expect((await fetch(url)).status).toBe(200);
+
+    const wrongSecret = createTestObjectStore(infra.s3, { secretKey: 'not-the-secret' });
+    const error = await rejection(wrongSecret.statObject(bucket, 'private/object.bin'));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.retryable).toBe(false);
+  });
+
   it('refuses presigned URLs that would live longer than 15 minutes', async () => {
     for (const expirySeconds of [901, 3600, 0, 1.5]) {
       const error = await rejection(store.presignedGet(bucket, 'any', { expirySeconds }));

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import S3rver from 's3rver';
-import { answerListMultipartUploads } from './list-multipart-uploads.ts';
+import { answerListMultipartUploads, sendS3Error } from './s3-responses.ts';
+import { verifySigV4 } from './sigv4-verification.ts';
 import type { StackLogger } from './stack-logger.ts';
 
 export interface EmbeddedS3ServerOptions {
@@ -33,8 +34,9 @@ const STOP_GRACE_MS = 5_000;
 const S3RVER_KEY = 'S3RVER';
 
 /**
- * Runs s3rver in this process on 127.0.0.1, in front of it the one S3 call it lacks. Bucket
- * contents live on disk and survive restarts.
+ * Runs s3rver in this process on 127.0.0.1. In front of it: Signature V4 checks (s3rver skips
+ * them, see sigv4-verification.ts) and the one S3 call it lacks. Bucket contents live on disk and
+ * survive restarts.
  */
 export async function startEmbeddedS3Server(
   options: EmbeddedS3ServerOptions,
@@ -44,8 +46,27 @@ export async function startEmbeddedS3Server(
   await mkdir(directory, { recursive: true });
   const s3rver = new S3rver({ directory, silent: true, vhostBuckets: false, resetOnClose: false });
   const handleWithS3rver = s3rver.callback();
+  const keys = { accessKey: S3RVER_KEY, secretKey: S3RVER_KEY };
   const server = createServer((request, response) => {
     logger.debug({ method: request.method, url: request.url }, 's3 request');
+    const verdict = verifySigV4(
+      { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers },
+      keys,
+    );
+    if (!verdict.ok) {
+      logger.debug(
+        { method: request.method, url: request.url, code: verdict.code },
+        's3 request refused',
+      );
+      sendS3Error(
+        response,
+        verdict.status,
+        verdict.code,
+        verdict.message,
+        request.method === 'HEAD',
+      );
+      return;
+    }
     if (!answerListMultipartUploads(request, response)) handleWithS3rver(request, response);
   });
   await new Promise<void>((listening, failed) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { answerListMultipartUploads } from './list-multipart-uploads.ts';
+import { answerListMultipartUploads } from './s3-responses.ts';
 
 function fakeResponse() {
   const sent: { status?: number; body?: string } = {};

@@ -35,3 +35,21 @@ export function answerListMultipartUploads(
   response.end(body);
   return true;
 }
+
+/** Answers with an S3 error document, which S3 clients turn into an error with this code. */
+export function sendS3Error(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headOnly = false,
+): void {
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>`;
+  response.writeHead(status, {
+    'Content-Type': 'application/xml',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  response.end(headOnly ? undefined : body);
+}
