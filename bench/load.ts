@@ -4,6 +4,7 @@
  * only; each scenario is bounded in time (BENCH_SECONDS, default 10) or count. Prints throughput and
  * p50/p95/p99 per scenario; scenarios whose operations schema.graphql lacks are skipped, saying so.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -13,6 +14,7 @@ import {
   BASELINE,
   BROWSE_DATASETS_AND_MODELS,
   COMPLETE_UPLOAD,
+  CREATE_DATASET,
   LIMS_POLLING,
   type LoadScenario,
   SCENARIOS,
@@ -20,6 +22,7 @@ import {
   UPLOAD_WITH_MEASUREMENT,
   skipMessage,
 } from '../test/load/scenarios.ts';
+import { pngVariant } from '../test/load/png-variant.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = 16;
@@ -103,8 +106,8 @@ async function iterations(name: string, count: number, concurrency: number, iter
         try {
           await iteration(i);
           latencies.push(performance.now() - t);
-        } catch {
-          errors++;
+        } catch (error) {
+          if (errors++ === 0) console.log(`${name}: first failure: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
         }
       }
     }),
@@ -137,17 +140,23 @@ try {
       case BROWSE_DATASETS_AND_MODELS:
         rows.push(await hammer(url, apiKey, scenario, { first: 20 }));
         break;
-      case UPLOAD_WITH_MEASUREMENT:
+      case UPLOAD_WITH_MEASUREMENT: {
+        const { createDataset } = (await post(url, apiKey, CREATE_DATASET, {
+          input: { name: `load ${Date.now()}`, classes: [{ index: 0, name: 'matrix', color: '#000000' }, { index: 1, name: 'precipitate', color: '#ff0000' }] },
+        })) as { createDataset: { id: string } };
         rows.push(
           await iterations(scenario.name, UPLOADS, 4, async (i) => {
-            const input = { datasetId, fileName: `load-${i}.png`, sizeBytes: image.byteLength, limsId: `LOAD-${Date.now()}-${i}` };
-            const { createImageUpload } = (await post(url, apiKey, scenario.query, { input })) as { createImageUpload: { uploadId: string; url: string } };
-            const put = await fetch(createImageUpload.url, { method: 'PUT', body: image, headers: { 'content-type': 'image/png' } });
+            const bytes = pngVariant(image, `load ${i} ${Date.now()}`);
+            const input = { datasetId: createDataset.id, fileName: `load-${i}.png`, sizeBytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), contentType: 'image/png' };
+            const { createImageUpload } = (await post(url, apiKey, scenario.query, { input })) as { createImageUpload: { uploadId: string; url: string | null } };
+            if (!createImageUpload.url) throw new Error('no single-part upload URL');
+            const put = await fetch(createImageUpload.url, { method: 'PUT', body: bytes, headers: { 'content-type': 'image/png' } });
             if (!put.ok) throw new Error(`PUT ${put.status}`);
-            await post(url, apiKey, COMPLETE_UPLOAD, { uploadId: createImageUpload.uploadId });
+            await post(url, apiKey, COMPLETE_UPLOAD, { input: { uploadId: createImageUpload.uploadId, limsId: `LOAD-${Date.now()}-${i}` } });
           }),
         );
         break;
+      }
       case TRAINING_SUBMISSIONS:
         rows.push(
           await iterations(scenario.name, TRAINING_BURST, TRAINING_BURST, async (i) => {

@@ -52,12 +52,17 @@ export const UPLOAD_WITH_MEASUREMENT: LoadScenario = {
   description: 'presigned upload of a micrograph, completion, then the pipeline segments and measures it',
   requires: ['Mutation.createImageUpload', 'Mutation.completeImageUpload'],
   query: `mutation CreateUpload($input: CreateImageUploadInput!) {
-  createImageUpload(input: $input) { uploadId url }
+  createImageUpload(input: $input) { uploadId url existingImageId }
 }`,
 };
 
-export const COMPLETE_UPLOAD = `mutation CompleteUpload($uploadId: ID!) {
-  completeImageUpload(uploadId: $uploadId) { image { id limsId } }
+export const COMPLETE_UPLOAD = `mutation CompleteUpload($input: CompleteImageUploadInput!) {
+  completeImageUpload(input: $input) { image { id } deduplicated }
+}`;
+
+/** A dataset for the uploads: one foreground class over background. */
+export const CREATE_DATASET = `mutation CreateDataset($input: CreateDatasetInput!) {
+  createDataset(input: $input) { id }
 }`;
 
 export const TRAINING_SUBMISSIONS: LoadScenario = {
