@@ -5,6 +5,7 @@ import { silentLogger } from '@microseg/logging';
 import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { type TestInfrastructure, getTestInfrastructure } from '../harness/index.ts';
+import { usePrivateNats } from './private-nats.ts';
 
 export interface DatasetServiceEnv {
   infrastructure: TestInfrastructure;
@@ -22,6 +23,7 @@ export interface Caller {
 
 /** The dataset service in this process against the real PostgreSQL, NATS and S3 of the harness. */
 export async function startDatasetServiceEnv(env: Record<string, string> = {}): Promise<DatasetServiceEnv> {
+  const nats = await usePrivateNats();
   const infrastructure = await getTestInfrastructure();
   const config = datasetConfigSchema.parse({
     DATABASE_URL: infrastructure.databaseUrl,
@@ -51,6 +53,7 @@ export async function startDatasetServiceEnv(env: Record<string, string> = {}): 
       await nc.drain();
       await service.stop();
       await infrastructure.cleanup();
+      await nats.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { datasetContracts as c, datasetEvents } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
 import { decodeImage } from '@microseg/micrograph';
+import { DeliverPolicy } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type DatasetServiceEnv, startDatasetServiceEnv } from './dataset-service-env.ts';
 import { gray16Png, grayPng, indexMaskPng, putToUrl, sha256 } from './images.ts';
@@ -56,6 +57,7 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
 
   it('ingests a 16-bit image: exact samples in the normalised copy, metadata, the event', async () => {
     const js = env.nc.jetstream();
+    const startedAt = new Date(Date.now() - 1_000);
     const { png, pixels } = gray16Png(64, 48, 1);
     const bytes = await png;
     const { image, deduplicated } = await upload(lab, datasetId, bytes, 'spot1.png', { limsId: 'LIMS-1', metadata: { operator: 'ada' } });
@@ -69,7 +71,12 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
     const thumbnail = await fetch(urls.images[0]?.thumbnail ?? '');
     expect(thumbnail.headers.get('content-type')).toContain('image/jpeg');
 
-    const consumer = await js.consumers.get('MICROSEG_EVENTS', { filterSubjects: datasetEvents.imageUploaded.subject });
+    // The events stream is shared and durable: read only what was published since this test began.
+    const consumer = await js.consumers.get('MICROSEG_EVENTS', {
+      filterSubjects: datasetEvents.imageUploaded.subject,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: startedAt.toISOString(),
+    });
     let seen = false;
     for (let attempt = 0; attempt < 50 && !seen; attempt++) {
       const message = await consumer.next({ expires: 1_000 });

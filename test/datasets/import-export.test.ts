@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { decodeImage } from '@microseg/micrograph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
+import { usePrivateNats } from './private-nats.ts';
 import { microsegJson } from './cli.ts';
 
 const BENCHMARK = resolveBenchmark();
@@ -30,11 +31,13 @@ async function samePixels(a: string, b: string): Promise<boolean> {
 
 describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gateway -> dataset service)', () => {
   let platform: TestPlatform;
+  let nats: { stop(): Promise<void> } | undefined;
   let lab: { apiKey: string; client: TestPlatform['anonymous'] };
   let summary: ImportSummary;
   let exportDir: string;
 
   beforeAll(async () => {
+    nats = await usePrivateNats();
     platform = await startTestPlatform(['identity', 'dataset']);
     lab = await platform.newGroup();
     exportDir = await mkdtemp(join(tmpdir(), 'microseg-export-'));
@@ -42,6 +45,7 @@ describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gatew
   });
   afterAll(async () => {
     await platform?.stop();
+    await nats?.stop();
     if (exportDir) await rm(exportDir, { recursive: true, force: true });
   });
 

@@ -89,7 +89,8 @@ function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): 
       { problem: 'too-many-pixels', width, height, maxPixels },
     );
   }
-  const channels = metadata.channels ?? 0;
+  // sharp types channels as 1..4, but a TIFF can carry any number of samples.
+  const channels: number = metadata.channels ?? 0;
   if (channels !== 1 && channels !== 3) {
     const what = channels === 2 || channels === 4 ? `${channels} channels (an alpha channel)` : `${channels} channels`;
     throw invalidInput(`the image has ${what}; MicroSeg takes grayscale (1) or RGB (3) images`, {

@@ -63,7 +63,7 @@ describe('validateMask', () => {
   });
 
   it('refuses a mask of another size than its image', async () => {
-    const error = await refusal(validateMask(await indexPng(new Array(W * H).fill(0)), { width: W, height: H + 1, classes }));
+    const error = await refusal(validateMask(await indexPng(new Array<number>(W * H).fill(0)), { width: W, height: H + 1, classes }));
     expect(error.details['problem']).toBe('mask-size-mismatch');
     expect(error.message).toContain('8x4');
   });

@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import type { ObjectStore } from '@microseg/storage';
@@ -62,23 +63,21 @@ export class UploadedBytes {
         }),
       );
     }
-    try {
-      await store.verifyObject({ bucket: upload.bucket, key: upload.object_key }, { sha256: upload.expected_sha256, size: expectedSize });
-    } catch (error) {
-      if (isMicroSegError(error) && error.code === 'INVALID_INPUT') {
-        const actual = (error.details['actual'] as { sha256?: string } | undefined)?.sha256;
-        throw await this.refuse(
-          upload,
-          invalidInput(`the uploaded bytes have sha256 ${actual ?? '?'}, but ${upload.expected_sha256} was declared`, {
-            problem: 'sha256-mismatch',
-            expected: upload.expected_sha256,
-            actual,
-          }),
-        );
-      }
-      throw error;
+    // One read serves both the check and the decode (verifyObject would read it a second time and
+    // rewrite the object to record the sha256, which the image row records anyway).
+    const content = await readAll(await store.getObject(upload.bucket, upload.object_key), this.deps.maxUploadBytes);
+    const actual = createHash('sha256').update(content).digest('hex');
+    if (actual !== upload.expected_sha256 || content.length !== expectedSize) {
+      throw await this.refuse(
+        upload,
+        invalidInput(`the uploaded bytes have sha256 ${actual}, but ${upload.expected_sha256} was declared`, {
+          problem: 'sha256-mismatch',
+          expected: upload.expected_sha256,
+          actual,
+        }),
+      );
     }
-    return readAll(await store.getObject(upload.bucket, upload.object_key), this.deps.maxUploadBytes);
+    return content;
   }
 
   /** Removes the upload's object (and any derived ones), records why, and returns the error to throw. */
