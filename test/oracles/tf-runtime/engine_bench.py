@@ -63,9 +63,10 @@ class UNet(nn.Module):
         return torch.sigmoid(self.head(x))
 
 
-def best_of(fn, repeats):
+def best_of(fn, repeats, warm_up=True):
     """Fastest run by wall time, with its CPU time over all threads (process_time), in ms."""
-    fn()  # warm-up
+    if warm_up:
+        fn()
     best = None
     for _ in range(repeats):
         t, c = time.perf_counter(), time.process_time()
@@ -116,7 +117,7 @@ def main():
             forward = best_of(lambda: model(tile), args.repeats)
         torch.set_num_threads(args.tiled_threads)
         image = np.random.default_rng(0).random((1024, 1024), dtype=np.float32)
-        tiled_ms = best_of(lambda: tiled(model, image), max(1, args.repeats - 1))
+        tiled_ms = best_of(lambda: tiled(model, image), max(1, args.repeats - 1), warm_up=False)
         torch.set_num_threads(args.single_threads)
         model.train()
         optimizer = torch.optim.Adam(model.parameters(), lr=2e-4)

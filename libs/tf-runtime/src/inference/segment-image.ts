@@ -85,7 +85,9 @@ export async function segmentImage(options: SegmentImageOptions): Promise<Segmen
       });
     }
     const source = isModelSource(options.model) ? options.model : await modelToSource(options.model);
-    pool = ownedPool = await createTileWorkerPool({ source, workers });
+    // Workers run wasm unless this process was told to use the (slow, reference) cpu backend.
+    const backend = tf.getBackend() === 'cpu' ? 'cpu' : 'wasm';
+    pool = ownedPool = await createTileWorkerPool({ source, workers, backend });
   }
   try {
     let execute: Executor;

@@ -25,6 +25,8 @@ export interface TileWorkerPool {
 
 interface Slot {
   worker: Worker;
+  /** Set once the thread has died; its share of the work goes to the others. */
+  dead?: boolean;
   pending?: { id: number; resolve: (c: TileCentres) => void; reject: (e: unknown) => void };
 }
 
@@ -65,8 +67,12 @@ export async function createTileWorkerPool(options: TileWorkerPoolOptions): Prom
   let closed = false;
 
   const dispatch = () => {
+    if (slots.every((slot) => slot.dead)) {
+      for (const job of queue.splice(0)) job.reject(new MicroSegError('UNAVAILABLE', 'every tile worker has stopped'));
+      return;
+    }
     for (const slot of slots) {
-      if (slot.pending || queue.length === 0) continue;
+      if (slot.dead || slot.pending || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.pending = { id: job.request.id, resolve: job.resolve, reject: job.reject };
       slot.worker.postMessage(job.request, [job.request.data.buffer as ArrayBuffer]);
@@ -83,8 +89,10 @@ export async function createTileWorkerPool(options: TileWorkerPoolOptions): Prom
       dispatch();
     });
     const crash = (cause: unknown) => {
+      slot.dead = true;
       slot.pending?.reject(new MicroSegError('UNAVAILABLE', 'a tile worker stopped unexpectedly', { cause }));
       slot.pending = undefined;
+      dispatch();
     };
     slot.worker.on('error', crash);
     slot.worker.on('exit', (code) => {

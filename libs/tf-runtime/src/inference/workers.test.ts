@@ -20,6 +20,7 @@ function noiseImage(width: number, height: number): ImageInput {
 const image = noiseImage(150, 97);
 const tiling = { tile: 64, stride: 32 } as const;
 const tinyUNetModule = fileURLToPath(new URL('../testing/tiny-unet.ts', import.meta.url));
+const crashingModule = fileURLToPath(new URL('../testing/crashing-predictor.ts', import.meta.url));
 
 describe('segmentImage in worker threads', () => {
   let model: ReturnType<typeof buildTinyUNet>;
@@ -74,6 +75,16 @@ describe('segmentImage in worker threads', () => {
     await expect(
       createTileWorkerPool({ source: { kind: 'model-json', path: join(directory, 'missing.json') }, workers: 1 }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('fails the image with UNAVAILABLE, instead of hanging, when its workers die', async () => {
+    const pool = await createTileWorkerPool({ source: { kind: 'factory', module: crashingModule, exportName: 'crashingPredictor' }, workers: 2 });
+    try {
+      await expect(segmentImage({ image, model, pool, ...tiling })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await expect(segmentImage({ image, model, pool, ...tiling })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await pool.close();
+    }
   });
 
   it('refuses to ship a bare predict function to workers', async () => {

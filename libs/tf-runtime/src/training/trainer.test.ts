@@ -56,16 +56,16 @@ describe('createTrainer', () => {
 
   it('keeps frozen encoder layers fixed and trains the rest', async () => {
     const model = buildTinyUNet({ classes: 1, seed: 5 });
-    const trainer = createTrainer({ model, freezeEncoder: (name) => name.startsWith('encoder_') });
+    const trainer = createTrainer({ model, freezeEncoder: (name) => name.startsWith('encoder.') });
     const { image, targets } = discSample(16);
-    const encoderBefore = model.getLayer('encoder_conv1').getWeights()[0]!.dataSync().slice();
+    const encoderBefore = model.getLayer('encoder.conv1').getWeights()[0]!.dataSync().slice();
     const decoderBefore = model.getLayer('decoder_conv').getWeights()[0]!.dataSync().slice();
     await trainer.trainStep(image, targets);
-    expect(model.getLayer('encoder_conv1').getWeights()[0]!.dataSync()).toEqual(encoderBefore);
+    expect(model.getLayer('encoder.conv1').getWeights()[0]!.dataSync()).toEqual(encoderBefore);
     expect(model.getLayer('decoder_conv').getWeights()[0]!.dataSync()).not.toEqual(decoderBefore);
-    expect(trainer.trainedVariableNames.some((n) => n.startsWith('encoder_'))).toBe(false);
+    expect(trainer.trainedVariableNames.some((n) => n.startsWith('encoder.'))).toBe(false);
     trainer.setFrozen(undefined);
-    expect(trainer.trainedVariableNames.some((n) => n.startsWith('encoder_'))).toBe(true);
+    expect(trainer.trainedVariableNames.some((n) => n.startsWith('encoder.'))).toBe(true);
     trainer.dispose();
   });
 
