@@ -90,6 +90,42 @@ describe('nats-server', () => {
 });
 
 describe('startLocalInfrastructure', () => {
+  it('starts all three servers embedded and finds every piece of data again after a restart', async () => {
+    const dataDir = await scratch();
+    const first = await startLocalInfrastructure({ dataDir, logger: silent });
+    try {
+      await withClient(first.databaseUrl, (client) =>
+        client.query('CREATE TABLE kept (note text)'),
+      );
+      const nc = await connect({ servers: first.natsUrl });
+      await (await nc.jetstreamManager()).streams.add({ name: 'KEPT', subjects: ['kept.>'] });
+      await nc.close();
+      const store = createObjectStore({ url: first.s3.endpoint, ...first.s3 });
+      await store.ensureBucket('kept');
+      await store.putObject('kept', 'object', Buffer.from('on disk'));
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startLocalInfrastructure({ dataDir, logger: silent });
+    try {
+      const table = await withClient(
+        second.databaseUrl,
+        async (client) =>
+          (await client.query<{ t: string | null }>("SELECT to_regclass('kept')::text AS t"))
+            .rows[0]?.t,
+      );
+      expect(table).toBe('kept');
+      const nc = await connect({ servers: second.natsUrl });
+      expect((await (await nc.jetstreamManager()).streams.info('KEPT')).config.name).toBe('KEPT');
+      await nc.close();
+      const store = createObjectStore({ url: second.s3.endpoint, ...second.s3 });
+      expect((await store.statObject('kept', 'object')).size).toBe(7);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('uses servers named by the environment and starts only the rest', async () => {
     const dataDir = await scratch();
     const infra = await startLocalInfrastructure({

@@ -37,6 +37,9 @@ export function startServerProcess(options: ServerProcessOptions): ServerProcess
   const { name, logger } = options;
   const child: ChildProcess = spawn(options.command, options.args, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches only the launcher, which drains the
+    // services first and then stops this server, rather than the database vanishing mid-drain.
+    detached: true,
     env: options.env ?? process.env,
     ...(options.uid === undefined ? {} : { uid: options.uid }),
     ...(options.gid === undefined ? {} : { gid: options.gid }),
