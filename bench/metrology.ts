@@ -84,7 +84,9 @@ function median(values: number[]): number {
   return sorted[(sorted.length - 1) >> 1]!;
 }
 
+/** Median of RUNS timed runs after two untimed ones, so that JIT warm-up and GC of the last case don't count. */
 function timeOurs<T>(work: () => T): { seconds: number; result: T } {
+  work();
   let result = work();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -116,7 +118,7 @@ async function particles(): Promise<number[]> {
     { name: 'small-4096', mask: ellipses(4096, 50000, 0.8, 3.5, 4) },
   ];
   console.log(
-    '\nparticle analysis (8-connectivity, all regionprops + statistics), median of 3 runs here',
+    '\nparticle analysis (8-connectivity, all regionprops + statistics), median of 3 runs here (after 2 warm-up runs)',
   );
   row(['mask', 'objects', 'ours (s)', 'skimage (s)', 'speed-up', 'identical']);
   const ratios: number[] = [];
@@ -165,7 +167,7 @@ async function thickness(): Promise<number[]> {
     return [];
   }
   console.log(
-    '\nlayer thickness (classes 1,2, radius 5, min area 1000) on the EBC coating masks, median of 3 runs here',
+    '\nlayer thickness (classes 1,2, radius 5, min area 1000) on the EBC coating masks, median of 3 runs here (after 2 warm-up runs)',
   );
   row([
     'mask',
