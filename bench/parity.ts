@@ -73,9 +73,10 @@ for (const encoder of encoders) {
   }
 }
 
-console.log(`\n${'encoder'.padEnd(18)}${architectures.map((a) => a.padEnd(15)).join('')}`);
+const nameWidth = Math.max(...encoders.map((e) => e.length)) + 2;
+console.log(`\n${'encoder'.padEnd(nameWidth)}${architectures.map((a) => a.padEnd(15)).join('')}`);
 for (const encoder of encoders) {
-  console.log(`${encoder.padEnd(18)}${architectures.map((a) => (results.get(`${encoder}/${a}`) ?? 'n/a').padEnd(15)).join('')}`);
+  console.log(`${encoder.padEnd(nameWidth)}${architectures.map((a) => (results.get(`${encoder}/${a}`) ?? 'n/a').padEnd(15)).join('')}`);
 }
 console.log(`\n${results.size - failures}/${results.size} combinations within ${TOLERANCE}`);
 process.exitCode = failures > 0 ? 1 : 0;

@@ -13,4 +13,7 @@ rm -rf "$out" && mkdir -p "$out"
   unet:vgg11_bn unet:vgg13_bn unet:vgg16_bn unet:vgg19_bn unetplusplus:vgg11_bn linknet:vgg13_bn \
   unet:densenet121 unet:densenet161 unet:densenet169 unet:densenet201 pspnet:densenet121 \
   unet:mobilenet_v2 fpn:mobilenet_v2 deeplabv3plus:mobilenet_v2 \
-  unet:se_resnet50 unet:se_resnext50_32x4d fpn:se_resnext50_32x4d >/dev/null
+  unet:se_resnet50 unet:se_resnext50_32x4d fpn:se_resnext50_32x4d \
+  unet:efficientnet-b0 unet:efficientnet-b1 deeplabv3plus:efficientnet-b0 pan:efficientnet-b1:1:128 \
+  unet:efficientnet-b2 unet:efficientnet-b3 unet:efficientnet-b4 unet:efficientnet-b5 unet:efficientnet-b6 \
+  unet:efficientnet-b7 >/dev/null

@@ -1,5 +1,6 @@
 import { invalidInput } from '@microseg/errors';
 import { densenetEncoders } from './densenet.ts';
+import { efficientnetEncoders } from './efficientnet.ts';
 import type { EncoderSpec } from './encoder-spec.ts';
 import { mobilenetEncoders } from './mobilenet-v2.ts';
 import { resnetEncoders } from './resnet.ts';
@@ -7,7 +8,7 @@ import { senetEncoders } from './senet.ts';
 import { vggEncoders } from './vgg.ts';
 
 const ENCODERS: ReadonlyMap<string, EncoderSpec> = new Map(
-  [...resnetEncoders, ...senetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders].map((spec) => [spec.name, spec]),
+  [...resnetEncoders, ...senetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders, ...efficientnetEncoders].map((spec) => [spec.name, spec]),
 );
 
 export function getEncoder(name: string): EncoderSpec {
