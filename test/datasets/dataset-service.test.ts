@@ -2,6 +2,7 @@ import { datasetContracts as c, datasetEvents } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
 import { decodeImage } from '@microseg/micrograph';
 import { DeliverPolicy } from 'nats';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type DatasetServiceEnv, startDatasetServiceEnv } from './dataset-service-env.ts';
 import { gray16Png, grayPng, indexMaskPng, putToUrl, sha256 } from './images.ts';
@@ -30,7 +31,8 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
   let datasetId: string;
 
   beforeAll(async () => {
-    env = await startDatasetServiceEnv();
+    // Multipart from 5 MiB (S3's smallest part), so a test file of a few MiB goes up in parts.
+    env = await startDatasetServiceEnv({ DATASET_MULTIPART_THRESHOLD_BYTES: String(5 * 1024 * 1024) });
     lab = env.newCaller();
     datasetId = (await lab.call(c.createDataset, { name: 'Superalloy', material: 'super', classes, defaultPixelSize: { value: 2, unit: 'nm' } })).id;
   });
@@ -133,5 +135,24 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
     expect(frozen.images.map((i) => i.name)).toEqual(['a', 'b']);
     expect(frozen.experiments[0]).toMatchObject({ train: [a.id], test: [b.id] });
     expect((await failure(lab.call(c.getImage, { id: b.id }))).code).toBe('NOT_FOUND');
+  });
+
+  it('hands out part URLs for large files and completes the multipart upload', async () => {
+    // Noise does not compress: 2048x1536 16-bit samples make a PNG of about 6 MiB, two parts.
+    const noise = Uint16Array.from({ length: 2048 * 1536 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 16) & 0xffff);
+    const bytes = await sharp(noise, { raw: { width: 2048, height: 1536, channels: 1 } }).toColourspace('grey16').png({ compressionLevel: 1 }).toBuffer();
+    const ticket = await lab.call(c.createImageUpload, { datasetId, fileName: 'large.png', sizeBytes: bytes.length, sha256: sha256(bytes) });
+    expect(ticket.url).toBeNull();
+    const multipart = ticket.multipart ?? { partSizeBytes: 0, parts: [] };
+    expect(multipart.parts.length).toBe(Math.ceil(bytes.length / multipart.partSizeBytes));
+    const parts = [];
+    for (const part of multipart.parts) {
+      const start = (part.partNumber - 1) * multipart.partSizeBytes;
+      const response = await putToUrl(part.url, bytes.subarray(start, start + multipart.partSizeBytes));
+      expect(response.status).toBe(200);
+      parts.push({ partNumber: part.partNumber, etag: response.headers.get('etag') ?? '' });
+    }
+    const { image } = await lab.call(c.completeImageUpload, { uploadId: ticket.uploadId, parts });
+    expect(image).toMatchObject({ width: 2048, height: 1536, bitDepth: 16, sizeBytes: bytes.length, sha256: sha256(bytes) });
   });
 });

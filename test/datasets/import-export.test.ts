@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeImage } from '@microseg/micrograph';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { usePrivateNats } from './private-nats.ts';
 import { microsegJson } from './cli.ts';
+import { grayPng, indexMaskPng } from './images.ts';
 
 const BENCHMARK = resolveBenchmark();
 
@@ -95,5 +96,21 @@ describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gatew
       expect(exported.experiments[name]).toEqual(experiment);
     }
     expect(exported.images['spot1_0d_0']).toMatchObject({ original_name: 'spot1_0d_0.tif', width: 512, height: 512, class_pixels: original.images['spot1_0d_0'].class_pixels });
+  });
+
+  it('uploads one image with its mask, LIMS id and pixel size with `microseg image upload`', async () => {
+    const image = join(exportDir, 'lims-sample.png');
+    const mask = join(exportDir, 'lims-sample-mask.png');
+    await writeFile(image, await grayPng(64, 48, 3));
+    await writeFile(mask, await indexMaskPng(64, 48));
+    const datasetId = summary.datasets[0]?.id ?? '';
+    const uploaded = await microsegJson<{ image: { id: string; pixelSize: unknown; limsId: string }; mask: { kind: string } }>(platform.graphqlUrl, lab.apiKey, [
+      'image', 'upload', image, '--dataset', datasetId, '--mask', mask, '--lims-id', 'LIMS-0042', '--pixel-size', '0.5um',
+    ]);
+    expect(uploaded).toMatchObject({ image: { pixelSize: { value: 0.5, unit: 'um' }, limsId: 'LIMS-0042' }, mask: { kind: 'index' } });
+    const { imageByLimsId } = await lab.client.request<{ imageByLimsId: { id: string; hasMask: boolean; pixelSizeSource: string } }>(
+      '{ imageByLimsId(limsId: "LIMS-0042") { id hasMask pixelSizeSource } }',
+    );
+    expect(imageByLimsId).toEqual({ id: uploaded.image.id, hasMask: true, pixelSizeSource: 'upload' });
   });
 });
