@@ -10,6 +10,71 @@ interface Conv2DBackpropFilterAttrs {
   filterShape: [number, number, number, number];
 }
 
+type ConvInfo = backend_util.Conv2DInfo;
+
+/**
+ * Writes im2col rows [k, n] for output lines [first, first+count) (a line = one output row of one image).
+ * With stride 1 and equal widths a tap's rows for consecutive lines are one contiguous run of the
+ * channel-major input, so each row is a single block copy plus zeroed border columns.
+ */
+function fillColumns(cols: Float32Array, xT: Float32Array, info: ConvInfo, first: number, count: number): void {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const n = count * outWidth;
+  const planeSize = inHeight * inWidth;
+  const contiguous = strideHeight === 1 && strideWidth === 1 && inWidth === outWidth;
+  for (let kh = 0; kh < filterHeight; kh++) {
+    for (let kw = 0; kw < filterWidth; kw++) {
+      const owMin = Math.min(outWidth, Math.max(0, Math.ceil((left - kw) / strideWidth)));
+      const owMax = Math.max(owMin, Math.min(outWidth, Math.floor((inWidth - 1 + left - kw) / strideWidth) + 1));
+      for (let c = 0; c < inChannels; c++) {
+        const row = ((kh * filterWidth + kw) * inChannels + c) * n;
+        if (!contiguous) {
+          for (let l = 0; l < count; l++) {
+            const line = first + l;
+            const ih = (line % outHeight) * strideHeight + kh - top;
+            const dst = row + l * outWidth;
+            if (ih < 0 || ih >= inHeight) {
+              cols.fill(0, dst, dst + outWidth);
+              continue;
+            }
+            cols.fill(0, dst, dst + owMin);
+            cols.fill(0, dst + owMax, dst + outWidth);
+            const src = (c * batchSize + Math.floor(line / outHeight)) * planeSize + ih * inWidth + kw - left;
+            for (let ow = owMin; ow < owMax; ow++) cols[dst + ow] = xT[src + ow * strideWidth]!;
+          }
+          continue;
+        }
+        for (let l = 0; l < count; ) {
+          const line = first + l;
+          const b = Math.floor(line / outHeight);
+          const oh0 = line % outHeight;
+          const lines = Math.min(count - l, outHeight - oh0);
+          const dstOf = (oh: number) => row + (l + oh - oh0) * outWidth;
+          const ohLo = Math.min(oh0 + lines, Math.max(oh0, top - kh));
+          const ohHi = Math.max(ohLo, Math.min(oh0 + lines, inHeight + top - kh));
+          cols.fill(0, dstOf(oh0), dstOf(ohLo));
+          cols.fill(0, dstOf(ohHi), dstOf(oh0 + lines));
+          if (ohHi > ohLo) {
+            const src = (c * batchSize + b) * planeSize + (ohLo + kh - top) * inWidth + kw - left;
+            const from = Math.max(0, src);
+            const to = Math.min(xT.length, src + (ohHi - ohLo) * inWidth);
+            cols.set(xT.subarray(from, to), dstOf(ohLo) + from - src);
+            // Border columns picked up the neighbouring row's pixels (or nothing, at the array's ends).
+            for (let oh = ohLo; oh < ohHi; oh++) {
+              const dst = dstOf(oh);
+              for (let ow = 0; ow < owMin; ow++) cols[dst + ow] = 0;
+              for (let ow = owMax; ow < outWidth; ow++) cols[dst + ow] = 0;
+            }
+          }
+          l += lines;
+        }
+      }
+    }
+  }
+}
+
 /** x [b,h,w,c] -> [c][b*h*w], so each im2col row is built from contiguous runs. */
 function channelMajor(x: Float32Array, pixels: number, channels: number): Float32Array {
   const out = new Float32Array(x.length);
@@ -35,14 +100,11 @@ function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo };
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
-  const top = info.padInfo.top;
-  const left = info.padInfo.left;
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
   const k = filterHeight * filterWidth * inChannels;
   const lines = batchSize * outHeight;
   const linesPerChunk = Math.max(1, Math.min(lines, Math.floor(MAX_COLUMN_FLOATS / (k * outWidth))));
-  const planeSize = inHeight * inWidth;
-  const xT = channelMajor(heapView(backend, x), batchSize * planeSize, inChannels);
+  const xT = channelMajor(heapView(backend, x), batchSize * inHeight * inWidth, inChannels);
 
   let result: TensorInfo | undefined;
   let accumulated: Float32Array | undefined;
@@ -58,33 +120,7 @@ function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo };
     if (count !== lines) {
       heapView(backend, dyChunk).set(heapView(backend, dy).subarray(first * outWidth * outChannels, (first + count) * outWidth * outChannels));
     }
-    for (let kh = 0; kh < filterHeight; kh++) {
-      for (let kw = 0; kw < filterWidth; kw++) {
-        const owMin = Math.min(outWidth, Math.max(0, Math.ceil((left - kw) / strideWidth)));
-        const owMax = Math.max(owMin, Math.min(outWidth, Math.floor((inWidth - 1 + left - kw) / strideWidth) + 1));
-        for (let c = 0; c < inChannels; c++) {
-          const row = ((kh * filterWidth + kw) * inChannels + c) * n;
-          for (let l = 0; l < count; l++) {
-            const line = first + l;
-            const b = Math.floor(line / outHeight);
-            const ih = (line % outHeight) * strideHeight + kh - top;
-            const dst = row + l * outWidth;
-            if (ih < 0 || ih >= inHeight) {
-              cols.fill(0, dst, dst + outWidth);
-              continue;
-            }
-            cols.fill(0, dst, dst + owMin);
-            cols.fill(0, dst + owMax, dst + outWidth);
-            const src = (c * batchSize + b) * planeSize + ih * inWidth + kw - left;
-            if (strideWidth === 1) {
-              cols.set(xT.subarray(src + owMin, src + owMax), dst + owMin);
-            } else {
-              for (let ow = owMin; ow < owMax; ow++) cols[dst + ow] = xT[src + ow * strideWidth]!;
-            }
-          }
-        }
-      }
-    }
+    fillColumns(cols, xT, info, first, count);
     const product = matMul(backend, columns, dyChunk);
     release(backend, columns, dyChunk);
     if (count === lines) {
