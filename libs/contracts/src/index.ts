@@ -7,3 +7,4 @@ export * from './streams.ts';
 export * from './dataset.ts';
 export * from './metrology.ts';
 export * from './training.ts';
+export * from './inference.ts';
