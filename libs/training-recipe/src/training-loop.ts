@@ -38,7 +38,7 @@ export interface LoopHooks<Item> {
   saveCheckpoint(state: LoopState, report: EpochReport): Promise<void>;
   /** Asked before every step: a truthy answer stops the run (cancel, shutdown). */
   shouldStop?(): boolean;
-  now?(): number;
+  now?: () => number;
 }
 
 export type LoopOutcome =

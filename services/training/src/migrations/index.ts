@@ -1,0 +1,8 @@
+import type { Migration } from '@microseg/db';
+import { outboxMigrations } from '@microseg/messaging';
+import * as registry from './0001-training-registry.ts';
+
+export const trainingMigrations: Record<string, Migration> = {
+  ...outboxMigrations,
+  '0001-training-registry': registry,
+};

@@ -1,0 +1,91 @@
+import { type Logger, createLogger } from '@microseg/logging';
+import { OutboxRelay } from '@microseg/messaging';
+import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import { createObjectStore } from '@microseg/storage';
+import { initBackend } from '@microseg/tf-runtime';
+import { Benchmarks } from './benchmarks.ts';
+import type { TrainingConfig } from './config.ts';
+import { DatasetReader } from './dataset-reader.ts';
+import { serveJobs } from './handlers/jobs.ts';
+import { serveRegistry } from './handlers/registry.ts';
+import { ensureTrainingJobStream } from './job-stream.ts';
+import { JobSubmission } from './job-submission.ts';
+import { JobRepository } from './job.repository.ts';
+import { LocalWorkers } from './local-workers.ts';
+import { trainingMigrations } from './migrations/index.ts';
+import { Registry } from './registry.ts';
+import { RegistryRepository } from './registry.repository.ts';
+import { createS3Client } from './s3-client.ts';
+import type { TrainingDatabase } from './training.tables.ts';
+import { WeightsImport } from './weights-import.ts';
+import { WeightsRepository } from './weights.repository.ts';
+
+export interface TrainingService extends BootedService {
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * The training service: the API of jobs, registry and weight imports, the training job queue
+ * (jobs enter it through the outbox, in the transaction that records them), and, on the local
+ * platform, its worker processes.
+ */
+export async function startTrainingService(
+  config: TrainingConfig,
+  options: { logger?: Logger; exitOnShutdown?: boolean } = {},
+): Promise<TrainingService> {
+  const logger = options.logger ?? createLogger({ service: 'training', level: config.LOG_LEVEL });
+  const booted = await bootService({
+    service: 'training',
+    version: config.MICROSEG_CODE_VERSION,
+    httpPort: config.HTTP_PORT,
+    natsUrl: config.NATS_URL,
+    logger,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
+  });
+  const { runtime, nc } = booted;
+  const db = await connectServiceDatabase<TrainingDatabase>(runtime, {
+    url: config.DATABASE_URL,
+    schema: 'training',
+    migrations: trainingMigrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
+  const store = createObjectStore(s3);
+  await store.ensureBucket(config.TRAINING_BUCKET);
+  await ensureTrainingJobStream(nc);
+  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
+  relay.start();
+  runtime.onShutdown('outbox relay', () => relay.stop());
+
+  const jobs = new JobRepository(db);
+  const repository = new RegistryRepository(db);
+  const weights = new WeightsRepository(db);
+  const registry = new Registry({ registry: repository, jobs, weights });
+  const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc) });
+  let backend: Promise<unknown> | undefined;
+  const weightsImport = new WeightsImport({
+    weights,
+    store,
+    client: createS3Client(s3),
+    bucket: config.TRAINING_BUCKET,
+    ensureBackend: async () => {
+      backend ??= initBackend({ logger });
+      await backend;
+    },
+  });
+  const servers = [
+    ...serveJobs(nc, { db, jobs, submission, benchmarks: new Benchmarks({ db, jobs, registry: repository, submission }), logger }),
+    ...serveRegistry(nc, { registry, repository, weights, weightsImport, logger }),
+  ];
+  runtime.onShutdown('request handlers', async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+  });
+  if (config.TRAINING_LOCAL_WORKERS > 0) {
+    const workers = new LocalWorkers({ count: config.TRAINING_LOCAL_WORKERS, env: JSON.parse(config.TRAINING_WORKER_ENV) as Record<string, string>, logger });
+    workers.start();
+    runtime.onShutdown('training workers', () => workers.stop());
+  }
+  logger.info({ bucket: config.TRAINING_BUCKET, localWorkers: config.TRAINING_LOCAL_WORKERS }, 'training service ready');
+  return { ...booted, logger, stop: () => runtime.shutdown() };
+}
