@@ -88,6 +88,17 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
     expect((await lab.call(c.findImageByLimsId, { limsId: 'LIMS-1' })).id).toBe(image.id);
   });
 
+  it('keeps LIMS sample ids unique within the group; a refused completion can be retried', async () => {
+    const bytes = await grayPng(16, 16, 42);
+    const ticket = await lab.call(c.createImageUpload, { datasetId, fileName: 'second.png', sizeBytes: bytes.length, sha256: sha256(bytes) });
+    await putToUrl(ticket.url ?? '', bytes);
+    const clash = await failure(lab.call(c.completeImageUpload, { uploadId: ticket.uploadId, limsId: 'LIMS-1' }));
+    expect(clash.code).toBe('CONFLICT');
+    expect(clash.message).toContain('LIMS-1');
+    const { image } = await lab.call(c.completeImageUpload, { uploadId: ticket.uploadId, limsId: 'LIMS-2' });
+    expect(image.limsId).toBe('LIMS-2');
+  });
+
   it('dedupes the same bytes within a dataset, and upload tickets say so up front', async () => {
     const bytes = await grayPng(32, 32, 9);
     const first = await upload(lab, datasetId, bytes, 'dup-a.png');

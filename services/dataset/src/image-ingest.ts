@@ -76,24 +76,24 @@ export class ImageIngest {
       return { image, deduplicated: image.original.key !== upload.object_key };
     }
     const { row: dataset } = await access.writable(principal, upload.dataset_id);
-    const content = await bytes.read(upload, input.parts);
-
-    const existing = await images.findBySha256(dataset.id, upload.expected_sha256);
-    if (existing) return this.deduplicate(upload, existing);
-
     const derived = { normalised: objectKeys.imageNormalised(dataset.group_id, dataset.id, upload.id), thumbnail: objectKeys.imageThumbnail(dataset.group_id, dataset.id, upload.id) };
+    // Reading and decoding both hold the whole image in memory: both happen inside a slot.
     const prepared = await this.deps.slots(async () => {
+      const content = await bytes.read(upload, input.parts);
+      const existing = await images.findBySha256(dataset.id, upload.expected_sha256);
+      if (existing) return { kind: 'duplicate' as const, existing };
       try {
         const decoded = await decodeImage(content, this.deps.decoder);
         const [normalisedPng, thumbnail] = await Promise.all([
           decoded.info.isNormalisedPng ? undefined : encodeNormalisedPng(decoded),
           renderThumbnail(decoded),
         ]);
-        return { info: decoded.info, normalisedPng, thumbnail };
+        return { kind: 'decoded' as const, info: decoded.info, normalisedPng, thumbnail };
       } catch (error) {
         throw isMicroSegError(error) && error.code === 'INVALID_INPUT' ? await bytes.refuse(upload, error) : error;
       }
     });
+    if (prepared.kind === 'duplicate') return this.deduplicate(upload, prepared.existing);
     const { info } = prepared;
     const writtenKeys: string[] = [];
     try {

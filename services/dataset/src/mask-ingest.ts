@@ -65,8 +65,8 @@ export class MaskIngest {
     const image = upload.image_id ? await images.find(upload.image_id) : undefined;
     if (!image) throw notFound('image', upload.image_id ?? '');
     const { row: dataset } = await access.writable(principal, image.datasetId);
-    const content = await bytes.read(upload, input.parts);
     const validated = await this.deps.slots(async () => {
+      const content = await bytes.read(upload, input.parts);
       try {
         return await validateMask(content, { ...this.deps.decoder, width: image.width, height: image.height, classes: dataset.classes });
       } catch (error) {
