@@ -1,0 +1,21 @@
+import { commonServiceVariables, databaseVariables, objectStoreVariables, z } from '@microseg/config';
+
+export const inferenceConfigSchema = z.object({
+  ...commonServiceVariables,
+  ...databaseVariables,
+  ...objectStoreVariables,
+  /** `tensorflow`, `wasm` or `cpu`; empty: the best one present. */
+  MICROSEG_TF_BACKEND: z.string().default(''),
+  /** Where optional probability maps are stored. */
+  INFERENCE_BUCKET: z.string().min(3).max(63).default('microseg-inference'),
+  /** Images segmented at once by this process. */
+  INFERENCE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Worker threads for the tiles of one image (wasm/cpu); 0 runs the tiles in the service thread. */
+  INFERENCE_TILE_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Weights kept loaded across models; the least recently used model is evicted past it. */
+  INFERENCE_MODEL_CACHE_MB: z.coerce.number().int().min(1).default(1024),
+  INFERENCE_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  INFERENCE_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(8),
+});
+
+export type InferenceConfig = z.infer<typeof inferenceConfigSchema>;

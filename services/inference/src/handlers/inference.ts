@@ -1,0 +1,52 @@
+import { inferenceContracts as c, requirePrincipal } from '@microseg/contracts';
+import { notFound } from '@microseg/errors';
+import type { Logger } from '@microseg/logging';
+import { type RequestServer, serveRequests } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+import type { PlatformDirectory } from '../platform-directory.ts';
+import type { Policies } from '../policies.ts';
+import type { PolicyRepository } from '../policy.repository.ts';
+import type { SegmentationRepository } from '../segmentation.repository.ts';
+import type { SegmentationRunner } from '../segmentation-runner.ts';
+
+export function serveInference(
+  nc: NatsConnection,
+  deps: {
+    directory: PlatformDirectory;
+    runner: SegmentationRunner;
+    policies: Policies;
+    policyRepository: PolicyRepository;
+    segmentations: SegmentationRepository;
+    logger: Logger;
+  },
+): RequestServer[] {
+  const options = { logger: deps.logger };
+  return [
+    serveRequests(nc, c.segmentImage, async ({ imageId, model, probabilities }, { headers }) => {
+      const principal = requirePrincipal(headers);
+      const modelVersionId = 'versionId' in model ? model.versionId : (await deps.directory.resolveAlias(principal, model.model, model.alias)).id;
+      return deps.runner.forCaller(principal, { imageId, modelVersionId, probabilities });
+    }, options),
+    serveRequests(nc, c.listSegmentations, async ({ imageIds }, { headers }) => {
+      const principal = requirePrincipal(headers);
+      // What the caller may read of the dataset service is what it may read here.
+      const readable = await Promise.all(imageIds.map((id) => deps.directory.image(principal, id).then(() => id, () => undefined)));
+      return { segmentations: await deps.segmentations.ofImages(readable.filter((id): id is string => id !== undefined)) };
+    }, options),
+    serveRequests(nc, c.createPolicy, (input, { headers }) => deps.policies.create(requirePrincipal(headers), input), options),
+    serveRequests(nc, c.listPolicies, async ({ datasetId }, { headers }) => ({
+      policies: await deps.policyRepository.list(requirePrincipal(headers).groupId, datasetId),
+    }), options),
+    serveRequests(nc, c.setPolicyPaused, ({ id, paused }, { headers }) => deps.policies.setPaused(requirePrincipal(headers), id, paused), options),
+    serveRequests(nc, c.runPolicy, ({ id, datasetVersionId }, { headers }) => deps.policies.runBatch(requirePrincipal(headers), id, datasetVersionId), options),
+    serveRequests(nc, c.getRun, async ({ id }, { headers }) => {
+      const run = await deps.segmentations.run(id, requirePrincipal(headers).groupId);
+      if (!run) throw notFound('pipeline run', id);
+      return run;
+    }, options),
+    serveRequests(nc, c.listRuns, async ({ datasetId, state, limit }, { headers }) => {
+      const runs = await deps.segmentations.runs(requirePrincipal(headers).groupId, { limit, ...(datasetId ? { datasetId } : {}) });
+      return { runs: state ? runs.filter((run) => run.state === state) : runs };
+    }, options),
+  ];
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Image } from '@microseg/contracts';
+import { invalidInput } from '@microseg/errors';
+import { decodeImage, encodeIndexPng } from '@microseg/micrograph';
+import type { ObjectStore } from '@microseg/storage';
+import { type ImageInput, segmentImage } from '@microseg/tf-runtime';
+import type { LoadedModel } from './model-cache.ts';
+
+export interface SegmentedImage {
+  maskPng: Buffer;
+  maskSha256: string;
+  probabilities: Float32Array | undefined;
+  tiles: number;
+  computeMs: number;
+}
+
+async function readAll(store: ObjectStore, bucket: string, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await store.getObject(bucket, key)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Whether the model takes this image (bit depth, channels) before any tile runs: a mismatch is the
+ * image's fault, recorded as a failed step, not a crash to retry.
+ */
+function assertModelTakes(loaded: LoadedModel, image: Pick<Image, 'bitDepth' | 'channels' | 'id'>): void {
+  const { input } = loaded.manifest;
+  if (!input.bitDepths.includes(image.bitDepth as 8 | 16)) {
+    throw invalidInput(`the model takes ${input.bitDepths.join(' or ')}-bit images; this one is ${image.bitDepth}-bit`, {
+      problem: 'bit-depth', imageId: image.id, bitDepth: image.bitDepth, accepted: input.bitDepths,
+    });
+  }
+  if (image.channels !== 1 && image.channels !== input.channels) {
+    throw invalidInput(`the model takes ${input.channels}-channel (or grayscale) images; this one has ${image.channels}`, {
+      problem: 'channels', imageId: image.id, channels: image.channels, accepted: input.channels,
+    });
+  }
+}
+
+/** Reads the image's lossless working copy and runs the paper's tiled inference on it. */
+export async function segmentStoredImage(
+  store: ObjectStore,
+  loaded: LoadedModel,
+  image: Image,
+  options: { probabilities: boolean; tileWorkers: number; working: () => void },
+): Promise<SegmentedImage> {
+  assertModelTakes(loaded, image);
+  const decoded = await decodeImage(await readAll(store, image.normalised.bucket, image.normalised.key));
+  options.working();
+  const input: ImageInput = {
+    data: decoded.pixels,
+    width: decoded.info.width,
+    height: decoded.info.height,
+    channels: decoded.info.channels,
+    bitDepth: decoded.info.bitDepth,
+  };
+  const { manifest } = loaded;
+  const started = performance.now();
+  const result = await segmentImage({
+    image: input,
+    model: loaded.model,
+    tile: manifest.tile.size,
+    stride: manifest.tile.stride,
+    workers: options.tileWorkers,
+    probabilities: options.probabilities,
+    normalisation: {
+      mean: manifest.input.normalisation.mean as [number, number, number],
+      std: manifest.input.normalisation.std as [number, number, number],
+    },
+  });
+  const computeMs = performance.now() - started;
+  options.working();
+  const indices = result.mask instanceof Uint8Array ? result.mask : Uint8Array.from(result.mask);
+  const maskPng = await encodeIndexPng(indices, result.width, result.height);
+  return {
+    maskPng,
+    maskSha256: createHash('sha256').update(maskPng).digest('hex'),
+    probabilities: result.probabilities,
+    tiles: result.tiles,
+    computeMs,
+  };
+}

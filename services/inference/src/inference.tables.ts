@@ -1,0 +1,70 @@
+import type { ColumnType, Generated } from '@microseg/db';
+import type { OutboxTable } from '@microseg/messaging';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PoliciesTable {
+  id: Generated<string>;
+  group_id: string;
+  dataset_id: string;
+  model: string;
+  alias: string;
+  model_id: string;
+  model_version_id: string;
+  paused: boolean;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RunsTable {
+  id: Generated<string>;
+  group_id: string;
+  dataset_id: string;
+  policy_id: string | null;
+  model_version_id: string;
+  trigger: 'upload' | 'batch' | 'alias-move';
+  total: number;
+  source_image_id: string | null;
+  created_at: Generated<Date>;
+}
+
+/** Which images of a run are done; a redelivered job marks its image once. */
+export interface RunItemsTable {
+  run_id: string;
+  image_id: string;
+  status: 'succeeded' | 'failed';
+  done_at: Generated<Date>;
+}
+
+/** One row per (image, model version): the idempotency key of inference. */
+export interface SegmentationsTable {
+  id: Generated<string>;
+  group_id: string;
+  image_id: string;
+  dataset_id: string;
+  model_version_id: string;
+  status: 'succeeded' | 'failed';
+  error: Json<{ code: string; message: string; details: Record<string, unknown> } | null>;
+  mask_id: string | null;
+  mask_bucket: string | null;
+  mask_key: string | null;
+  mask_sha256: string | null;
+  probabilities_bucket: string | null;
+  probabilities_key: string | null;
+  probabilities_sha256: string | null;
+  run_id: string | null;
+  backend: string;
+  tiles: number;
+  compute_ms: number;
+  code_version: string;
+  created_at: Generated<Date>;
+}
+
+export interface InferenceDatabase {
+  policies: PoliciesTable;
+  runs: RunsTable;
+  run_items: RunItemsTable;
+  segmentations: SegmentationsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,59 @@
+import { EVENTS_STREAM, INFERENCE_JOBS_STREAM, datasetEvents, inferenceJobs } from '@microseg/contracts';
+import type { Logger } from '@microseg/logging';
+import { type Worker, defineJob, ensureStream, runWorker } from '@microseg/messaging';
+import type { NatsConnection } from 'nats';
+import type { Policies } from './policies.ts';
+import type { SegmentationRunner } from './segmentation-runner.ts';
+
+/** `image.uploaded` read from the events stream by a durable consumer of its own. */
+const imageUploadedJob = defineJob({
+  subject: datasetEvents.imageUploaded.subject,
+  stream: EVENTS_STREAM.name,
+  schema: datasetEvents.imageUploaded.schema,
+});
+
+export interface WorkerSettings {
+  concurrency: number;
+  ackWaitMs: number;
+  maxDeliver: number;
+}
+
+/**
+ * Two consumers: uploads start policy runs (cheap, database only), and the segmentation work
+ * queue (consumer `inference-workers`, what the cluster scales) does the compute.
+ */
+export async function startPipelineWorkers(
+  nc: NatsConnection,
+  deps: { runner: SegmentationRunner; policies: Policies },
+  settings: WorkerSettings,
+  logger: Logger,
+): Promise<Worker[]> {
+  await ensureStream(await nc.jetstreamManager(), {
+    name: INFERENCE_JOBS_STREAM.name,
+    subjects: [...INFERENCE_JOBS_STREAM.subjects],
+    retention: 'workqueue',
+    duplicateWindowMs: INFERENCE_JOBS_STREAM.duplicateWindowSeconds * 1_000,
+  });
+  const js = nc.jetstream();
+  const common = { js, nc, logger, ackWaitMs: settings.ackWaitMs, maxDeliver: settings.maxDeliver };
+  return Promise.all([
+    runWorker({
+      ...common,
+      concurrency: 4,
+      contract: imageUploadedJob,
+      consumer: 'inference-image-uploaded',
+      handler: async (event) => {
+        await deps.policies.onImageUploaded(event);
+      },
+    }),
+    runWorker({
+      ...common,
+      concurrency: settings.concurrency,
+      contract: inferenceJobs.segment,
+      consumer: INFERENCE_JOBS_STREAM.consumer,
+      handler: async (job, context) => {
+        await deps.runner.run(job, context);
+      },
+    }),
+  ]);
+}

@@ -1,0 +1,114 @@
+import '@microseg/segmentation';
+import { type Logger, createLogger } from '@microseg/logging';
+import { OutboxRelay } from '@microseg/messaging';
+import { configureDecoder } from '@microseg/micrograph';
+import { loadArtifact } from '@microseg/model-artifact';
+import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import { createObjectStore } from '@microseg/storage';
+import { initBackend } from '@microseg/tf-runtime';
+import { Client } from 'minio';
+import type { InferenceConfig } from './config.ts';
+import { serveInference } from './handlers/inference.ts';
+import type { InferenceDatabase } from './inference.tables.ts';
+import { inferenceMigrations } from './migrations/index.ts';
+import { ModelCache } from './model-cache.ts';
+import { startPipelineWorkers } from './pipeline-workers.ts';
+import { PlatformDirectory } from './platform-directory.ts';
+import { Policies } from './policies.ts';
+import { PolicyRepository } from './policy.repository.ts';
+import { SegmentationRunner } from './segmentation-runner.ts';
+import { SegmentationRepository } from './segmentation.repository.ts';
+
+export interface InferenceService extends BootedService {
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** The model-artifact loader takes a minio client itself; the storage lib keeps its own private. */
+function artifactClient(config: InferenceConfig): Client {
+  const url = new URL(config.S3_ENDPOINT);
+  const useSSL = url.protocol === 'https:';
+  return new Client({
+    endPoint: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? (useSSL ? 443 : 80) : Number(url.port),
+    useSSL,
+    accessKey: config.S3_ACCESS_KEY,
+    secretKey: config.S3_SECRET_KEY,
+    region: config.S3_REGION,
+  });
+}
+
+/** Starts the inference service: backend, probes, NATS, its schema, the outbox relay, the workers and the handlers. */
+export async function startInferenceService(
+  config: InferenceConfig,
+  options: { logger?: Logger; exitOnShutdown?: boolean } = {},
+): Promise<InferenceService> {
+  const logger = options.logger ?? createLogger({ service: 'inference', level: config.LOG_LEVEL });
+  const booted = await bootService({
+    service: 'inference',
+    version: config.MICROSEG_CODE_VERSION,
+    httpPort: config.HTTP_PORT,
+    natsUrl: config.NATS_URL,
+    logger,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
+  });
+  const { runtime, nc } = booted;
+  const db = await connectServiceDatabase<InferenceDatabase>(runtime, {
+    url: config.DATABASE_URL,
+    schema: 'inference',
+    migrations: inferenceMigrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+    migrateOnly: config.MIGRATE_ONLY,
+  });
+  if (config.MIGRATE_ONLY) return { ...booted, logger, stop: () => runtime.shutdown() };
+
+  const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, logger });
+  configureDecoder();
+  const store = createObjectStore({ url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION });
+  await store.ensureBucket(config.INFERENCE_BUCKET);
+  runtime.addReadinessCheck('object store', async () => {
+    await store.ensureBucket(config.INFERENCE_BUCKET);
+    return true;
+  });
+  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
+  relay.start();
+  runtime.onShutdown('outbox relay', () => relay.stop());
+
+  const directory = new PlatformDirectory(nc);
+  const segmentations = new SegmentationRepository(db);
+  const policyRepository = new PolicyRepository(db);
+  const client = artifactClient(config);
+  const cache = new ModelCache(
+    async (version) => {
+      const loaded = await loadArtifact({ client, bucket: version.artifact.bucket, prefix: version.artifact.prefix });
+      return { ...loaded, bytes: loaded.model.countParams() * 4 };
+    },
+    config.INFERENCE_MODEL_CACHE_MB * 1024 * 1024,
+    logger,
+  );
+  runtime.onShutdown('model cache', () => cache.clear());
+  const runner = new SegmentationRunner({
+    nc, directory, segmentations, cache, store,
+    bucket: config.INFERENCE_BUCKET,
+    backend: choice.backend,
+    codeVersion: config.MICROSEG_CODE_VERSION,
+    tileWorkers: config.INFERENCE_TILE_WORKERS,
+    logger,
+  });
+  const policies = new Policies({ directory, policies: policyRepository, segmentations, logger });
+  const workers = await startPipelineWorkers(
+    nc,
+    { runner, policies },
+    { concurrency: config.INFERENCE_CONCURRENCY, ackWaitMs: config.INFERENCE_ACK_WAIT_MS, maxDeliver: config.INFERENCE_MAX_DELIVER },
+    logger,
+  );
+  runtime.onShutdown('pipeline workers', async () => {
+    await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
+  });
+  const servers = serveInference(nc, { directory, runner, policies, policyRepository, segmentations, logger });
+  runtime.onShutdown('request handlers', async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+  });
+  logger.info({ backend: choice.backend, bucket: config.INFERENCE_BUCKET }, 'inference service ready');
+  return { ...booted, logger, stop: () => runtime.shutdown() };
+}
