@@ -147,8 +147,10 @@ for (const encoder of Object.keys(engine)) {
   }
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
-if (typeof torch === 'string') console.log(`PyTorch: ${torch}`);
+if (rows.length > 1) {
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  if (typeof torch === 'string') console.log(`PyTorch: ${torch}`);
+}
 
 for (const encoder of args['memory-encoders'].split(',').filter(Boolean)) {
   const { peakMiB, seconds } = await measurePeakMemory(encoder);

@@ -81,6 +81,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   const importModule = options.importModule ?? defaultImport;
   const preferred = parsePreferred(options.preferred);
   const gpuVisible = (options.gpuVisible ?? defaultGpuVisible)();
+  // tfjs writes its own notices (e.g. "install tfjs-node") to the console unless PROD; we log the choice instead.
+  tf.env().set('PROD', true);
   registerWasmGradientKernels();
 
   const order: BackendName[] = preferred ? [preferred] : ['tensorflow', 'wasm', 'cpu'];

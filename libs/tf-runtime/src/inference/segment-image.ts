@@ -22,6 +22,8 @@ export interface SegmentImageOptions {
    * current backend. Default: one per core on the wasm/cpu backends, 0 on the native tensorflow backend.
    */
   workers?: number;
+  /** Modules the workers import before rebuilding a LayersModel, e.g. the one registering its custom layers. */
+  setupModules?: string[];
   /** An already started pool (services keep one per model rather than reloading the network per image). */
   pool?: TileWorkerPool;
   probabilities?: boolean;
@@ -84,7 +86,7 @@ export async function segmentImage(options: SegmentImageOptions): Promise<Segmen
         details: { workers },
       });
     }
-    const source = isModelSource(options.model) ? options.model : await modelToSource(options.model);
+    const source = isModelSource(options.model) ? options.model : await modelToSource(options.model, options.setupModules);
     // Workers run wasm unless this process was told to use the (slow, reference) cpu backend.
     const backend = tf.getBackend() === 'cpu' ? 'cpu' : 'wasm';
     pool = ownedPool = await createTileWorkerPool({ source, workers, backend });
