@@ -16,4 +16,4 @@ rm -rf "$out" && mkdir -p "$out"
   unet:se_resnet50 unet:se_resnext50_32x4d fpn:se_resnext50_32x4d \
   unet:efficientnet-b0 unet:efficientnet-b1 deeplabv3plus:efficientnet-b0 pan:efficientnet-b1:1:128 \
   unet:efficientnet-b2 unet:efficientnet-b3 unet:efficientnet-b4 unet:efficientnet-b5 unet:efficientnet-b6 \
-  unet:efficientnet-b7 >/dev/null
+  unet:efficientnet-b7 unet:xception unet:inceptionv4 unet:dpn68 unet:dpn92 deeplabv3plus:dpn68 >/dev/null

@@ -10,6 +10,7 @@ import torch.nn.functional as F
 import torchvision.models as tvm
 
 from efficientnet_encoders import EFFICIENTNETS
+from pretrainedmodels_encoders import PRETRAINEDMODELS
 from senet_encoders import SENETS
 
 # ---------------------------------------------------------------- encoders
@@ -174,6 +175,7 @@ for _name, _cfg in VGG_CFG.items():
     ENCODERS[_name] = (lambda cfg: lambda depth: VGGEncoder(cfg, depth))(_cfg)
 ENCODERS.update(SENETS)
 ENCODERS.update(EFFICIENTNETS)
+ENCODERS.update(PRETRAINEDMODELS)
 
 # ---------------------------------------------------------------- decoders
 

@@ -1,14 +1,17 @@
 import { invalidInput } from '@microseg/errors';
 import { densenetEncoders } from './densenet.ts';
+import { dpnEncoders } from './dpn.ts';
 import { efficientnetEncoders } from './efficientnet.ts';
+import { inceptionEncoders } from './inceptionv4.ts';
 import type { EncoderSpec } from './encoder-spec.ts';
 import { mobilenetEncoders } from './mobilenet-v2.ts';
 import { resnetEncoders } from './resnet.ts';
 import { senetEncoders } from './senet.ts';
 import { vggEncoders } from './vgg.ts';
+import { xceptionEncoders } from './xception.ts';
 
 const ENCODERS: ReadonlyMap<string, EncoderSpec> = new Map(
-  [...resnetEncoders, ...senetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders, ...efficientnetEncoders].map((spec) => [spec.name, spec]),
+  [...resnetEncoders, ...senetEncoders, ...vggEncoders, ...densenetEncoders, ...mobilenetEncoders, ...efficientnetEncoders, ...inceptionEncoders, ...xceptionEncoders, ...dpnEncoders].map((spec) => [spec.name, spec]),
 );
 
 export function getEncoder(name: string): EncoderSpec {

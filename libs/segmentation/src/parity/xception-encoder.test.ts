@@ -1,0 +1,3 @@
+import { describeParity } from './parity-suite.ts';
+
+describeParity('Xception encoder matches PyTorch', (c) => c.encoder === 'xception');
