@@ -11,26 +11,39 @@ const classList = z.array(classIndex).min(1).max(256);
  * What the metrology service measures on every mask of a dataset. `classes` lists every value a
  * mask may hold: a mask with any other value is a failed measurement, not a silent zero.
  */
-export const measurementProfileSchema = z.object({
-  classes: classList,
-  particles: z.object({ classes: classList, connectivity: z.union([z.literal(4), z.literal(8)]).default(8) }).nullable(),
-  thickness: z
-    .object({
-      classes: classList,
-      radius: z.number().int().min(0).max(4096).default(5),
-      minArea: z.number().int().min(0).default(1000),
-    })
-    .nullable(),
-  /**
-   * `image`: the image's pixel size (pixels when it has none); `pixels`: always pixels; `fixed`:
-   * `fixedPixelSize` for every image (e.g. a calibration the files lack).
-   */
-  pixelSize: z.object({ policy: z.enum(['image', 'pixels', 'fixed']), fixed: pixelSizeSchema.nullable().default(null) }),
-  histogramBins: z.number().int().min(1).max(200).default(20),
-}).refine((profile) => (profile.pixelSize.policy === 'fixed') === (profile.pixelSize.fixed !== null), {
-  message: 'pixelSize.fixed is required by the `fixed` policy and only by it',
-  path: ['pixelSize', 'fixed'],
-});
+export const measurementProfileSchema = z
+  .object({
+    classes: classList,
+    particles: z
+      .object({
+        classes: classList,
+        connectivity: z.union([z.literal(4), z.literal(8)]).default(8),
+      })
+      .nullable(),
+    thickness: z
+      .object({
+        classes: classList,
+        radius: z.number().int().min(0).max(4096).default(5),
+        minArea: z.number().int().min(0).default(1000),
+      })
+      .nullable(),
+    /**
+     * `image`: the image's pixel size (pixels when it has none); `pixels`: always pixels; `fixed`:
+     * `fixedPixelSize` for every image (e.g. a calibration the files lack).
+     */
+    pixelSize: z.object({
+      policy: z.enum(['image', 'pixels', 'fixed']),
+      fixed: pixelSizeSchema.nullable().default(null),
+    }),
+    histogramBins: z.number().int().min(1).max(200).default(20),
+  })
+  .refine(
+    (profile) => (profile.pixelSize.policy === 'fixed') === (profile.pixelSize.fixed !== null),
+    {
+      message: 'pixelSize.fixed is required by the `fixed` policy and only by it',
+      path: ['pixelSize', 'fixed'],
+    },
+  );
 export type MeasurementProfile = z.infer<typeof measurementProfileSchema>;
 
 export const profileAnswerSchema = z.object({
@@ -55,7 +68,10 @@ const summarySchema = z.object({
 });
 export type MeasurementSummaryStatistics = z.infer<typeof summarySchema>;
 
-export const histogramSchema = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
+export const histogramSchema = z.object({
+  edges: z.array(z.number()),
+  counts: z.array(z.number()),
+});
 
 export const classParticleMeasurementSchema = z.object({
   class: z.number().int(),
@@ -95,7 +111,9 @@ export const measurementSetSchema = z.object({
   maskSha256: z.string(),
   status: measurementStatusSchema,
   /** Why a failed measurement failed (a bad mask is recorded, never retried forever). */
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })
+    .nullable(),
   profile: measurementProfileSchema,
   profileHash: z.string(),
   codeVersion: z.string(),
@@ -107,7 +125,10 @@ export const measurementSetSchema = z.object({
   particles: z.array(classParticleMeasurementSchema),
   thickness: thicknessMeasurementSchema.nullable(),
   /** Presigned GET URLs (15 minutes) of the stored SVG plots. */
-  plots: z.object({ sizeHistogramUrl: z.string().nullable(), thicknessHistogramUrl: z.string().nullable() }),
+  plots: z.object({
+    sizeHistogramUrl: z.string().nullable(),
+    thicknessHistogramUrl: z.string().nullable(),
+  }),
   startedAt: timestamp,
   completedAt: timestamp,
 });
@@ -135,7 +156,10 @@ export const sourceSummarySchema = z.object({
   failedCount: z.number().int(),
   particles: z.array(classParticleSummarySchema),
   thickness: summarySchema.nullable(),
-  plots: z.object({ sizeHistogramUrl: z.string().nullable(), thicknessHistogramUrl: z.string().nullable() }),
+  plots: z.object({
+    sizeHistogramUrl: z.string().nullable(),
+    thicknessHistogramUrl: z.string().nullable(),
+  }),
 });
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 
@@ -168,7 +192,11 @@ export const metrologyContracts = {
   }),
   imageMeasurements: defineRequest({
     subject: 'microseg.metrology.v1.measurements.of-image',
-    request: z.object({ imageId: id, source: maskSourceSchema.optional(), modelVersionId: z.string().optional() }),
+    request: z.object({
+      imageId: id,
+      source: maskSourceSchema.optional(),
+      modelVersionId: z.string().optional(),
+    }),
     response: z.object({ measurements: z.array(measurementSetSchema) }),
   }),
   datasetSummary: defineRequest({
@@ -179,7 +207,12 @@ export const metrologyContracts = {
   exportMeasurements: defineRequest({
     subject: 'microseg.metrology.v1.measurements.export',
     request: z.object({ ...summaryFilter, format: z.enum(['csv', 'json']) }),
-    response: z.object({ format: z.enum(['csv', 'json']), url: z.string(), rowCount: z.number().int(), expiresAt: timestamp }),
+    response: z.object({
+      format: z.enum(['csv', 'json']),
+      url: z.string(),
+      rowCount: z.number().int(),
+      expiresAt: timestamp,
+    }),
   }),
   remeasureDataset: defineRequest({
     subject: 'microseg.metrology.v1.measurements.remeasure',

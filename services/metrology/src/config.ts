@@ -1,4 +1,9 @@
-import { commonServiceVariables, databaseVariables, objectStoreVariables, z } from '@microseg/config';
+import {
+  commonServiceVariables,
+  databaseVariables,
+  objectStoreVariables,
+  z,
+} from '@microseg/config';
 
 export const metrologyConfigSchema = z.object({
   ...commonServiceVariables,

@@ -1,4 +1,11 @@
-import { type Dataset, type Image, type Principal, datasetContracts, principalHeaders, requireRole } from '@microseg/contracts';
+import {
+  type Dataset,
+  type Image,
+  type Principal,
+  datasetContracts,
+  principalHeaders,
+  requireRole,
+} from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
 import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -24,9 +31,13 @@ export class DatasetDirectory {
   async writableDataset(principal: Principal, datasetId: string): Promise<Dataset> {
     const dataset = await this.readableDataset(principal, datasetId);
     if (dataset.groupId !== principal.groupId) {
-      throw new MicroSegError('FORBIDDEN', `dataset ${datasetId} belongs to another group: it is shared with you read-only`, {
-        details: { datasetId },
-      });
+      throw new MicroSegError(
+        'FORBIDDEN',
+        `dataset ${datasetId} belongs to another group: it is shared with you read-only`,
+        {
+          details: { datasetId },
+        },
+      );
     }
     requireRole(principal, 'member');
     return dataset;
@@ -37,7 +48,12 @@ export class DatasetDirectory {
   }
 
   versionContent(principal: Principal, versionId: string) {
-    return request(this.nc, datasetContracts.getVersionContent, { id: versionId }, this.as(principal));
+    return request(
+      this.nc,
+      datasetContracts.getVersionContent,
+      { id: versionId },
+      this.as(principal),
+    );
   }
 
   /**
@@ -45,7 +61,13 @@ export class DatasetDirectory {
    * as a viewer of the group that owns the mask, which may read its own datasets and nothing else.
    */
   datasetOfGroup(groupId: string, datasetId: string): Promise<Dataset> {
-    const principal: Principal = { groupId, groupName: 'metrology service', memberId: NIL_UUID, keyId: NIL_UUID, role: 'viewer' };
+    const principal: Principal = {
+      groupId,
+      groupName: 'metrology service',
+      memberId: NIL_UUID,
+      keyId: NIL_UUID,
+      role: 'viewer',
+    };
     return this.readableDataset(principal, datasetId);
   }
 

@@ -1,5 +1,16 @@
-import type { ClassParticleMeasurement, MeasurementProfile, PixelSizeValue } from '@microseg/contracts';
-import { type ClassParticles, type IndexMask, type Summary, analyseParticles, assertClassValues, measureThickness } from '@microseg/metrology';
+import type {
+  ClassParticleMeasurement,
+  MeasurementProfile,
+  PixelSizeValue,
+} from '@microseg/contracts';
+import {
+  type ClassParticles,
+  type IndexMask,
+  type Summary,
+  analyseParticles,
+  assertClassValues,
+  measureThickness,
+} from '@microseg/metrology';
 
 /** The objects of one class as columns: one array per property, the same order as scikit-image's regionprops. */
 export interface ObjectColumns {
@@ -24,7 +35,15 @@ export interface ClassResult {
 }
 
 export interface ThicknessResult {
-  statistics: { classes: number[]; radius: number; minArea: number; thickness: Summary; skeletonPixels: number; layerPixels: number; layerArea: number };
+  statistics: {
+    classes: number[];
+    radius: number;
+    minArea: number;
+    thickness: Summary;
+    skeletonPixels: number;
+    layerPixels: number;
+    layerArea: number;
+  };
   values: number[];
   profile: { position: number; thickness: number }[];
 }

@@ -9,7 +9,7 @@ import { effectivePixelSize } from './measurement-profile.ts';
 import type { MeasurementKey, MeasurementRepository } from './measurement.repository.ts';
 import type { ProfileResolver, ResolvedProfile } from './profile-resolver.ts';
 
-export type MeasureOutcome = 'measured' | 'failed' | 'already-measured';
+export type MeasureOutcome = 'measured' | 'failed' | 'already-measured' | 'skipped';
 
 /**
  * Measures one mask with its dataset's profile: the one path for ground-truth masks, model masks
@@ -32,9 +32,24 @@ export class MaskMeasurer {
 
   async measure(mask: MaskToMeasure, job: { working(): void }): Promise<MeasureOutcome> {
     const { masks, measurements, profiles, codeVersion, logger } = this.deps;
+    let resolved: ResolvedProfile;
+    try {
+      resolved = await profiles.forMask(mask.groupId, mask.datasetId);
+    } catch (error) {
+      // The dataset was deleted (or never existed): there is nothing left to measure for anyone.
+      if (!isMicroSegError(error) || error.code !== 'NOT_FOUND') throw error;
+      logger.warn(
+        { maskId: mask.maskId, datasetId: mask.datasetId },
+        'mask of an unknown dataset skipped',
+      );
+      return 'skipped';
+    }
     await masks.record(mask);
-    const resolved = await profiles.forMask(mask.groupId, mask.datasetId);
-    const key: MeasurementKey = { maskId: mask.maskId, profileHash: resolved.profileHash, codeVersion };
+    const key: MeasurementKey = {
+      maskId: mask.maskId,
+      profileHash: resolved.profileHash,
+      codeVersion,
+    };
     if (await measurements.find(key)) return 'already-measured';
 
     const startedAt = new Date();
@@ -46,38 +61,75 @@ export class MaskMeasurer {
     } catch (error) {
       if (!isMicroSegError(error) || error.retryable) throw error;
       const failure = { code: error.code, message: error.message, details: { ...error.details } };
-      const saved = await measurements.save({ ...base, outcome: { status: 'failed', error: failure } });
-      logger.warn({ maskId: mask.maskId, measurementId: saved.id, error: failure }, 'mask could not be measured');
+      const saved = await measurements.save({
+        ...base,
+        outcome: { status: 'failed', error: failure },
+      });
+      logger.warn(
+        { maskId: mask.maskId, measurementId: saved.id, error: failure },
+        'mask could not be measured',
+      );
       return saved.created ? 'failed' : 'already-measured';
     }
     job.working();
     const plots = await this.plots(mask, key, analysis);
-    const saved = await measurements.save({ ...base, outcome: { status: 'succeeded', analysis, plots } });
-    logger.info({ maskId: mask.maskId, measurementId: saved.id, created: saved.created }, 'mask measured');
+    const saved = await measurements.save({
+      ...base,
+      outcome: { status: 'succeeded', analysis, plots },
+    });
+    logger.info(
+      { maskId: mask.maskId, measurementId: saved.id, created: saved.created },
+      'mask measured',
+    );
     return saved.created ? 'measured' : 'already-measured';
   }
 
-  private async analyse(mask: MaskToMeasure, resolved: ResolvedProfile, job: { working(): void }): Promise<MaskAnalysis> {
+  private async analyse(
+    mask: MaskToMeasure,
+    resolved: ResolvedProfile,
+    job: { working(): void },
+  ): Promise<MaskAnalysis> {
     const bytes = await this.deps.files.readMask(mask.index);
     job.working();
     const decoded = await decodeIndexMask(bytes);
     if (decoded.width !== mask.width || decoded.height !== mask.height) {
-      throw invalidInput(`mask is ${decoded.width}x${decoded.height}, its image ${mask.width}x${mask.height}`, {
-        mask: [decoded.width, decoded.height],
-        image: [mask.width, mask.height],
-      });
+      throw invalidInput(
+        `mask is ${decoded.width}x${decoded.height}, its image ${mask.width}x${mask.height}`,
+        {
+          mask: [decoded.width, decoded.height],
+          image: [mask.width, mask.height],
+        },
+      );
     }
-    return analyseMask(decoded, resolved.profile, effectivePixelSize(resolved.profile, mask.pixelSize), () => job.working());
+    return analyseMask(
+      decoded,
+      resolved.profile,
+      effectivePixelSize(resolved.profile, mask.pixelSize),
+      () => job.working(),
+    );
   }
 
   private async plots(mask: MaskToMeasure, key: MeasurementKey, analysis: MaskAnalysis) {
     const prefix = `plots/${mask.groupId}/${mask.datasetId}/${key.maskId}/${key.profileHash}/${key.codeVersion}`;
     const unit = analysis.unit as ResultUnit;
-    const series = analysis.particles.map((p) => ({ label: `class ${p.statistics.class}`, histogram: p.statistics.histogram }));
+    const series = analysis.particles.map((p) => ({
+      label: `class ${p.statistics.class}`,
+      histogram: p.statistics.histogram,
+    }));
     const [sizeHistogramKey, thicknessHistogramKey] = await Promise.all([
-      this.deps.files.putSizeHistogram(`${prefix}/size-histogram.svg`, series, unit, 'Particle size distribution'),
+      this.deps.files.putSizeHistogram(
+        `${prefix}/size-histogram.svg`,
+        series,
+        unit,
+        'Particle size distribution',
+      ),
       analysis.thickness
-        ? this.deps.files.putThicknessHistogram(`${prefix}/thickness-histogram.svg`, analysis.thickness.values, unit, 'Layer thickness')
+        ? this.deps.files.putThicknessHistogram(
+            `${prefix}/thickness-histogram.svg`,
+            analysis.thickness.values,
+            unit,
+            'Layer thickness',
+          )
         : Promise.resolve(null),
     ]);
     return { sizeHistogramKey, thicknessHistogramKey };

@@ -47,12 +47,20 @@ export class MaskRepository {
       await sameSlot.where('created_at', '<', new Date(mask.createdAt)).execute();
       await sql`update masks set superseded_at = now() where id = ${mask.maskId} and superseded_at is null and exists (
         select 1 from masks newer where newer.image_id = ${mask.imageId} and newer.source = ${mask.source}
-          and coalesce(newer.model_version_id, '') = ${mask.modelVersionId ?? ''} and newer.created_at > ${new Date(mask.createdAt)})`.execute(trx);
+          and coalesce(newer.model_version_id, '') = ${mask.modelVersionId ?? ''} and newer.created_at > ${new Date(mask.createdAt)})`.execute(
+        trx,
+      );
     });
   }
 
   async currentOfDataset(datasetId: string): Promise<MaskRow[]> {
-    return this.db.selectFrom('masks').selectAll().where('dataset_id', '=', datasetId).where('superseded_at', 'is', null).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('masks')
+      .selectAll()
+      .where('dataset_id', '=', datasetId)
+      .where('superseded_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
   }
 }
 
@@ -67,7 +75,10 @@ export function toMaskToMeasure(row: MaskRow): MaskToMeasure {
     index: { bucket: row.index_bucket, key: row.index_key, sha256: row.index_sha256 },
     width: row.width,
     height: row.height,
-    pixelSize: row.pixel_size_value !== null && row.pixel_size_unit ? { value: row.pixel_size_value, unit: row.pixel_size_unit } : null,
+    pixelSize:
+      row.pixel_size_value !== null && row.pixel_size_unit
+        ? { value: row.pixel_size_value, unit: row.pixel_size_unit }
+        : null,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -10,7 +10,11 @@ import { notFound } from '@microseg/errors';
 import type { ResultUnit } from '@microseg/metrology';
 import type { DatasetDirectory } from './dataset-directory.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
-import type { MeasurementRepository, MeasurementSetRow, SetFilter } from './measurement.repository.ts';
+import type {
+  MeasurementRepository,
+  MeasurementSetRow,
+  SetFilter,
+} from './measurement.repository.ts';
 import { type PoolableMeasurement, poolMeasurements } from './pooled-summary.ts';
 import type { ProfileResolver } from './profile-resolver.ts';
 import type { ThicknessResult } from './mask-analysis.ts';
@@ -23,10 +27,19 @@ export interface SummaryQuery extends SetFilter {
 /** Measurements as callers read them: checked against the dataset service's tenancy, plots as presigned URLs. */
 export class MeasurementCatalog {
   constructor(
-    private readonly deps: { directory: DatasetDirectory; measurements: MeasurementRepository; profiles: ProfileResolver; files: MeasurementFiles },
+    private readonly deps: {
+      directory: DatasetDirectory;
+      measurements: MeasurementRepository;
+      profiles: ProfileResolver;
+      files: MeasurementFiles;
+    },
   ) {}
 
-  async ofImage(principal: Principal, imageId: string, filter: SetFilter): Promise<MeasurementSet[]> {
+  async ofImage(
+    principal: Principal,
+    imageId: string,
+    filter: SetFilter,
+  ): Promise<MeasurementSet[]> {
     await this.deps.directory.readableImage(principal, imageId);
     const rows = await this.deps.measurements.ofImage(imageId, filter);
     const ids = rows.map((row) => row.id);
@@ -37,11 +50,19 @@ export class MeasurementCatalog {
     return Promise.all(
       rows.map(async (row) => ({
         ...provenance(row),
-        particles: classes.filter((c) => c.measurementId === row.id).map((c) => c.statistics as ClassParticleMeasurement),
-        thickness: (thickness.find((t) => t.measurementId === row.id)?.statistics as ThicknessResult['statistics'] | undefined) ?? null,
+        particles: classes
+          .filter((c) => c.measurementId === row.id)
+          .map((c) => c.statistics as ClassParticleMeasurement),
+        thickness:
+          (thickness.find((t) => t.measurementId === row.id)?.statistics as
+            ThicknessResult['statistics'] | undefined) ?? null,
         plots: {
-          sizeHistogramUrl: row.size_histogram_key ? await this.deps.files.url(row.size_histogram_key) : null,
-          thicknessHistogramUrl: row.thickness_histogram_key ? await this.deps.files.url(row.thickness_histogram_key) : null,
+          sizeHistogramUrl: row.size_histogram_key
+            ? await this.deps.files.url(row.size_histogram_key)
+            : null,
+          thicknessHistogramUrl: row.thickness_histogram_key
+            ? await this.deps.files.url(row.thickness_histogram_key)
+            : null,
         },
       })),
     );
@@ -50,7 +71,10 @@ export class MeasurementCatalog {
   async summary(principal: Principal, query: SummaryQuery): Promise<DatasetMeasurementSummary> {
     const { rows, profile, profileHash } = await this.selected(principal, query);
     const ids = rows.map((row) => row.id);
-    const [classes, thickness] = await Promise.all([this.deps.measurements.classesOf(ids, true), this.deps.measurements.thicknessOf(ids, true)]);
+    const [classes, thickness] = await Promise.all([
+      this.deps.measurements.classesOf(ids, true),
+      this.deps.measurements.thicknessOf(ids, true),
+    ]);
     const poolable: PoolableMeasurement[] = rows.map((row) => ({
       source: row.source,
       modelVersionId: row.model_version_id,
@@ -64,16 +88,36 @@ export class MeasurementCatalog {
     const sources = await Promise.all(
       pooled.map(async (source) => {
         const label = source.modelVersionId ? `model ${source.modelVersionId}` : 'ground truth';
-        const series = source.particles.map((p) => ({ label: `class ${p.class}`, histogram: p.histogram }));
+        const series = source.particles.map((p) => ({
+          label: `class ${p.class}`,
+          histogram: p.histogram,
+        }));
         const plotKey = (kind: string, content: unknown) =>
           `summaries/${query.datasetId}/${createHash('sha256').update(JSON.stringify(content)).digest('hex')}-${kind}.svg`;
         const sizeKey = plotKey('size', series);
-        const thicknessValues = poolable.filter((p) => p.source === source.source && p.modelVersionId === source.modelVersionId && p.unit === source.unit).flatMap((p) => p.thicknessValues ?? []);
+        const thicknessValues = poolable
+          .filter(
+            (p) =>
+              p.source === source.source &&
+              p.modelVersionId === source.modelVersionId &&
+              p.unit === source.unit,
+          )
+          .flatMap((p) => p.thicknessValues ?? []);
         const thicknessKey = plotKey('thickness', thicknessValues);
         const unit = source.unit as ResultUnit;
         const [size, layer] = await Promise.all([
-          this.deps.files.putSizeHistogram(sizeKey, series, unit, `Particle sizes, ${label} (${source.maskCount} masks)`),
-          this.deps.files.putThicknessHistogram(thicknessKey, thicknessValues, unit, `Layer thickness, ${label}`),
+          this.deps.files.putSizeHistogram(
+            sizeKey,
+            series,
+            unit,
+            `Particle sizes, ${label} (${source.maskCount} masks)`,
+          ),
+          this.deps.files.putThicknessHistogram(
+            thicknessKey,
+            thicknessValues,
+            unit,
+            `Layer thickness, ${label}`,
+          ),
         ]);
         return {
           ...source,
@@ -84,29 +128,47 @@ export class MeasurementCatalog {
         };
       }),
     );
-    return { datasetId: query.datasetId, datasetVersionId: query.datasetVersionId ?? null, profileHash, sources };
+    return {
+      datasetId: query.datasetId,
+      datasetVersionId: query.datasetVersionId ?? null,
+      profileHash,
+      sources,
+    };
   }
 
   /** The rows a summary or an export covers, after the caller's access to the dataset (and version) is checked. */
-  async selected(principal: Principal, query: SummaryQuery): Promise<{ rows: MeasurementSetRow[]; profile: MeasurementProfile; profileHash: string }> {
+  async selected(
+    principal: Principal,
+    query: SummaryQuery,
+  ): Promise<{ rows: MeasurementSetRow[]; profile: MeasurementProfile; profileHash: string }> {
     const dataset = await this.deps.directory.readableDataset(principal, query.datasetId);
     const { profile, profileHash } = await this.deps.profiles.answer(dataset);
-    let version: { imageIds: string[]; groundTruth: { imageId: string; sha256: string }[] } | undefined;
+    let version:
+      { imageIds: string[]; groundTruth: { imageId: string; sha256: string }[] } | undefined;
     if (query.datasetVersionId) {
       const content = await this.deps.directory.versionContent(principal, query.datasetVersionId);
-      if (content.version.datasetId !== dataset.id) throw notFound('dataset version', query.datasetVersionId);
+      if (content.version.datasetId !== dataset.id)
+        throw notFound('dataset version', query.datasetVersionId);
       version = {
         imageIds: content.images.map((image) => image.imageId),
-        groundTruth: content.images.flatMap((image) => (image.mask ? [{ imageId: image.imageId, sha256: image.mask.sha256 }] : [])),
+        groundTruth: content.images.flatMap((image) =>
+          image.mask ? [{ imageId: image.imageId, sha256: image.mask.sha256 }] : [],
+        ),
       };
     }
-    const rows = await this.deps.measurements.forSummary(dataset.id, profileHash, { source: query.source, modelVersionId: query.modelVersionId, version });
+    const rows = await this.deps.measurements.forSummary(dataset.id, profileHash, {
+      source: query.source,
+      modelVersionId: query.modelVersionId,
+      version,
+    });
     return { rows, profile, profileHash };
   }
 }
 
 /** The provenance columns of a measurement, shared by every view of it. */
-export function provenance(row: MeasurementSetRow): Omit<MeasurementSet, 'particles' | 'thickness' | 'plots'> {
+export function provenance(
+  row: MeasurementSetRow,
+): Omit<MeasurementSet, 'particles' | 'thickness' | 'plots'> {
   return {
     id: row.id,
     maskId: row.mask_id,
@@ -120,7 +182,10 @@ export function provenance(row: MeasurementSetRow): Omit<MeasurementSet, 'partic
     profile: row.profile as MeasurementProfile,
     profileHash: row.profile_hash,
     codeVersion: row.code_version,
-    pixelSize: row.pixel_size_value !== null && row.pixel_size_unit ? { value: row.pixel_size_value, unit: row.pixel_size_unit } : null,
+    pixelSize:
+      row.pixel_size_value !== null && row.pixel_size_unit
+        ? { value: row.pixel_size_value, unit: row.pixel_size_unit }
+        : null,
     unit: row.unit,
     width: row.width,
     height: row.height,

@@ -7,10 +7,31 @@ import type { ObjectColumns } from './mask-analysis.ts';
 import type { MeasurementRepository } from './measurement.repository.ts';
 
 const OBJECT_COLUMNS = [
-  'measurement_id', 'image_id', 'mask_id', 'source', 'model_version_id', 'profile_hash', 'code_version', 'unit',
-  'class', 'object', 'area', 'equivalent_diameter', 'perimeter', 'major_axis_length', 'minor_axis_length',
-  'orientation', 'eccentricity', 'solidity', 'centroid_row', 'centroid_col',
-  'bbox_min_row', 'bbox_min_col', 'bbox_max_row', 'bbox_max_col', 'touches_border',
+  'measurement_id',
+  'image_id',
+  'mask_id',
+  'source',
+  'model_version_id',
+  'profile_hash',
+  'code_version',
+  'unit',
+  'class',
+  'object',
+  'area',
+  'equivalent_diameter',
+  'perimeter',
+  'major_axis_length',
+  'minor_axis_length',
+  'orientation',
+  'eccentricity',
+  'solidity',
+  'centroid_row',
+  'centroid_col',
+  'bbox_min_row',
+  'bbox_min_col',
+  'bbox_max_row',
+  'bbox_max_col',
+  'touches_border',
 ] as const;
 
 /**
@@ -19,12 +40,21 @@ const OBJECT_COLUMNS = [
  * dataset's objects easily outgrow a GraphQL answer.
  */
 export class MeasurementExport {
-  constructor(private readonly deps: { catalog: MeasurementCatalog; measurements: MeasurementRepository; files: MeasurementFiles }) {}
+  constructor(
+    private readonly deps: {
+      catalog: MeasurementCatalog;
+      measurements: MeasurementRepository;
+      files: MeasurementFiles;
+    },
+  ) {}
 
   async export(principal: Principal, query: SummaryQuery & { format: 'csv' | 'json' }) {
     const { rows } = await this.deps.catalog.selected(principal, query);
     const ids = rows.map((row) => row.id);
-    const [classes, thickness] = await Promise.all([this.deps.measurements.classesOf(ids, true), this.deps.measurements.thicknessOf(ids, false)]);
+    const [classes, thickness] = await Promise.all([
+      this.deps.measurements.classesOf(ids, true),
+      this.deps.measurements.thicknessOf(ids, false),
+    ]);
     let body: string;
     let rowCount = 0;
     if (query.format === 'csv') {
@@ -35,11 +65,34 @@ export class MeasurementExport {
           for (let i = 0; i < o.area.length; i++) {
             lines.push(
               [
-                row.id, row.image_id, row.mask_id, row.source, row.model_version_id ?? '', row.profile_hash, row.code_version, row.unit,
-                c.class, i + 1, o.area[i], o.equivalentDiameter[i], o.perimeter[i], o.majorAxisLength[i], o.minorAxisLength[i],
-                o.orientation[i], o.eccentricity[i], o.solidity[i], o.centroidRow[i], o.centroidCol[i],
-                o.bbox[4 * i], o.bbox[4 * i + 1], o.bbox[4 * i + 2], o.bbox[4 * i + 3], o.touchesBorder[i] ? 1 : 0,
-              ].map(csvCell).join(','),
+                row.id,
+                row.image_id,
+                row.mask_id,
+                row.source,
+                row.model_version_id ?? '',
+                row.profile_hash,
+                row.code_version,
+                row.unit,
+                c.class,
+                i + 1,
+                o.area[i],
+                o.equivalentDiameter[i],
+                o.perimeter[i],
+                o.majorAxisLength[i],
+                o.minorAxisLength[i],
+                o.orientation[i],
+                o.eccentricity[i],
+                o.solidity[i],
+                o.centroidRow[i],
+                o.centroidCol[i],
+                o.bbox[4 * i],
+                o.bbox[4 * i + 1],
+                o.bbox[4 * i + 2],
+                o.bbox[4 * i + 3],
+                o.touchesBorder[i] ? 1 : 0,
+              ]
+                .map(csvCell)
+                .join(','),
             );
             rowCount++;
           }
@@ -55,10 +108,18 @@ export class MeasurementExport {
         thickness: thickness.find((t) => t.measurementId === row.id)?.statistics ?? null,
       }));
       rowCount = sets.length;
-      body = JSON.stringify({ datasetId: query.datasetId, datasetVersionId: query.datasetVersionId ?? null, measurements: sets });
+      body = JSON.stringify({
+        datasetId: query.datasetId,
+        datasetVersionId: query.datasetVersionId ?? null,
+        measurements: sets,
+      });
     }
     const key = `exports/${query.datasetId}/${randomUUID()}.${query.format}`;
-    await this.deps.files.putExport(key, body, query.format === 'csv' ? 'text/csv' : 'application/json');
+    await this.deps.files.putExport(
+      key,
+      body,
+      query.format === 'csv' ? 'text/csv' : 'application/json',
+    );
     return {
       format: query.format,
       url: await this.deps.files.url(key),

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { invalidInput } from '@microseg/errors';
-import { type HistogramSeries, renderPlot, sizeHistogramSpec, thicknessHistogramSpec } from '@microseg/metrology';
+import {
+  type HistogramSeries,
+  renderPlot,
+  sizeHistogramSpec,
+  thicknessHistogramSpec,
+} from '@microseg/metrology';
 import type { ResultUnit } from '@microseg/metrology';
 import type { ObjectStore } from '@microseg/storage';
 
@@ -21,23 +26,39 @@ export class MeasurementFiles {
     const bytes = await readAll(await this.store.getObject(ref.bucket, ref.key));
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== ref.sha256) {
-      throw invalidInput(`mask object ${ref.key} does not hold the mask it was recorded with (sha256 ${actual}, expected ${ref.sha256})`, {
-        expected: ref.sha256,
-        actual,
-      });
+      throw invalidInput(
+        `mask object ${ref.key} does not hold the mask it was recorded with (sha256 ${actual}, expected ${ref.sha256})`,
+        {
+          expected: ref.sha256,
+          actual,
+        },
+      );
     }
     return bytes;
   }
 
   /** Renders and stores the size histogram (one series per class); the key is deterministic, so a redelivery overwrites the same object. */
-  async putSizeHistogram(key: string, series: HistogramSeries[], unit: ResultUnit, title: string): Promise<string | null> {
+  async putSizeHistogram(
+    key: string,
+    series: HistogramSeries[],
+    unit: ResultUnit,
+    title: string,
+  ): Promise<string | null> {
     if (series.every((s) => s.histogram.counts.length === 0)) return null;
     return this.putSvg(key, await renderPlot(sizeHistogramSpec(series, { unit, title }), 'svg'));
   }
 
-  async putThicknessHistogram(key: string, values: readonly number[], unit: ResultUnit, title: string): Promise<string | null> {
+  async putThicknessHistogram(
+    key: string,
+    values: readonly number[],
+    unit: ResultUnit,
+    title: string,
+  ): Promise<string | null> {
     if (values.length === 0) return null;
-    return this.putSvg(key, await renderPlot(thicknessHistogramSpec(values, { unit, title }), 'svg'));
+    return this.putSvg(
+      key,
+      await renderPlot(thicknessHistogramSpec(values, { unit, title }), 'svg'),
+    );
   }
 
   async putExport(key: string, body: string, contentType: string): Promise<void> {
@@ -49,7 +70,9 @@ export class MeasurementFiles {
   }
 
   private async putSvg(key: string, svg: string): Promise<string> {
-    await this.store.putObject(this.bucket, key, Buffer.from(svg, 'utf8'), { contentType: 'image/svg+xml' });
+    await this.store.putObject(this.bucket, key, Buffer.from(svg, 'utf8'), {
+      contentType: 'image/svg+xml',
+    });
     return key;
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertConsistentProfile, defaultProfile, effectivePixelSize, profileHash } from './measurement-profile.ts';
+import {
+  assertConsistentProfile,
+  defaultProfile,
+  effectivePixelSize,
+  profileHash,
+} from './measurement-profile.ts';
 
 const superalloy = {
   classes: [
@@ -18,18 +23,31 @@ describe('measurement profiles', () => {
       pixelSize: { policy: 'image', fixed: null },
       histogramBins: 20,
     });
-    expect(defaultProfile({ classes: [{ index: 0, name: 'background', color: '#000000' }] }).particles).toBeNull();
+    expect(
+      defaultProfile({ classes: [{ index: 0, name: 'background', color: '#000000' }] }).particles,
+    ).toBeNull();
   });
 
   it('hashes equal profiles equally whatever their key order, and different ones differently', () => {
     const profile = defaultProfile(superalloy);
-    const reordered = { histogramBins: 20, pixelSize: { fixed: null, policy: 'image' as const }, thickness: null, particles: { connectivity: 8 as const, classes: [1, 2] }, classes: [0, 1, 2] };
+    const reordered = {
+      histogramBins: 20,
+      pixelSize: { fixed: null, policy: 'image' as const },
+      thickness: null,
+      particles: { connectivity: 8 as const, classes: [1, 2] },
+      classes: [0, 1, 2],
+    };
     expect(profileHash(reordered)).toBe(profileHash(profile));
-    expect(profileHash({ ...profile, particles: { classes: [1, 2], connectivity: 4 } })).not.toBe(profileHash(profile));
+    expect(profileHash({ ...profile, particles: { classes: [1, 2], connectivity: 4 } })).not.toBe(
+      profileHash(profile),
+    );
   });
 
   it('refuses analyses of classes the masks may not hold', () => {
-    const profile = { ...defaultProfile(superalloy), thickness: { classes: [1, 7], radius: 5, minArea: 1000 } };
+    const profile = {
+      ...defaultProfile(superalloy),
+      thickness: { classes: [1, 7], radius: 5, minArea: 1000 },
+    };
     expect(() => assertConsistentProfile(profile)).toThrow(/thickness classes 7/);
   });
 
@@ -37,8 +55,12 @@ describe('measurement profiles', () => {
     const profile = defaultProfile(superalloy);
     const image = { value: 12.5, unit: 'nm' as const };
     expect(effectivePixelSize(profile, image)).toEqual(image);
-    expect(effectivePixelSize({ ...profile, pixelSize: { policy: 'pixels', fixed: null } }, image)).toBeNull();
+    expect(
+      effectivePixelSize({ ...profile, pixelSize: { policy: 'pixels', fixed: null } }, image),
+    ).toBeNull();
     const fixed = { value: 0.5, unit: 'um' as const };
-    expect(effectivePixelSize({ ...profile, pixelSize: { policy: 'fixed', fixed } }, null)).toEqual(fixed);
+    expect(effectivePixelSize({ ...profile, pixelSize: { policy: 'fixed', fixed } }, null)).toEqual(
+      fixed,
+    );
   });
 });

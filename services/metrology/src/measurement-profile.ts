@@ -29,10 +29,13 @@ export function assertConsistentProfile(profile: MeasurementProfile): void {
   ] as const) {
     const unknown = classes.filter((value) => !allowed.has(value));
     if (unknown.length > 0) {
-      throw invalidInput(`${analysis} classes ${unknown.join(', ')} are not among the profile's classes ${profile.classes.join(', ')}`, {
-        analysis,
-        unknown,
-      });
+      throw invalidInput(
+        `${analysis} classes ${unknown.join(', ')} are not among the profile's classes ${profile.classes.join(', ')}`,
+        {
+          analysis,
+          unknown,
+        },
+      );
     }
   }
 }
@@ -54,7 +57,10 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The pixel size a measurement uses under the profile's policy; null means results in pixels. */
-export function effectivePixelSize(profile: MeasurementProfile, imagePixelSize: PixelSizeValue | null): PixelSizeValue | null {
+export function effectivePixelSize(
+  profile: MeasurementProfile,
+  imagePixelSize: PixelSizeValue | null,
+): PixelSizeValue | null {
   switch (profile.pixelSize.policy) {
     case 'image':
       return imagePixelSize;

@@ -1,4 +1,9 @@
-import { EVENTS_STREAM, METROLOGY_JOBS_STREAM, datasetEvents, metrologyJobs } from '@microseg/contracts';
+import {
+  EVENTS_STREAM,
+  METROLOGY_JOBS_STREAM,
+  datasetEvents,
+  metrologyJobs,
+} from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { type Worker, defineJob, ensureStream, runWorker } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -13,6 +18,16 @@ const maskCreatedJob = defineJob({
   stream: EVENTS_STREAM.name,
   schema: datasetEvents.maskCreated.schema,
 });
+
+/** The metrology work queue: a job is gone once acknowledged. */
+export async function ensureJobsStream(nc: NatsConnection): Promise<void> {
+  await ensureStream(await nc.jetstreamManager(), {
+    name: METROLOGY_JOBS_STREAM.name,
+    subjects: [...METROLOGY_JOBS_STREAM.subjects],
+    retention: 'workqueue',
+    duplicateWindowMs: METROLOGY_JOBS_STREAM.duplicateWindowSeconds * 1_000,
+  });
+}
 
 export interface WorkerSettings {
   concurrency: number;
@@ -30,20 +45,39 @@ export async function startMeasurementWorkers(
   settings: WorkerSettings,
   logger: Logger,
 ): Promise<Worker[]> {
-  await ensureStream(await nc.jetstreamManager(), {
-    name: METROLOGY_JOBS_STREAM.name,
-    subjects: [...METROLOGY_JOBS_STREAM.subjects],
-    retention: 'workqueue',
-    duplicateWindowMs: METROLOGY_JOBS_STREAM.duplicateWindowSeconds * 1_000,
-  });
   const js = nc.jetstream();
-  const common = { js, nc, logger, concurrency: settings.concurrency, ackWaitMs: settings.ackWaitMs, maxDeliver: settings.maxDeliver };
-  const handle = (kind: string) => async (mask: Parameters<MaskMeasurer['measure']>[0], job: { working(): void; deliveryCount: number }) => {
-    const outcome = await measurer.measure(mask, job);
-    logger.debug({ kind, maskId: mask.maskId, outcome, deliveryCount: job.deliveryCount }, 'measurement job done');
+  const common = {
+    js,
+    nc,
+    logger,
+    concurrency: settings.concurrency,
+    ackWaitMs: settings.ackWaitMs,
+    maxDeliver: settings.maxDeliver,
   };
+  const handle =
+    (kind: string) =>
+    async (
+      mask: Parameters<MaskMeasurer['measure']>[0],
+      job: { working(): void; deliveryCount: number },
+    ) => {
+      const outcome = await measurer.measure(mask, job);
+      logger.debug(
+        { kind, maskId: mask.maskId, outcome, deliveryCount: job.deliveryCount },
+        'measurement job done',
+      );
+    };
   return Promise.all([
-    runWorker({ ...common, contract: maskCreatedJob, consumer: 'metrology-mask-created', handler: handle('mask.created') }),
-    runWorker({ ...common, contract: metrologyJobs.measureMask, consumer: 'metrology-measure', handler: handle('job') }),
+    runWorker({
+      ...common,
+      contract: maskCreatedJob,
+      consumer: 'metrology-mask-created',
+      handler: handle('mask.created'),
+    }),
+    runWorker({
+      ...common,
+      contract: metrologyJobs.measureMask,
+      consumer: 'metrology-measure',
+      handler: handle('job'),
+    }),
   ]);
 }

@@ -20,8 +20,15 @@ export interface NewMeasurement {
   pixelSize: MaskToMeasure['pixelSize'];
   startedAt: Date;
   outcome:
-    | { status: 'succeeded'; analysis: MaskAnalysis; plots: { sizeHistogramKey: string | null; thicknessHistogramKey: string | null } }
-    | { status: 'failed'; error: { code: string; message: string; details: Record<string, unknown> } };
+    | {
+        status: 'succeeded';
+        analysis: MaskAnalysis;
+        plots: { sizeHistogramKey: string | null; thicknessHistogramKey: string | null };
+      }
+    | {
+        status: 'failed';
+        error: { code: string; message: string; details: Record<string, unknown> };
+      };
 }
 
 export interface StoredClass {
@@ -73,21 +80,31 @@ export class MeasurementRepository {
           code_version: key.codeVersion,
           pixel_size_value: input.pixelSize?.value ?? null,
           pixel_size_unit: input.pixelSize?.unit ?? null,
-          unit: outcome.status === 'succeeded' ? outcome.analysis.unit : (input.pixelSize?.unit ?? 'px'),
+          unit:
+            outcome.status === 'succeeded'
+              ? outcome.analysis.unit
+              : (input.pixelSize?.unit ?? 'px'),
           width: mask.width,
           height: mask.height,
           status: outcome.status,
           error: JSON.stringify(outcome.status === 'failed' ? outcome.error : null),
-          size_histogram_key: outcome.status === 'succeeded' ? outcome.plots.sizeHistogramKey : null,
-          thickness_histogram_key: outcome.status === 'succeeded' ? outcome.plots.thicknessHistogramKey : null,
+          size_histogram_key:
+            outcome.status === 'succeeded' ? outcome.plots.sizeHistogramKey : null,
+          thickness_histogram_key:
+            outcome.status === 'succeeded' ? outcome.plots.thicknessHistogramKey : null,
           started_at: input.startedAt,
         })
         .onConflict((oc) => oc.constraint('measurement_sets_identity').doNothing())
         .returning(['id', 'completed_at'])
         .executeTakeFirst();
       if (!inserted) {
-        const existing = await trx.selectFrom('measurement_sets').select('id').where('mask_id', '=', key.maskId)
-          .where('profile_hash', '=', key.profileHash).where('code_version', '=', key.codeVersion).executeTakeFirstOrThrow();
+        const existing = await trx
+          .selectFrom('measurement_sets')
+          .select('id')
+          .where('mask_id', '=', key.maskId)
+          .where('profile_hash', '=', key.profileHash)
+          .where('code_version', '=', key.codeVersion)
+          .executeTakeFirstOrThrow();
         return { created: false, id: existing.id };
       }
       if (outcome.status === 'succeeded') {
@@ -120,7 +137,10 @@ export class MeasurementRepository {
         profileHash: key.profileHash,
         codeVersion: key.codeVersion,
         status: outcome.status,
-        error: outcome.status === 'failed' ? { code: outcome.error.code, message: outcome.error.message } : null,
+        error:
+          outcome.status === 'failed'
+            ? { code: outcome.error.code, message: outcome.error.message }
+            : null,
         completedAt: inserted.completed_at.toISOString(),
       });
       return { created: true, id: inserted.id };
@@ -143,7 +163,10 @@ export class MeasurementRepository {
   async forSummary(
     datasetId: string,
     profileHash: string,
-    filter: SetFilter & { version?: { imageIds: string[]; groundTruth: { imageId: string; sha256: string }[] } | undefined },
+    filter: SetFilter & {
+      version?:
+        { imageIds: string[]; groundTruth: { imageId: string; sha256: string }[] } | undefined;
+    },
   ): Promise<MeasurementSetRow[]> {
     let query = this.db
       .selectFrom('measurement_sets as s')
@@ -153,7 +176,8 @@ export class MeasurementRepository {
       .where('s.dataset_id', '=', datasetId)
       .where('s.profile_hash', '=', profileHash);
     if (filter.source) query = query.where('s.source', '=', filter.source);
-    if (filter.modelVersionId) query = query.where('s.model_version_id', '=', filter.modelVersionId);
+    if (filter.modelVersionId)
+      query = query.where('s.model_version_id', '=', filter.modelVersionId);
     const version = filter.version;
     if (!version) {
       query = query.where('m.superseded_at', 'is', null);
@@ -163,7 +187,9 @@ export class MeasurementRepository {
         eb.or([
           eb.and([
             eb('s.source', '=', 'ground_truth'),
-            frozen.length ? eb(sql<string>`s.image_id::text || ':' || s.mask_sha256`, 'in', frozen) : eb.val(false),
+            frozen.length
+              ? eb(sql<string>`s.image_id::text || ':' || s.mask_sha256`, 'in', frozen)
+              : eb.val(false),
           ]),
           eb.and([
             eb('s.source', '=', 'model'),
@@ -190,11 +216,16 @@ export class MeasurementRepository {
       class: row.class,
       pixelCount: Number(row.pixel_count),
       statistics: row.statistics,
-      objects: ('objects' in row ? row.objects : { area: [], equivalentDiameter: [], touchesBorder: [] }) as ObjectColumns,
+      objects: ('objects' in row
+        ? row.objects
+        : { area: [], equivalentDiameter: [], touchesBorder: [] }) as ObjectColumns,
     }));
   }
 
-  async thicknessOf(measurementIds: readonly string[], withValues: boolean): Promise<{ measurementId: string; statistics: unknown; values: number[] | null }[]> {
+  async thicknessOf(
+    measurementIds: readonly string[],
+    withValues: boolean,
+  ): Promise<{ measurementId: string; statistics: unknown; values: number[] | null }[]> {
     if (measurementIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('thickness_results')
@@ -202,11 +233,19 @@ export class MeasurementRepository {
       .$if(withValues, (q) => q.select('values'))
       .where('measurement_id', 'in', measurementIds)
       .execute();
-    return rows.map((row) => ({ measurementId: row.measurement_id, statistics: row.statistics, values: 'values' in row ? (row.values as number[]) : null }));
+    return rows.map((row) => ({
+      measurementId: row.measurement_id,
+      statistics: row.statistics,
+      values: 'values' in row ? (row.values as number[]) : null,
+    }));
   }
 }
 
-async function insertThickness(trx: Kysely<MetrologyDatabase>, measurementId: string, thickness: ThicknessResult): Promise<void> {
+async function insertThickness(
+  trx: Kysely<MetrologyDatabase>,
+  measurementId: string,
+  thickness: ThicknessResult,
+): Promise<void> {
   await trx
     .insertInto('thickness_results')
     .values({

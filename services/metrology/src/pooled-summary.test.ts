@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type PoolableMeasurement, poolMeasurements } from './pooled-summary.ts';
 
-function measurement(areas: number[], overrides: Partial<PoolableMeasurement> = {}): PoolableMeasurement {
+function measurement(
+  areas: number[],
+  overrides: Partial<PoolableMeasurement> = {},
+): PoolableMeasurement {
   return {
     source: 'ground_truth',
     modelVersionId: null,
@@ -12,7 +15,11 @@ function measurement(areas: number[], overrides: Partial<PoolableMeasurement> = 
       {
         class: 1,
         pixelCount: areas.reduce((a, b) => a + b, 0),
-        objects: { area: areas, equivalentDiameter: areas.map((a) => Math.sqrt((4 * a) / Math.PI)), touchesBorder: areas.map(() => false) },
+        objects: {
+          area: areas,
+          equivalentDiameter: areas.map((a) => Math.sqrt((4 * a) / Math.PI)),
+          touchesBorder: areas.map(() => false),
+        },
       },
     ],
     thicknessValues: null,
@@ -42,7 +49,9 @@ describe('pooled dataset summaries', () => {
       ],
       10,
     );
-    expect(pooled.map((p) => [p.source, p.modelVersionId, p.unit, p.maskCount, p.failedCount])).toEqual([
+    expect(
+      pooled.map((p) => [p.source, p.modelVersionId, p.unit, p.maskCount, p.failedCount]),
+    ).toEqual([
       ['ground_truth', null, 'px', 1, 0],
       ['ground_truth', null, 'um', 1, 0],
       ['model', 'm1', 'px', 1, 1],
@@ -51,11 +60,24 @@ describe('pooled dataset summaries', () => {
 
   it('reports a source whose every measurement failed', () => {
     const pooled = poolMeasurements([measurement([], { status: 'failed' })], 10);
-    expect(pooled).toEqual([{ source: 'ground_truth', modelVersionId: null, unit: 'px', maskCount: 0, failedCount: 1, particles: [], thickness: null }]);
+    expect(pooled).toEqual([
+      {
+        source: 'ground_truth',
+        modelVersionId: null,
+        unit: 'px',
+        maskCount: 0,
+        failedCount: 1,
+        particles: [],
+        thickness: null,
+      },
+    ]);
   });
 
   it('pools thickness values of every layer', () => {
-    const [pooled] = poolMeasurements([measurement([], { thicknessValues: [2, 4] }), measurement([], { thicknessValues: [6] })], 10);
+    const [pooled] = poolMeasurements(
+      [measurement([], { thicknessValues: [2, 4] }), measurement([], { thicknessValues: [6] })],
+      10,
+    );
     expect(pooled!.thickness).toMatchObject({ count: 3, mean: 4, median: 4 });
   });
 });

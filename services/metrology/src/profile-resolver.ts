@@ -26,8 +26,19 @@ export class ProfileResolver {
   /** For a caller who may read `dataset` (already checked). */
   async answer(dataset: Dataset): Promise<ProfileAnswer> {
     const stored = await this.profiles.find(dataset.id);
-    if (stored) return { datasetId: dataset.id, ...stored, isDefault: false, updatedAt: stored.updatedAt.toISOString() };
-    return { datasetId: dataset.id, ...withHash(defaultProfile(dataset)), isDefault: true, updatedAt: null };
+    if (stored)
+      return {
+        datasetId: dataset.id,
+        ...stored,
+        isDefault: false,
+        updatedAt: stored.updatedAt.toISOString(),
+      };
+    return {
+      datasetId: dataset.id,
+      ...withHash(defaultProfile(dataset)),
+      isDefault: true,
+      updatedAt: null,
+    };
   }
 }
 

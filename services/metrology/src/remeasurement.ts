@@ -12,17 +12,33 @@ import type { ProfileResolver } from './profile-resolver.ts';
  * duplicate window.
  */
 export class Remeasurement {
-  constructor(private readonly deps: { js: JetStreamClient; directory: DatasetDirectory; masks: MaskRepository; profiles: ProfileResolver; codeVersion: string }) {}
+  constructor(
+    private readonly deps: {
+      js: JetStreamClient;
+      directory: DatasetDirectory;
+      masks: MaskRepository;
+      profiles: ProfileResolver;
+      codeVersion: string;
+    },
+  ) {}
 
-  async dataset(principal: Principal, datasetId: string): Promise<{ datasetId: string; queued: number; profileHash: string }> {
+  async dataset(
+    principal: Principal,
+    datasetId: string,
+  ): Promise<{ datasetId: string; queued: number; profileHash: string }> {
     const dataset = await this.deps.directory.writableDataset(principal, datasetId);
     const { profileHash } = await this.deps.profiles.answer(dataset);
     const masks = await this.deps.masks.currentOfDataset(datasetId);
     let queued = 0;
     for (const mask of masks) {
-      const published = await publishJob(this.deps.js, metrologyJobs.measureMask, toMaskToMeasure(mask), {
-        msgId: `measure:${mask.id}:${profileHash}:${this.deps.codeVersion}`,
-      });
+      const published = await publishJob(
+        this.deps.js,
+        metrologyJobs.measureMask,
+        toMaskToMeasure(mask),
+        {
+          msgId: `measure:${mask.id}:${profileHash}:${this.deps.codeVersion}`,
+        },
+      );
       if (!published.duplicate) queued++;
     }
     return { datasetId, queued, profileHash };

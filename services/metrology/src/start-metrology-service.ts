@@ -11,7 +11,7 @@ import { MaskRepository } from './mask.repository.ts';
 import { MeasurementCatalog } from './measurement-catalog.ts';
 import { MeasurementExport } from './measurement-export.ts';
 import { MeasurementFiles } from './measurement-files.ts';
-import { startMeasurementWorkers } from './measurement-workers.ts';
+import { ensureJobsStream, startMeasurementWorkers } from './measurement-workers.ts';
 import { MeasurementRepository } from './measurement.repository.ts';
 import type { MetrologyDatabase } from './metrology.tables.ts';
 import { metrologyMigrations } from './migrations/index.ts';
@@ -46,7 +46,12 @@ export async function startMetrologyService(
     migrations: metrologyMigrations,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  const store = createObjectStore({ url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION });
+  const store = createObjectStore({
+    url: config.S3_ENDPOINT,
+    accessKey: config.S3_ACCESS_KEY,
+    secretKey: config.S3_SECRET_KEY,
+    region: config.S3_REGION,
+  });
   await store.ensureBucket(config.METROLOGY_BUCKET);
   runtime.addReadinessCheck('object store', async () => {
     await store.ensureBucket(config.METROLOGY_BUCKET);
@@ -65,26 +70,38 @@ export async function startMetrologyService(
   const codeVersion = config.MICROSEG_CODE_VERSION;
   const catalog = new MeasurementCatalog({ directory, measurements, profiles: resolver, files });
 
-  const workers = await startMeasurementWorkers(
-    nc,
-    new MaskMeasurer({ masks, measurements, profiles: resolver, files, codeVersion, logger }),
-    { concurrency: config.METROLOGY_CONCURRENCY, ackWaitMs: config.METROLOGY_ACK_WAIT_MS, maxDeliver: config.METROLOGY_MAX_DELIVER },
-    logger,
-  );
-  runtime.onShutdown('measurement workers', async () => {
-    await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
-  });
+  await ensureJobsStream(nc);
   const servers = [
     ...serveProfiles(nc, { directory, profiles, resolver, logger }),
     ...serveMeasurements(nc, {
       catalog,
       exports: new MeasurementExport({ catalog, measurements, files }),
-      remeasurement: new Remeasurement({ js: nc.jetstream(), directory, masks, profiles: resolver, codeVersion }),
+      remeasurement: new Remeasurement({
+        js: nc.jetstream(),
+        directory,
+        masks,
+        profiles: resolver,
+        codeVersion,
+      }),
       logger,
     }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
+  });
+  // Workers last: by the time jobs flow, the queries about their results are answered too.
+  const workers = await startMeasurementWorkers(
+    nc,
+    new MaskMeasurer({ masks, measurements, profiles: resolver, files, codeVersion, logger }),
+    {
+      concurrency: config.METROLOGY_CONCURRENCY,
+      ackWaitMs: config.METROLOGY_ACK_WAIT_MS,
+      maxDeliver: config.METROLOGY_MAX_DELIVER,
+    },
+    logger,
+  );
+  runtime.onShutdown('measurement workers', async () => {
+    await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
   logger.info({ bucket: config.METROLOGY_BUCKET, codeVersion }, 'metrology service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };

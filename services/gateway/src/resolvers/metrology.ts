@@ -1,13 +1,23 @@
 import { type MeasurementProfile, metrologyContracts as c } from '@microseg/contracts';
 import { requireCaller } from '../context.ts';
-import type { InputMaybe, MaskSource, MeasurementProfileInput, Resolvers } from '../generated/resolvers-types.ts';
+import type {
+  InputMaybe,
+  MaskSource,
+  MeasurementProfileInput,
+  Resolvers,
+} from '../generated/resolvers-types.ts';
 
 /** Summaries pool every object of a dataset and render plots: give them longer than a plain query. */
 const SUMMARY_TIMEOUT_MS = 60_000;
 
-const defined = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
+const defined = <T>(value: InputMaybe<T> | undefined): T | undefined =>
+  value === null ? undefined : value;
 
-function filter(args: { datasetVersionId?: InputMaybe<string>; source?: InputMaybe<MaskSource>; modelVersionId?: InputMaybe<string> }) {
+function filter(args: {
+  datasetVersionId?: InputMaybe<string>;
+  source?: InputMaybe<MaskSource>;
+  modelVersionId?: InputMaybe<string>;
+}) {
   return {
     ...(args.datasetVersionId ? { datasetVersionId: args.datasetVersionId } : {}),
     ...(args.source ? { source: args.source } : {}),
@@ -21,10 +31,17 @@ function profileOf(input: MeasurementProfileInput): MeasurementProfile {
   return {
     classes: input.classes,
     particles: input.particles
-      ? { classes: input.particles.classes, connectivity: (defined(input.particles.connectivity) ?? 8) as 4 | 8 }
+      ? {
+          classes: input.particles.classes,
+          connectivity: (defined(input.particles.connectivity) ?? 8) as 4 | 8,
+        }
       : null,
     thickness: input.thickness
-      ? { classes: input.thickness.classes, radius: defined(input.thickness.radius) ?? 5, minArea: defined(input.thickness.minArea) ?? 1000 }
+      ? {
+          classes: input.thickness.classes,
+          radius: defined(input.thickness.radius) ?? 5,
+          minArea: defined(input.thickness.minArea) ?? 1000,
+        }
       : null,
     pixelSize: {
       policy: pixelSize?.policy ?? 'image',
@@ -51,11 +68,19 @@ export const metrologyResolvers: Resolvers = {
     },
     datasetMeasurementSummary: (_parent, args, context) => {
       requireCaller(context);
-      return context.services.call(c.datasetSummary, { datasetId: args.datasetId, ...filter(args) }, { timeoutMs: SUMMARY_TIMEOUT_MS });
+      return context.services.call(
+        c.datasetSummary,
+        { datasetId: args.datasetId, ...filter(args) },
+        { timeoutMs: SUMMARY_TIMEOUT_MS },
+      );
     },
     exportDatasetMeasurements: (_parent, args, context) => {
       requireCaller(context);
-      return context.services.call(c.exportMeasurements, { datasetId: args.datasetId, format: args.format, ...filter(args) }, { timeoutMs: SUMMARY_TIMEOUT_MS });
+      return context.services.call(
+        c.exportMeasurements,
+        { datasetId: args.datasetId, format: args.format, ...filter(args) },
+        { timeoutMs: SUMMARY_TIMEOUT_MS },
+      );
     },
   },
   Mutation: {

@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('superseded_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('masks_dataset').on('masks').columns(['dataset_id', 'image_id']).execute();
+  await db.schema
+    .createIndex('masks_dataset')
+    .on('masks')
+    .columns(['dataset_id', 'image_id'])
+    .execute();
   await db.schema.createIndex('masks_image').on('masks').column('image_id').execute();
 
   await db.schema
@@ -58,12 +62,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('measurement_sets_identity', ['mask_id', 'profile_hash', 'code_version'])
     .execute();
-  await db.schema.createIndex('measurement_sets_image').on('measurement_sets').column('image_id').execute();
-  await db.schema.createIndex('measurement_sets_dataset').on('measurement_sets').columns(['dataset_id', 'profile_hash']).execute();
+  await db.schema
+    .createIndex('measurement_sets_image')
+    .on('measurement_sets')
+    .column('image_id')
+    .execute();
+  await db.schema
+    .createIndex('measurement_sets_dataset')
+    .on('measurement_sets')
+    .columns(['dataset_id', 'profile_hash'])
+    .execute();
 
   await db.schema
     .createTable('particle_classes')
-    .addColumn('measurement_id', 'uuid', (c) => c.notNull().references('measurement_sets.id').onDelete('cascade'))
+    .addColumn('measurement_id', 'uuid', (c) =>
+      c.notNull().references('measurement_sets.id').onDelete('cascade'),
+    )
     .addColumn('class', 'integer', (c) => c.notNull())
     .addColumn('pixel_count', 'bigint', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
@@ -74,7 +88,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('thickness_results')
-    .addColumn('measurement_id', 'uuid', (c) => c.primaryKey().references('measurement_sets.id').onDelete('cascade'))
+    .addColumn('measurement_id', 'uuid', (c) =>
+      c.primaryKey().references('measurement_sets.id').onDelete('cascade'),
+    )
     .addColumn('statistics', 'jsonb', (c) => c.notNull())
     .addColumn('values', 'jsonb', (c) => c.notNull())
     .addColumn('profile', 'jsonb', (c) => c.notNull())
