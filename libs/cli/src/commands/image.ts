@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
@@ -72,11 +72,19 @@ export interface LocalFile {
   sha256: string;
 }
 
+/** Size and sha256 of a file, streamed: a multipart-sized file is never held in memory whole. */
 export async function describeFile(path: string): Promise<LocalFile> {
-  const bytes = await readFile(path).catch((error: unknown) => {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+  } catch (error) {
     throw new MicroSegError('INVALID_INPUT', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
-  });
-  return { path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+  return { path, size, sha256: hash.digest('hex') };
 }
 
 async function put(url: string, body: Uint8Array): Promise<string> {
