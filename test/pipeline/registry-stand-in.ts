@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { type ModelVersion, PRIVATE, trainingContracts } from '@microseg/contracts';
+import { notFound } from '@microseg/errors';
+import { type RequestServer, serveRequests } from '@microseg/messaging';
+import '@microseg/segmentation';
+import { buildModel } from '@microseg/segmentation';
+import { saveArtifact } from '@microseg/model-artifact';
+import { initBackend } from '@microseg/tf-runtime';
+import { Client } from 'minio';
+import type { NatsConnection } from 'nats';
+
+export const CLASSES = [
+  { index: 0, name: 'matrix', color: '#000000' },
+  { index: 1, name: 'secondary', color: '#0000ff' },
+  { index: 2, name: 'tertiary', color: '#ff0000' },
+];
+
+/**
+ * A tiny UNet-ResNet18 (depth 3, narrow decoder, 64-pixel tiles) saved as a real artifact in S3,
+ * so the inference service loads, self-tests and runs it as it would a trained model.
+ */
+export async function saveTinyModel(s3: { endpoint: string; accessKey: string; secretKey: string; region: string }, bucket: string, prefix: string) {
+  await initBackend({ preferred: 'wasm' });
+  const url = new URL(s3.endpoint);
+  const client = new Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region });
+  if (!(await client.bucketExists(bucket))) await client.makeBucket(bucket, s3.region);
+  const model = buildModel({ architecture: 'unet', encoder: 'resnet18', classes: CLASSES.length, encoderDepth: 3, decoderChannels: [16, 8, 8] });
+  await saveArtifact(
+    model,
+    {
+      name: 'tiny-unet-resnet18',
+      architecture: 'unet',
+      encoder: 'resnet18',
+      classes: CLASSES,
+      input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
+      tile: { size: 64, stride: 32 },
+      trainingPixelSize: null,
+      sourceWeights: [],
+      metrics: {},
+      licence: 'MIT',
+      codeVersion: 'test',
+    },
+    { client, bucket, prefix },
+    { testInput: { shape: [1, 32, 32, 3], data: new Float32Array(32 * 32 * 3).fill(0.25) } },
+  );
+  model.dispose();
+}
+
+/**
+ * The training service's registry answers (getVersion, resolveAlias) for one group's model: the
+ * training service registers versions only from its own jobs, which take minutes even on tiny
+ * settings, so this test serves the two registry contracts the pipeline reads.
+ */
+export function serveRegistry(nc: NatsConnection, groupId: string, artifact: { bucket: string; prefix: string }) {
+  const modelId = randomUUID();
+  const versions = new Map<string, ModelVersion>();
+  const aliases = new Map<string, string>();
+  const addVersion = (number: number, prefix = artifact.prefix): ModelVersion => {
+    const version: ModelVersion = {
+      id: randomUUID(), modelId, modelName: 'tiny-unet', groupId, number, architecture: 'unet', encoder: 'resnet18', classes: CLASSES, binary: false,
+      material: 'super', metrics: { val: { iou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
+      dataset: { datasetId: randomUUID(), versionId: randomUUID(), contentHash: '0'.repeat(64), experiment: 'Super1' },
+      parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
+      artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(),
+    };
+    versions.set(version.id, version);
+    return version;
+  };
+  const readable = (principalGroup: string, version: ModelVersion | undefined, id: string) => {
+    if (!version || version.groupId !== principalGroup) throw notFound('model version', id);
+    return version;
+  };
+  const groupOf = (headers: Record<string, string>) => (JSON.parse(headers['microseg-principal'] ?? '{}') as { groupId?: string }).groupId ?? '';
+  const servers: RequestServer[] = [
+    serveRequests(nc, trainingContracts.getVersion, ({ id }, { headers }) => Promise.resolve(readable(groupOf(headers), versions.get(id), id))),
+    serveRequests(nc, trainingContracts.resolveAlias, ({ model, alias }, { headers }) => {
+      const id = model === modelId || model === 'tiny-unet' ? aliases.get(alias) : undefined;
+      return Promise.resolve(readable(groupOf(headers), id ? versions.get(id) : undefined, `${model}@${alias}`));
+    }),
+  ];
+  return {
+    modelId,
+    addVersion,
+    setAlias: (alias: string, versionId: string) => aliases.set(alias, versionId),
+    stop: () => Promise.all(servers.map((s) => s.stop())),
+  };
+}
