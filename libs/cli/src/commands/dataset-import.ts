@@ -69,55 +69,65 @@ export async function importDatasetDirectory(
       });
     }
   }
-  const total = Object.values(manifest.images).filter((image) => materials.includes(image.material)).length;
+  // One dataset per material, then one pool of uploads over all of them (no barrier between
+  // materials), then each dataset's experiments and first version.
+  const datasets = await Promise.all(
+    materials.map(async (material) => {
+      const spec = manifest.materials[material] ?? { classes: {} };
+      const name = materials.length === 1 ? options.name : `${options.name}-${material}`;
+      const { createDataset } = await mutate<{ createDataset: { id: string } }>(client, CREATE_DATASET, {
+        input: { name, material, description: spec.description ?? '', classes: classSchema(spec) },
+      });
+      return { id: createDataset.id, name, material, imageIds: new Map<string, string>(), masks: 0, deduplicated: 0 };
+    }),
+  );
+  const work = datasets.flatMap((dataset) =>
+    Object.entries(manifest.images)
+      .filter(([, image]) => image.material === dataset.material)
+      .map(([imageName, entry]) => ({ dataset, imageName, entry })),
+  );
   let done = 0;
-  const summary: ImportSummary = { datasets: [], images: 0, masks: 0, seconds: 0, imagesPerSecond: 0 };
-  for (const material of materials) {
-    const spec = manifest.materials[material] ?? { classes: {} };
-    const name = materials.length === 1 ? options.name : `${options.name}-${material}`;
-    const { createDataset: dataset } = await mutate<{ createDataset: { id: string } }>(client, CREATE_DATASET, {
-      input: { name, material, description: spec.description ?? '', classes: classSchema(spec) },
-    });
-    const imageIds = new Map<string, string>();
-    let masks = 0;
-    let deduplicated = 0;
-    const names = Object.entries(manifest.images).filter(([, image]) => image.material === material).map(([imageName]) => imageName);
-    await inParallel(names, CONCURRENCY, async (imageName) => {
-      const entry = manifest.images[imageName];
-      const uploaded = await uploadImage(client, await describeFile(imagePath(dir, material, imageName)), {
-        datasetId: dataset.id,
-        name: imageName,
-        metadata: entry?.original_name ? { original_name: entry.original_name } : {},
-      });
-      imageIds.set(imageName, uploaded.image.id);
-      if (uploaded.deduplicated) deduplicated++;
-      const mask = maskPath(dir, material, imageName);
-      if (existsSync(mask)) {
-        await uploadMask(client, await describeFile(mask), uploaded.image.id);
-        masks++;
-      }
-      options.onProgress?.(++done, total, imageName);
-    });
-    const experiments = Object.entries(manifest.experiments ?? {}).filter(([, e]) => e.material === material);
-    for (const [experiment, split] of experiments) {
-      const ids = (list: string[] | undefined) =>
-        (list ?? []).map((imageName) => {
-          const id = imageIds.get(imageName);
-          if (!id) throw new MicroSegError('INVALID_INPUT', `experiment ${experiment} names image ${imageName}, which is not in the manifest's ${material} images`);
-          return id;
-        });
-      await mutate(client, SET_EXPERIMENT, {
-        input: { datasetId: dataset.id, name: experiment, train: ids(split.train), val: ids(split.val), test: ids(split.test), notes: experimentNotes(split) },
-      });
-    }
-    const { createDatasetVersion: version } = await mutate<{ createDatasetVersion: { id: string; number: number; contentHash: string } }>(client, CREATE_VERSION, {
+  await inParallel(work, CONCURRENCY, async ({ dataset, imageName, entry }) => {
+    const uploaded = await uploadImage(client, await describeFile(imagePath(dir, dataset.material, imageName)), {
       datasetId: dataset.id,
-      note: `imported from ${manifest.name ?? dir}`,
+      name: imageName,
+      metadata: entry.original_name ? { original_name: entry.original_name } : {},
     });
-    summary.datasets.push({ id: dataset.id, name, material, images: names.length, masks, deduplicated, experiments: experiments.map(([e]) => e), version });
-    summary.images += names.length;
-    summary.masks += masks;
-  }
+    dataset.imageIds.set(imageName, uploaded.image.id);
+    if (uploaded.deduplicated) dataset.deduplicated++;
+    const mask = maskPath(dir, dataset.material, imageName);
+    if (existsSync(mask)) {
+      await uploadMask(client, await describeFile(mask), uploaded.image.id);
+      dataset.masks++;
+    }
+    options.onProgress?.(++done, work.length, imageName);
+  });
+  const summary: ImportSummary = { datasets: [], images: work.length, masks: 0, seconds: 0, imagesPerSecond: 0 };
+  summary.datasets = await Promise.all(
+    datasets.map(async (dataset) => {
+      const experiments = Object.entries(manifest.experiments ?? {}).filter(([, e]) => e.material === dataset.material);
+      for (const [experiment, split] of experiments) {
+        const ids = (list: string[] | undefined) =>
+          (list ?? []).map((imageName) => {
+            const id = dataset.imageIds.get(imageName);
+            if (!id) {
+              throw new MicroSegError('INVALID_INPUT', `experiment ${experiment} names image ${imageName}, which is not in the manifest's ${dataset.material} images`);
+            }
+            return id;
+          });
+        await mutate(client, SET_EXPERIMENT, {
+          input: { datasetId: dataset.id, name: experiment, train: ids(split.train), val: ids(split.val), test: ids(split.test), notes: experimentNotes(split) },
+        });
+      }
+      const { createDatasetVersion: version } = await mutate<{ createDatasetVersion: { id: string; number: number; contentHash: string } }>(client, CREATE_VERSION, {
+        datasetId: dataset.id,
+        note: `imported from ${manifest.name ?? dir}`,
+      });
+      const { id, name, material, masks, deduplicated, imageIds } = dataset;
+      return { id, name, material, images: imageIds.size, masks, deduplicated, experiments: experiments.map(([e]) => e), version };
+    }),
+  );
+  summary.masks = summary.datasets.reduce((sum, d) => sum + d.masks, 0);
   summary.seconds = Number(((performance.now() - started) / 1_000).toFixed(2));
   summary.imagesPerSecond = Number((summary.images / Math.max(summary.seconds, 1e-3)).toFixed(1));
   return summary;
