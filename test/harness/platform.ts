@@ -23,7 +23,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
  * getTestInfrastructure) and the named services as separate processes, as `pnpm start` runs them.
  */
 export async function startTestPlatform(services: readonly PlatformService[], env: Record<string, string> = {}): Promise<TestPlatform> {
-  const infrastructure = await getTestInfrastructure();
+  const infrastructure = await getTestInfrastructure({ dedicatedNats: true });
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({

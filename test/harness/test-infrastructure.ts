@@ -29,6 +29,12 @@ export interface TestInfrastructure {
 
 export interface TestInfrastructureOptions {
   logger?: StackLogger;
+  /**
+   * A nats-server of this run's own. Service subjects are global on a server, so two platforms
+   * sharing one (tests of several developers, a bench beside a test) would answer each other's
+   * requests: a platform's identity service authenticating another's keys, for one.
+   */
+  dedicatedNats?: boolean;
 }
 
 /** Where this machine and CI run PostgreSQL and NATS (trust auth on loopback). */
@@ -59,7 +65,7 @@ export async function getTestInfrastructure(
   };
   try {
     const postgres = await track(started, postgresServer(scratch, logger));
-    const nats = await track(started, natsServer(scratch, logger));
+    const nats = await track(started, options.dedicatedNats ? ownNatsServer(scratch, logger) : natsServer(scratch, logger));
     const s3 = await track(started, s3Server(scratch, logger));
     const database = `microseg_test_${runId}`;
     await ensureDatabase(postgres.value, database);
@@ -103,6 +109,10 @@ async function natsServer(scratch: string, logger: StackLogger): Promise<Piece<s
   const local = await readNatsInfo(LOCAL_NATS.host, LOCAL_NATS.port).catch(() => undefined);
   if (local?.jetstream === true)
     return { value: `nats://${LOCAL_NATS.host}:${LOCAL_NATS.port}`, stop: nothingToStop };
+  return ownNatsServer(scratch, logger);
+}
+
+async function ownNatsServer(scratch: string, logger: StackLogger): Promise<Piece<string>> {
   const started = await startNatsServer({ dataDir: scratch, logger });
   return { value: started.natsUrl, stop: started.stop };
 }
