@@ -431,4 +431,58 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
       .sort();
     expect(after).toEqual(before);
   });
+  it('pools only the current mask of an image once a new ground-truth mask replaces it', async () => {
+    const image = uploaded[2]!;
+    const replacement = join(BENCHMARK, 'masks', 'super', 'spot4_0d_3.png');
+    const result = await microsegJson<{
+      image: { id: string };
+      mask: { id: string };
+      deduplicated: boolean;
+    }>(platform.graphqlUrl, lab.apiKey, [
+      'image',
+      'upload',
+      join(BENCHMARK, 'images', 'super', `${image.name}.png`),
+      '--dataset',
+      datasetId,
+      '--mask',
+      replacement,
+    ]);
+    expect(result).toMatchObject({ image: { id: image.imageId }, deduplicated: true });
+    await eventually(async () => {
+      const { image: found } = await lab.client.request<{
+        image: { measurements: { maskId: string; status: string }[] };
+      }>(
+        'query($id: ID!) { image(id: $id) { measurements(source: ground_truth) { maskId status } } }',
+        { id: image.imageId },
+      );
+      return found.measurements.some((m) => m.maskId === result.mask.id && m.status === 'succeeded')
+        ? true
+        : undefined;
+    }, 'the measurement of the replacement mask');
+
+    const { datasetMeasurementSummary } = await lab.client.request<{
+      datasetMeasurementSummary: {
+        sources: { maskCount: number; particles: { count: number }[] }[];
+      };
+    }>(
+      'query($id: ID!) { datasetMeasurementSummary(datasetId: $id, source: ground_truth) { sources { maskCount particles { count } } } }',
+      {
+        id: datasetId,
+      },
+    );
+    const masks = [uploaded[0]!.name, uploaded[1]!.name, 'spot4_0d_3'].map((name) =>
+      join(BENCHMARK, 'masks', 'super', `${name}.png`),
+    );
+    const expected = [0, 0];
+    for (const path of masks) {
+      const classes = analyseParticles(await decodeIndexMask(await readFile(path)), {
+        classes: [1, 2],
+        connectivity: 4,
+      }).classes;
+      classes.forEach((c, i) => (expected[i]! += c.count));
+    }
+    expect(datasetMeasurementSummary.sources).toHaveLength(1);
+    expect(datasetMeasurementSummary.sources[0]!.maskCount).toBe(3);
+    expect(datasetMeasurementSummary.sources[0]!.particles.map((p) => p.count)).toEqual(expected);
+  });
 });

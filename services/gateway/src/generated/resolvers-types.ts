@@ -291,6 +291,8 @@ export type Image = {
   /** JPEG uploads: accepted, but their pixels are not the instrument's. */
   lossy: Scalars['Boolean']['output'];
   masks: Array<Mask>;
+  /** Every measurement of this image's masks, newest first. */
+  measurements: Array<MeasurementSet>;
   metadata: Scalars['JSON']['output'];
   name: Scalars['String']['output'];
   pixelSize: Maybe<PixelSize>;
@@ -298,6 +300,12 @@ export type Image = {
   sha256: Scalars['String']['output'];
   sizeBytes: Scalars['Float']['output'];
   width: Scalars['Int']['output'];
+};
+
+
+export type ImageMeasurementsArgs = {
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<MaskSource>;
 };
 
 export type ImageConnection = {
@@ -1338,6 +1346,7 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lossy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   masks?: Resolver<Array<ResolversTypes['Mask']>, ParentType, ContextType>;
+  measurements?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType, Partial<ImageMeasurementsArgs>>;
   metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;

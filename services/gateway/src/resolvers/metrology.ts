@@ -1,5 +1,5 @@
 import { type MeasurementProfile, metrologyContracts as c } from '@microseg/contracts';
-import { requireCaller } from '../context.ts';
+import { type GatewayContext, requireCaller } from '../context.ts';
 import type {
   InputMaybe,
   MaskSource,
@@ -51,21 +51,31 @@ function profileOf(input: MeasurementProfileInput): MeasurementProfile {
   };
 }
 
+async function measurementsOf(
+  context: GatewayContext,
+  imageId: string,
+  args: { source?: InputMaybe<MaskSource>; modelVersionId?: InputMaybe<string> },
+) {
+  requireCaller(context);
+  const { measurements } = await context.services.call(c.imageMeasurements, {
+    imageId,
+    ...(args.source ? { source: args.source } : {}),
+    ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
+  });
+  return measurements;
+}
+
 export const metrologyResolvers: Resolvers = {
+  Image: {
+    measurements: (image, args, context) => measurementsOf(context, image.id, args),
+  },
   Query: {
     measurementProfile: (_parent, { datasetId }, context) => {
       requireCaller(context);
       return context.services.call(c.getProfile, { datasetId });
     },
-    imageMeasurements: async (_parent, args, context) => {
-      requireCaller(context);
-      const { measurements } = await context.services.call(c.imageMeasurements, {
-        imageId: args.imageId,
-        ...(args.source ? { source: args.source } : {}),
-        ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
-      });
-      return measurements;
-    },
+    imageMeasurements: (_parent, { imageId, ...args }, context) =>
+      measurementsOf(context, imageId, args),
     datasetMeasurementSummary: (_parent, args, context) => {
       requireCaller(context);
       return context.services.call(
