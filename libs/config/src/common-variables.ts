@@ -9,6 +9,10 @@ export const commonServiceVariables = {
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** The code version recorded in provenance and health answers (the image tag or git commit). */
   MICROSEG_CODE_VERSION: z.string().min(1).default('dev'),
+  /** Replicas of the JetStream streams a service creates (3 in a cluster: a lost node loses nothing). */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** How long SIGTERM may take: longer than the longest in-flight message (the pod's grace period). */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
 };
 
 export const databaseVariables = {

@@ -12,6 +12,10 @@ export interface BootServiceOptions {
   natsUrl: string;
   logger: Logger;
   exitOnShutdown?: boolean;
+  /** NATS_STREAM_REPLICAS: replicas of the streams this service creates (default 1). */
+  streamReplicas?: number;
+  /** DRAIN_TIMEOUT_MS: how long a SIGTERM drain may take (default 30 s). */
+  drainTimeoutMs?: number;
 }
 
 export interface BootedService {
@@ -31,6 +35,7 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
     httpPort: options.httpPort,
     logger: options.logger,
     exitOnShutdown: options.exitOnShutdown,
+    drainTimeoutMs: options.drainTimeoutMs,
   });
   const nats: { connection?: NatsConnection } = {};
   runtime.addReadinessCheck('nats', () => (nats.connection ? natsConnectionState(nats.connection) === 'connected' : false));
@@ -40,7 +45,7 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
   runtime.onShutdown('nats', async () => {
     if (!connection.isClosed()) await connection.drain();
   });
-  await ensureEventsStream(connection);
+  await ensureEventsStream(connection, options.streamReplicas);
   runtime.serveHealth(connection);
   return { runtime, nc: connection };
 }
@@ -75,11 +80,12 @@ export async function connectServiceDatabase<DB>(
  * Every service may publish events, and the first to start creates the stream that keeps them
  * (idempotent: later calls find it as configured).
  */
-export async function ensureEventsStream(nc: NatsConnection): Promise<void> {
+export async function ensureEventsStream(nc: NatsConnection, replicas = 1): Promise<void> {
   await ensureStream(await nc.jetstreamManager(), {
     name: EVENTS_STREAM.name,
     subjects: [...EVENTS_STREAM.subjects],
     maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
     duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
+    replicas,
   });
 }

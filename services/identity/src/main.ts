@@ -18,6 +18,8 @@ const { runtime, nc } = await bootService({
   httpPort: config.HTTP_PORT,
   natsUrl: config.NATS_URL,
   logger,
+  streamReplicas: config.NATS_STREAM_REPLICAS,
+  drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
 });
 const db = await connectServiceDatabase<IdentityDatabase>(runtime, {
   url: config.DATABASE_URL,
