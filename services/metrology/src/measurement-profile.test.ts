@@ -43,12 +43,16 @@ describe('measurement profiles', () => {
     );
   });
 
-  it('refuses analyses of classes the masks may not hold', () => {
+  it('refuses analyses of classes the masks may not hold, and classes the dataset does not define', () => {
     const profile = {
       ...defaultProfile(superalloy),
       thickness: { classes: [1, 7], radius: 5, minArea: 1000 },
     };
-    expect(() => assertConsistentProfile(profile)).toThrow(/thickness classes 7/);
+    expect(() => assertConsistentProfile(profile, superalloy)).toThrow(/thickness classes 7/);
+    const beyondDataset = { ...defaultProfile(superalloy), classes: [0, 1, 2, 3] };
+    expect(() => assertConsistentProfile(beyondDataset, superalloy)).toThrow(
+      /classes 3 are not classes of the dataset/,
+    );
   });
 
   it('takes the pixel size from the image, never, or a fixed calibration', () => {

@@ -20,8 +20,24 @@ export function defaultProfile(dataset: Pick<Dataset, 'classes'>): MeasurementPr
   };
 }
 
-/** Refuses a profile that measures classes its masks may not hold. */
-export function assertConsistentProfile(profile: MeasurementProfile): void {
+/**
+ * Refuses a profile that names classes the dataset does not define, or measures classes its masks
+ * may not hold.
+ */
+export function assertConsistentProfile(
+  profile: MeasurementProfile,
+  dataset: Pick<Dataset, 'classes'>,
+): void {
+  const defined = new Set(dataset.classes.map((c) => c.index));
+  const undefinedClasses = profile.classes.filter((value) => !defined.has(value));
+  if (undefinedClasses.length > 0) {
+    throw invalidInput(
+      `classes ${undefinedClasses.join(', ')} are not classes of the dataset (${[...defined].join(', ')})`,
+      {
+        unknown: undefinedClasses,
+      },
+    );
+  }
   const allowed = new Set(profile.classes);
   for (const [analysis, classes] of [
     ['particles', profile.particles?.classes ?? []],

@@ -33,7 +33,7 @@ export function serveProfiles(
       async ({ datasetId, profile }, { headers }) => {
         const principal = requirePrincipal(headers);
         const dataset = await deps.directory.writableDataset(principal, datasetId);
-        assertConsistentProfile(profile);
+        assertConsistentProfile(profile, dataset);
         await deps.profiles.save({
           datasetId,
           groupId: dataset.groupId,
