@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type MaskToMeasure,
@@ -484,5 +484,51 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
     expect(datasetMeasurementSummary.sources).toHaveLength(1);
     expect(datasetMeasurementSummary.sources[0]!.maskCount).toBe(3);
     expect(datasetMeasurementSummary.sources[0]!.particles.map((p) => p.count)).toEqual(expected);
+  });
+  it('measures every ground-truth mask of an imported benchmark dataset; its summary pools them all', async () => {
+    const imported = await microsegJson<{ datasets: { id: string; masks: number }[] }>(
+      platform.graphqlUrl,
+      lab.apiKey,
+      ['dataset', 'import', BENCHMARK, '--name', 'MicroNet superalloy', '--material', 'super'],
+    );
+    const { id, masks } = imported.datasets[0]!;
+    const query =
+      'query($id: ID!) { datasetMeasurementSummary(datasetId: $id, source: ground_truth) { sources { maskCount failedCount particles { class count } } } }';
+    type Summary = {
+      datasetMeasurementSummary: {
+        sources: {
+          maskCount: number;
+          failedCount: number;
+          particles: { class: number; count: number }[];
+        }[];
+      };
+    };
+    const summary = await eventually(
+      async () => {
+        const answer = await lab.client.request<Summary>(query, { id });
+        return answer.datasetMeasurementSummary.sources[0]?.maskCount === masks
+          ? answer.datasetMeasurementSummary
+          : undefined;
+      },
+      'the imported masks to be measured',
+      90_000,
+    );
+    const files = (await readdir(join(BENCHMARK, 'masks', 'super'))).filter((name) =>
+      name.endsWith('.png'),
+    );
+    expect(files).toHaveLength(masks);
+    const expected = [0, 0];
+    for (const name of files) {
+      const mask = await decodeIndexMask(await readFile(join(BENCHMARK, 'masks', 'super', name)));
+      analyseParticles(mask, { classes: [1, 2] }).classes.forEach(
+        (c, i) => (expected[i]! += c.count),
+      );
+    }
+    expect(summary.sources).toHaveLength(1);
+    expect(summary.sources[0]!.failedCount).toBe(0);
+    expect(summary.sources[0]!.particles).toEqual([
+      { class: 1, count: expected[0] },
+      { class: 2, count: expected[1] },
+    ]);
   });
 });

@@ -5,6 +5,8 @@ import { registerHealthCommand } from './commands/health.ts';
 import { registerIdentityCommands } from './commands/identity.ts';
 import { registerImageCommands } from './commands/image.ts';
 import { registerMeasureCommands } from './commands/measure.ts';
+import { registerModelCommands } from './commands/model.ts';
+import { registerPredictCommand } from './commands/predict.ts';
 import { printError } from './output.ts';
 
 /**
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerImageCommands(program);
   registerMeasureCommands(program);
   registerEvaluateCommand(program);
+  registerModelCommands(program);
+  registerPredictCommand(program);
   return program;
 }
 
