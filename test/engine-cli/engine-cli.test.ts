@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readIndexMask } from '@microseg/metrology';
 import { decodeImage } from '@microseg/micrograph';
-import { loadArtifact } from '@microseg/model-artifact';
+import { loadArtifact, readManifest } from '@microseg/model-artifact';
 import '@microseg/segmentation';
 import { initBackend, segmentImage } from '@microseg/tf-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,10 @@ interface ImportSummary {
   skipped: string[];
   classes: { index: number; name: string; color: string }[];
   checkpoint: { file: string; format: string; sha256: string };
+}
+interface ImportSummaryWithSource extends ImportSummary {
+  scope: string;
+  micronet?: { encoder: string; pretraining: string; version: string };
 }
 interface PredictSummary {
   images: { image: string; mask: string; probabilities: string; classes: { index: number; name: string; pixels: number }[] }[];
@@ -141,5 +145,42 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.details['missing']).toEqual(['decoder.blocks.0.conv1.0.weight']);
     expect(error.details['unexpected']).toEqual(expect.arrayContaining(['decoder.blocks.0.conv1.0.wieght', 'extra.bias']));
+  });
+
+  it('a MicroNet release file imports encoder-only into a network with a fresh decoder', async () => {
+    const out = join(work, 'micronet');
+    const file = 'mobilenet_v2_pretrained_microscopynet_v1.1.pth.tar';
+    const run = await microseg(['model', 'import', join(FIXTURES, file), '--classes', '3', ...TINY, '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as ImportSummaryWithSource;
+    expect(summary).toMatchObject({
+      scope: 'encoder',
+      micronet: { encoder: 'mobilenet_v2', pretraining: 'microscopynet', version: '1.1' },
+      checkpoint: { file, format: 'torch-zip' },
+    });
+    expect(summary.classes.map((c) => c.name)).toEqual(['background', 'class 1', 'class 2']);
+    const manifest = await readManifest(out);
+    expect(manifest).toMatchObject({ architecture: 'unet', encoder: 'mobilenet_v2', licence: expect.stringContaining('MIT') });
+  });
+
+  it('predict refuses an artifact that no longer reproduces its recorded test output', async () => {
+    const tampered = join(work, 'tampered');
+    await cp(modelDir, tampered, { recursive: true });
+    const output = new Float32Array(new Uint8Array(await readFile(join(tampered, 'test-output.bin'))).buffer);
+    output[0] = output[0]! + 0.5;
+    const bytes = new Uint8Array(output.buffer);
+    await writeFile(join(tampered, 'test-output.bin'), bytes);
+    // Keep the checksums consistent so that only the self-test can notice.
+    const manifestFile = join(tampered, 'microseg.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: Record<string, string> };
+    manifest.files['test-output.bin'] = createHash('sha256').update(bytes).digest('hex');
+    await writeFile(manifestFile, JSON.stringify(manifest));
+
+    const run = await microseg(['predict', '--model', tampered, IMAGE, '--out', join(work, 'tampered-masks'), '--json']);
+    expect(run.code).toBe(1);
+    const error = errorOf(run);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.details['reason']).toBe('test-output-mismatch');
+    await expect(stat(join(work, 'tampered-masks'))).rejects.toThrow();
   });
 });
