@@ -7,6 +7,9 @@ import { registerImageCommands } from './commands/image.ts';
 import { registerMeasureCommands } from './commands/measure.ts';
 import { registerModelCommands } from './commands/model.ts';
 import { registerPredictCommand } from './commands/predict.ts';
+import { registerBenchmarkCommand } from './commands/benchmark.ts';
+import { registerModelsCommands } from './commands/models.ts';
+import { registerTrainCommand } from './commands/train.ts';
 import { printError } from './output.ts';
 
 /**
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   registerEvaluateCommand(program);
   registerModelCommands(program);
   registerPredictCommand(program);
+  registerTrainCommand(program);
+  registerModelsCommands(program);
+  registerBenchmarkCommand(program);
   return program;
 }
 

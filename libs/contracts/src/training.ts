@@ -293,7 +293,8 @@ export const trainingContracts = {
     request: pageRequestSchema.extend({ material: z.string().optional(), ownedOnly: z.boolean().default(false) }),
     response: pageSchema(modelSchema),
   }),
-  getModel: defineRequest({ subject: 'microseg.training.v1.models.get', request: z.object({ id }), response: modelSchema }),
+  /** By id, or by name within the caller's group. */
+  getModel: defineRequest({ subject: 'microseg.training.v1.models.get', request: z.object({ id: z.string().trim().min(1).max(200) }), response: modelSchema }),
   updateModelCard: defineRequest({
     subject: 'microseg.training.v1.models.card.update',
     request: z.object({ modelId: id, card: modelCardSchema.partial() }),

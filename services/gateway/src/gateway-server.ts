@@ -19,6 +19,7 @@ import { createErrorFormatter } from './plugins/format-error.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
 import { resolvers } from './resolvers/index.ts';
+import { serveSubscriptions } from './subscriptions.ts';
 
 const SCHEMA_PATH = new URL('../../../schema.graphql', import.meta.url);
 
@@ -87,6 +88,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   await apollo.start();
 
   const contextDeps = { nc, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
+  const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -120,6 +122,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     schema,
     stop: async () => {
       revocations.unsubscribe();
+      await subscriptions.stop();
       await apollo.stop();
     },
   };

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Client } from 'minio';
 
 export interface S3Settings {
@@ -21,6 +23,9 @@ export function createS3Client(settings: S3Settings): Client {
     accessKey: settings.accessKey,
     secretKey: settings.secretKey,
     region: settings.region,
+    // Checkpoints are written minutes apart: a kept-alive socket the server has closed meanwhile
+    // fails the next large PUT with EPIPE, so every request gets a fresh connection.
+    transportAgent: useSSL ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false }),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel } from '@microseg/contracts';
+import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +29,19 @@ export type AddMemberInput = {
   role: Role;
 };
 
+export type AliasMove = {
+  __typename?: 'AliasMove';
+  alias: Scalars['String']['output'];
+  fromVersionId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  modelId: Scalars['ID']['output'];
+  movedAt: Scalars['DateTime']['output'];
+  movedBy: Scalars['ID']['output'];
+  /** rejected: a compare-and-set move that lost the race. */
+  outcome: Scalars['String']['output'];
+  toVersionId: Scalars['ID']['output'];
+};
+
 export type ApiKey = {
   __typename?: 'ApiKey';
   createdAt: Scalars['DateTime']['output'];
@@ -39,6 +52,41 @@ export type ApiKey = {
   /** The first characters of the key, to recognise it. */
   prefix: Scalars['String']['output'];
   revokedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ArtifactLocation = {
+  __typename?: 'ArtifactLocation';
+  bucket: Scalars['String']['output'];
+  prefix: Scalars['String']['output'];
+};
+
+export type Benchmark = {
+  __typename?: 'Benchmark';
+  best: Array<BenchmarkBest>;
+  createdAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  experiments: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  jobs: Array<TrainingJob>;
+  rows: Array<BenchmarkRow>;
+  state: TrainingJobState;
+};
+
+export type BenchmarkBest = {
+  __typename?: 'BenchmarkBest';
+  experiment: Scalars['String']['output'];
+  iou: Maybe<Scalars['Float']['output']>;
+  model: Maybe<Scalars['String']['output']>;
+};
+
+export type BenchmarkRow = {
+  __typename?: 'BenchmarkRow';
+  architecture: Scalars['String']['output'];
+  encoder: Scalars['String']['output'];
+  init: Scalars['String']['output'];
+  /** Test IoU per experiment (null while not trained). */
+  iou: Scalars['JSON']['output'];
+  model: Scalars['String']['output'];
 };
 
 export type BootstrapGroupInput = {
@@ -53,6 +101,13 @@ export type BootstrapGroupPayload = {
   admin: Member;
   apiKey: Scalars['String']['output'];
   group: Group;
+};
+
+export type ClassMetric = {
+  __typename?: 'ClassMetric';
+  index: Scalars['Int']['output'];
+  iou: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type ClassParticleMeasurement = {
@@ -147,6 +202,12 @@ export type CreateMaskUploadInput = {
   sizeBytes: Scalars['Float']['input'];
 };
 
+export type CreateWeightsUploadInput = {
+  fileName: Scalars['String']['input'];
+  sha256: Scalars['String']['input'];
+  sizeBytes: Scalars['Float']['input'];
+};
+
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   key: ApiKey;
@@ -234,6 +295,19 @@ export type Deletion = {
   __typename?: 'Deletion';
   deletedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+};
+
+export type EpochRecord = {
+  __typename?: 'EpochRecord';
+  at: Scalars['DateTime']['output'];
+  epoch: Scalars['Int']['output'];
+  /** This epoch's weights became the best checkpoint. */
+  improved: Scalars['Boolean']['output'];
+  learningRate: Scalars['Float']['output'];
+  loss: Scalars['Float']['output'];
+  seconds: Scalars['Float']['output'];
+  step: Scalars['Int']['output'];
+  valIou: Scalars['Float']['output'];
 };
 
 export type Experiment = {
@@ -338,6 +412,51 @@ export type ImageFormat =
   | 'png'
   | 'tiff';
 
+export type ImportWeightsInput = {
+  architecture?: InputMaybe<Scalars['String']['input']>;
+  /** Needed when neither the file name nor the checkpoint names the encoder. */
+  encoder?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  uploadId: Scalars['ID']['input'];
+  visibility?: InputMaybe<VisibilityInput>;
+};
+
+export type ImportedWeights = {
+  __typename?: 'ImportedWeights';
+  architecture: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  encoder: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  pretraining: Maybe<Scalars['String']['output']>;
+  /** encoder: a bare encoder (MicroNet release); model: a whole network. */
+  scope: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Float']['output'];
+  tensorCount: Scalars['Int']['output'];
+  visibility: Visibility;
+};
+
+export type InitialWeights = {
+  __typename?: 'InitialWeights';
+  id: Maybe<Scalars['ID']['output']>;
+  kind: InitialWeightsKind;
+  name: Scalars['String']['output'];
+};
+
+export type InitialWeightsKind =
+  | 'random'
+  | 'version'
+  | 'weights';
+
+export type JobError = {
+  __typename?: 'JobError';
+  code: Scalars['String']['output'];
+  details: Scalars['JSON']['output'];
+  message: Scalars['String']['output'];
+};
+
 export type LayerThicknessMeasurement = {
   __typename?: 'LayerThicknessMeasurement';
   classes: Array<Scalars['Int']['output']>;
@@ -354,6 +473,29 @@ export type LengthUnit =
   | 'mm'
   | 'nm'
   | 'um';
+
+export type Lineage = {
+  __typename?: 'Lineage';
+  /** Initial weights, their initial weights... up to random init or an import. */
+  ancestors: Array<LineageStep>;
+  dataset: TrainingData;
+  descendants: Array<ModelVersion>;
+  job: Maybe<TrainingJob>;
+  version: ModelVersion;
+};
+
+export type LineageStep = {
+  __typename?: 'LineageStep';
+  imported: Maybe<ImportedWeights>;
+  version: Maybe<ModelVersion>;
+  weights: InitialWeights;
+};
+
+export type LossWeights = {
+  __typename?: 'LossWeights';
+  bce: Scalars['Float']['output'];
+  dice: Scalars['Float']['output'];
+};
 
 export type Mask = {
   __typename?: 'Mask';
@@ -484,6 +626,115 @@ export type Member = {
   role: Role;
 };
 
+export type Model = {
+  __typename?: 'Model';
+  aliasHistory: Array<AliasMove>;
+  aliases: Array<ModelAlias>;
+  card: ModelCard;
+  classes: Array<DatasetClass>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  material: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  owner: Maybe<Group>;
+  task: Scalars['String']['output'];
+  versionCount: Scalars['Int']['output'];
+  versions: ModelVersionConnection;
+};
+
+
+export type ModelAliasHistoryArgs = {
+  alias?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type ModelVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ModelAlias = {
+  __typename?: 'ModelAlias';
+  alias: Scalars['String']['output'];
+  movedAt: Scalars['DateTime']['output'];
+  movedBy: Scalars['ID']['output'];
+  versionId: Scalars['ID']['output'];
+  versionNumber: Scalars['Int']['output'];
+};
+
+export type ModelCard = {
+  __typename?: 'ModelCard';
+  intendedMaterial: Maybe<Scalars['String']['output']>;
+  limits: Maybe<Scalars['String']['output']>;
+  magnification: Maybe<Scalars['String']['output']>;
+  markdown: Scalars['String']['output'];
+  pixelSize: Maybe<PixelSize>;
+};
+
+export type ModelCardInput = {
+  intendedMaterial?: InputMaybe<Scalars['String']['input']>;
+  limits?: InputMaybe<Scalars['String']['input']>;
+  magnification?: InputMaybe<Scalars['String']['input']>;
+  markdown?: InputMaybe<Scalars['String']['input']>;
+  pixelSize?: InputMaybe<PixelSizeInput>;
+};
+
+export type ModelConnection = {
+  __typename?: 'ModelConnection';
+  nodes: Array<Model>;
+  pageInfo: PageInfo;
+};
+
+export type ModelFilter = {
+  material?: InputMaybe<Scalars['String']['input']>;
+  ownedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ModelVersion = {
+  __typename?: 'ModelVersion';
+  aliases: Array<Scalars['String']['output']>;
+  architecture: Scalars['String']['output'];
+  artifact: ArtifactLocation;
+  binary: Scalars['Boolean']['output'];
+  classes: Array<DatasetClass>;
+  codeVersion: Scalars['String']['output'];
+  /** The full training config: recipe, data, architecture, initial weights, best epoch. */
+  config: Scalars['JSON']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  dataset: TrainingData;
+  durationSeconds: Scalars['Float']['output'];
+  encoder: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  jobId: Maybe<Scalars['ID']['output']>;
+  material: Scalars['String']['output'];
+  metrics: VersionMetrics;
+  modelId: Scalars['ID']['output'];
+  modelName: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  owner: Maybe<Group>;
+  parent: InitialWeights;
+  seed: Scalars['Float']['output'];
+  visibility: Visibility;
+  workerKind: WorkerKind;
+};
+
+export type ModelVersionConnection = {
+  __typename?: 'ModelVersionConnection';
+  nodes: Array<ModelVersion>;
+  pageInfo: PageInfo;
+};
+
+export type ModelVersionFilter = {
+  alias?: InputMaybe<Scalars['String']['input']>;
+  datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
+  material?: InputMaybe<Scalars['String']['input']>;
+  /** Test IoU (val IoU without a test split) at least this. */
+  minIou?: InputMaybe<Scalars['Float']['input']>;
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+  ownedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  visibility?: InputMaybe<VisibilityLevel>;
+};
+
 export type MultipartUpload = {
   __typename?: 'MultipartUpload';
   partSizeBytes: Scalars['Int']['output'];
@@ -495,6 +746,8 @@ export type Mutation = {
   addMember: Member;
   /** Creates a group with its first admin and API key. Needs the platform admin secret in a cluster. */
   bootstrapGroup: BootstrapGroupPayload;
+  /** Queued jobs stop at once, running ones at their next step. */
+  cancelTrainingJob: TrainingJob;
   /** Step 2: verifies size and sha256, decodes and validates the image, stores it. */
   completeImageUpload: CompletedImageUpload;
   completeMaskUpload: Mask;
@@ -506,23 +759,37 @@ export type Mutation = {
   /** Step 1 of an upload: a presigned PUT URL (15 minutes at most), or part URLs for large files. */
   createImageUpload: UploadTicket;
   createMaskUpload: UploadTicket;
+  /** Step 1 of importing weights: a presigned PUT URL for the .pth/.pth.tar file. */
+  createWeightsUpload: WeightsUploadTicket;
   /** Soft delete: the dataset disappears from every query; the deletion is recorded. */
   deleteDataset: Deletion;
   deleteExperiment: Deletion;
   deleteImage: Deletion;
   deleteMask: Deletion;
+  /** Step 2: verifies the file, reads it as an untrusted checkpoint, checks it fits its encoder. */
+  importWeights: ImportedWeights;
   /** Queues every current mask of the dataset for measurement; masks already measured with this profile and code stay as they are. */
   remeasureDataset: RemeasureResult;
   removeMember: Scalars['Boolean']['output'];
   renameGroup: Group;
+  /** Trains every experiment x architecture x encoder x initial weights; the table fills as jobs end. */
+  reproduceBenchmark: Benchmark;
+  /** A failed or cancelled job back in the queue; it resumes from its last checkpoint. */
+  retryTrainingJob: TrainingJob;
   revokeApiKey: ApiKey;
   /** Creates or replaces a named experiment's train/val/test split. */
   setExperiment: Experiment;
   /** Sets the dataset's profile; masks are measured with it from now on (see remeasureDataset). */
   setMeasurementProfile: MeasurementProfile;
   setMemberRole: Member;
+  /** Moves an alias atomically; every move (and every lost compare-and-set) is recorded. */
+  setModelAlias: AliasMove;
+  shareModelVersion: ModelVersion;
+  /** Queues a training job with the paper's recipe (overridable). */
+  startTraining: TrainingJob;
   updateDataset: Dataset;
   updateImage: Image;
+  updateModelCard: Model;
 };
 
 
@@ -533,6 +800,11 @@ export type MutationAddMemberArgs = {
 
 export type MutationBootstrapGroupArgs = {
   input: BootstrapGroupInput;
+};
+
+
+export type MutationCancelTrainingJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -572,6 +844,11 @@ export type MutationCreateMaskUploadArgs = {
 };
 
 
+export type MutationCreateWeightsUploadArgs = {
+  input: CreateWeightsUploadInput;
+};
+
+
 export type MutationDeleteDatasetArgs = {
   id: Scalars['ID']['input'];
 };
@@ -593,6 +870,11 @@ export type MutationDeleteMaskArgs = {
 };
 
 
+export type MutationImportWeightsArgs = {
+  input: ImportWeightsInput;
+};
+
+
 export type MutationRemeasureDatasetArgs = {
   datasetId: Scalars['ID']['input'];
 };
@@ -605,6 +887,16 @@ export type MutationRemoveMemberArgs = {
 
 export type MutationRenameGroupArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationReproduceBenchmarkArgs = {
+  input: ReproduceBenchmarkInput;
+};
+
+
+export type MutationRetryTrainingJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -630,6 +922,22 @@ export type MutationSetMemberRoleArgs = {
 };
 
 
+export type MutationSetModelAliasArgs = {
+  input: SetModelAliasInput;
+};
+
+
+export type MutationShareModelVersionArgs = {
+  id: Scalars['ID']['input'];
+  visibility: VisibilityInput;
+};
+
+
+export type MutationStartTrainingArgs = {
+  input: StartTrainingInput;
+};
+
+
 export type MutationUpdateDatasetArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDatasetInput;
@@ -639,6 +947,12 @@ export type MutationUpdateDatasetArgs = {
 export type MutationUpdateImageArgs = {
   id: Scalars['ID']['input'];
   input: UpdateImageInput;
+};
+
+
+export type MutationUpdateModelCardArgs = {
+  card: ModelCardInput;
+  modelId: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -704,6 +1018,9 @@ export type Query = {
   __typename?: 'Query';
   /** API keys: all of the group's for admins, the caller's own otherwise. */
   apiKeys: Array<ApiKey>;
+  benchmark: Benchmark;
+  /** Versions side by side (metrics per class, config, data, lineage fields). */
+  compareModelVersions: Array<ModelVersion>;
   dataset: Dataset;
   /**
    * A dataset's measurements pooled per mask source (and model version): the objects of every mask
@@ -724,17 +1041,42 @@ export type Query = {
   imageByLimsId: Image;
   /** Every measurement of an image's masks, newest first. */
   imageMeasurements: Array<MeasurementSet>;
+  /** Imported PyTorch weights the caller can train from. */
+  importedWeights: Array<ImportedWeights>;
+  /** From a version to its dataset, initial weights and run, and to the versions trained from it. */
+  lineage: Lineage;
   /** The caller: the group and role of the API key. */
   me: Me;
   /** The measurement profile of a dataset: the stored one, or the default derived from its classes. */
   measurementProfile: MeasurementProfile;
   /** Members of the caller's group. */
   members: Array<Member>;
+  /** A model by id, or by name within the caller's group. */
+  model: Model;
+  modelVersion: ModelVersion;
+  /** A version by alias: `model` is a model id or name. */
+  modelVersionByAlias: ModelVersion;
+  modelVersions: ModelVersionConnection;
+  /** Registry models the caller can see. */
+  models: ModelConnection;
+  trainingJob: TrainingJob;
+  /** The group's training jobs, newest first. */
+  trainingJobs: TrainingJobConnection;
 };
 
 
 export type QueryApiKeysArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryBenchmarkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCompareModelVersionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -795,8 +1137,73 @@ export type QueryImageMeasurementsArgs = {
 };
 
 
+export type QueryImportedWeightsArgs = {
+  encoder?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLineageArgs = {
+  versionId: Scalars['ID']['input'];
+};
+
+
 export type QueryMeasurementProfileArgs = {
   datasetId: Scalars['ID']['input'];
+};
+
+
+export type QueryModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryModelVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryModelVersionByAliasArgs = {
+  alias: Scalars['String']['input'];
+  model: Scalars['String']['input'];
+};
+
+
+export type QueryModelVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ModelVersionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ModelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTrainingJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrainingJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrainingJobFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecipeInput = {
+  bceWeight?: InputMaybe<Scalars['Float']['input']>;
+  crop?: InputMaybe<Scalars['Int']['input']>;
+  diceWeight?: InputMaybe<Scalars['Float']['input']>;
+  fineLearningRate?: InputMaybe<Scalars['Float']['input']>;
+  finePatience?: InputMaybe<Scalars['Int']['input']>;
+  freezeEncoder?: InputMaybe<Scalars['Boolean']['input']>;
+  learningRate?: InputMaybe<Scalars['Float']['input']>;
+  maxEpochs?: InputMaybe<Scalars['Int']['input']>;
+  patience?: InputMaybe<Scalars['Int']['input']>;
+  seed?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type RemeasureResult = {
@@ -805,6 +1212,15 @@ export type RemeasureResult = {
   profileHash: Scalars['String']['output'];
   /** Masks queued now (repeats inside the queue's duplicate window are not queued twice). */
   queued: Scalars['Int']['output'];
+};
+
+export type ReproduceBenchmarkInput = {
+  architectures: Array<Scalars['String']['input']>;
+  datasetId: Scalars['ID']['input'];
+  encoders: Array<Scalars['String']['input']>;
+  experiments: Array<Scalars['String']['input']>;
+  initWeights?: InputMaybe<Array<Scalars['String']['input']>>;
+  recipe?: InputMaybe<RecipeInput>;
 };
 
 export type Role =
@@ -849,6 +1265,14 @@ export type SetExperimentInput = {
   val?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+export type SetModelAliasInput = {
+  alias: Scalars['String']['input'];
+  /** Move only if the alias still points to this version (compare-and-set). */
+  expectedVersionId?: InputMaybe<Scalars['ID']['input']>;
+  modelId: Scalars['ID']['input'];
+  versionId: Scalars['ID']['input'];
+};
+
 export type SourceMeasurementSummary = {
   __typename?: 'SourceMeasurementSummary';
   failedCount: Scalars['Int']['output'];
@@ -863,10 +1287,49 @@ export type SourceMeasurementSummary = {
   unit: Scalars['String']['output'];
 };
 
+export type SplitMetrics = {
+  __typename?: 'SplitMetrics';
+  images: Scalars['Int']['output'];
+  /** Mean IoU over classes (threshold 0.5), averaged over images. */
+  iou: Scalars['Float']['output'];
+  perClass: Array<ClassMetric>;
+};
+
 export type SplitSubset =
   | 'test'
   | 'train'
   | 'val';
+
+export type StartTrainingInput = {
+  architecture: Scalars['String']['input'];
+  /** One foreground channel (every class but 0) instead of one per class. */
+  binary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The dataset's class names in index order; refused when they differ. */
+  classes?: InputMaybe<Array<Scalars['String']['input']>>;
+  datasetId: Scalars['ID']['input'];
+  /** Default: the dataset's latest version. */
+  datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
+  encoder: Scalars['String']['input'];
+  /** The split, e.g. Super2. */
+  experiment: Scalars['String']['input'];
+  /** random, a model version id, or an imported weights id. */
+  init?: InputMaybe<Scalars['String']['input']>;
+  modelName?: InputMaybe<Scalars['String']['input']>;
+  recipe?: InputMaybe<RecipeInput>;
+};
+
+/** Live updates (graphql-ws on the same /graphql URL). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every epoch and state change of a training job of the caller's group. */
+  trainingJobProgress: TrainingJobUpdate;
+};
+
+
+/** Live updates (graphql-ws on the same /graphql URL). */
+export type SubscriptionTrainingJobProgressArgs = {
+  jobId: Scalars['ID']['input'];
+};
 
 export type ThicknessAnalysisInput = {
   classes: Array<Scalars['Int']['input']>;
@@ -882,6 +1345,101 @@ export type ThicknessAnalysisSettings = {
   minArea: Scalars['Int']['output'];
   /** Radius of the disk that closes then opens the layer. */
   radius: Scalars['Int']['output'];
+};
+
+export type TrainingData = {
+  __typename?: 'TrainingData';
+  contentHash: Scalars['String']['output'];
+  datasetId: Scalars['ID']['output'];
+  experiment: Scalars['String']['output'];
+  versionId: Scalars['ID']['output'];
+};
+
+export type TrainingJob = {
+  __typename?: 'TrainingJob';
+  architecture: Scalars['String']['output'];
+  /** Deliveries to a worker; more than one when the job was resumed. */
+  attempts: Scalars['Int']['output'];
+  benchmarkId: Maybe<Scalars['ID']['output']>;
+  binary: Scalars['Boolean']['output'];
+  /** The last epoch whose checkpoint is stored. */
+  checkpointEpoch: Maybe<Scalars['Int']['output']>;
+  classes: Array<DatasetClass>;
+  createdAt: Scalars['DateTime']['output'];
+  datasetHash: Scalars['String']['output'];
+  datasetId: Scalars['ID']['output'];
+  datasetVersionId: Scalars['ID']['output'];
+  encoder: Scalars['String']['output'];
+  epochs: Array<EpochRecord>;
+  error: Maybe<JobError>;
+  experiment: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  init: InitialWeights;
+  modelName: Scalars['String']['output'];
+  modelVersion: Maybe<ModelVersion>;
+  modelVersionId: Maybe<Scalars['ID']['output']>;
+  progress: TrainingProgress;
+  /** 1 = next to be taken; null unless queued. */
+  queuePosition: Maybe<Scalars['Int']['output']>;
+  recipe: TrainingRecipe;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  state: TrainingJobState;
+  workerId: Maybe<Scalars['String']['output']>;
+  workerKind: Maybe<WorkerKind>;
+};
+
+export type TrainingJobConnection = {
+  __typename?: 'TrainingJobConnection';
+  nodes: Array<TrainingJob>;
+  pageInfo: PageInfo;
+};
+
+export type TrainingJobFilter = {
+  benchmarkId?: InputMaybe<Scalars['ID']['input']>;
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  state?: InputMaybe<TrainingJobState>;
+};
+
+export type TrainingJobState =
+  | 'cancelled'
+  | 'failed'
+  | 'queued'
+  | 'running'
+  | 'succeeded';
+
+export type TrainingJobUpdate = {
+  __typename?: 'TrainingJobUpdate';
+  at: Scalars['DateTime']['output'];
+  jobId: Scalars['ID']['output'];
+  progress: TrainingProgress;
+  state: TrainingJobState;
+};
+
+export type TrainingProgress = {
+  __typename?: 'TrainingProgress';
+  bestValIou: Maybe<Scalars['Float']['output']>;
+  epoch: Scalars['Int']['output'];
+  /** Seconds left at the mean epoch time, up to the epoch cap (the schedule may stop earlier). */
+  etaSeconds: Maybe<Scalars['Float']['output']>;
+  learningRate: Scalars['Float']['output'];
+  loss: Maybe<Scalars['Float']['output']>;
+  maxEpochs: Scalars['Int']['output'];
+  step: Scalars['Int']['output'];
+  valIou: Maybe<Scalars['Float']['output']>;
+};
+
+export type TrainingRecipe = {
+  __typename?: 'TrainingRecipe';
+  crop: Scalars['Int']['output'];
+  fineLearningRate: Scalars['Float']['output'];
+  finePatience: Scalars['Int']['output'];
+  freezeEncoder: Scalars['Boolean']['output'];
+  learningRate: Scalars['Float']['output'];
+  loss: LossWeights;
+  maxEpochs: Scalars['Int']['output'];
+  patience: Scalars['Int']['output'];
+  seed: Scalars['Float']['output'];
 };
 
 export type UpdateDatasetInput = {
@@ -921,6 +1479,12 @@ export type UploadedPartInput = {
   partNumber: Scalars['Int']['input'];
 };
 
+export type VersionMetrics = {
+  __typename?: 'VersionMetrics';
+  test: Maybe<SplitMetrics>;
+  val: SplitMetrics;
+};
+
 export type Visibility = {
   __typename?: 'Visibility';
   level: VisibilityLevel;
@@ -936,6 +1500,17 @@ export type VisibilityLevel =
   | 'private'
   | 'public'
   | 'shared';
+
+export type WeightsUploadTicket = {
+  __typename?: 'WeightsUploadTicket';
+  expiresAt: Scalars['DateTime']['output'];
+  uploadId: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WorkerKind =
+  | 'cpu'
+  | 'gpu';
 
 
 
@@ -1009,10 +1584,16 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddMemberInput: AddMemberInput;
+  AliasMove: ResolverTypeWrapper<AliasMove>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
+  ArtifactLocation: ResolverTypeWrapper<ArtifactLocation>;
+  Benchmark: ResolverTypeWrapper<BenchmarkModel>;
+  BenchmarkBest: ResolverTypeWrapper<BenchmarkBest>;
+  BenchmarkRow: ResolverTypeWrapper<BenchmarkRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<BootstrapGroupPayload>;
+  ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
   ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
   CompleteImageUploadInput: CompleteImageUploadInput;
@@ -1022,6 +1603,7 @@ export type ResolversTypes = {
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
   CreateMaskUploadInput: CreateMaskUploadInput;
+  CreateWeightsUploadInput: CreateWeightsUploadInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetClass: ResolverTypeWrapper<DatasetClass>;
@@ -1032,6 +1614,7 @@ export type ResolversTypes = {
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deletion: ResolverTypeWrapper<Deletion>;
+  EpochRecord: ResolverTypeWrapper<EpochRecord>;
   Experiment: ResolverTypeWrapper<Experiment>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Group: ResolverTypeWrapper<Group>;
@@ -1044,10 +1627,18 @@ export type ResolversTypes = {
   ImageDownloadUrls: ResolverTypeWrapper<ImageDownloadUrls>;
   ImageFilter: ImageFilter;
   ImageFormat: ImageFormat;
+  ImportWeightsInput: ImportWeightsInput;
+  ImportedWeights: ResolverTypeWrapper<ImportedWeightsModel>;
+  InitialWeights: ResolverTypeWrapper<InitialWeights>;
+  InitialWeightsKind: InitialWeightsKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JobError: ResolverTypeWrapper<JobError>;
   LayerThicknessMeasurement: ResolverTypeWrapper<LayerThicknessMeasurement>;
   LengthUnit: LengthUnit;
+  Lineage: ResolverTypeWrapper<LineageModel>;
+  LineageStep: ResolverTypeWrapper<Omit<LineageStep, 'imported' | 'version'> & { imported?: Maybe<ResolversTypes['ImportedWeights']>, version?: Maybe<ResolversTypes['ModelVersion']> }>;
+  LossWeights: ResolverTypeWrapper<LossWeights>;
   Mask: ResolverTypeWrapper<MaskModel>;
   MaskKind: MaskKind;
   MaskSource: MaskSource;
@@ -1062,6 +1653,15 @@ export type ResolversTypes = {
   MeasurementSet: ResolverTypeWrapper<MeasurementSet>;
   MeasurementStatus: MeasurementStatus;
   Member: ResolverTypeWrapper<Member>;
+  Model: ResolverTypeWrapper<RegistryModel>;
+  ModelAlias: ResolverTypeWrapper<ModelAlias>;
+  ModelCard: ResolverTypeWrapper<ModelCard>;
+  ModelCardInput: ModelCardInput;
+  ModelConnection: ResolverTypeWrapper<Omit<ModelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Model']> }>;
+  ModelFilter: ModelFilter;
+  ModelVersion: ResolverTypeWrapper<ModelVersionModel>;
+  ModelVersionConnection: ResolverTypeWrapper<Omit<ModelVersionConnection, 'nodes'> & { nodes: Array<ResolversTypes['ModelVersion']> }>;
+  ModelVersionFilter: ModelVersionFilter;
   MultipartUpload: ResolverTypeWrapper<MultipartUpload>;
   Mutation: ResolverTypeWrapper<{}>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1075,34 +1675,57 @@ export type ResolversTypes = {
   PixelSizeSource: PixelSizeSource;
   PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
   Query: ResolverTypeWrapper<{}>;
+  RecipeInput: RecipeInput;
   RemeasureResult: ResolverTypeWrapper<RemeasureResult>;
+  ReproduceBenchmarkInput: ReproduceBenchmarkInput;
   Role: Role;
   SampleStatistics: ResolverTypeWrapper<SampleStatistics>;
   ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
   ServiceStatus: ServiceStatus;
   SetExperimentInput: SetExperimentInput;
+  SetModelAliasInput: SetModelAliasInput;
   SourceMeasurementSummary: ResolverTypeWrapper<SourceMeasurementSummary>;
+  SplitMetrics: ResolverTypeWrapper<SplitMetrics>;
   SplitSubset: SplitSubset;
+  StartTrainingInput: StartTrainingInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<{}>;
   ThicknessAnalysisInput: ThicknessAnalysisInput;
   ThicknessAnalysisSettings: ResolverTypeWrapper<ThicknessAnalysisSettings>;
+  TrainingData: ResolverTypeWrapper<TrainingData>;
+  TrainingJob: ResolverTypeWrapper<TrainingJobModel>;
+  TrainingJobConnection: ResolverTypeWrapper<Omit<TrainingJobConnection, 'nodes'> & { nodes: Array<ResolversTypes['TrainingJob']> }>;
+  TrainingJobFilter: TrainingJobFilter;
+  TrainingJobState: TrainingJobState;
+  TrainingJobUpdate: ResolverTypeWrapper<TrainingJobUpdate>;
+  TrainingProgress: ResolverTypeWrapper<TrainingProgress>;
+  TrainingRecipe: ResolverTypeWrapper<TrainingRecipe>;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateImageInput: UpdateImageInput;
   UploadPart: ResolverTypeWrapper<UploadPart>;
   UploadTicket: ResolverTypeWrapper<UploadTicket>;
   UploadedPartInput: UploadedPartInput;
+  VersionMetrics: ResolverTypeWrapper<VersionMetrics>;
   Visibility: ResolverTypeWrapper<Visibility>;
   VisibilityInput: VisibilityInput;
   VisibilityLevel: VisibilityLevel;
+  WeightsUploadTicket: ResolverTypeWrapper<WeightsUploadTicket>;
+  WorkerKind: WorkerKind;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddMemberInput: AddMemberInput;
+  AliasMove: AliasMove;
   ApiKey: ApiKey;
+  ArtifactLocation: ArtifactLocation;
+  Benchmark: BenchmarkModel;
+  BenchmarkBest: BenchmarkBest;
+  BenchmarkRow: BenchmarkRow;
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: BootstrapGroupPayload;
+  ClassMetric: ClassMetric;
   ClassParticleMeasurement: ClassParticleMeasurement;
   ClassParticleSummary: ClassParticleSummary;
   CompleteImageUploadInput: CompleteImageUploadInput;
@@ -1112,6 +1735,7 @@ export type ResolversParentTypes = {
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
   CreateMaskUploadInput: CreateMaskUploadInput;
+  CreateWeightsUploadInput: CreateWeightsUploadInput;
   CreatedApiKey: CreatedApiKey;
   Dataset: DatasetModel;
   DatasetClass: DatasetClass;
@@ -1122,6 +1746,7 @@ export type ResolversParentTypes = {
   DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
   Deletion: Deletion;
+  EpochRecord: EpochRecord;
   Experiment: Experiment;
   Float: Scalars['Float']['output'];
   Group: Group;
@@ -1133,9 +1758,16 @@ export type ResolversParentTypes = {
   ImageConnection: Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Image']> };
   ImageDownloadUrls: ImageDownloadUrls;
   ImageFilter: ImageFilter;
+  ImportWeightsInput: ImportWeightsInput;
+  ImportedWeights: ImportedWeightsModel;
+  InitialWeights: InitialWeights;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  JobError: JobError;
   LayerThicknessMeasurement: LayerThicknessMeasurement;
+  Lineage: LineageModel;
+  LineageStep: Omit<LineageStep, 'imported' | 'version'> & { imported?: Maybe<ResolversParentTypes['ImportedWeights']>, version?: Maybe<ResolversParentTypes['ModelVersion']> };
+  LossWeights: LossWeights;
   Mask: MaskModel;
   Me: Principal;
   MeasurementError: MeasurementError;
@@ -1146,6 +1778,15 @@ export type ResolversParentTypes = {
   MeasurementProfileSpec: MeasurementProfileSpec;
   MeasurementSet: MeasurementSet;
   Member: Member;
+  Model: RegistryModel;
+  ModelAlias: ModelAlias;
+  ModelCard: ModelCard;
+  ModelCardInput: ModelCardInput;
+  ModelConnection: Omit<ModelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Model']> };
+  ModelFilter: ModelFilter;
+  ModelVersion: ModelVersionModel;
+  ModelVersionConnection: Omit<ModelVersionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ModelVersion']> };
+  ModelVersionFilter: ModelVersionFilter;
   MultipartUpload: MultipartUpload;
   Mutation: {};
   PageInfo: PageInfo;
@@ -1157,21 +1798,48 @@ export type ResolversParentTypes = {
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PlatformHealth: PlatformHealth;
   Query: {};
+  RecipeInput: RecipeInput;
   RemeasureResult: RemeasureResult;
+  ReproduceBenchmarkInput: ReproduceBenchmarkInput;
   SampleStatistics: SampleStatistics;
   ServiceHealth: ServiceHealth;
   SetExperimentInput: SetExperimentInput;
+  SetModelAliasInput: SetModelAliasInput;
   SourceMeasurementSummary: SourceMeasurementSummary;
+  SplitMetrics: SplitMetrics;
+  StartTrainingInput: StartTrainingInput;
   String: Scalars['String']['output'];
+  Subscription: {};
   ThicknessAnalysisInput: ThicknessAnalysisInput;
   ThicknessAnalysisSettings: ThicknessAnalysisSettings;
+  TrainingData: TrainingData;
+  TrainingJob: TrainingJobModel;
+  TrainingJobConnection: Omit<TrainingJobConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TrainingJob']> };
+  TrainingJobFilter: TrainingJobFilter;
+  TrainingJobUpdate: TrainingJobUpdate;
+  TrainingProgress: TrainingProgress;
+  TrainingRecipe: TrainingRecipe;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateImageInput: UpdateImageInput;
   UploadPart: UploadPart;
   UploadTicket: UploadTicket;
   UploadedPartInput: UploadedPartInput;
+  VersionMetrics: VersionMetrics;
   Visibility: Visibility;
   VisibilityInput: VisibilityInput;
+  WeightsUploadTicket: WeightsUploadTicket;
+};
+
+export type AliasMoveResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AliasMove'] = ResolversParentTypes['AliasMove']> = {
+  alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  movedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -1185,10 +1853,51 @@ export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ArtifactLocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArtifactLocation'] = ResolversParentTypes['ArtifactLocation']> = {
+  bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BenchmarkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Benchmark'] = ResolversParentTypes['Benchmark']> = {
+  best?: Resolver<Array<ResolversTypes['BenchmarkBest']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  experiments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['TrainingJob']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['BenchmarkRow']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TrainingJobState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BenchmarkBestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BenchmarkBest'] = ResolversParentTypes['BenchmarkBest']> = {
+  experiment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  iou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BenchmarkRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BenchmarkRow'] = ResolversParentTypes['BenchmarkRow']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  init?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  iou?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BootstrapGroupPayload'] = ResolversParentTypes['BootstrapGroupPayload']> = {
   admin?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassMetricResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassMetric'] = ResolversParentTypes['ClassMetric']> = {
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1295,6 +2004,18 @@ export type DeletionResolvers<ContextType = GatewayContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EpochRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EpochRecord'] = ResolversParentTypes['EpochRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  epoch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  improved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  learningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  valIou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ExperimentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1371,9 +2092,39 @@ export type ImageDownloadUrlsResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ImportedWeightsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImportedWeights'] = ResolversParentTypes['ImportedWeights']> = {
+  architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pretraining?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tensorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InitialWeightsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InitialWeights'] = ResolversParentTypes['InitialWeights']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InitialWeightsKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JobErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobError'] = ResolversParentTypes['JobError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type LayerThicknessMeasurementResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LayerThicknessMeasurement'] = ResolversParentTypes['LayerThicknessMeasurement']> = {
   classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1383,6 +2134,28 @@ export type LayerThicknessMeasurementResolvers<ContextType = GatewayContext, Par
   radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skeletonPixels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   thickness?: Resolver<ResolversTypes['SampleStatistics'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LineageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
+  ancestors?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['TrainingData'], ParentType, ContextType>;
+  descendants?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['TrainingJob']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LineageStepResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LineageStep'] = ResolversParentTypes['LineageStep']> = {
+  imported?: Resolver<Maybe<ResolversTypes['ImportedWeights']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  weights?: Resolver<ResolversTypes['InitialWeights'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LossWeightsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LossWeights'] = ResolversParentTypes['LossWeights']> = {
+  bce?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  dice?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1481,6 +2254,79 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  aliasHistory?: Resolver<Array<ResolversTypes['AliasMove']>, ParentType, ContextType, Partial<ModelAliasHistoryArgs>>;
+  aliases?: Resolver<Array<ResolversTypes['ModelAlias']>, ParentType, ContextType>;
+  card?: Resolver<ResolversTypes['ModelCard'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<ResolversTypes['ModelVersionConnection'], ParentType, ContextType, RequireFields<ModelVersionsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelAliasResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelAlias'] = ResolversParentTypes['ModelAlias']> = {
+  alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  movedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  movedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  versionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  versionNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelCardResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelCard'] = ResolversParentTypes['ModelCard']> = {
+  intendedMaterial?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limits?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  magnification?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelConnection'] = ResolversParentTypes['ModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  artifact?: Resolver<ResolversTypes['ArtifactLocation'], ParentType, ContextType>;
+  binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['TrainingData'], ParentType, ContextType>;
+  durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<ResolversTypes['VersionMetrics'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
+  parent?: Resolver<ResolversTypes['InitialWeights'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  workerKind?: Resolver<ResolversTypes['WorkerKind'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelVersionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelVersionConnection'] = ResolversParentTypes['ModelVersionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MultipartUploadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MultipartUpload'] = ResolversParentTypes['MultipartUpload']> = {
   partSizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   parts?: Resolver<Array<ResolversTypes['UploadPart']>, ParentType, ContextType>;
@@ -1490,6 +2336,7 @@ export type MultipartUploadResolvers<ContextType = GatewayContext, ParentType ex
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   bootstrapGroup?: Resolver<ResolversTypes['BootstrapGroupPayload'], ParentType, ContextType, RequireFields<MutationBootstrapGroupArgs, 'input'>>;
+  cancelTrainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<MutationCancelTrainingJobArgs, 'id'>>;
   completeImageUpload?: Resolver<ResolversTypes['CompletedImageUpload'], ParentType, ContextType, RequireFields<MutationCompleteImageUploadArgs, 'input'>>;
   completeMaskUpload?: Resolver<ResolversTypes['Mask'], ParentType, ContextType, RequireFields<MutationCompleteMaskUploadArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
@@ -1497,19 +2344,27 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createDatasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<MutationCreateDatasetVersionArgs, 'datasetId'>>;
   createImageUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateImageUploadArgs, 'input'>>;
   createMaskUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateMaskUploadArgs, 'input'>>;
+  createWeightsUpload?: Resolver<ResolversTypes['WeightsUploadTicket'], ParentType, ContextType, RequireFields<MutationCreateWeightsUploadArgs, 'input'>>;
   deleteDataset?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
   deleteExperiment?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteExperimentArgs, 'datasetId' | 'name'>>;
   deleteImage?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'id'>>;
   deleteMask?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteMaskArgs, 'id'>>;
+  importWeights?: Resolver<ResolversTypes['ImportedWeights'], ParentType, ContextType, RequireFields<MutationImportWeightsArgs, 'input'>>;
   remeasureDataset?: Resolver<ResolversTypes['RemeasureResult'], ParentType, ContextType, RequireFields<MutationRemeasureDatasetArgs, 'datasetId'>>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'memberId'>>;
   renameGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRenameGroupArgs, 'name'>>;
+  reproduceBenchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<MutationReproduceBenchmarkArgs, 'input'>>;
+  retryTrainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<MutationRetryTrainingJobArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationSetExperimentArgs, 'input'>>;
   setMeasurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<MutationSetMeasurementProfileArgs, 'datasetId' | 'input'>>;
   setMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberRoleArgs, 'memberId' | 'role'>>;
+  setModelAlias?: Resolver<ResolversTypes['AliasMove'], ParentType, ContextType, RequireFields<MutationSetModelAliasArgs, 'input'>>;
+  shareModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationShareModelVersionArgs, 'id' | 'visibility'>>;
+  startTraining?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<MutationStartTrainingArgs, 'input'>>;
   updateDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationUpdateDatasetArgs, 'id' | 'input'>>;
   updateImage?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<MutationUpdateImageArgs, 'id' | 'input'>>;
+  updateModelCard?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationUpdateModelCardArgs, 'card' | 'modelId'>>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1544,6 +2399,8 @@ export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType ext
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  benchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<QueryBenchmarkArgs, 'id'>>;
+  compareModelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryCompareModelVersionsArgs, 'ids'>>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetMeasurementSummary?: Resolver<ResolversTypes['DatasetMeasurementSummary'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementSummaryArgs, 'datasetId'>>;
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
@@ -1554,9 +2411,18 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   image?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
   imageByLimsId?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageByLimsIdArgs, 'limsId'>>;
   imageMeasurements?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType, RequireFields<QueryImageMeasurementsArgs, 'imageId'>>;
+  importedWeights?: Resolver<Array<ResolversTypes['ImportedWeights']>, ParentType, ContextType, Partial<QueryImportedWeightsArgs>>;
+  lineage?: Resolver<ResolversTypes['Lineage'], ParentType, ContextType, RequireFields<QueryLineageArgs, 'versionId'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   measurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<QueryMeasurementProfileArgs, 'datasetId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
+  modelVersionByAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<QueryModelVersionByAliasArgs, 'alias' | 'model'>>;
+  modelVersions?: Resolver<ResolversTypes['ModelVersionConnection'], ParentType, ContextType, RequireFields<QueryModelVersionsArgs, 'first'>>;
+  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
+  trainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<QueryTrainingJobArgs, 'id'>>;
+  trainingJobs?: Resolver<ResolversTypes['TrainingJobConnection'], ParentType, ContextType, RequireFields<QueryTrainingJobsArgs, 'first'>>;
 };
 
 export type RemeasureResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemeasureResult'] = ResolversParentTypes['RemeasureResult']> = {
@@ -1599,10 +2465,99 @@ export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SplitMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SplitMetrics'] = ResolversParentTypes['SplitMetrics']> = {
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  perClass?: Resolver<Array<ResolversTypes['ClassMetric']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  trainingJobProgress?: SubscriptionResolver<ResolversTypes['TrainingJobUpdate'], "trainingJobProgress", ParentType, ContextType, RequireFields<SubscriptionTrainingJobProgressArgs, 'jobId'>>;
+};
+
 export type ThicknessAnalysisSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ThicknessAnalysisSettings'] = ResolversParentTypes['ThicknessAnalysisSettings']> = {
   classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   minArea?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingDataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingData'] = ResolversParentTypes['TrainingData']> = {
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingJob'] = ResolversParentTypes['TrainingJob']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  benchmarkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checkpointEpoch?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  datasetVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  epochs?: Resolver<Array<ResolversTypes['EpochRecord']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['JobError']>, ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  init?: Resolver<ResolversTypes['InitialWeights'], ParentType, ContextType>;
+  modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType>;
+  queuePosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  recipe?: Resolver<ResolversTypes['TrainingRecipe'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TrainingJobState'], ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workerKind?: Resolver<Maybe<ResolversTypes['WorkerKind']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingJobConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingJobConnection'] = ResolversParentTypes['TrainingJobConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['TrainingJob']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingJobUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingJobUpdate'] = ResolversParentTypes['TrainingJobUpdate']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TrainingJobState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingProgressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingProgress'] = ResolversParentTypes['TrainingProgress']> = {
+  bestValIou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  epoch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  etaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  learningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loss?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  maxEpochs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  valIou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingRecipeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingRecipe'] = ResolversParentTypes['TrainingRecipe']> = {
+  crop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fineLearningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  finePatience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  freezeEncoder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  learningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loss?: Resolver<ResolversTypes['LossWeights'], ParentType, ContextType>;
+  maxEpochs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1621,15 +2576,34 @@ export type UploadTicketResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type VersionMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VersionMetrics'] = ResolversParentTypes['VersionMetrics']> = {
+  test?: Resolver<Maybe<ResolversTypes['SplitMetrics']>, ParentType, ContextType>;
+  val?: Resolver<ResolversTypes['SplitMetrics'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type VisibilityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Visibility'] = ResolversParentTypes['Visibility']> = {
   level?: Resolver<ResolversTypes['VisibilityLevel'], ParentType, ContextType>;
   sharedWith?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WeightsUploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WeightsUploadTicket'] = ResolversParentTypes['WeightsUploadTicket']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
+  AliasMove?: AliasMoveResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
+  ArtifactLocation?: ArtifactLocationResolvers<ContextType>;
+  Benchmark?: BenchmarkResolvers<ContextType>;
+  BenchmarkBest?: BenchmarkBestResolvers<ContextType>;
+  BenchmarkRow?: BenchmarkRowResolvers<ContextType>;
   BootstrapGroupPayload?: BootstrapGroupPayloadResolvers<ContextType>;
+  ClassMetric?: ClassMetricResolvers<ContextType>;
   ClassParticleMeasurement?: ClassParticleMeasurementResolvers<ContextType>;
   ClassParticleSummary?: ClassParticleSummaryResolvers<ContextType>;
   CompletedImageUpload?: CompletedImageUploadResolvers<ContextType>;
@@ -1641,6 +2615,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
+  EpochRecord?: EpochRecordResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   GroupConnection?: GroupConnectionResolvers<ContextType>;
@@ -1649,8 +2624,14 @@ export type Resolvers<ContextType = GatewayContext> = {
   Image?: ImageResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
   ImageDownloadUrls?: ImageDownloadUrlsResolvers<ContextType>;
+  ImportedWeights?: ImportedWeightsResolvers<ContextType>;
+  InitialWeights?: InitialWeightsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  JobError?: JobErrorResolvers<ContextType>;
   LayerThicknessMeasurement?: LayerThicknessMeasurementResolvers<ContextType>;
+  Lineage?: LineageResolvers<ContextType>;
+  LineageStep?: LineageStepResolvers<ContextType>;
+  LossWeights?: LossWeightsResolvers<ContextType>;
   Mask?: MaskResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;
@@ -1660,6 +2641,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   MeasurementProfileSpec?: MeasurementProfileSpecResolvers<ContextType>;
   MeasurementSet?: MeasurementSetResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  Model?: ModelResolvers<ContextType>;
+  ModelAlias?: ModelAliasResolvers<ContextType>;
+  ModelCard?: ModelCardResolvers<ContextType>;
+  ModelConnection?: ModelConnectionResolvers<ContextType>;
+  ModelVersion?: ModelVersionResolvers<ContextType>;
+  ModelVersionConnection?: ModelVersionConnectionResolvers<ContextType>;
   MultipartUpload?: MultipartUploadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1672,9 +2659,19 @@ export type Resolvers<ContextType = GatewayContext> = {
   SampleStatistics?: SampleStatisticsResolvers<ContextType>;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
   SourceMeasurementSummary?: SourceMeasurementSummaryResolvers<ContextType>;
+  SplitMetrics?: SplitMetricsResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   ThicknessAnalysisSettings?: ThicknessAnalysisSettingsResolvers<ContextType>;
+  TrainingData?: TrainingDataResolvers<ContextType>;
+  TrainingJob?: TrainingJobResolvers<ContextType>;
+  TrainingJobConnection?: TrainingJobConnectionResolvers<ContextType>;
+  TrainingJobUpdate?: TrainingJobUpdateResolvers<ContextType>;
+  TrainingProgress?: TrainingProgressResolvers<ContextType>;
+  TrainingRecipe?: TrainingRecipeResolvers<ContextType>;
   UploadPart?: UploadPartResolvers<ContextType>;
   UploadTicket?: UploadTicketResolvers<ContextType>;
+  VersionMetrics?: VersionMetricsResolvers<ContextType>;
   Visibility?: VisibilityResolvers<ContextType>;
+  WeightsUploadTicket?: WeightsUploadTicketResolvers<ContextType>;
 };
 

@@ -4,6 +4,7 @@ import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
+import { trainingResolvers } from './training.ts';
 
 /** Every resolver map of the API; each concern keeps its own file. */
 export const resolvers: Resolvers[] = [
@@ -11,4 +12,5 @@ export const resolvers: Resolvers[] = [
   identityResolvers,
   datasetResolvers,
   metrologyResolvers,
+  trainingResolvers,
 ];

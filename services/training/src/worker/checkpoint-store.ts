@@ -17,7 +17,8 @@ const parse = <T>(bytes: Uint8Array): T => JSON.parse(Buffer.from(bytes).toStrin
 /**
  * Training checkpoints in S3: after every epoch the weights (batch-norm statistics included),
  * Adam's moments and step, and the loop state with its generator state, so that any worker can
- * continue the run exactly; plus the best epoch's weights, which become the registered version.
+ * continue the run exactly. The best epoch's checkpoint stays until the run ends: it becomes the
+ * registered version.
  */
 export class CheckpointStore {
   constructor(private readonly client: Client, private readonly bucket: string) {}
@@ -57,8 +58,11 @@ export class CheckpointStore {
     return tf.io.decodeWeights(data.slice().buffer, parse(specs));
   }
 
-  /** state.json goes last: an epoch directory without it was never completed and is not read. */
-  async save(jobId: string, model: LayersModel, trainer: Trainer, state: LoopState): Promise<void> {
+  /**
+   * state.json goes last: an epoch directory without it was never completed and is not read.
+   * The best epoch's directory is kept as the best checkpoint instead of copying its weights.
+   */
+  async save(jobId: string, model: LayersModel, trainer: Trainer, state: LoopState, previousBest: number | null = null): Promise<void> {
     const prefix = this.epochPrefix(jobId, state.epoch);
     await this.putWeights(prefix, model);
     const optimizer = trainer.exportOptimizerState();
@@ -66,7 +70,11 @@ export class CheckpointStore {
     await this.put(`${prefix}/optimizer.bin`, new Uint8Array(encoded.data));
     await this.put(`${prefix}/optimizer.json`, json({ config: optimizer.config, specs: encoded.specs }));
     await this.put(`${prefix}/state.json`, json(state));
-    if (state.epoch >= KEEP) await this.remove(this.epochPrefix(jobId, state.epoch - KEEP));
+    const best = state.schedule.bestEpoch;
+    const stale = [state.epoch - KEEP, ...(previousBest !== null && previousBest !== best ? [previousBest] : [])];
+    for (const epoch of new Set(stale)) {
+      if (epoch >= 0 && epoch !== best && epoch <= state.epoch - KEEP) await this.remove(this.epochPrefix(jobId, epoch));
+    }
   }
 
   async load(jobId: string, epoch: number, model: LayersModel, trainer: Trainer): Promise<LoopState> {
@@ -83,19 +91,11 @@ export class CheckpointStore {
     return state;
   }
 
-  async saveBest(jobId: string, model: LayersModel, epoch: number): Promise<void> {
-    const prefix = `${this.prefix(jobId)}/best`;
-    await this.putWeights(prefix, model);
-    await this.put(`${prefix}/best.json`, json({ epoch }));
-  }
-
-  async loadBest(jobId: string, model: LayersModel): Promise<number> {
-    const prefix = `${this.prefix(jobId)}/best`;
-    const { epoch } = parse<{ epoch: number }>(await this.get(`${prefix}/best.json`));
-    const weights = await this.getWeights(prefix);
+  /** Loads the weights of the best epoch (kept by `save`) into the model. */
+  async loadBest(jobId: string, model: LayersModel, bestEpoch: number): Promise<void> {
+    const weights = await this.getWeights(this.epochPrefix(jobId, bestEpoch));
     assignWeights(model, weights);
     tf.dispose(Object.values(weights));
-    return epoch;
   }
 
   private async remove(prefix: string): Promise<void> {

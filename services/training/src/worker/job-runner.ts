@@ -97,6 +97,7 @@ export class JobRunner {
         await this.deps.jobs.setProgress(row.id, row.progress, 0);
       }
       const augmentation = { ...PAPER_AUGMENTATION, crop: row.recipe.crop };
+      let previousBest = state.schedule.bestEpoch;
       const outcome = await runTrainingLoop<LoadedItem>({
         recipe: row.recipe,
         items: data.train,
@@ -115,8 +116,8 @@ export class JobRunner {
           },
           validate: async () => (await evaluateSplit(model, data.val, channels)).iou,
           saveCheckpoint: async (next, report) => {
-            await this.checkpoints.save(row.id, model, trainer, next);
-            if (report.improved) await this.checkpoints.saveBest(row.id, model, report.epoch);
+            await this.checkpoints.save(row.id, model, trainer, next, previousBest);
+            previousBest = next.schedule.bestEpoch;
             const progress = this.progressOf(next, report, row.recipe.maxEpochs);
             await this.deps.jobs.recordEpoch(row.id, report, progress);
             await this.publish(row, 'running', progress);
@@ -161,7 +162,9 @@ export class JobRunner {
   }
 
   private async complete(row: JobRow, state: LoopState, model: LayersModel, data: LoadedData, channels: number, logger: Logger): Promise<void> {
-    const bestEpoch = await this.checkpoints.loadBest(row.id, model);
+    // The schedule always has a best epoch once an epoch ran: a NaN validation IoU never completes a run.
+    const bestEpoch = state.schedule.bestEpoch ?? state.epoch;
+    await this.checkpoints.loadBest(row.id, model, bestEpoch);
     const [val, test] = await Promise.all([evaluateSplit(model, data.val, channels), data.test.length ? evaluateSplit(model, data.test, channels) : null]);
     const version = await registerVersion({ ...this.deps.registration, jobs: this.deps.jobs, registry: this.deps.registry }, {
       row, model, state, bestEpoch, val, test, workerKind: this.deps.worker.kind, codeVersion: this.deps.codeVersion,

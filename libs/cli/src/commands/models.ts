@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { clientFromOptions } from '../gateway-client.ts';
+import { printResult } from '../output.ts';
+
+interface Globals {
+  url?: string;
+  apiKey?: string;
+  json?: boolean;
+}
+
+const VERSION_FIELDS = `id modelId modelName number architecture encoder material binary
+  classes { index name color }
+  metrics { val { iou perClass { index name iou } images } test { iou perClass { index name iou } images } }
+  config dataset { datasetId versionId contentHash experiment } parent { kind id name }
+  codeVersion seed durationSeconds workerKind artifact { bucket prefix } jobId
+  visibility { level sharedWith } aliases createdAt owner { id name }`;
+
+const LIST = `query($after: String) { modelVersions(first: 100, after: $after) { nodes { ${VERSION_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
+const SHOW = `query($id: ID!) { modelVersion(id: $id) { ${VERSION_FIELDS} } lineage(versionId: $id) {
+  ancestors { weights { kind id name } } descendants { id modelName number } job { id state attempts workerKind } } }`;
+const SHARE = `mutation($id: ID!, $visibility: VisibilityInput!) { shareModelVersion(id: $id, visibility: $visibility) { ${VERSION_FIELDS} } }`;
+const CURRENT = `query($id: ID!) { modelVersion(id: $id) { visibility { level sharedWith } } }`;
+const ALIAS = `mutation($input: SetModelAliasInput!) { setModelAlias(input: $input) { id modelId alias fromVersionId toVersionId movedBy movedAt outcome } }`;
+const MODEL = `query($id: ID!) { model(id: $id) { id name } }`;
+
+interface Version {
+  id: string;
+  modelName: string;
+  number: number;
+  architecture: string;
+  encoder: string;
+  metrics: { val: { iou: number }; test: { iou: number } | null };
+  dataset: { experiment: string };
+  visibility: { level: string; sharedWith: string[] };
+  aliases: string[];
+  owner: { name: string } | null;
+}
+
+const percent = (v: number | undefined) => (v === undefined ? '-' : `${(v * 100).toFixed(1)}%`);
+const line = (v: Version) =>
+  `${v.id}  ${v.modelName} v${v.number}  ${v.architecture}/${v.encoder}  ${v.dataset.experiment}  val ${percent(v.metrics.val.iou)} test ${percent(v.metrics.test?.iou)}  ${v.visibility.level}${v.aliases.length ? `  [${v.aliases.join(', ')}]` : ''}${v.owner ? `  (${v.owner.name})` : ''}`;
+
+/** `models list|show|share|alias set`: the shared model registry. */
+export function registerModelsCommands(program: Command): void {
+  const models = program.command('models').description('the shared model registry: versions, sharing, aliases');
+  models
+    .command('list')
+    .description('model versions you can use (your group’s, shared with you, public)')
+    .option('--json', 'print JSON')
+    .action(async (_options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const client = clientFromOptions(globals);
+      const all: Version[] = [];
+      for (let after: string | null = null; ; ) {
+        const page: { modelVersions: { nodes: Version[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await client.request(LIST, { after });
+        all.push(...page.modelVersions.nodes);
+        if (!page.modelVersions.pageInfo.hasNextPage) break;
+        after = page.modelVersions.pageInfo.endCursor;
+      }
+      printResult(globals, all, (list) => (list.length ? list.map(line).join('\n') : 'no model versions'));
+    });
+  models
+    .command('show')
+    .description('a model version with its metrics, config and lineage')
+    .argument('<version>', 'model version id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const { modelVersion, lineage } = await clientFromOptions(globals).request<{ modelVersion: Version; lineage: unknown }>(SHOW, { id });
+      printResult(globals, { ...modelVersion, lineage }, (v) => `${line(v)}\n${JSON.stringify(v, null, 2)}`);
+    });
+  models
+    .command('share')
+    .description('share a model version with groups (or everyone)')
+    .argument('<version>', 'model version id')
+    .option('--group <id...>', 'group ids to share with (added to those already shared with)')
+    .option('--public', 'every group may use it')
+    .option('--private', 'your group only')
+    .option('--json', 'print JSON')
+    .action(async (id: string, options: { group?: string[]; public?: boolean; private?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const client = clientFromOptions(globals);
+      let visibility: { level: string; sharedWith: string[] };
+      if (options.private) visibility = { level: 'private', sharedWith: [] };
+      else if (options.public) visibility = { level: 'public', sharedWith: [] };
+      else {
+        const { modelVersion } = await client.request<{ modelVersion: { visibility: { level: string; sharedWith: string[] } } }>(CURRENT, { id });
+        visibility = { level: 'shared', sharedWith: [...new Set([...modelVersion.visibility.sharedWith, ...(options.group ?? [])])] };
+      }
+      const { shareModelVersion } = await client.request<{ shareModelVersion: Version }>(SHARE, { id, visibility });
+      printResult(globals, shareModelVersion, line);
+    });
+  const alias = models.command('alias').description('named pointers to versions (production, candidate...)');
+  alias
+    .command('set')
+    .description('move an alias of a model to a version (atomic, recorded)')
+    .argument('<model>', 'model id or name')
+    .argument('<alias>', 'alias name, e.g. production')
+    .argument('<version>', 'model version id')
+    .option('--expect <version>', 'only if the alias still points to this version')
+    .option('--json', 'print JSON')
+    .action(async (model: string, name: string, version: string, options: { expect?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<Globals>();
+      const client = clientFromOptions(globals);
+      const { model: found } = await client.request<{ model: { id: string; name: string } }>(MODEL, { id: model });
+      const { setModelAlias } = await client.request<{ setModelAlias: { alias: string; fromVersionId: string | null; toVersionId: string } }>(ALIAS, {
+        input: { modelId: found.id, alias: name, versionId: version, ...(options.expect ? { expectedVersionId: options.expect } : {}) },
+      });
+      printResult(globals, setModelAlias, (m) => `${found.name}@${m.alias}: ${m.fromVersionId ?? '(new)'} -> ${m.toVersionId}`);
+    });
+}

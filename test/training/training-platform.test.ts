@@ -1,0 +1,256 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { MicroSegError } from '@microseg/errors';
+import { createClient } from 'graphql-ws/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
+import { microsegJson } from '../datasets/cli.ts';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '..', '..', 'libs', 'cli', 'src', 'bin', 'microseg.js');
+const TINY = join(import.meta.dirname, 'fixtures', 'tiny-super');
+/** 2 epochs of UNet-ResNet18 on two 64x64 crops: seconds per epoch on wasm. */
+const TRAIN_ARGS = ['--experiment', 'Tiny', '--arch', 'unet', '--encoder', 'resnet18', '--max-epochs', '2', '--crop', '64', '--seed', '7'];
+
+type Group = Awaited<ReturnType<TestPlatform['newGroup']>>;
+
+interface JobView {
+  id: string;
+  state: string;
+  attempts: number;
+  workerId: string | null;
+  workerKind: string | null;
+  queuePosition: number | null;
+  checkpointEpoch: number | null;
+  progress: { epoch: number; valIou: number | null; learningRate: number; etaSeconds: number | null };
+  epochs: { epoch: number; valIou: number; improved: boolean }[];
+  error: { code: string; message: string; details: Record<string, unknown> } | null;
+}
+
+const JOB = `query($id: ID!) { trainingJob(id: $id) { id state attempts workerId workerKind queuePosition checkpointEpoch
+  progress { epoch valIou learningRate etaSeconds } epochs { epoch valIou improved } error { code message details } } }`;
+
+async function expectCode(call: Promise<unknown>, code: string): Promise<MicroSegError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MicroSegError);
+  expect((error as MicroSegError).code).toBe(code);
+  return error as MicroSegError;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('training service and model registry (CLI -> gateway -> training service -> worker on wasm)', () => {
+  let platform: TestPlatform;
+  let lab: Group;
+  let partner: Group;
+  let outsider: Group;
+  let datasetId: string;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(['identity', 'dataset', 'training'], {
+      MICROSEG_TF_BACKEND: 'wasm',
+      // A SIGKILLed worker's job is redelivered after this long without a heartbeat.
+      TRAINING_WORKER_ENV: JSON.stringify({ TRAINING_ACK_WAIT_MS: '3000', LOG_LEVEL: 'info' }),
+    });
+    [lab, partner, outsider] = [await platform.newGroup(), await platform.newGroup(), await platform.newGroup()];
+    const imported = await microsegJson<{ datasets: { id: string }[] }>(platform.graphqlUrl, lab.apiKey, ['dataset', 'import', TINY, '--name', 'Tiny superalloy']);
+    datasetId = imported.datasets[0]!.id;
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const job = async (client: Group['client'], id: string) => (await client.request<{ trainingJob: JobView }>(JOB, { id })).trainingJob;
+
+  let firstRun: { jobId: string; state: string; modelVersionId: string; metrics: { val: { iou: number }; test: { iou: number } } };
+
+  it('trains from the CLI, resumes after its worker is SIGKILLed mid-run, and streams progress', async () => {
+    const cli = run(process.execPath, [CLI, '--url', platform.graphqlUrl, '--api-key', lab.apiKey, 'train', '--dataset', datasetId, ...TRAIN_ARGS, '--follow', '--json']);
+    const jobId = await waitFor(async () => {
+      const { trainingJobs } = await lab.client.request<{ trainingJobs: { nodes: { id: string }[] } }>('{ trainingJobs { nodes { id } } }');
+      return trainingJobs.nodes[0]?.id;
+    }, 30_000, 'the job');
+
+    const updates: { state: string; epoch: number }[] = [];
+    const ws = createClient({ url: platform.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${lab.apiKey}` } });
+    const streamed = new Promise<void>((resolve, reject) => {
+      ws.subscribe<{ trainingJobProgress: { state: string; progress: { epoch: number } } }>(
+        { query: 'subscription($id: ID!) { trainingJobProgress(jobId: $id) { state progress { epoch } } }', variables: { id: jobId } },
+        {
+          next: ({ data }) => data && updates.push({ state: data.trainingJobProgress.state, epoch: data.trainingJobProgress.progress.epoch }),
+          error: reject,
+          complete: resolve,
+        },
+      );
+    });
+
+    const running = await waitFor(async () => {
+      const view = await job(lab.client, jobId);
+      return view.state === 'running' && view.progress.epoch === 1 ? view : undefined;
+    }, 90_000, 'the first epoch');
+    expect(running.workerKind).toBe('cpu');
+    const pid = Number(running.workerId?.split(':').pop());
+    process.kill(pid, 'SIGKILL');
+
+    const { stdout } = await cli;
+    firstRun = JSON.parse(stdout) as typeof firstRun;
+    expect(firstRun).toMatchObject({ jobId, state: 'succeeded', modelVersionId: expect.any(String) as string });
+    expect(firstRun.metrics.val.iou).toBeGreaterThan(0);
+    expect(firstRun.metrics.test.iou).toBeGreaterThan(0);
+
+    const done = await job(lab.client, jobId);
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
+    expect(done.workerId).not.toBe(running.workerId);
+    expect(done.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(done.progress.etaSeconds).toBe(0);
+
+    await streamed;
+    await ws.dispose();
+    expect(updates.at(-1)?.state).toBe('succeeded');
+    expect(updates.some((u) => u.state === 'running' && u.epoch >= 1)).toBe(true);
+  });
+
+  let secondVersionId: string;
+
+  it('ends a resumed run exactly where an uninterrupted run with the same seed ends', async () => {
+    const again = await microsegJson<typeof firstRun>(platform.graphqlUrl, lab.apiKey, ['train', '--dataset', datasetId, ...TRAIN_ARGS, '--follow']);
+    expect(again.state).toBe('succeeded');
+    secondVersionId = again.modelVersionId;
+    expect(again.metrics).toEqual(firstRun.metrics);
+    const { compareModelVersions } = await lab.client.request<{ compareModelVersions: { number: number; metrics: unknown; config: { bestEpoch: number } }[] }>(
+      'query($ids: [ID!]!) { compareModelVersions(ids: $ids) { number metrics { val { iou perClass { name iou } } test { iou perClass { name iou } } } config } }',
+      { ids: [firstRun.modelVersionId, secondVersionId] },
+    );
+    expect(compareModelVersions.map((v) => v.number)).toEqual([1, 2]);
+    expect(compareModelVersions[0]?.metrics).toEqual(compareModelVersions[1]?.metrics);
+    expect(compareModelVersions[0]?.config.bestEpoch).toBe(compareModelVersions[1]?.config.bestEpoch);
+  });
+
+  it('registers the version with its metrics, data, run and lineage', async () => {
+    const shown = await microsegJson<{
+      modelName: string; number: number; architecture: string; encoder: string; seed: number; workerKind: string; codeVersion: string;
+      metrics: { val: { perClass: { name: string }[] } }; dataset: { datasetId: string; experiment: string; contentHash: string };
+      parent: { kind: string }; artifact: { bucket: string; prefix: string }; lineage: { job: { id: string; attempts: number }; ancestors: unknown[]; descendants: unknown[] };
+    }>(platform.graphqlUrl, lab.apiKey, ['models', 'show', firstRun.modelVersionId]);
+    expect(shown).toMatchObject({
+      modelName: 'unet-resnet18-Tiny', number: 1, architecture: 'unet', encoder: 'resnet18', seed: 7, workerKind: 'cpu',
+      dataset: { datasetId, experiment: 'Tiny' }, parent: { kind: 'random' },
+    });
+    expect(shown.metrics.val.perClass.map((c) => c.name)).toEqual(['matrix', 'secondary', 'tertiary']);
+    expect(shown.artifact.prefix).toContain(firstRun.jobId);
+    expect(shown.lineage.job).toMatchObject({ id: firstRun.jobId });
+    expect(shown.lineage.ancestors).toEqual([]);
+    const { modelVersions } = await lab.client.request<{ modelVersions: { nodes: { id: string }[] } }>(
+      'query($v: ID) { modelVersions(filter: { datasetVersionId: $v, material: "super" }) { nodes { id } } }',
+      { v: (await lab.client.request<{ modelVersion: { dataset: { versionId: string } } }>('query($id: ID!) { modelVersion(id: $id) { dataset { versionId } } }', { id: firstRun.modelVersionId })).modelVersion.dataset.versionId },
+    );
+    expect(modelVersions.nodes.map((n) => n.id).sort()).toEqual([firstRun.modelVersionId, secondVersionId].sort());
+  });
+
+  it('shares a version with one group: it sees the version, a third group gets NOT_FOUND', async () => {
+    await microsegJson(platform.graphqlUrl, lab.apiKey, ['models', 'share', firstRun.modelVersionId, '--group', partner.groupId]);
+    const seen = await microsegJson<{ id: string }[]>(platform.graphqlUrl, partner.apiKey, ['models', 'list']);
+    expect(seen.map((v) => v.id)).toEqual([firstRun.modelVersionId]);
+    const { lineage } = await partner.client.request<{ lineage: { version: { id: string }; job: unknown } }>(
+      'query($id: ID!) { lineage(versionId: $id) { version { id } job { id } } }',
+      { id: firstRun.modelVersionId },
+    );
+    expect(lineage).toEqual({ version: { id: firstRun.modelVersionId }, job: null });
+    expect(await microsegJson<unknown[]>(platform.graphqlUrl, outsider.apiKey, ['models', 'list'])).toEqual([]);
+    await expectCode(outsider.client.request('query($id: ID!) { modelVersion(id: $id) { id } }', { id: firstRun.modelVersionId }), 'NOT_FOUND');
+    await expectCode(outsider.client.request('query($id: ID!) { lineage(versionId: $id) { version { id } } }', { id: firstRun.modelVersionId }), 'NOT_FOUND');
+    await expectCode(outsider.client.request('query($id: ID!) { trainingJob(id: $id) { id } }', { id: firstRun.jobId }), 'NOT_FOUND');
+    await expectCode(
+      partner.client.request('mutation($id: ID!) { shareModelVersion(id: $id, visibility: { level: public }) { id } }', { id: firstRun.modelVersionId }),
+      'FORBIDDEN',
+    );
+  });
+
+  it('moves aliases atomically: two moves at once are both recorded, a lost compare-and-set is refused', async () => {
+    const moved = await microsegJson<{ toVersionId: string }>(platform.graphqlUrl, lab.apiKey, ['models', 'alias', 'set', 'unet-resnet18-Tiny', 'production', firstRun.modelVersionId]);
+    expect(moved.toVersionId).toBe(firstRun.modelVersionId);
+    const { model } = await lab.client.request<{ model: { id: string } }>('{ model(id: "unet-resnet18-Tiny") { id } }');
+    const move = (versionId: string, expected?: string) =>
+      lab.client.request<{ setModelAlias: { fromVersionId: string | null; toVersionId: string } }>(
+        'mutation($input: SetModelAliasInput!) { setModelAlias(input: $input) { fromVersionId toVersionId } }',
+        { input: { modelId: model.id, alias: 'candidate', versionId, ...(expected ? { expectedVersionId: expected } : {}) } },
+      );
+    await Promise.all([move(firstRun.modelVersionId), move(secondVersionId)]);
+    const history = async (alias: string) =>
+      (await lab.client.request<{ model: { aliasHistory: { fromVersionId: string | null; toVersionId: string; outcome: string }[] } }>(
+        'query($id: ID!, $alias: String) { model(id: $id) { aliasHistory(alias: $alias) { fromVersionId toVersionId outcome } } }',
+        { id: model.id, alias },
+      )).model.aliasHistory;
+    const both = await history('candidate');
+    expect(both).toHaveLength(2);
+    expect(both[0]?.fromVersionId).toBeNull();
+    expect(both[1]?.fromVersionId).toBe(both[0]?.toVersionId);
+
+    const results = await Promise.allSettled([move(secondVersionId, firstRun.modelVersionId), move(secondVersionId, firstRun.modelVersionId)].map((p) => p));
+    const current = both[1]!.toVersionId;
+    if (current === firstRun.modelVersionId) {
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected');
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    } else {
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    }
+    const all = await history('candidate');
+    expect(all).toHaveLength(4);
+    expect(all.filter((m) => m.outcome === 'rejected').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses bad training input with typed errors', async () => {
+    const start = (input: Record<string, unknown>) =>
+      lab.client.request('mutation($input: StartTrainingInput!) { startTraining(input: $input) { id } }', {
+        input: { datasetId, experiment: 'Tiny', architecture: 'unet', encoder: 'resnet18', ...input },
+      });
+    await expectCode(start({ datasetId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND');
+    await expectCode(outsider.client.request('mutation($input: StartTrainingInput!) { startTraining(input: $input) { id } }', {
+      input: { datasetId, experiment: 'Tiny', architecture: 'unet', encoder: 'resnet18' },
+    }), 'NOT_FOUND');
+    expect((await expectCode(start({ experiment: 'Super9' }), 'INVALID_INPUT')).details).toMatchObject({ reason: 'unknown-split', known: ['NoVal', 'Tiny'] });
+    expect((await expectCode(start({ experiment: 'NoVal' }), 'INVALID_INPUT')).details).toMatchObject({ reason: 'no-validation' });
+    expect((await expectCode(start({ classes: ['matrix', 'gamma prime'] }), 'INVALID_INPUT')).details).toMatchObject({
+      reason: 'classes-mismatch', datasetClasses: ['matrix', 'secondary', 'tertiary'],
+    });
+    expect((await expectCode(start({ architecture: 'segformer' }), 'INVALID_INPUT')).details).toMatchObject({ architecture: 'segformer' });
+    expect((await expectCode(start({ encoder: 'resnet34', init: firstRun.modelVersionId }), 'INVALID_INPUT')).details).toMatchObject({
+      reason: 'incompatible-initial-weights', expectedEncoder: 'resnet34', weightsEncoder: 'resnet18',
+    });
+    await expectCode(start({ init: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND');
+  });
+
+  it('cancels a queued job and puts it back with retry', async () => {
+    const { startTraining } = await lab.client.request<{ startTraining: { id: string; state: string; queuePosition: number | null } }>(
+      'mutation($input: StartTrainingInput!) { startTraining(input: $input) { id state queuePosition } }',
+      { input: { datasetId, experiment: 'Tiny', architecture: 'unet', encoder: 'resnet18', recipe: { maxEpochs: 1000, crop: 64 } } },
+    );
+    expect(startTraining.state).toBe('queued');
+    expect(startTraining.queuePosition).toBe(1);
+    const cancel = () => lab.client.request<{ cancelTrainingJob: { state: string } }>('mutation($id: ID!) { cancelTrainingJob(id: $id) { state } }', { id: startTraining.id });
+    await cancel();
+    const cancelled = await waitFor(async () => {
+      const view = await job(lab.client, startTraining.id);
+      return view.state === 'cancelled' ? view : undefined;
+    }, 60_000, 'the cancellation');
+    expect(cancelled.state).toBe('cancelled');
+    const { retryTrainingJob } = await lab.client.request<{ retryTrainingJob: { state: string } }>('mutation($id: ID!) { retryTrainingJob(id: $id) { state } }', { id: startTraining.id });
+    expect(retryTrainingJob.state).toBe('queued');
+    await cancel();
+    await waitFor(async () => ((await job(lab.client, startTraining.id)).state === 'cancelled' ? true : undefined), 60_000, 'the second cancellation');
+  });
+});
