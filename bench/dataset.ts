@@ -12,7 +12,6 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestPlatform } from '../test/harness/index.ts';
 import { gray16Png, putToUrl, sha256 } from '../test/datasets/images.ts';
-import { usePrivateNats } from '../test/datasets/private-nats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCHMARK = process.env['MICRONET_BENCHMARK_DIR'] ?? resolve(ROOT, '..', 'shared', 'data', 'micronet-benchmark');
@@ -22,8 +21,6 @@ const run = promisify(execFile);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-// Its own NATS server: another platform on a shared one would answer part of the requests.
-const nats = await usePrivateNats();
 const platform = await startTestPlatform(['identity', 'dataset']);
 try {
   const lab = await platform.newGroup('bench lab');
@@ -80,5 +77,4 @@ try {
   );
 } finally {
   await platform.stop();
-  await nats.stop();
 }

@@ -7,7 +7,6 @@ import { Client as MinioClient } from 'minio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BadInputs, IMAGE_HEIGHT, IMAGE_WIDTH, generateBadInputs } from '../fixtures/bad-inputs/generate.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
-import { usePrivateNats } from './private-nats.ts';
 import { putToUrl, sha256 } from './images.ts';
 
 const CREATE_DATASET = `mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }`;
@@ -58,7 +57,6 @@ async function peakRssBytes(pid: number): Promise<number> {
 
 describe('bad input through the real upload path: typed errors, nothing stored half', () => {
   let platform: TestPlatform;
-  let nats: { stop(): Promise<void> } | undefined;
   let lab: { groupId: string; client: GatewayClient };
   let inputs: BadInputs;
   let datasetId: string;
@@ -67,7 +65,6 @@ describe('bad input through the real upload path: typed errors, nothing stored h
   const refusedProblems: Record<string, string> = {};
 
   beforeAll(async () => {
-    nats = await usePrivateNats();
     [platform, inputs] = await Promise.all([startTestPlatform(['identity', 'dataset']), generateBadInputs()]);
     lab = await platform.newGroup();
     const classes = [
@@ -80,7 +77,6 @@ describe('bad input through the real upload path: typed errors, nothing stored h
   });
   afterAll(async () => {
     await platform?.stop();
-    await nats?.stop();
   });
 
   const imageCases: [string, keyof BadInputs, string, RegExp][] = [

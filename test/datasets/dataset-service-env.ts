@@ -5,7 +5,6 @@ import { silentLogger } from '@microseg/logging';
 import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { type TestInfrastructure, getTestInfrastructure } from '../harness/index.ts';
-import { usePrivateNats } from './private-nats.ts';
 
 export interface DatasetServiceEnv {
   infrastructure: TestInfrastructure;
@@ -23,8 +22,7 @@ export interface Caller {
 
 /** The dataset service in this process against the real PostgreSQL, NATS and S3 of the harness. */
 export async function startDatasetServiceEnv(env: Record<string, string> = {}): Promise<DatasetServiceEnv> {
-  const nats = await usePrivateNats();
-  const infrastructure = await getTestInfrastructure();
+  const infrastructure = await getTestInfrastructure({ dedicatedNats: true });
   const config = datasetConfigSchema.parse({
     DATABASE_URL: infrastructure.databaseUrl,
     NATS_URL: infrastructure.natsUrl,
@@ -53,7 +51,6 @@ export async function startDatasetServiceEnv(env: Record<string, string> = {}): 
       await nc.drain();
       await service.stop();
       await infrastructure.cleanup();
-      await nats.stop();
     },
   };
 }

@@ -3,7 +3,6 @@ import { MicroSegError } from '@microseg/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { grayPng, indexMaskPng, putToUrl, sha256 } from './images.ts';
-import { usePrivateNats } from './private-nats.ts';
 
 const classes = [
   { index: 0, name: 'background', color: '#000000' },
@@ -26,12 +25,10 @@ async function upload(client: GatewayClient, datasetId: string, name: string, se
 
 describe('the datasets GraphQL API (gateway -> dataset service)', () => {
   let platform: TestPlatform;
-  let nats: { stop(): Promise<void> } | undefined;
   let lab: { groupId: string; client: GatewayClient };
   let datasetId: string;
 
   beforeAll(async () => {
-    nats = await usePrivateNats();
     platform = await startTestPlatform(['identity', 'dataset']);
     lab = await platform.newGroup('Coatings lab');
     const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
@@ -42,7 +39,6 @@ describe('the datasets GraphQL API (gateway -> dataset service)', () => {
   });
   afterAll(async () => {
     await platform?.stop();
-    await nats?.stop();
   });
 
   it('passes the Idempotency-Key header through to the service', async () => {

@@ -5,7 +5,6 @@ import { decodeImage } from '@microseg/micrograph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { benchmarkDirectory } from './benchmark-directory.ts';
-import { usePrivateNats } from './private-nats.ts';
 import { microsegJson } from './cli.ts';
 import { grayPng, indexMaskPng } from './images.ts';
 
@@ -32,7 +31,6 @@ async function samePixels(a: string, b: string): Promise<boolean> {
 
 describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gateway -> dataset service)', () => {
   let platform: TestPlatform;
-  let nats: { stop(): Promise<void> } | undefined;
   let lab: { apiKey: string; client: TestPlatform['anonymous'] };
   let summary: ImportSummary;
   let exportDir: string;
@@ -48,7 +46,6 @@ describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gatew
     manifest = JSON.parse(await readFile(join(BENCHMARK, 'manifest.json'), 'utf8')) as Manifest;
     superImages = Object.keys(manifest.images).filter((name) => manifest.images[name]?.material === 'super');
     superExperiments = Object.entries(manifest.experiments).filter(([, e]) => e.material === 'super');
-    nats = await usePrivateNats();
     platform = await startTestPlatform(['identity', 'dataset']);
     lab = await platform.newGroup();
     exportDir = await mkdtemp(join(tmpdir(), 'microseg-export-'));
@@ -56,7 +53,6 @@ describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gatew
   });
   afterAll(async () => {
     await platform?.stop();
-    await nats?.stop();
     if (exportDir) await rm(exportDir, { recursive: true, force: true });
     await source?.cleanup();
   });
