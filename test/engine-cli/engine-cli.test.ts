@@ -44,7 +44,7 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
     modelDir = join(work, 'unet-mobilenet_v2');
     imported = await microseg([
       'model', 'import', CHECKPOINT, '--arch', 'unet', '--encoder', 'mobilenet_v2', '--classes', '3', ...TINY,
-      '--class-names', CLASS_NAMES.join(','), '--out', modelDir, '--json',
+      '--class-names', CLASS_NAMES.join(','), '--pixel-size', '12.5nm', '--out', modelDir, '--json',
     ]);
   });
 
@@ -80,6 +80,7 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
       encoder: 'mobilenet_v2',
       input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
       tile: { size: 512, stride: 256 },
+      trainingPixelSize: { value: 12.5, unit: 'nm' },
       sourceWeights: [{ name: 'unet-mobilenet_v2-tiny.pth.tar', sha256: (JSON.parse(imported.stdout) as ImportSummary).checkpoint.sha256 }],
       metrics: {},
       licence: 'unknown',

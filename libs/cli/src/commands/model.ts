@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { invalidInput, notFound } from '@microseg/errors';
-import { defaultClassColour } from '@microseg/micrograph';
+import { defaultClassColour, parsePixelSize } from '@microseg/micrograph';
 import type { ArtifactManifest } from '@microseg/model-artifact';
 import type { Command } from 'commander';
 import { printResult } from '../output.ts';
@@ -17,6 +17,7 @@ interface ImportFlags {
   out: string;
   name?: string;
   licence?: string;
+  pixelSize?: string;
   tile: string;
   stride: string;
   overwrite?: boolean;
@@ -56,6 +57,7 @@ export function registerModelCommands(program: Command): void {
     .requiredOption('--out <dir>', 'artifact directory to write')
     .option('--name <name>', 'model name (default: the checkpoint file name)')
     .option('--licence <text>', 'licence of the weights (default: MIT for MicroNet release files, else unknown)')
+    .option('--pixel-size <size>', 'pixel size of the training images, e.g. 12.5nm or 0.5um (default: unknown)')
     .option('--tile <px>', 'inference tile size', '512')
     .option('--stride <px>', 'inference tile stride', '256')
     .option('--overwrite', 'replace an artifact already at --out')
@@ -81,6 +83,7 @@ async function importModel(path: string, flags: ImportFlags) {
   const encoderDepth = optionalInteger('--encoder-depth', flags.encoderDepth, 1);
   const decoderChannels = flags.decoderChannels === undefined ? undefined : integerList('--decoder-channels', flags.decoderChannels);
   const tile = { size: requiredInteger('--tile', flags.tile, 32), stride: requiredInteger('--stride', flags.stride, 1) };
+  const trainingPixelSize = flags.pixelSize === undefined ? null : manifestPixelSize(flags.pixelSize);
   const bytes = await readCheckpointFile(path);
   const { readCheckpoint } = await import('@microseg/torch-checkpoint');
   const checkpoint = await readCheckpoint(bytes);
@@ -114,7 +117,7 @@ async function importModel(path: string, flags: ImportFlags) {
           normalisation: { mean: [...IMAGENET_NORMALISATION.mean], std: [...IMAGENET_NORMALISATION.std] },
         },
         tile,
-        trainingPixelSize: null,
+        trainingPixelSize,
         sourceWeights: [{ name: fileName, sha256 }],
         metrics: {},
         licence: flags.licence ?? (imported.micronet ? MICRONET_LICENCE : 'unknown'),
@@ -193,6 +196,12 @@ function readableManifest(manifest: ArtifactManifest): string {
     `metrics: ${Object.entries(manifest.metrics).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
     `licence: ${manifest.licence}; code ${manifest.codeVersion}`,
   ].join('\n');
+}
+
+/** The manifest records nm or um; millimetre pixels (light microscopy) are given in um. */
+function manifestPixelSize(text: string): { value: number; unit: 'nm' | 'um' } {
+  const size = parsePixelSize(text);
+  return size.unit === 'mm' ? { value: size.value * 1000, unit: 'um' } : { value: size.value, unit: size.unit };
 }
 
 function requiredInteger(flag: string, text: string, min: number): number {
