@@ -38,7 +38,7 @@ interface Timing {
   cpu: number;
 }
 
-async function bestOf(run: () => Promise<unknown> | unknown, times = repeats, warmUp = true): Promise<Timing> {
+async function bestOf(run: () => unknown, times = repeats, warmUp = true): Promise<Timing> {
   if (warmUp) await run();
   let best: Timing = { wall: Infinity, cpu: Infinity };
   for (let i = 0; i < times; i++) {
@@ -69,7 +69,7 @@ function factorySource(encoder: string): ModelSource {
 
 async function measureEngine(encoder: string): Promise<Record<Measure, Timing>> {
   const model = buildModel({ architecture: 'unet', encoder, classes: 1 });
-  const tile = tf.randomUniform([1, 512, 512, 3]) as tf.Tensor4D;
+  const tile = tf.randomUniform<tf.Rank.R4>([1, 512, 512, 3]);
   const forward512 = await bestOf(() => tf.tidy(() => (model.predict(tile) as tf.Tensor).dataSync()));
   tile.dispose();
 
@@ -80,8 +80,8 @@ async function measureEngine(encoder: string): Promise<Record<Measure, Timing>> 
   await pool.close();
 
   const trainer = createTrainer({ model });
-  const x = tf.randomUniform([1, 256, 256, 3]) as tf.Tensor4D;
-  const y = tf.cast(tf.greater(tf.randomUniform([1, 256, 256, 1]), 0.5), 'float32') as tf.Tensor4D;
+  const x = tf.randomUniform<tf.Rank.R4>([1, 256, 256, 3]);
+  const y = tf.step(tf.randomUniform<tf.Rank.R4>([1, 256, 256, 1], -1, 1));
   const train256 = await bestOf(() => trainer.trainStep(x, y));
   tf.dispose([x, y]);
   trainer.dispose();
@@ -112,7 +112,7 @@ function measureTorch(): Record<string, Record<Measure, Timing>> | string {
     { encoding: 'utf8' },
   );
   if (run.status !== 0) return `PyTorch reference failed: ${(run.stderr || run.error?.message || '').trim().split('\n').at(-1)}`;
-  return JSON.parse(run.stdout).results;
+  return (JSON.parse(run.stdout) as { results: Record<string, Record<Measure, Timing>> }).results;
 }
 
 const choice = await initBackend({ preferred: 'wasm' });

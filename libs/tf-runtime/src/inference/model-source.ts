@@ -22,11 +22,16 @@ function moduleUrl(specifier: string): string {
   return specifier.startsWith('/') ? pathToFileURL(specifier).href : specifier;
 }
 
+interface ModelJson {
+  modelTopology: unknown;
+  weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>;
+}
+
 /** A tfjs layers model.json with its weight files beside it (what model.save('file://...') writes). */
 async function loadModelJson(path: string): Promise<tfl.LayersModel> {
-  let manifest: { modelTopology: unknown; weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }> };
+  let manifest: ModelJson;
   try {
-    manifest = JSON.parse(await readFile(path, 'utf8'));
+    manifest = JSON.parse(await readFile(path, 'utf8')) as ModelJson;
   } catch (cause) {
     throw new MicroSegError('INVALID_INPUT', `cannot read tfjs model ${path}`, { details: { path }, cause });
   }

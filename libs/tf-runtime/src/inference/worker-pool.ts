@@ -30,12 +30,12 @@ interface Slot {
   pending?: { id: number; resolve: (c: TileCentres) => void; reject: (e: unknown) => void };
 }
 
-const WORKER_URL = new URL('./tile-worker.mjs', import.meta.url);
+const WORKER_URL = new URL('./tile-worker.js', import.meta.url);
 
 function startWorker(init: WorkerInit): Promise<{ worker: Worker; backend: BackendName }> {
   const worker = new Worker(WORKER_URL, { workerData: init });
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => {
+    const fail = (error: Error) => {
       void worker.terminate();
       reject(error);
     };
@@ -57,7 +57,8 @@ export async function createTileWorkerPool(options: TileWorkerPoolOptions): Prom
   const started = await Promise.allSettled(Array.from({ length: options.workers }, () => startWorker(init)));
   const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure) {
-    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.worker.terminate() : undefined)));
+    const running = started.filter((s) => s.status === 'fulfilled');
+    await Promise.all(running.map((s) => s.value.worker.terminate()));
     throw failure.reason;
   }
   const workers = started.map((s) => (s as PromiseFulfilledResult<{ worker: Worker; backend: BackendName }>).value);

@@ -88,7 +88,7 @@ describe('segmentImage in worker threads', () => {
   });
 
   it('refuses to ship a bare predict function to workers', async () => {
-    const predict = (x: tf.Tensor4D) => tf.sigmoid(x) as tf.Tensor4D;
+    const predict = (x: tf.Tensor4D) => tf.sigmoid(x);
     await expect(segmentImage({ image, model: predict, ...tiling, workers: 2 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

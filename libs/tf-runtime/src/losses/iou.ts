@@ -20,7 +20,7 @@ export function iouPerClass(probabilities: tf.Tensor, targets: tf.Tensor, thresh
     const truth = tf.reshape(tf.cast(targets, 'float32'), [-1, channels]);
     const intersection = tf.sum(tf.mul(predicted, truth), 0);
     const union = tf.sub(tf.add(tf.sum(predicted, 0), tf.sum(truth, 0)), intersection);
-    return tf.div(tf.add(intersection, IOU_EPSILON), tf.add(union, IOU_EPSILON)) as tf.Tensor1D;
+    return tf.div<tf.Tensor1D>(tf.add(intersection, IOU_EPSILON), tf.add(union, IOU_EPSILON));
   });
 }
 

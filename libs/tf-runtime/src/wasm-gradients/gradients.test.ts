@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmGradientKernels } from './register-wasm-gradients.ts';
 
 // Captured before registerWasmGradientKernels replaces it.
-const originalBatchNormGradient = tf.getGradient('FusedBatchNorm')!;
+const originalBatchNormGradient = tf.getGradient('FusedBatchNorm');
 
 type Conv = { input: number[]; filter: number[]; stride: number; pad: 'same' | 'valid' | number };
 
@@ -13,8 +13,8 @@ type Conv = { input: number[]; filter: number[]; stride: number; pad: 'same' | '
 async function convGradients(backend: string, op: 'conv' | 'depthwise', spec: Conv, seed: number) {
   await tf.setBackend(backend);
   return tf.tidy(() => {
-    const x = tf.randomNormal(spec.input as [number, number, number, number], 0, 1, 'float32', seed) as tf.Tensor4D;
-    const w = tf.randomNormal(spec.filter as [number, number, number, number], 0, 1, 'float32', seed + 1) as tf.Tensor4D;
+    const x = tf.randomNormal<tf.Rank.R4>(spec.input as [number, number, number, number], 0, 1, 'float32', seed);
+    const w = tf.randomNormal<tf.Rank.R4>(spec.filter as [number, number, number, number], 0, 1, 'float32', seed + 1);
     const forward = (xv: tf.Tensor4D, wv: tf.Tensor4D) =>
       op === 'conv' ? tf.conv2d(xv, wv, spec.stride, spec.pad) : tf.depthwiseConv2d(xv, wv, spec.stride, spec.pad);
     const r = tf.randomNormal(forward(x, w).shape, 0, 1, 'float32', seed + 2);
@@ -73,12 +73,12 @@ describe('wasm gradient kernels', () => {
     await tf.setBackend('wasm');
     const [size, channels] = [48, 512];
     const [viaKernel, reference] = tf.tidy(() => {
-      const x = tf.randomNormal([1, size, size, channels], 0, 1, 'float32', 5) as tf.Tensor4D;
-      const w = tf.randomNormal([3, 3, channels, 1], 0, 1, 'float32', 6) as tf.Tensor4D;
-      const dy = tf.randomNormal([1, size, size, 1], 0, 1, 'float32', 7) as tf.Tensor4D;
+      const x = tf.randomNormal<tf.Rank.R4>([1, size, size, channels], 0, 1, 'float32', 5);
+      const w = tf.randomNormal<tf.Rank.R4>([3, 3, channels, 1], 0, 1, 'float32', 6);
+      const dy = tf.randomNormal<tf.Rank.R4>([1, size, size, 1], 0, 1, 'float32', 7);
       const dw = tf.grad((wv: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, wv as tf.Tensor4D, 1, 'same'), dy)))(w);
       const padded = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]]);
-      const taps = [];
+      const taps: tf.Tensor[] = [];
       for (let kh = 0; kh < 3; kh++) {
         for (let kw = 0; kw < 3; kw++) {
           const shifted = tf.reshape(tf.slice(padded, [0, kh, kw, 0], [1, size, size, channels]), [size * size, channels]);

@@ -38,8 +38,8 @@ export function fromValues(backend: BackendWasm, shape: number[], values: Float3
 /** The largest im2col buffer (in floats) a gradient kernel holds at once, so big images cost time, not memory. */
 export const MAX_COLUMN_FLOATS = 1 << 23;
 
-export function assertChannelsLast(kernel: string, dataFormat: unknown): void {
+export function assertChannelsLast(kernel: string, dataFormat: string | undefined): void {
   if (dataFormat !== undefined && dataFormat !== 'NHWC') {
-    throw new Error(`${kernel} on wasm supports NHWC only, got ${String(dataFormat)}`);
+    throw new Error(`${kernel} on wasm supports NHWC only, got ${dataFormat}`);
   }
 }
