@@ -151,5 +151,5 @@ export function buildModel(config: ModelConfig): tfl.LayersModel {
 
 /** The same network without the final sigmoid/softmax: its output is SMP's raw `model(x)`. */
 export function toLogitsModel(model: tfl.LayersModel): tfl.LayersModel {
-  return tfl.model({ inputs: model.inputs, outputs: model.getLayer('probabilities').input as tfl.SymbolicTensor });
+  return tfl.model({ inputs: model.inputs, outputs: model.getLayer('probabilities').input });
 }

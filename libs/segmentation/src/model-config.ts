@@ -1,7 +1,7 @@
-import type { Architecture } from './architectures.ts';
 
 export interface ModelConfig {
-  architecture: Architecture | string;
+  /** An Architecture, or any name normaliseArchitecture accepts (SMP class names such as `Unet`). */
+  architecture: string;
   encoder: string;
   /** 1 = binary (one sigmoid channel); n > 1 = n softmax channels including the background. */
   classes: number;

@@ -70,13 +70,13 @@ export class GroupedConv2D extends tfl.layers.Layer {
       if (this.groups === channels) {
         // Depthwise: PyTorch's output channel c*m + j is tfjs' depthwise [.., c, j].
         const [kh, kw] = kernel.shape;
-        const depthwise = tf.reshape(kernel, [kh, kw, channels, this.filters / channels]) as tf.Tensor4D;
+        const depthwise = tf.reshape<tf.Rank.R4>(kernel, [kh, kw, channels, this.filters / channels]);
         y = tf.depthwiseConv2d(x, depthwise, this.strides, 'valid', 'NHWC', this.dilationRate);
       } else {
-        const xs = tf.split(x, this.groups, 3) as tf.Tensor4D[];
-        const ks = tf.split(kernel, this.groups, 3) as tf.Tensor4D[];
+        const xs = tf.split<tf.Tensor4D>(x, this.groups, 3);
+        const ks = tf.split<tf.Tensor4D>(kernel, this.groups, 3);
         const parts = xs.map((xi, i) => tf.conv2d(xi, ks[i]!, this.strides, 'valid', 'NHWC', this.dilationRate));
-        y = parts.length === 1 ? parts[0]! : tf.concat(parts as tf.Tensor4D[], 3);
+        y = parts.length === 1 ? parts[0]! : tf.concat(parts, 3);
       }
       return this.bias ? tf.add(y, this.bias.read()) : y;
     });

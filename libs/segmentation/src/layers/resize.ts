@@ -48,8 +48,8 @@ export class Resize extends tfl.layers.Layer {
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const [x, like] = this.fromReference ? (inputShape as Shape[]) : [inputShape as Shape, undefined];
-    const [h, w] = this.targetSize(x!, like);
-    return [x![0] ?? null, h, w, x![3] ?? null];
+    const [h, w] = this.targetSize(x, like);
+    return [x[0] ?? null, h, w, x[3] ?? null];
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {

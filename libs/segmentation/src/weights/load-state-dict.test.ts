@@ -19,7 +19,7 @@ function thrown(fn: () => unknown): Record<string, unknown> {
     fn();
   } catch (error) {
     expect(isMicroSegError(error)).toBe(true);
-    return (error as { code: string; details: Record<string, unknown> }).details as Record<string, unknown> & { code?: string };
+    return (error as { code: string; details: Record<string, unknown> }).details;
   }
   throw new Error('expected an error');
 }
