@@ -1,4 +1,3 @@
-
 export interface ModelConfig {
   /** An Architecture, or any name normaliseArchitecture accepts (SMP class names such as `Unet`). */
   architecture: string;
