@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MicroSegError } from '@microseg/errors';
@@ -7,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { microsegJson } from '../datasets/cli.ts';
+import { putToUrl, sha256 } from '../datasets/images.ts';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'libs', 'cli', 'src', 'bin', 'microseg.js');
 const TINY = join(import.meta.dirname, 'fixtures', 'tiny-super');
+const CHECKPOINTS = join(import.meta.dirname, '..', '..', 'libs', 'torch-checkpoint', 'src', '__fixtures__');
 /** 2 epochs of UNet-ResNet18 on two 64x64 crops: seconds per epoch on wasm. */
 const TRAIN_ARGS = ['--experiment', 'Tiny', '--arch', 'unet', '--encoder', 'resnet18', '--max-epochs', '2', '--crop', '64', '--seed', '7'];
 
@@ -252,5 +255,28 @@ describe('training service and model registry (CLI -> gateway -> training servic
     expect(retryTrainingJob.state).toBe('queued');
     await cancel();
     await waitFor(async () => ((await job(lab.client, startTraining.id)).state === 'cancelled' ? true : undefined), 60_000, 'the second cancellation');
+  });
+
+  it('imports weights through a presigned upload, refusing checkpoints that are unsafe or do not fit their encoder', async () => {
+    const upload = async (file: string, encoder: string) => {
+      const bytes = await readFile(join(CHECKPOINTS, file));
+      const { createWeightsUpload } = await lab.client.request<{ createWeightsUpload: { uploadId: string; url: string } }>(
+        'mutation($input: CreateWeightsUploadInput!) { createWeightsUpload(input: $input) { uploadId url } }',
+        { input: { fileName: file, sizeBytes: bytes.byteLength, sha256: sha256(bytes) } },
+      );
+      expect((await putToUrl(createWeightsUpload.url, bytes)).ok).toBe(true);
+      return lab.client.request('mutation($input: ImportWeightsInput!) { importWeights(input: $input) { id } }', {
+        input: { uploadId: createWeightsUpload.uploadId, encoder },
+      });
+    };
+    await expectCode(upload('malicious-os-system.pth', 'resnet18'), 'INVALID_INPUT');
+    const misfit = await expectCode(upload('training-checkpoint.pth.tar', 'resnet18'), 'INVALID_INPUT');
+    expect(misfit.details).toMatchObject({ encoder: 'resnet18', unexpected: expect.arrayContaining(['0.weight']) as string[] });
+    await expectCode(
+      lab.client.request('mutation { createWeightsUpload(input: { fileName: "notes.txt", sizeBytes: 3, sha256: "0000000000000000000000000000000000000000000000000000000000000000" }) { uploadId } }'),
+      'INVALID_INPUT',
+    );
+    const { importedWeights } = await lab.client.request<{ importedWeights: unknown[] }>('{ importedWeights { id } }');
+    expect(importedWeights).toEqual([]);
   });
 });
