@@ -12,7 +12,7 @@ import { thrownCode } from '../testing/thrown-code.ts';
 const meanFilter = () => tf.div<tf.Tensor4D>(tf.ones([3, 3, 1, 1]), 9);
 const channel = (x: tf.Tensor4D, c: number) => tf.slice(x, [0, 0, 0, c], [-1, -1, -1, 1]);
 const nets: Record<string, TilePredictor> = {
-  binary: (x) => tf.sigmoid<tf.Tensor4D>(tf.add(tf.conv2d(channel(x, 0), meanFilter(), 1, 'same'), tf.mul(0.5, channel(x, 1)))),
+  binary: (x) => tf.sigmoid(tf.add<tf.Tensor4D>(tf.conv2d(channel(x, 0), meanFilter(), 1, 'same'), tf.mul(0.5, channel(x, 1)))),
   multiclass: (x) =>
     tf.softmax(tf.concat([tf.conv2d(channel(x, 0), meanFilter(), 1, 'same'), channel(x, 1), tf.neg(channel(x, 2))], 3)),
 };
