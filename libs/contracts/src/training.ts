@@ -34,6 +34,7 @@ export const recipeOverridesSchema = z.object({
   maxEpochs: z.number().int().min(1).max(100_000).optional(),
   crop: z.number().int().min(32).max(4096).optional(),
   loss: z.object({ bce: z.number().min(0).max(1).optional(), dice: z.number().min(0).max(1).optional() }).optional(),
+  horizontalFlipOnly: z.boolean().optional(),
   freezeEncoder: z.boolean().optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
 });
@@ -47,6 +48,7 @@ export const resolvedRecipeSchema = z.object({
   maxEpochs: z.number().int(),
   crop: z.number().int(),
   loss: z.object({ bce: z.number(), dice: z.number() }),
+  horizontalFlipOnly: z.boolean(),
   freezeEncoder: z.boolean(),
   seed: z.number().int(),
 });

@@ -15,6 +15,11 @@ export interface Recipe {
   crop: number;
   /** BCE and Dice weights of the loss. */
   loss: { bce: number; dice: number };
+  /**
+   * Micrographs with a preferred direction (e.g. coating cross-sections) are only flipped
+   * horizontally: no vertical flips, no 90-degree rotations.
+   */
+  horizontalFlipOnly: boolean;
   /** Freeze the encoder's weights (fine-tune the decoder only). */
   freezeEncoder: boolean;
   seed: number;
@@ -28,6 +33,7 @@ export const PAPER_RECIPE: Readonly<Recipe> = Object.freeze({
   maxEpochs: 1000,
   crop: 512,
   loss: { bce: 0.7, dice: 0.3 },
+  horizontalFlipOnly: false,
   freezeEncoder: false,
   seed: 42,
 });

@@ -50,6 +50,7 @@ export interface JobRecipe {
   maxEpochs: number;
   crop: number;
   loss: { bce: number; dice: number };
+  horizontalFlipOnly: boolean;
   freezeEncoder: boolean;
   seed: number;
 }

@@ -87,15 +87,17 @@ export function registerTrainCommand(program: Command): void {
     .option('--seed <n>', 'random seed', positiveInt)
     .option('--model-name <name>', 'registry model the result becomes a version of')
     .option('--binary', 'one foreground channel (every class but 0)')
+    .option('--horizontal-flip-only', 'no vertical flips or rotations (micrographs with a preferred direction)')
     .option('--follow', 'wait for the job and show its progress')
     .option('--json', 'print JSON')
-    .action(async (options: { dataset: string; experiment: string; arch: string; encoder: string; init: string; maxEpochs?: number; crop?: number; seed?: number; modelName?: string; binary?: boolean; follow?: boolean }, command: Command) => {
+    .action(async (options: { dataset: string; experiment: string; arch: string; encoder: string; init: string; maxEpochs?: number; crop?: number; seed?: number; modelName?: string; binary?: boolean; horizontalFlipOnly?: boolean; follow?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const client = clientFromOptions(globals);
       const recipe = {
         ...(options.maxEpochs !== undefined ? { maxEpochs: options.maxEpochs } : {}),
         ...(options.crop !== undefined ? { crop: options.crop } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.horizontalFlipOnly ? { horizontalFlipOnly: true } : {}),
       };
       const { startTraining } = await client.request<{ startTraining: FollowedJob }>(START, {
         input: {

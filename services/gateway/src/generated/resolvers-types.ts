@@ -1200,6 +1200,7 @@ export type RecipeInput = {
   fineLearningRate?: InputMaybe<Scalars['Float']['input']>;
   finePatience?: InputMaybe<Scalars['Int']['input']>;
   freezeEncoder?: InputMaybe<Scalars['Boolean']['input']>;
+  horizontalFlipOnly?: InputMaybe<Scalars['Boolean']['input']>;
   learningRate?: InputMaybe<Scalars['Float']['input']>;
   maxEpochs?: InputMaybe<Scalars['Int']['input']>;
   patience?: InputMaybe<Scalars['Int']['input']>;
@@ -1435,6 +1436,8 @@ export type TrainingRecipe = {
   fineLearningRate: Scalars['Float']['output'];
   finePatience: Scalars['Int']['output'];
   freezeEncoder: Scalars['Boolean']['output'];
+  /** No vertical flips or 90-degree rotations (micrographs with a preferred direction). */
+  horizontalFlipOnly: Scalars['Boolean']['output'];
   learningRate: Scalars['Float']['output'];
   loss: LossWeights;
   maxEpochs: Scalars['Int']['output'];
@@ -2553,6 +2556,7 @@ export type TrainingRecipeResolvers<ContextType = GatewayContext, ParentType ext
   fineLearningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   finePatience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   freezeEncoder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  horizontalFlipOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   learningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   loss?: Resolver<ResolversTypes['LossWeights'], ParentType, ContextType>;
   maxEpochs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

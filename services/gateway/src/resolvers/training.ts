@@ -21,6 +21,7 @@ function recipe(input: InputMaybe<RecipeInput> | undefined) {
     finePatience: defined(input.finePatience),
     maxEpochs: defined(input.maxEpochs),
     crop: defined(input.crop),
+    horizontalFlipOnly: defined(input.horizontalFlipOnly),
     freezeEncoder: defined(input.freezeEncoder),
     seed: defined(input.seed),
   }).filter(([, v]) => v !== undefined);

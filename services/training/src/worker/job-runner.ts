@@ -96,7 +96,11 @@ export class JobRunner {
         await this.checkpoints.save(row.id, model, trainer, state);
         await this.deps.jobs.setProgress(row.id, row.progress, 0);
       }
-      const augmentation = { ...PAPER_AUGMENTATION, crop: row.recipe.crop };
+      const augmentation = {
+        ...PAPER_AUGMENTATION,
+        crop: row.recipe.crop,
+        ...(row.recipe.horizontalFlipOnly ? { flips: { horizontal: true, vertical: false }, rotate90: false } : {}),
+      };
       let previousBest = state.schedule.bestEpoch;
       const outcome = await runTrainingLoop<LoadedItem>({
         recipe: row.recipe,
