@@ -45,7 +45,7 @@ export class SegmentationRunner {
       // NOT_FOUND when the group may no longer use the version: a failed step, like a bad image.
       const version = await directory.modelVersion(principal, job.modelVersionId);
       segmented = await this.deps.cache.with(version, (loaded) =>
-        segmentStoredImage(this.deps.store, loaded, image, { probabilities: job.probabilities, tileWorkers: this.deps.tileWorkers, working: context.working }),
+        segmentStoredImage(this.deps.store, loaded, image, { probabilities: job.probabilities, tileWorkers: this.deps.tileWorkers, working: () => context.working() }),
       );
     } catch (error) {
       if (!isMicroSegError(error) || error.retryable) throw error;

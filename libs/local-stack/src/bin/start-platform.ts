@@ -50,8 +50,8 @@ try {
   });
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
-  process.once('SIGINT', () => void stopAll(platform.stop));
-  process.once('SIGTERM', () => void stopAll(platform.stop));
+  process.once('SIGINT', () => void stopAll(() => platform.stop()));
+  process.once('SIGTERM', () => void stopAll(() => platform.stop()));
   process.stdout.write(
     [
       '',
