@@ -5,12 +5,37 @@ import { join } from 'node:path';
 import { type Principal, datasetContracts, inferenceContracts, principalHeaders } from '@microseg/contracts';
 import { connectNats, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
+import { verifyWebhook } from '@microseg/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsegJson } from '../datasets/cli.ts';
 import { grayPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { eventually, expectCode, imageMeasurements } from '../metrology/metrology-platform.ts';
 import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
+import { startLims } from './lims-receiver.ts';
+
+interface ResultsImage {
+  id: string;
+  limsId: string;
+  sha256: string;
+  segmentations: { id: string; modelVersionId: string; status: string; maskId: string; maskUrl: string | null; backend: string }[];
+  measurements: { id: string; provenance: Record<string, unknown> & { parameters: unknown } }[];
+}
+
+interface CliResults {
+  image: { id: string; limsId: string };
+  segmentations: { modelVersionId: string; maskUrl: string }[];
+  measurements: { modelVersionId: string; kind: string; values: unknown }[];
+}
+
+interface Delivery {
+  webhookId: string;
+  event: string;
+  state: string;
+  limsId: string | null;
+  imageId: string;
+  attempts: { attempt: number; statusCode: number | null; error: string | null }[];
+}
 
 describe('pipeline: a new upload is segmented by the policy model and measured, with no manual step', () => {
   let platform: TestPlatform;
@@ -20,11 +45,16 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
   let principal: Principal;
   let datasetId: string;
   let versionId: string;
+  let limsId: string;
 
   beforeAll(async () => {
     platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], {
       MICROSEG_TF_BACKEND: 'wasm',
       INFERENCE_ACK_WAIT_MS: '5000',
+      WEBHOOK_TIMEOUT_MS: '1000',
+      WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_RETRY_BASE_MS: '200',
+      WEBHOOK_RETRY_MAX_MS: '1000',
     });
     lab = await platform.newGroup();
     principal = { groupId: lab.groupId, groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role: 'admin' };
@@ -59,7 +89,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
 
     const file = join(tmpdir(), `pipeline-${randomUUID()}.png`);
     await writeFile(file, await grayPng(96, 80, 3));
-    const limsId = `LIMS-${randomUUID().slice(0, 8)}`;
+    limsId = `LIMS-${randomUUID().slice(0, 8)}`;
     const uploaded = await microsegJson<{ image: { id: string } }>(platform.graphqlUrl, lab.apiKey, ['image', 'upload', file, '--dataset', datasetId, '--lims-id', limsId]);
     const imageId = uploaded.image.id;
     const image = await request(nc, datasetContracts.findImageByLimsId, { limsId }, as());
@@ -88,6 +118,101 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     expect(runs.find((run) => run.trigger === 'upload')).toMatchObject({ state: 'succeeded', total: 1, segmented: 1, failed: 0 });
   }, 180_000);
 
+  it('answers the results of a LIMS sample through GraphQL, with provenance, and through the CLI', async () => {
+    const { imageByLimsId: image } = await lab.client.request<{ imageByLimsId: ResultsImage }>(
+      `query($limsId: String!) { imageByLimsId(limsId: $limsId) {
+        id limsId sha256
+        segmentations(filter: { modelVersionId: "${versionId}" }) { id modelVersionId status maskId maskUrl backend codeVersion }
+        measurements(source: model) { id maskId modelVersionId status provenance {
+          imageId imageSha256 limsId maskId maskSha256 source profileHash codeVersion measuredAt parameters
+          modelVersion { id modelName number trainingData { datasetId datasetVersionId contentHash experiment } }
+          segmentation { id backend }
+        } }
+      } }`,
+      { limsId },
+    );
+    expect(image.limsId).toBe(limsId);
+    const [segmentation] = image.segmentations;
+    expect(segmentation).toMatchObject({ modelVersionId: versionId, status: 'succeeded', backend: 'wasm' });
+    expect(segmentation!.maskUrl).toMatch(/^http/);
+    expect((await fetch(segmentation!.maskUrl!)).status).toBe(200);
+    const [set] = image.measurements;
+    expect(set!.provenance).toMatchObject({
+      imageId: image.id,
+      imageSha256: image.sha256,
+      limsId,
+      maskId: segmentation!.maskId,
+      source: 'model',
+      modelVersion: { id: versionId, modelName: 'tiny-unet', number: 1, trainingData: { experiment: 'Super1' } },
+      segmentation: { id: segmentation!.id, backend: 'wasm' },
+    });
+    expect(set!.provenance.parameters).toHaveProperty('classes');
+
+    const { data } = await lab.client.request<{ data: { nodes: { imageId: string }[]; pageInfo: { hasNextPage: boolean } } }>(
+      'query($id: ID!) { data: datasetSegmentations(datasetId: $id, first: 10) { nodes { imageId } pageInfo { hasNextPage } } }',
+      { id: datasetId },
+    );
+    expect(data.nodes.map((n) => n.imageId)).toContain(image.id);
+
+    const printed = await microsegJson<CliResults>(platform.graphqlUrl, lab.apiKey, ['results', '--lims-id', limsId]);
+    expect(printed.image).toEqual({ id: image.id, limsId });
+    expect(printed.segmentations).toEqual([expect.objectContaining({ modelVersionId: versionId, maskUrl: expect.stringMatching(/^http/) })]);
+    expect(printed.measurements.map((m) => m.kind)).toContain('particles');
+    expect(printed.measurements.every((m) => m.modelVersionId === versionId && m.values !== undefined)).toBe(true);
+
+    const status = await microsegJson<{ runs: { trigger: string; state: string }[] }>(platform.graphqlUrl, lab.apiKey, ['pipeline', 'status']);
+    expect(status.runs).toContainEqual(expect.objectContaining({ trigger: 'upload', state: 'succeeded' }));
+  }, 60_000);
+
+  it('pushes measurement.completed to LIMS webhooks, signed, retried with backoff, dead-lettered, never holding up the pipeline', async () => {
+    const lims = await startLims();
+    try {
+      const hooks: Record<string, { id: string; secret: string }> = {};
+      for (const name of ['flaky', 'broken', 'hanging'] as const) {
+        const { createWebhook } = await lab.client.request<{ createWebhook: { webhook: { id: string }; secret: string } }>(
+          'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id events } secret } }',
+          { input: { url: `${lims.url}/${name}`, events: ['measurement_completed'] } },
+        );
+        hooks[name] = { id: createWebhook.webhook.id, secret: createWebhook.secret };
+      }
+      const file = join(tmpdir(), `pipeline-${randomUUID()}.png`);
+      await writeFile(file, await grayPng(72, 64, 5));
+      const sampleId = `LIMS-${randomUUID().slice(0, 8)}`;
+      const { image } = await microsegJson<{ image: { id: string } }>(platform.graphqlUrl, lab.apiKey, ['image', 'upload', file, '--dataset', datasetId, '--lims-id', sampleId]);
+      await eventually(async () => {
+        const sets = await imageMeasurements(lab.client, image.id, { source: 'model', modelVersionId: versionId });
+        return sets.length > 0 ? sets : undefined;
+      }, 'the measurement of the new upload', 60_000);
+
+      const deliveries = await eventually(async () => {
+        const { webhookDeliveries } = await lab.client.request<{ webhookDeliveries: Delivery[] }>(
+          '{ webhookDeliveries(first: 20) { webhookId event state limsId imageId attempts { attempt statusCode error } } }',
+        );
+        const mine = webhookDeliveries.filter((d) => d.imageId === image.id);
+        return mine.length === 3 && mine.every((d) => d.state !== 'pending') ? mine : undefined;
+      }, 'every delivery finished', 60_000);
+      const of = (name: string) => deliveries.find((d) => d.webhookId === hooks[name]!.id)!;
+      expect(of('flaky')).toMatchObject({ state: 'delivered', event: 'measurement_completed', limsId: sampleId });
+      expect(of('flaky').attempts.map((a) => a.statusCode)).toEqual([500, 500, 200]);
+      expect(of('broken')).toMatchObject({ state: 'dead' });
+      expect(of('broken').attempts.map((a) => a.statusCode)).toEqual([500, 500, 500]);
+      expect(of('hanging')).toMatchObject({ state: 'dead' });
+      expect(of('hanging').attempts.every((a) => a.statusCode === null && /no answer/.test(a.error ?? ''))).toBe(true);
+
+      const received = lims.received.filter((r) => r.path === '/flaky');
+      expect(received).toHaveLength(3);
+      for (const request of received) {
+        expect(verifyWebhook(hooks.flaky!.secret, request.body, request.signature, Math.floor(Date.now() / 1000))).toEqual({ valid: true });
+        expect(verifyWebhook(hooks.broken!.secret, request.body, request.signature, Math.floor(Date.now() / 1000))).toMatchObject({ valid: false });
+      }
+      expect(JSON.parse(received[2]!.body)).toMatchObject({ event: 'measurement.completed', limsId: sampleId, imageId: image.id, data: { imageId: image.id, modelVersionId: versionId } });
+      // Retries were spaced out by the backoff, not fired back to back.
+      expect(received[2]!.at - received[0]!.at).toBeGreaterThanOrEqual(300);
+    } finally {
+      await lims.close();
+    }
+  }, 150_000);
+
   it('pauses a policy: uploads go unsegmented until a batch run covers them', async () => {
     const [policy] = (await request(nc, inferenceContracts.listPolicies, { datasetId }, as())).policies;
     await request(nc, inferenceContracts.setPolicyPaused, { id: policy!.id, paused: true }, as());
@@ -98,11 +223,12 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     expect((await request(nc, inferenceContracts.listSegmentations, { imageIds: [image.id] }, as())).segmentations).toEqual([]);
 
     const run = await request(nc, inferenceContracts.runPolicy, { id: policy!.id }, as());
-    expect(run).toMatchObject({ trigger: 'batch', total: 2 });
+    // The dataset holds three images now: two uploads through the policy and this one.
+    expect(run).toMatchObject({ trigger: 'batch', total: 3 });
     const done = await eventually(async () => {
       const current = await request(nc, inferenceContracts.getRun, { id: run.id }, as());
       return current.state === 'running' ? undefined : current;
     }, 'the batch run', 90_000);
-    expect(done).toMatchObject({ state: 'succeeded', segmented: 2, failed: 0 });
+    expect(done).toMatchObject({ state: 'succeeded', segmented: 3, failed: 0 });
   }, 180_000);
 });

@@ -93,6 +93,18 @@ export const inferenceContracts = {
     request: z.object({ imageIds: z.array(id).min(1).max(500) }),
     response: z.object({ segmentations: z.array(segmentationSchema) }),
   }),
+  /** A dataset's segmentations, newest first, a page at a time (`after`: the previous page's endCursor). */
+  datasetSegmentations: defineRequest({
+    subject: 'microseg.inference.v1.segmentations.of-dataset',
+    request: z.object({
+      datasetId: id,
+      modelVersionId: id.optional(),
+      status: z.enum(['succeeded', 'failed']).optional(),
+      first: z.number().int().min(1).max(500).default(50),
+      after: id.optional(),
+    }),
+    response: z.object({ nodes: z.array(segmentationSchema), endCursor: z.string().nullable(), hasNextPage: z.boolean() }),
+  }),
   createPolicy: defineRequest({
     subject: 'microseg.inference.v1.policies.create',
     request: z.object({ datasetId: id, model: z.string().trim().min(1).max(200), alias: aliasName }),
@@ -152,4 +164,66 @@ export const inferenceEvents = {
       completedAt: timestamp,
     }),
   }),
+} as const;
+
+/** Events a LIMS can subscribe to; each delivery carries the image's LIMS sample id. */
+export const webhookEventSchema = z.enum(['segmentation.completed', 'measurement.completed']);
+export type WebhookEvent = z.infer<typeof webhookEventSchema>;
+
+export const webhookSchema = z.object({
+  id,
+  groupId: id,
+  url: z.string().url(),
+  events: z.array(webhookEventSchema),
+  active: z.boolean(),
+  createdAt: timestamp,
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+
+export const webhookAttemptSchema = z.object({
+  attempt: z.number().int(),
+  /** The receiver's HTTP status; null when it could not be reached or did not answer in time. */
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number(),
+  at: timestamp,
+});
+
+export const webhookDeliverySchema = z.object({
+  id,
+  webhookId: id,
+  event: webhookEventSchema,
+  /** The measurement set or segmentation the event is about. */
+  subjectId: id,
+  imageId: id,
+  limsId: z.string().nullable(),
+  /** `dead`: every attempt failed; nothing is retried any more. */
+  state: z.enum(['pending', 'delivered', 'dead']),
+  attempts: z.array(webhookAttemptSchema),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+export const webhookContracts = {
+  /** Answers the signing secret once; later reads never show it. */
+  createWebhook: defineRequest({
+    subject: 'microseg.inference.v1.webhooks.create',
+    request: z.object({ url: z.string().url().refine((u) => /^https?:/.test(u), 'http or https'), events: z.array(webhookEventSchema).min(1) }),
+    response: z.object({ webhook: webhookSchema, secret: z.string() }),
+  }),
+  listWebhooks: defineRequest({ subject: 'microseg.inference.v1.webhooks.list', request: z.object({}), response: z.object({ webhooks: z.array(webhookSchema) }) }),
+  deleteWebhook: defineRequest({ subject: 'microseg.inference.v1.webhooks.delete', request: z.object({ id }), response: webhookSchema }),
+  listDeliveries: defineRequest({
+    subject: 'microseg.inference.v1.webhooks.deliveries',
+    request: z.object({ webhookId: id.optional(), state: z.enum(['pending', 'delivered', 'dead']).optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    response: z.object({ deliveries: z.array(webhookDeliverySchema) }),
+  }),
+} as const;
+
+/** Webhook deliveries wait here; a slow or failing receiver only ever holds a delivery worker. */
+export const WEBHOOK_JOBS_STREAM = { name: 'MICROSEG_WEBHOOK_JOBS', subjects: ['microseg.webhooks.v1.queue.>'], consumer: 'webhook-deliveries' } as const;
+
+export const webhookJobs = {
+  deliver: defineJob({ subject: 'microseg.webhooks.v1.queue.deliver', stream: WEBHOOK_JOBS_STREAM.name, schema: z.object({ deliveryId: id }) }),
 } as const;

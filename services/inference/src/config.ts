@@ -16,6 +16,14 @@ export const inferenceConfigSchema = z.object({
   INFERENCE_MODEL_CACHE_MB: z.coerce.number().int().min(1).default(1024),
   INFERENCE_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(60_000),
   INFERENCE_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(8),
+  /** A receiver that answers nothing within this is counted as a failed attempt. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Attempts per delivery (the first included) before it is dead-lettered. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** First retry delay; it doubles per attempt up to WEBHOOK_RETRY_MAX_MS. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5 * 60_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
 export type InferenceConfig = z.infer<typeof inferenceConfigSchema>;

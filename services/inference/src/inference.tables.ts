@@ -61,7 +61,44 @@ export interface SegmentationsTable {
   created_at: Generated<Date>;
 }
 
+export interface WebhooksTable {
+  id: Generated<string>;
+  group_id: string;
+  url: string;
+  events: string[];
+  secret: string;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event: string;
+  subject_id: string;
+  image_id: string;
+  lims_id: string | null;
+  /** The exact JSON sent (and signed) on every attempt. */
+  body: string;
+  state: Generated<'pending' | 'delivered' | 'dead'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: Generated<Date>;
+}
+
 export interface InferenceDatabase {
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   policies: PoliciesTable;
   runs: RunsTable;
   run_items: RunItemsTable;

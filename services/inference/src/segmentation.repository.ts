@@ -44,6 +44,20 @@ export class SegmentationRepository {
     return rows.map(toSegmentation);
   }
 
+  /** Newest first; the cursor is the last row's id, so a page boundary never skips or repeats a row. */
+  async ofDataset(filter: { datasetId: string; modelVersionId?: string; status?: 'succeeded' | 'failed'; first: number; after?: string }) {
+    let query = this.db.selectFrom('segmentations').selectAll().where('dataset_id', '=', filter.datasetId);
+    if (filter.modelVersionId) query = query.where('model_version_id', '=', filter.modelVersionId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.after) {
+      const after = filter.after;
+      query = query.where(sql<boolean>`(created_at, id) < (select c.created_at, c.id from segmentations c where c.id = ${after})`);
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.first + 1).execute();
+    const nodes = rows.slice(0, filter.first).map(toSegmentation);
+    return { nodes, endCursor: nodes.at(-1)?.id ?? null, hasNextPage: rows.length > filter.first };
+  }
+
   /**
    * Stores a finished segmentation with its `segmentation.completed` event in one transaction.
    * A second delivery of the same (image, version) stores nothing and gets the first one back.

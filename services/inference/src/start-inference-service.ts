@@ -18,6 +18,11 @@ import { Policies } from './policies.ts';
 import { PolicyRepository } from './policy.repository.ts';
 import { SegmentationRunner } from './segmentation-runner.ts';
 import { SegmentationRepository } from './segmentation.repository.ts';
+import { serveWebhooks } from './handlers/webhooks.ts';
+import { WebhookFanout } from './webhook-fanout.ts';
+import { WebhookSender } from './webhook-sender.ts';
+import { startWebhookWorkers } from './webhook-workers.ts';
+import { WebhookRepository } from './webhook.repository.ts';
 
 export interface InferenceService extends BootedService {
   logger: Logger;
@@ -105,7 +110,27 @@ export async function startInferenceService(
   runtime.onShutdown('pipeline workers', async () => {
     await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
-  const servers = serveInference(nc, { directory, runner, policies, policyRepository, segmentations, logger });
+  const webhooks = new WebhookRepository(db);
+  const webhookWorkers = await startWebhookWorkers(
+    nc,
+    {
+      fanout: new WebhookFanout({ webhooks, directory, logger }),
+      sender: new WebhookSender(webhooks, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS }, logger),
+    },
+    {
+      schedule: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseMs: config.WEBHOOK_RETRY_BASE_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS },
+      concurrency: config.WEBHOOK_CONCURRENCY,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    },
+    logger,
+  );
+  runtime.onShutdown('webhook workers', async () => {
+    await Promise.all(webhookWorkers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
+  });
+  const servers = [
+    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, logger }),
+    ...serveWebhooks(nc, { webhooks, logger }),
+  ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
   });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
+import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -58,6 +58,21 @@ export type ArtifactLocation = {
   __typename?: 'ArtifactLocation';
   bucket: Scalars['String']['output'];
   prefix: Scalars['String']['output'];
+};
+
+/** On every new image of the dataset, segment with MODEL@ALIAS; the dataset's profile measures the mask. */
+export type AutomationPolicy = {
+  __typename?: 'AutomationPolicy';
+  alias: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  model: Scalars['String']['output'];
+  modelId: Scalars['ID']['output'];
+  /** The version the alias named when last resolved. */
+  modelVersionId: Scalars['ID']['output'];
+  paused: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type Benchmark = {
@@ -202,6 +217,18 @@ export type CreateMaskUploadInput = {
   sizeBytes: Scalars['Float']['input'];
 };
 
+export type CreatePolicyInput = {
+  alias: Scalars['String']['input'];
+  datasetId: Scalars['ID']['input'];
+  /** A registry model id or name the group may use. */
+  model: Scalars['String']['input'];
+};
+
+export type CreateWebhookInput = {
+  events: Array<WebhookEventName>;
+  url: Scalars['String']['input'];
+};
+
 export type CreateWeightsUploadInput = {
   fileName: Scalars['String']['input'];
   sha256: Scalars['String']['input'];
@@ -213,6 +240,13 @@ export type CreatedApiKey = {
   key: ApiKey;
   /** The key itself. Shown once; store it now. */
   secret: Scalars['String']['output'];
+};
+
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  /** The signing secret, shown this once. */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
 };
 
 export type Dataset = {
@@ -371,6 +405,8 @@ export type Image = {
   name: Scalars['String']['output'];
   pixelSize: Maybe<PixelSize>;
   pixelSizeSource: Maybe<PixelSizeSource>;
+  /** Model segmentations of this image, oldest first. */
+  segmentations: Array<Segmentation>;
   sha256: Scalars['String']['output'];
   sizeBytes: Scalars['Float']['output'];
   width: Scalars['Int']['output'];
@@ -380,6 +416,11 @@ export type Image = {
 export type ImageMeasurementsArgs = {
   modelVersionId?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<MaskSource>;
+};
+
+
+export type ImageSegmentationsArgs = {
+  filter?: InputMaybe<SegmentationFilter>;
 };
 
 export type ImageConnection = {
@@ -585,6 +626,27 @@ export type MeasurementProfileSpec = {
   thickness: Maybe<ThicknessAnalysisSettings>;
 };
 
+/** Where a measurement comes from: every number traces to these. */
+export type MeasurementProvenance = {
+  __typename?: 'MeasurementProvenance';
+  /** The metrology code version. */
+  codeVersion: Scalars['String']['output'];
+  imageId: Scalars['ID']['output'];
+  imageSha256: Scalars['String']['output'];
+  limsId: Maybe<Scalars['String']['output']>;
+  maskId: Scalars['ID']['output'];
+  maskSha256: Scalars['String']['output'];
+  measuredAt: Scalars['DateTime']['output'];
+  /** Null for ground-truth masks, or when the caller may no longer read the version. */
+  modelVersion: Maybe<ProvenanceModelVersion>;
+  /** The measurement profile the numbers were computed with. */
+  parameters: Scalars['JSON']['output'];
+  profileHash: Scalars['String']['output'];
+  /** The segmentation that produced a model mask (backend, tiles, the inference code version). */
+  segmentation: Maybe<Segmentation>;
+  source: MaskSource;
+};
+
 /** One mask measured with one profile by one code version. */
 export type MeasurementSet = {
   __typename?: 'MeasurementSet';
@@ -605,6 +667,7 @@ export type MeasurementSet = {
   plots: MeasurementPlots;
   profile: MeasurementProfileSpec;
   profileHash: Scalars['String']['output'];
+  provenance: MeasurementProvenance;
   source: MaskSource;
   startedAt: Scalars['DateTime']['output'];
   status: MeasurementStatus;
@@ -759,6 +822,9 @@ export type Mutation = {
   /** Step 1 of an upload: a presigned PUT URL (15 minutes at most), or part URLs for large files. */
   createImageUpload: UploadTicket;
   createMaskUpload: UploadTicket;
+  /** Refused with NOT_FOUND for a model the group may not use, INVALID_INPUT when its classes do not fit the dataset. */
+  createPolicy: AutomationPolicy;
+  createWebhook: CreatedWebhook;
   /** Step 1 of importing weights: a presigned PUT URL for the .pth/.pth.tar file. */
   createWeightsUpload: WeightsUploadTicket;
   /** Soft delete: the dataset disappears from every query; the deletion is recorded. */
@@ -766,17 +832,22 @@ export type Mutation = {
   deleteExperiment: Deletion;
   deleteImage: Deletion;
   deleteMask: Deletion;
+  deleteWebhook: Webhook;
   /** Step 2: verifies the file, reads it as an untrusted checkpoint, checks it fits its encoder. */
   importWeights: ImportedWeights;
+  pausePolicy: AutomationPolicy;
   /** Queues every current mask of the dataset for measurement; masks already measured with this profile and code stay as they are. */
   remeasureDataset: RemeasureResult;
   removeMember: Scalars['Boolean']['output'];
   renameGroup: Group;
   /** Trains every experiment x architecture x encoder x initial weights; the table fills as jobs end. */
   reproduceBenchmark: Benchmark;
+  resumePolicy: AutomationPolicy;
   /** A failed or cancelled job back in the queue; it resumes from its last checkpoint. */
   retryTrainingJob: TrainingJob;
   revokeApiKey: ApiKey;
+  /** Every image of a dataset version (default: the dataset's images now) through the version the alias names now. */
+  runPolicy: PipelineRun;
   /** Creates or replaces a named experiment's train/val/test split. */
   setExperiment: Experiment;
   /** Sets the dataset's profile; masks are measured with it from now on (see remeasureDataset). */
@@ -844,6 +915,16 @@ export type MutationCreateMaskUploadArgs = {
 };
 
 
+export type MutationCreatePolicyArgs = {
+  input: CreatePolicyInput;
+};
+
+
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
 export type MutationCreateWeightsUploadArgs = {
   input: CreateWeightsUploadInput;
 };
@@ -870,8 +951,18 @@ export type MutationDeleteMaskArgs = {
 };
 
 
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationImportWeightsArgs = {
   input: ImportWeightsInput;
+};
+
+
+export type MutationPausePolicyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -895,12 +986,23 @@ export type MutationReproduceBenchmarkArgs = {
 };
 
 
+export type MutationResumePolicyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRetryTrainingJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRunPolicyArgs = {
+  datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -973,6 +1075,40 @@ export type ParticleAnalysisSettings = {
   connectivity: Scalars['Int']['output'];
 };
 
+export type PipelineRun = {
+  __typename?: 'PipelineRun';
+  createdAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  failed: Scalars['Int']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  modelVersionId: Scalars['ID']['output'];
+  policyId: Maybe<Scalars['ID']['output']>;
+  segmented: Scalars['Int']['output'];
+  /** running until every image has its segmentation (succeeded or failed). */
+  state: PipelineRunState;
+  total: Scalars['Int']['output'];
+  trigger: PipelineTrigger;
+};
+
+export type PipelineRunState =
+  | 'failed'
+  | 'running'
+  | 'succeeded';
+
+/** Why a pipeline step failed for one image (the model cannot take its bit depth or channels...). */
+export type PipelineStepError = {
+  __typename?: 'PipelineStepError';
+  code: Scalars['String']['output'];
+  details: Scalars['JSON']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type PipelineTrigger =
+  | 'alias_move'
+  | 'batch'
+  | 'upload';
+
 export type PixelSize = {
   __typename?: 'PixelSize';
   unit: LengthUnit;
@@ -1014,6 +1150,27 @@ export type PlatformHealth = {
   status: ServiceStatus;
 };
 
+export type ProvenanceModelVersion = {
+  __typename?: 'ProvenanceModelVersion';
+  architecture: Scalars['String']['output'];
+  codeVersion: Scalars['String']['output'];
+  encoder: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  modelId: Scalars['ID']['output'];
+  modelName: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  trainingData: ProvenanceTrainingData;
+};
+
+/** The data a model version was trained on, as the registry recorded it. */
+export type ProvenanceTrainingData = {
+  __typename?: 'ProvenanceTrainingData';
+  contentHash: Scalars['String']['output'];
+  datasetId: Scalars['ID']['output'];
+  datasetVersionId: Scalars['ID']['output'];
+  experiment: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** API keys: all of the group's for admins, the caller's own otherwise. */
@@ -1027,6 +1184,8 @@ export type Query = {
    * are merged into one distribution. With a dataset version, only its images and frozen masks.
    */
   datasetMeasurementSummary: DatasetMeasurementSummary;
+  /** A dataset's model segmentations, newest first. */
+  datasetSegmentations: SegmentationConnection;
   datasetVersion: DatasetVersion;
   /** Datasets the caller can read: its group's, shared with it, and public ones. */
   datasets: DatasetConnection;
@@ -1059,9 +1218,16 @@ export type Query = {
   modelVersions: ModelVersionConnection;
   /** Registry models the caller can see. */
   models: ModelConnection;
+  pipelineRun: PipelineRun;
+  /** The group's runs, newest first. */
+  pipelineRuns: Array<PipelineRun>;
+  policies: Array<AutomationPolicy>;
   trainingJob: TrainingJob;
   /** The group's training jobs, newest first. */
   trainingJobs: TrainingJobConnection;
+  /** The delivery log, newest first. */
+  webhookDeliveries: Array<WebhookDelivery>;
+  webhooks: Array<Webhook>;
 };
 
 
@@ -1090,6 +1256,14 @@ export type QueryDatasetMeasurementSummaryArgs = {
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   modelVersionId?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<MaskSource>;
+};
+
+
+export type QueryDatasetSegmentationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  datasetId: Scalars['ID']['input'];
+  filter?: InputMaybe<SegmentationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1182,6 +1356,23 @@ export type QueryModelsArgs = {
 };
 
 
+export type QueryPipelineRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPipelineRunsArgs = {
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<PipelineRunState>;
+};
+
+
+export type QueryPoliciesArgs = {
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryTrainingJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1191,6 +1382,13 @@ export type QueryTrainingJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TrainingJobFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<WebhookDeliveryState>;
+  webhookId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type RecipeInput = {
@@ -1241,6 +1439,42 @@ export type SampleStatistics = {
   percentiles: Scalars['JSON']['output'];
   std: Maybe<Scalars['Float']['output']>;
 };
+
+/** One model version's segmentation of one image: at most one per (image, model version). */
+export type Segmentation = {
+  __typename?: 'Segmentation';
+  backend: Scalars['String']['output'];
+  codeVersion: Scalars['String']['output'];
+  computeMs: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  error: Maybe<PipelineStepError>;
+  id: Scalars['ID']['output'];
+  imageId: Scalars['ID']['output'];
+  /** The mask registered with the dataset (source model); null when the step failed. */
+  maskId: Maybe<Scalars['ID']['output']>;
+  /** Presigned GET URL of the 8-bit index mask, valid 15 minutes; null when the step failed. */
+  maskUrl: Maybe<Scalars['String']['output']>;
+  modelVersionId: Scalars['ID']['output'];
+  runId: Maybe<Scalars['ID']['output']>;
+  status: SegmentationStatus;
+  tiles: Scalars['Int']['output'];
+};
+
+export type SegmentationConnection = {
+  __typename?: 'SegmentationConnection';
+  nodes: Array<Segmentation>;
+  pageInfo: PageInfo;
+};
+
+export type SegmentationFilter = {
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<SegmentationStatus>;
+};
+
+export type SegmentationStatus =
+  | 'failed'
+  | 'succeeded';
 
 export type ServiceHealth = {
   __typename?: 'ServiceHealth';
@@ -1504,6 +1738,51 @@ export type VisibilityLevel =
   | 'public'
   | 'shared';
 
+/** A LIMS endpoint told about the group's results, signed with HMAC-SHA256 (header microseg-signature: t=<unix s>,v1=<hex>). */
+export type Webhook = {
+  __typename?: 'Webhook';
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  events: Array<WebhookEventName>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  at: Scalars['DateTime']['output'];
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Float']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  /** Null when the receiver could not be reached or did not answer in time. */
+  statusCode: Maybe<Scalars['Int']['output']>;
+};
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Array<WebhookAttempt>;
+  createdAt: Scalars['DateTime']['output'];
+  event: WebhookEventName;
+  id: Scalars['ID']['output'];
+  imageId: Scalars['ID']['output'];
+  limsId: Maybe<Scalars['String']['output']>;
+  /** dead: every attempt failed (dead letter); nothing is retried any more. */
+  state: WebhookDeliveryState;
+  /** The measurement set or segmentation the event is about. */
+  subjectId: Scalars['ID']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  webhookId: Scalars['ID']['output'];
+};
+
+export type WebhookDeliveryState =
+  | 'dead'
+  | 'delivered'
+  | 'pending';
+
+export type WebhookEventName =
+  | 'measurement_completed'
+  | 'segmentation_completed';
+
 export type WeightsUploadTicket = {
   __typename?: 'WeightsUploadTicket';
   expiresAt: Scalars['DateTime']['output'];
@@ -1590,6 +1869,7 @@ export type ResolversTypes = {
   AliasMove: ResolverTypeWrapper<AliasMove>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   ArtifactLocation: ResolverTypeWrapper<ArtifactLocation>;
+  AutomationPolicy: ResolverTypeWrapper<PolicyModel>;
   Benchmark: ResolverTypeWrapper<BenchmarkModel>;
   BenchmarkBest: ResolverTypeWrapper<BenchmarkBest>;
   BenchmarkRow: ResolverTypeWrapper<BenchmarkRow>;
@@ -1606,8 +1886,11 @@ export type ResolversTypes = {
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
   CreateMaskUploadInput: CreateMaskUploadInput;
+  CreatePolicyInput: CreatePolicyInput;
+  CreateWebhookInput: CreateWebhookInput;
   CreateWeightsUploadInput: CreateWeightsUploadInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  CreatedWebhook: ResolverTypeWrapper<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetClass: ResolverTypeWrapper<DatasetClass>;
   DatasetClassInput: DatasetClassInput;
@@ -1653,7 +1936,8 @@ export type ResolversTypes = {
   MeasurementProfile: ResolverTypeWrapper<MeasurementProfile>;
   MeasurementProfileInput: MeasurementProfileInput;
   MeasurementProfileSpec: ResolverTypeWrapper<MeasurementProfileSpec>;
-  MeasurementSet: ResolverTypeWrapper<MeasurementSet>;
+  MeasurementProvenance: ResolverTypeWrapper<Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversTypes['Segmentation']> }>;
+  MeasurementSet: ResolverTypeWrapper<MeasurementSetModel>;
   MeasurementStatus: MeasurementStatus;
   Member: ResolverTypeWrapper<Member>;
   Model: ResolverTypeWrapper<RegistryModel>;
@@ -1670,6 +1954,10 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticleAnalysisInput: ParticleAnalysisInput;
   ParticleAnalysisSettings: ResolverTypeWrapper<ParticleAnalysisSettings>;
+  PipelineRun: ResolverTypeWrapper<PipelineRunModel>;
+  PipelineRunState: PipelineRunState;
+  PipelineStepError: ResolverTypeWrapper<PipelineStepError>;
+  PipelineTrigger: PipelineTrigger;
   PixelSize: ResolverTypeWrapper<PixelSize>;
   PixelSizeInput: PixelSizeInput;
   PixelSizePolicy: PixelSizePolicy;
@@ -1677,12 +1965,18 @@ export type ResolversTypes = {
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PixelSizeSource: PixelSizeSource;
   PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
+  ProvenanceModelVersion: ResolverTypeWrapper<ProvenanceModelVersion>;
+  ProvenanceTrainingData: ResolverTypeWrapper<ProvenanceTrainingData>;
   Query: ResolverTypeWrapper<{}>;
   RecipeInput: RecipeInput;
   RemeasureResult: ResolverTypeWrapper<RemeasureResult>;
   ReproduceBenchmarkInput: ReproduceBenchmarkInput;
   Role: Role;
   SampleStatistics: ResolverTypeWrapper<SampleStatistics>;
+  Segmentation: ResolverTypeWrapper<SegmentationModel>;
+  SegmentationConnection: ResolverTypeWrapper<Omit<SegmentationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Segmentation']> }>;
+  SegmentationFilter: SegmentationFilter;
+  SegmentationStatus: SegmentationStatus;
   ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
   ServiceStatus: ServiceStatus;
   SetExperimentInput: SetExperimentInput;
@@ -1712,6 +2006,11 @@ export type ResolversTypes = {
   Visibility: ResolverTypeWrapper<Visibility>;
   VisibilityInput: VisibilityInput;
   VisibilityLevel: VisibilityLevel;
+  Webhook: ResolverTypeWrapper<WebhookModel>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
+  WebhookDeliveryState: WebhookDeliveryState;
+  WebhookEventName: WebhookEventName;
   WeightsUploadTicket: ResolverTypeWrapper<WeightsUploadTicket>;
   WorkerKind: WorkerKind;
 };
@@ -1722,6 +2021,7 @@ export type ResolversParentTypes = {
   AliasMove: AliasMove;
   ApiKey: ApiKey;
   ArtifactLocation: ArtifactLocation;
+  AutomationPolicy: PolicyModel;
   Benchmark: BenchmarkModel;
   BenchmarkBest: BenchmarkBest;
   BenchmarkRow: BenchmarkRow;
@@ -1738,8 +2038,11 @@ export type ResolversParentTypes = {
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
   CreateMaskUploadInput: CreateMaskUploadInput;
+  CreatePolicyInput: CreatePolicyInput;
+  CreateWebhookInput: CreateWebhookInput;
   CreateWeightsUploadInput: CreateWeightsUploadInput;
   CreatedApiKey: CreatedApiKey;
+  CreatedWebhook: Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
   Dataset: DatasetModel;
   DatasetClass: DatasetClass;
   DatasetClassInput: DatasetClassInput;
@@ -1779,7 +2082,8 @@ export type ResolversParentTypes = {
   MeasurementProfile: MeasurementProfile;
   MeasurementProfileInput: MeasurementProfileInput;
   MeasurementProfileSpec: MeasurementProfileSpec;
-  MeasurementSet: MeasurementSet;
+  MeasurementProvenance: Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversParentTypes['Segmentation']> };
+  MeasurementSet: MeasurementSetModel;
   Member: Member;
   Model: RegistryModel;
   ModelAlias: ModelAlias;
@@ -1795,16 +2099,23 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   ParticleAnalysisInput: ParticleAnalysisInput;
   ParticleAnalysisSettings: ParticleAnalysisSettings;
+  PipelineRun: PipelineRunModel;
+  PipelineStepError: PipelineStepError;
   PixelSize: PixelSize;
   PixelSizeInput: PixelSizeInput;
   PixelSizeSettings: PixelSizeSettings;
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PlatformHealth: PlatformHealth;
+  ProvenanceModelVersion: ProvenanceModelVersion;
+  ProvenanceTrainingData: ProvenanceTrainingData;
   Query: {};
   RecipeInput: RecipeInput;
   RemeasureResult: RemeasureResult;
   ReproduceBenchmarkInput: ReproduceBenchmarkInput;
   SampleStatistics: SampleStatistics;
+  Segmentation: SegmentationModel;
+  SegmentationConnection: Omit<SegmentationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Segmentation']> };
+  SegmentationFilter: SegmentationFilter;
   ServiceHealth: ServiceHealth;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
@@ -1830,6 +2141,9 @@ export type ResolversParentTypes = {
   VersionMetrics: VersionMetrics;
   Visibility: Visibility;
   VisibilityInput: VisibilityInput;
+  Webhook: WebhookModel;
+  WebhookAttempt: WebhookAttempt;
+  WebhookDelivery: WebhookDeliveryModel;
   WeightsUploadTicket: WeightsUploadTicket;
 };
 
@@ -1859,6 +2173,19 @@ export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends Res
 export type ArtifactLocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArtifactLocation'] = ResolversParentTypes['ArtifactLocation']> = {
   bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AutomationPolicyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AutomationPolicy'] = ResolversParentTypes['AutomationPolicy']> = {
+  alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1942,6 +2269,12 @@ export type CompletedImageUploadResolvers<ContextType = GatewayContext, ParentTy
 export type CreatedApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreatedWebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreatedWebhook'] = ResolversParentTypes['CreatedWebhook']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2075,6 +2408,7 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
   pixelSizeSource?: Resolver<Maybe<ResolversTypes['PixelSizeSource']>, ParentType, ContextType>;
+  segmentations?: Resolver<Array<ResolversTypes['Segmentation']>, ParentType, ContextType, Partial<ImageSegmentationsArgs>>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2223,6 +2557,22 @@ export type MeasurementProfileSpecResolvers<ContextType = GatewayContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasurementProvenanceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementProvenance'] = ResolversParentTypes['MeasurementProvenance']> = {
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maskSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measuredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  modelVersion?: Resolver<Maybe<ResolversTypes['ProvenanceModelVersion']>, ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  segmentation?: Resolver<Maybe<ResolversTypes['Segmentation']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementSet'] = ResolversParentTypes['MeasurementSet']> = {
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2239,6 +2589,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
   profile?: Resolver<ResolversTypes['MeasurementProfileSpec'], ParentType, ContextType>;
   profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['MeasurementProvenance'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasurementStatus'], ParentType, ContextType>;
@@ -2347,18 +2698,24 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createDatasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<MutationCreateDatasetVersionArgs, 'datasetId'>>;
   createImageUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateImageUploadArgs, 'input'>>;
   createMaskUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateMaskUploadArgs, 'input'>>;
+  createPolicy?: Resolver<ResolversTypes['AutomationPolicy'], ParentType, ContextType, RequireFields<MutationCreatePolicyArgs, 'input'>>;
+  createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   createWeightsUpload?: Resolver<ResolversTypes['WeightsUploadTicket'], ParentType, ContextType, RequireFields<MutationCreateWeightsUploadArgs, 'input'>>;
   deleteDataset?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
   deleteExperiment?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteExperimentArgs, 'datasetId' | 'name'>>;
   deleteImage?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'id'>>;
   deleteMask?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteMaskArgs, 'id'>>;
+  deleteWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   importWeights?: Resolver<ResolversTypes['ImportedWeights'], ParentType, ContextType, RequireFields<MutationImportWeightsArgs, 'input'>>;
+  pausePolicy?: Resolver<ResolversTypes['AutomationPolicy'], ParentType, ContextType, RequireFields<MutationPausePolicyArgs, 'id'>>;
   remeasureDataset?: Resolver<ResolversTypes['RemeasureResult'], ParentType, ContextType, RequireFields<MutationRemeasureDatasetArgs, 'datasetId'>>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'memberId'>>;
   renameGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRenameGroupArgs, 'name'>>;
   reproduceBenchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<MutationReproduceBenchmarkArgs, 'input'>>;
+  resumePolicy?: Resolver<ResolversTypes['AutomationPolicy'], ParentType, ContextType, RequireFields<MutationResumePolicyArgs, 'id'>>;
   retryTrainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<MutationRetryTrainingJobArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  runPolicy?: Resolver<ResolversTypes['PipelineRun'], ParentType, ContextType, RequireFields<MutationRunPolicyArgs, 'id'>>;
   setExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationSetExperimentArgs, 'input'>>;
   setMeasurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<MutationSetMeasurementProfileArgs, 'datasetId' | 'input'>>;
   setMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberRoleArgs, 'memberId' | 'role'>>;
@@ -2382,6 +2739,28 @@ export type ParticleAnalysisSettingsResolvers<ContextType = GatewayContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PipelineRunResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PipelineRun'] = ResolversParentTypes['PipelineRun']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  policyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  segmented?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PipelineRunState'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['PipelineTrigger'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PipelineStepErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PipelineStepError'] = ResolversParentTypes['PipelineStepError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PixelSizeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PixelSize'] = ResolversParentTypes['PixelSize']> = {
   unit?: Resolver<ResolversTypes['LengthUnit'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2400,12 +2779,33 @@ export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProvenanceModelVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvenanceModelVersion'] = ResolversParentTypes['ProvenanceModelVersion']> = {
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainingData?: Resolver<ResolversTypes['ProvenanceTrainingData'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProvenanceTrainingDataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvenanceTrainingData'] = ResolversParentTypes['ProvenanceTrainingData']> = {
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  datasetVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  experiment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
   benchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<QueryBenchmarkArgs, 'id'>>;
   compareModelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryCompareModelVersionsArgs, 'ids'>>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetMeasurementSummary?: Resolver<ResolversTypes['DatasetMeasurementSummary'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementSummaryArgs, 'datasetId'>>;
+  datasetSegmentations?: Resolver<ResolversTypes['SegmentationConnection'], ParentType, ContextType, RequireFields<QueryDatasetSegmentationsArgs, 'datasetId' | 'first'>>;
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   exportDatasetMeasurements?: Resolver<ResolversTypes['MeasurementExport'], ParentType, ContextType, RequireFields<QueryExportDatasetMeasurementsArgs, 'datasetId' | 'format'>>;
@@ -2424,8 +2824,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   modelVersionByAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<QueryModelVersionByAliasArgs, 'alias' | 'model'>>;
   modelVersions?: Resolver<ResolversTypes['ModelVersionConnection'], ParentType, ContextType, RequireFields<QueryModelVersionsArgs, 'first'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
+  pipelineRun?: Resolver<ResolversTypes['PipelineRun'], ParentType, ContextType, RequireFields<QueryPipelineRunArgs, 'id'>>;
+  pipelineRuns?: Resolver<Array<ResolversTypes['PipelineRun']>, ParentType, ContextType, RequireFields<QueryPipelineRunsArgs, 'first'>>;
+  policies?: Resolver<Array<ResolversTypes['AutomationPolicy']>, ParentType, ContextType, Partial<QueryPoliciesArgs>>;
   trainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<QueryTrainingJobArgs, 'id'>>;
   trainingJobs?: Resolver<ResolversTypes['TrainingJobConnection'], ParentType, ContextType, RequireFields<QueryTrainingJobsArgs, 'first'>>;
+  webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
 
 export type RemeasureResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemeasureResult'] = ResolversParentTypes['RemeasureResult']> = {
@@ -2443,6 +2848,30 @@ export type SampleStatisticsResolvers<ContextType = GatewayContext, ParentType e
   min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   percentiles?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   std?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SegmentationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Segmentation'] = ResolversParentTypes['Segmentation']> = {
+  backend?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  computeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['PipelineStepError']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  maskUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SegmentationStatus'], ParentType, ContextType>;
+  tiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SegmentationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SegmentationConnection'] = ResolversParentTypes['SegmentationConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Segmentation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2592,6 +3021,38 @@ export type VisibilityResolvers<ContextType = GatewayContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['WebhookEventName']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookAttemptResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<Array<ResolversTypes['WebhookAttempt']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['WebhookEventName'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WebhookDeliveryState'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  webhookId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type WeightsUploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WeightsUploadTicket'] = ResolversParentTypes['WeightsUploadTicket']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2603,6 +3064,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AliasMove?: AliasMoveResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ArtifactLocation?: ArtifactLocationResolvers<ContextType>;
+  AutomationPolicy?: AutomationPolicyResolvers<ContextType>;
   Benchmark?: BenchmarkResolvers<ContextType>;
   BenchmarkBest?: BenchmarkBestResolvers<ContextType>;
   BenchmarkRow?: BenchmarkRowResolvers<ContextType>;
@@ -2612,6 +3074,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ClassParticleSummary?: ClassParticleSummaryResolvers<ContextType>;
   CompletedImageUpload?: CompletedImageUploadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetClass?: DatasetClassResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
@@ -2643,6 +3106,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MeasurementPlots?: MeasurementPlotsResolvers<ContextType>;
   MeasurementProfile?: MeasurementProfileResolvers<ContextType>;
   MeasurementProfileSpec?: MeasurementProfileSpecResolvers<ContextType>;
+  MeasurementProvenance?: MeasurementProvenanceResolvers<ContextType>;
   MeasurementSet?: MeasurementSetResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
@@ -2655,12 +3119,18 @@ export type Resolvers<ContextType = GatewayContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticleAnalysisSettings?: ParticleAnalysisSettingsResolvers<ContextType>;
+  PipelineRun?: PipelineRunResolvers<ContextType>;
+  PipelineStepError?: PipelineStepErrorResolvers<ContextType>;
   PixelSize?: PixelSizeResolvers<ContextType>;
   PixelSizeSettings?: PixelSizeSettingsResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
+  ProvenanceModelVersion?: ProvenanceModelVersionResolvers<ContextType>;
+  ProvenanceTrainingData?: ProvenanceTrainingDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemeasureResult?: RemeasureResultResolvers<ContextType>;
   SampleStatistics?: SampleStatisticsResolvers<ContextType>;
+  Segmentation?: SegmentationResolvers<ContextType>;
+  SegmentationConnection?: SegmentationConnectionResolvers<ContextType>;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
   SourceMeasurementSummary?: SourceMeasurementSummaryResolvers<ContextType>;
   SplitMetrics?: SplitMetricsResolvers<ContextType>;
@@ -2676,6 +3146,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   UploadTicket?: UploadTicketResolvers<ContextType>;
   VersionMetrics?: VersionMetricsResolvers<ContextType>;
   Visibility?: VisibilityResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WeightsUploadTicket?: WeightsUploadTicketResolvers<ContextType>;
 };
 

@@ -3,6 +3,8 @@ import { datasetResolvers } from './dataset.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
 import { metrologyResolvers } from './metrology.ts';
+import { pipelineResolvers } from './pipeline.ts';
+import { webhookResolvers } from './webhooks.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
 import { trainingResolvers } from './training.ts';
 
@@ -12,5 +14,7 @@ export const resolvers: Resolvers[] = [
   identityResolvers,
   datasetResolvers,
   metrologyResolvers,
+  pipelineResolvers,
+  webhookResolvers,
   trainingResolvers,
 ];

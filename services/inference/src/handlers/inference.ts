@@ -33,6 +33,11 @@ export function serveInference(
       const readable = await Promise.all(imageIds.map((id) => deps.directory.image(principal, id).then(() => id, () => undefined)));
       return { segmentations: await deps.segmentations.ofImages(readable.filter((id): id is string => id !== undefined)) };
     }, options),
+    serveRequests(nc, c.datasetSegmentations, async ({ datasetId, ...filter }, { headers }) => {
+      // NOT_FOUND unless the caller may read the dataset.
+      await deps.directory.dataset(requirePrincipal(headers), datasetId);
+      return deps.segmentations.ofDataset({ datasetId, ...filter });
+    }, options),
     serveRequests(nc, c.createPolicy, (input, { headers }) => deps.policies.create(requirePrincipal(headers), input), options),
     serveRequests(nc, c.listPolicies, async ({ datasetId }, { headers }) => ({
       policies: await deps.policyRepository.list(requirePrincipal(headers).groupId, datasetId),

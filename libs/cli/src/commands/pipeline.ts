@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { clientFromOptions } from '../gateway-client.ts';
+import { printResult } from '../output.ts';
+import { RUN_FIELDS } from './policy.ts';
+
+interface Run {
+  id: string;
+  trigger: string;
+  state: string;
+  total: number;
+  segmented: number;
+  failed: number;
+  createdAt: string;
+}
+
+/** `microseg pipeline status`: the group's pipeline runs, newest first. */
+export function registerPipelineCommands(program: Command): void {
+  const pipeline = program.command('pipeline').description('the automated segmentation and measurement pipeline');
+  pipeline
+    .command('status')
+    .description('pipeline runs, newest first, with their progress')
+    .option('--dataset <id>', 'only this dataset')
+    .option('--state <state>', 'running, succeeded or failed')
+    .option('--limit <n>', 'runs to show', '20')
+    .option('--json', 'print JSON')
+    .action(async (flags: { dataset?: string; state?: string; limit: string }, command: Command) => {
+      const globals = command.optsWithGlobals<{ url?: string; apiKey?: string; json?: boolean }>();
+      const { pipelineRuns } = await clientFromOptions(globals).request<{ pipelineRuns: Run[] }>(
+        `query($datasetId: ID, $state: PipelineRunState, $first: Int) { pipelineRuns(datasetId: $datasetId, state: $state, first: $first) { ${RUN_FIELDS} } }`,
+        { datasetId: flags.dataset ?? null, state: flags.state ?? null, first: Number(flags.limit) },
+      );
+      const running = pipelineRuns.filter((run) => run.state === 'running').length;
+      printResult(globals, { running, runs: pipelineRuns }, (v) =>
+        [
+          `${v.running} running`,
+          ...v.runs.map((run) => `  ${run.id} ${run.trigger.padEnd(10)} ${run.state.padEnd(9)} ${run.segmented + run.failed}/${run.total}${run.failed ? ` (${run.failed} failed)` : ''}  ${run.createdAt}`),
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,161 @@
+import {
+  type Image,
+  type MeasurementSet,
+  type ModelVersion,
+  type PipelineRun,
+  type Segmentation,
+  datasetContracts,
+  inferenceContracts as c,
+  trainingContracts,
+} from '@microseg/contracts';
+import { isMicroSegError } from '@microseg/errors';
+import DataLoader from 'dataloader';
+import { type GatewayContext, requireCaller } from '../context.ts';
+import type { PipelineRunState, PipelineTrigger, Resolvers } from '../generated/resolvers-types.ts';
+
+interface PipelineLoaders {
+  segmentationsByImage: DataLoader<string, Segmentation[]>;
+  maskUrl: DataLoader<string, string>;
+  image: DataLoader<string, Image>;
+  /** Null when the caller may not read the version (shared access withdrawn): provenance then says so. */
+  modelVersion: DataLoader<string, ModelVersion | null>;
+}
+
+const loadersOf = new WeakMap<GatewayContext, PipelineLoaders>();
+
+function loaders(context: GatewayContext): PipelineLoaders {
+  let found = loadersOf.get(context);
+  if (!found) {
+    const { services } = context;
+    found = {
+      segmentationsByImage: new DataLoader(async (ids) => {
+        const { segmentations } = await services.call(c.listSegmentations, { imageIds: [...ids] });
+        return ids.map((id) => segmentations.filter((s) => s.imageId === id));
+      }, { maxBatchSize: 500 }),
+      maskUrl: new DataLoader(async (ids) => {
+        const urls = await services.call(datasetContracts.downloadUrls, { maskIds: [...ids] });
+        const byId = new Map(urls.masks.map((u) => [u.maskId, u.index]));
+        return ids.map((id) => byId.get(id) ?? new Error(`mask ${id} not found`));
+      }),
+      image: new DataLoader(async (ids) => {
+        const { images } = await services.call(datasetContracts.getImages, { ids: [...ids] });
+        const byId = new Map(images.map((image) => [image.id, image]));
+        return ids.map((id) => byId.get(id) ?? new Error(`image ${id} not found`));
+      }, { maxBatchSize: 500 }),
+      modelVersion: new DataLoader(async (ids) =>
+        Promise.all(ids.map((id) => services.call(trainingContracts.getVersion, { id }).catch((error: unknown) => {
+          if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }))),
+      ),
+    };
+    loadersOf.set(context, found);
+  }
+  return found;
+}
+
+const triggers: Record<PipelineRun['trigger'], PipelineTrigger> = { upload: 'upload', batch: 'batch', 'alias-move': 'alias_move' };
+
+async function provenance(set: MeasurementSet, context: GatewayContext) {
+  const { image, modelVersion, segmentationsByImage } = loaders(context);
+  const [source, version, segmentations] = await Promise.all([
+    image.load(set.imageId),
+    set.modelVersionId ? modelVersion.load(set.modelVersionId) : null,
+    set.modelVersionId ? segmentationsByImage.load(set.imageId) : [],
+  ]);
+  return {
+    imageId: set.imageId,
+    imageSha256: source.sha256,
+    limsId: source.limsId,
+    maskId: set.maskId,
+    maskSha256: set.maskSha256,
+    source: set.source,
+    modelVersion: version
+      ? {
+          id: version.id,
+          modelId: version.modelId,
+          modelName: version.modelName,
+          number: version.number,
+          architecture: version.architecture,
+          encoder: version.encoder,
+          codeVersion: version.codeVersion,
+          trainingData: {
+            datasetId: version.dataset.datasetId,
+            datasetVersionId: version.dataset.versionId,
+            contentHash: version.dataset.contentHash,
+            experiment: version.dataset.experiment,
+          },
+        }
+      : null,
+    segmentation: segmentations.find((s) => s.maskId === set.maskId) ?? null,
+    parameters: set.profile,
+    profileHash: set.profileHash,
+    codeVersion: set.codeVersion,
+    measuredAt: set.completedAt,
+  };
+}
+
+export const pipelineResolvers: Resolvers = {
+  Query: {
+    datasetSegmentations: async (_parent, { datasetId, first, after, filter }, context) => {
+      requireCaller(context);
+      const page = await context.services.call(c.datasetSegmentations, {
+        datasetId,
+        first: first ?? 50,
+        ...(after ? { after } : {}),
+        ...(filter?.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
+        ...(filter?.status ? { status: filter.status } : {}),
+      });
+      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    },
+    policies: async (_parent, { datasetId }, context) => {
+      requireCaller(context);
+      return (await context.services.call(c.listPolicies, datasetId ? { datasetId } : {})).policies;
+    },
+    pipelineRun: (_parent, { id }, context) => {
+      requireCaller(context);
+      return context.services.call(c.getRun, { id });
+    },
+    pipelineRuns: async (_parent, { datasetId, state, first }, context) => {
+      requireCaller(context);
+      const filter: { datasetId?: string; state?: PipelineRunState } = {
+        ...(datasetId ? { datasetId } : {}),
+        ...(state ? { state } : {}),
+      };
+      return (await context.services.call(c.listRuns, { ...filter, limit: first ?? 50 })).runs;
+    },
+  },
+  Mutation: {
+    createPolicy: (_parent, { input }, context) => {
+      requireCaller(context);
+      return context.services.call(c.createPolicy, input);
+    },
+    pausePolicy: (_parent, { id }, context) => {
+      requireCaller(context);
+      return context.services.call(c.setPolicyPaused, { id, paused: true });
+    },
+    resumePolicy: (_parent, { id }, context) => {
+      requireCaller(context);
+      return context.services.call(c.setPolicyPaused, { id, paused: false });
+    },
+    runPolicy: (_parent, { id, datasetVersionId }, context) => {
+      requireCaller(context);
+      return context.services.call(c.runPolicy, { id, ...(datasetVersionId ? { datasetVersionId } : {}) });
+    },
+  },
+  Image: {
+    segmentations: async (image, { filter }, context) => {
+      const all = await loaders(context).segmentationsByImage.load(image.id);
+      return all.filter((s) => (!filter?.modelVersionId || s.modelVersionId === filter.modelVersionId) && (!filter?.status || s.status === filter.status));
+    },
+  },
+  Segmentation: {
+    maskUrl: (segmentation, _args, context) => (segmentation.maskId ? loaders(context).maskUrl.load(segmentation.maskId) : null),
+  },
+  PipelineRun: {
+    trigger: (run) => triggers[run.trigger],
+  },
+  MeasurementSet: {
+    provenance: (set, _args, context) => provenance(set, context),
+  },
+};
