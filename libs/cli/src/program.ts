@@ -46,7 +46,7 @@ export function buildProgram(): Command {
 export async function runCli(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(argv);
     // A command may set a non-zero exit code on success-with-problems (e.g. `health` when degraded).
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
