@@ -240,6 +240,17 @@ describe('training service and model registry (CLI -> gateway -> training servic
     await expectCode(start({ init: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND');
   });
 
+  it('reproduces the benchmark as training jobs whose table fills as they end', async () => {
+    const benchmark = await microsegJson<{ id: string; state: string; experiments: string[]; rows: { model: string; iou: Record<string, number | null> }[]; jobs: { id: string }[] }>(
+      platform.graphqlUrl, lab.apiKey, ['benchmark', '--dataset', datasetId, '--experiments', 'Tiny', '--archs', 'unet', '--encoders', 'resnet18', '--max-epochs', '1', '--crop', '64'],
+    );
+    expect(benchmark).toMatchObject({ experiments: ['Tiny'], rows: [{ model: 'UNet / resnet18 (random)', iou: { Tiny: null } }] });
+    expect(benchmark.jobs).toHaveLength(1);
+    for (const { id } of benchmark.jobs) await lab.client.request('mutation($id: ID!) { cancelTrainingJob(id: $id) { state } }', { id });
+    const shown = await microsegJson<{ id: string }>(platform.graphqlUrl, lab.apiKey, ['benchmark', '--dataset', datasetId, '--experiments', 'Tiny', '--id', benchmark.id]);
+    expect(shown.id).toBe(benchmark.id);
+  });
+
   it('cancels a queued job and puts it back with retry', async () => {
     const { startTraining } = await lab.client.request<{ startTraining: { id: string; state: string; queuePosition: number | null } }>(
       'mutation($input: StartTrainingInput!) { startTraining(input: $input) { id state queuePosition } }',

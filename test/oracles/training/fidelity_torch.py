@@ -143,7 +143,7 @@ def main():
     best, best_iou, best_epoch, stale, phase = None, None, None, 0, "main"
     epochs = []
     for epoch in range(1, args.epochs + 1):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         order = list(range(len(split["train"])))
         rng.shuffle(order)
         losses = []
@@ -155,7 +155,7 @@ def main():
             optimizer.step()
             losses.append(loss.item())
         val = iou(model, split["val"], classes)
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
         if best_iou is None or val > best_iou:
             best, best_iou, best_epoch, stale = copy.deepcopy(model.state_dict()), val, epoch, 0
         else:
@@ -164,7 +164,7 @@ def main():
             phase, stale = "fine", 0
             for group in optimizer.param_groups:
                 group["lr"] = 1e-5
-        epochs.append({"epoch": epoch, "loss": float(np.mean(losses)), "valIou": val, "seconds": seconds})
+        epochs.append({"epoch": epoch, "loss": float(np.mean(losses)), "valIou": val, "seconds": seconds, "cpuSeconds": cpu_seconds})
         if phase == "fine" and stale >= args.patience:
             break
     model.load_state_dict(best)
