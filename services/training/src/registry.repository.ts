@@ -1,6 +1,7 @@
-import type { AliasMove, InitialWeights, Model, ModelCard, ModelVersion, PageRequest, VersionMetrics, Visibility, WorkerKind } from '@microseg/contracts';
+import { type AliasMove, type InitialWeights, type Model, type ModelCard, type ModelVersion, type PageRequest, type VersionMetrics, type Visibility, type WorkerKind, trainingEvents } from '@microseg/contracts';
 import { type Kysely, type Selectable, type Transaction, sql } from '@microseg/db';
 import { conflict } from '@microseg/errors';
+import { enqueueOutbox } from '@microseg/messaging';
 import { pageOf, parseCursor } from './page-cursor.ts';
 import { readableBy } from './readable.ts';
 import { toAliasMove, toModel, toModelVersion } from './registry-mapping.ts';
@@ -234,10 +235,11 @@ export class RegistryRepository {
    * Moves an alias atomically. Moves of one model's aliases are serialised on the model row, so
    * two at once both land in the history in order, each recording the version it moved from. A
    * compare-and-set move (`expected`) that lost the race is recorded as rejected and refused.
+   * A move emits `model-alias.moved` (through the outbox), which automation policies follow.
    */
   async moveAlias(input: { modelId: string; alias: string; versionId: string; movedBy: string; expected?: string | null | undefined }): Promise<AliasMove> {
     const { move, rejected } = await this.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('models').select('id').where('id', '=', input.modelId).forUpdate().executeTakeFirstOrThrow();
+      const model = await trx.selectFrom('models').select(['id', 'group_id']).where('id', '=', input.modelId).forUpdate().executeTakeFirstOrThrow();
       const current = await trx.selectFrom('model_aliases').select('version_id').where('model_id', '=', input.modelId).where('alias', '=', input.alias).executeTakeFirst();
       const from = current?.version_id ?? null;
       const lost = input.expected !== undefined && input.expected !== from;
@@ -247,6 +249,14 @@ export class RegistryRepository {
           .values({ model_id: input.modelId, alias: input.alias, version_id: input.versionId, moved_by: input.movedBy })
           .onConflict((oc) => oc.columns(['model_id', 'alias']).doUpdateSet({ version_id: input.versionId, moved_by: input.movedBy, moved_at: sql`now()` }))
           .execute();
+        await enqueueOutbox(trx, trainingEvents.aliasMoved, {
+          modelId: model.id,
+          groupId: model.group_id,
+          alias: input.alias,
+          fromVersionId: from,
+          toVersionId: input.versionId,
+          at: new Date().toISOString(),
+        });
       }
       const row = await trx
         .insertInto('alias_moves')
