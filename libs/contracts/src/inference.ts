@@ -78,6 +78,34 @@ export const pipelineRunSchema = z.object({
 });
 export type PipelineRun = z.infer<typeof pipelineRunSchema>;
 
+const change = <T extends z.ZodTypeAny>(value: T) => z.object({ old: value, new: value, delta: value });
+
+/** Old vs new model version on the same images (what moving an alias changed in the measurements). */
+export const driftReportSchema = z.object({
+  datasetId: id,
+  fromVersionId: id,
+  toVersionId: id,
+  images: z.array(
+    z.object({
+      imageId: id,
+      classes: z.array(
+        z.object({
+          class: z.number().int(),
+          count: change(z.number()),
+          areaFraction: change(z.number()),
+          meanArea: change(z.number().nullable()),
+        }),
+      ),
+      meanThickness: change(z.number().nullable()),
+    }),
+  ),
+  /** Images measured by one of the two versions only (failed, or not yet measured by the other). */
+  unmatched: z.object({ onlyOld: z.array(id), onlyNew: z.array(id) }),
+  /** Per class over the images both versions measured. */
+  dataset: z.array(z.object({ class: z.number().int(), countDelta: z.number(), meanAbsAreaFractionDelta: z.number(), images: z.number().int() })),
+});
+export type DriftReportAnswer = z.infer<typeof driftReportSchema>;
+
 /** A model version by id, or `<model id or name>@<alias>`. */
 const modelReference = z.union([z.object({ versionId: id }), z.object({ model: z.string().min(1), alias: aliasName })]);
 
@@ -131,6 +159,12 @@ export const inferenceContracts = {
     subject: 'microseg.inference.v1.runs.list',
     request: z.object({ datasetId: id.optional(), state: z.enum(['running', 'succeeded', 'failed']).optional(), limit: z.number().int().min(1).max(500).default(50) }),
     response: z.object({ runs: z.array(pipelineRunSchema) }),
+  }),
+  /** Measurements of the dataset's images by two model versions (the dataset's profile), compared. */
+  driftReport: defineRequest({
+    subject: 'microseg.inference.v1.drift-report',
+    request: z.object({ datasetId: id, fromVersionId: id, toVersionId: id }),
+    response: driftReportSchema,
   }),
 } as const;
 

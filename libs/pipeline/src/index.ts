@@ -3,3 +3,4 @@ export { type PolicyLike, policiesForImage, segmentJobId } from './policy-matchi
 export { DEFAULT_REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, type SignatureCheck, signWebhook, verifyWebhook } from './webhook-signature.ts';
 export { DEFAULT_WEBHOOK_RETRIES, type RetrySchedule, nextRetryDelay } from './retry-schedule.ts';
 export { type ClassDrift, type DriftReport, type ImageDrift, type MeasurementDigest, computeDriftReport } from './drift-report.ts';
+export { type MeasuredSet, comparableSet, measurementDigest } from './measurement-digest.ts';

@@ -1,7 +1,8 @@
-import { EVENTS_STREAM, INFERENCE_JOBS_STREAM, datasetEvents, inferenceJobs } from '@microseg/contracts';
+import { EVENTS_STREAM, INFERENCE_JOBS_STREAM, datasetEvents, inferenceJobs, trainingEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { type Worker, defineJob, ensureStream, runWorker } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
+import type { AliasMoves } from './alias-moves.ts';
 import type { Policies } from './policies.ts';
 import type { SegmentationRunner } from './segmentation-runner.ts';
 
@@ -12,6 +13,12 @@ const imageUploadedJob = defineJob({
   schema: datasetEvents.imageUploaded.schema,
 });
 
+const aliasMovedJob = defineJob({
+  subject: trainingEvents.aliasMoved.subject,
+  stream: EVENTS_STREAM.name,
+  schema: trainingEvents.aliasMoved.schema,
+});
+
 export interface WorkerSettings {
   concurrency: number;
   ackWaitMs: number;
@@ -19,12 +26,12 @@ export interface WorkerSettings {
 }
 
 /**
- * Two consumers: uploads start policy runs (cheap, database only), and the segmentation work
+ * Three consumers: uploads and alias moves start policy runs (cheap, database only), and the segmentation work
  * queue (consumer `inference-workers`, what the cluster scales) does the compute.
  */
 export async function startPipelineWorkers(
   nc: NatsConnection,
-  deps: { runner: SegmentationRunner; policies: Policies },
+  deps: { runner: SegmentationRunner; policies: Policies; aliasMoves: AliasMoves },
   settings: WorkerSettings,
   logger: Logger,
 ): Promise<Worker[]> {
@@ -44,6 +51,15 @@ export async function startPipelineWorkers(
       consumer: 'inference-image-uploaded',
       handler: async (event) => {
         await deps.policies.onImageUploaded(event);
+      },
+    }),
+    runWorker({
+      ...common,
+      concurrency: 1,
+      contract: aliasMovedJob,
+      consumer: 'inference-model-alias-moved',
+      handler: async (event) => {
+        await deps.aliasMoves.onAliasMoved(event);
       },
     }),
     runWorker({

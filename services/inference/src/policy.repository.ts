@@ -60,6 +60,17 @@ export class PolicyRepository {
     return (await this.db.selectFrom('policies').selectAll().where('dataset_id', '=', datasetId).execute()).map(toPolicy);
   }
 
+  /** The active policies of a group that follow this model's alias. */
+  async following(groupId: string, modelId: string, alias: string): Promise<Policy[]> {
+    const rows = await this.db.selectFrom('policies').selectAll().where('group_id', '=', groupId).where('model_id', '=', modelId).where('alias', '=', alias).where('paused', '=', false).execute();
+    return rows.map(toPolicy);
+  }
+
+  /** Records the version the policy's alias names now. */
+  async setResolvedVersion(id: string, modelVersionId: string): Promise<void> {
+    await this.db.updateTable('policies').set({ model_version_id: modelVersionId, updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
   async setPaused(id: string, groupId: string, paused: boolean): Promise<Policy | undefined> {
     const row = await this.db.updateTable('policies').set({ paused, updated_at: new Date() }).where('id', '=', id).where('group_id', '=', groupId).returningAll().executeTakeFirst();
     return row ? toPolicy(row) : undefined;
@@ -67,14 +78,15 @@ export class PolicyRepository {
 
   /**
    * A run and its segmentation jobs in one transaction: the jobs are published (through the
-   * outbox) if and only if the run is recorded. Returns undefined when the upload already started it.
+   * outbox) if and only if the run is recorded. Returns undefined when the same upload or alias move already started it.
    */
   async startRun(run: NewRun): Promise<string | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('runs')
         .values({ group_id: run.groupId, dataset_id: run.datasetId, policy_id: run.policyId, model_version_id: run.modelVersionId, trigger: run.trigger, total: run.imageIds.length, source_image_id: run.sourceImageId ?? null })
-        .onConflict((c) => c.columns(['policy_id', 'source_image_id']).doNothing())
+        // Either key: (policy, upload) for upload runs, (policy, version) for alias-move runs.
+        .onConflict((c) => c.doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return undefined;

@@ -7,7 +7,9 @@ import { type BootedService, bootService, connectServiceDatabase } from '@micros
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
+import { AliasMoves } from './alias-moves.ts';
 import type { InferenceConfig } from './config.ts';
+import { DriftReports } from './drift-reports.ts';
 import { serveInference } from './handlers/inference.ts';
 import type { InferenceDatabase } from './inference.tables.ts';
 import { inferenceMigrations } from './migrations/index.ts';
@@ -103,7 +105,7 @@ export async function startInferenceService(
   const policies = new Policies({ directory, policies: policyRepository, segmentations, logger });
   const workers = await startPipelineWorkers(
     nc,
-    { runner, policies },
+    { runner, policies, aliasMoves: new AliasMoves({ directory, policies: policyRepository, logger }) },
     { concurrency: config.INFERENCE_CONCURRENCY, ackWaitMs: config.INFERENCE_ACK_WAIT_MS, maxDeliver: config.INFERENCE_MAX_DELIVER },
     logger,
   );
@@ -128,7 +130,7 @@ export async function startInferenceService(
     await Promise.all(webhookWorkers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
   const servers = [
-    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, logger }),
+    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, driftReports: new DriftReports({ nc, directory }), logger }),
     ...serveWebhooks(nc, { webhooks, logger }),
   ];
   runtime.onShutdown('request handlers', async () => {

@@ -331,6 +331,65 @@ export type Deletion = {
   id: Scalars['ID']['output'];
 };
 
+export type DriftClass = {
+  __typename?: 'DriftClass';
+  areaFraction: DriftDelta;
+  class: Scalars['Int']['output'];
+  count: DriftDelta;
+  /** Mean object area, in the measurement's unit squared. */
+  meanArea: DriftOptionalDelta;
+};
+
+/** Per class over the images both versions measured. */
+export type DriftDatasetClass = {
+  __typename?: 'DriftDatasetClass';
+  class: Scalars['Int']['output'];
+  countDelta: Scalars['Float']['output'];
+  images: Scalars['Int']['output'];
+  meanAbsAreaFractionDelta: Scalars['Float']['output'];
+};
+
+/** A number before (old model version) and after (new one); delta = new - old. */
+export type DriftDelta = {
+  __typename?: 'DriftDelta';
+  delta: Scalars['Float']['output'];
+  new: Scalars['Float']['output'];
+  old: Scalars['Float']['output'];
+};
+
+export type DriftImage = {
+  __typename?: 'DriftImage';
+  classes: Array<DriftClass>;
+  imageId: Scalars['ID']['output'];
+  meanThickness: DriftOptionalDelta;
+};
+
+/** As DriftDelta, null where a side has no value (no object of the class, no thickness measured). */
+export type DriftOptionalDelta = {
+  __typename?: 'DriftOptionalDelta';
+  delta: Maybe<Scalars['Float']['output']>;
+  new: Maybe<Scalars['Float']['output']>;
+  old: Maybe<Scalars['Float']['output']>;
+};
+
+/** Old vs new model version on the same images, from the dataset profile's measurements of both. */
+export type DriftReport = {
+  __typename?: 'DriftReport';
+  dataset: Array<DriftDatasetClass>;
+  datasetId: Scalars['ID']['output'];
+  fromVersionId: Scalars['ID']['output'];
+  images: Array<DriftImage>;
+  toVersionId: Scalars['ID']['output'];
+  unmatched: DriftUnmatched;
+};
+
+/** Images measured by one of the two versions only (failed, or not yet measured by the other). */
+export type DriftUnmatched = {
+  __typename?: 'DriftUnmatched';
+  onlyNew: Array<Scalars['ID']['output']>;
+  onlyOld: Array<Scalars['ID']['output']>;
+};
+
 export type EpochRecord = {
   __typename?: 'EpochRecord';
   at: Scalars['DateTime']['output'];
@@ -1189,6 +1248,8 @@ export type Query = {
   datasetVersion: DatasetVersion;
   /** Datasets the caller can read: its group's, shared with it, and public ones. */
   datasets: DatasetConnection;
+  /** What moving an alias from one model version to another changed in a dataset's measurements. */
+  driftReport: DriftReport;
   /** The objects (CSV, one row each) or measurement sets (JSON) of a summary, as a presigned URL. */
   exportDatasetMeasurements: MeasurementExport;
   /** The directory of groups (ids and names), to share resources with. */
@@ -1276,6 +1337,13 @@ export type QueryDatasetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DatasetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDriftReportArgs = {
+  datasetId: Scalars['ID']['input'];
+  fromVersionId: Scalars['ID']['input'];
+  toVersionId: Scalars['ID']['input'];
 };
 
 
@@ -1900,6 +1968,13 @@ export type ResolversTypes = {
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deletion: ResolverTypeWrapper<Deletion>;
+  DriftClass: ResolverTypeWrapper<DriftClass>;
+  DriftDatasetClass: ResolverTypeWrapper<DriftDatasetClass>;
+  DriftDelta: ResolverTypeWrapper<DriftDelta>;
+  DriftImage: ResolverTypeWrapper<DriftImage>;
+  DriftOptionalDelta: ResolverTypeWrapper<DriftOptionalDelta>;
+  DriftReport: ResolverTypeWrapper<DriftReport>;
+  DriftUnmatched: ResolverTypeWrapper<DriftUnmatched>;
   EpochRecord: ResolverTypeWrapper<EpochRecord>;
   Experiment: ResolverTypeWrapper<Experiment>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2052,6 +2127,13 @@ export type ResolversParentTypes = {
   DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
   Deletion: Deletion;
+  DriftClass: DriftClass;
+  DriftDatasetClass: DriftDatasetClass;
+  DriftDelta: DriftDelta;
+  DriftImage: DriftImage;
+  DriftOptionalDelta: DriftOptionalDelta;
+  DriftReport: DriftReport;
+  DriftUnmatched: DriftUnmatched;
   EpochRecord: EpochRecord;
   Experiment: Experiment;
   Float: Scalars['Float']['output'];
@@ -2337,6 +2419,59 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeletionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = {
   deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftClassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftClass'] = ResolversParentTypes['DriftClass']> = {
+  areaFraction?: Resolver<ResolversTypes['DriftDelta'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['DriftDelta'], ParentType, ContextType>;
+  meanArea?: Resolver<ResolversTypes['DriftOptionalDelta'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftDatasetClassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftDatasetClass'] = ResolversParentTypes['DriftDatasetClass']> = {
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanAbsAreaFractionDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftDelta'] = ResolversParentTypes['DriftDelta']> = {
+  delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  new?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  old?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftImage'] = ResolversParentTypes['DriftImage']> = {
+  classes?: Resolver<Array<ResolversTypes['DriftClass']>, ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meanThickness?: Resolver<ResolversTypes['DriftOptionalDelta'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftOptionalDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftOptionalDelta'] = ResolversParentTypes['DriftOptionalDelta']> = {
+  delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  new?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  old?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftReport'] = ResolversParentTypes['DriftReport']> = {
+  dataset?: Resolver<Array<ResolversTypes['DriftDatasetClass']>, ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<Array<ResolversTypes['DriftImage']>, ParentType, ContextType>;
+  toVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unmatched?: Resolver<ResolversTypes['DriftUnmatched'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DriftUnmatchedResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftUnmatched'] = ResolversParentTypes['DriftUnmatched']> = {
+  onlyNew?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  onlyOld?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2808,6 +2943,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   datasetSegmentations?: Resolver<ResolversTypes['SegmentationConnection'], ParentType, ContextType, RequireFields<QueryDatasetSegmentationsArgs, 'datasetId' | 'first'>>;
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
+  driftReport?: Resolver<ResolversTypes['DriftReport'], ParentType, ContextType, RequireFields<QueryDriftReportArgs, 'datasetId' | 'fromVersionId' | 'toVersionId'>>;
   exportDatasetMeasurements?: Resolver<ResolversTypes['MeasurementExport'], ParentType, ContextType, RequireFields<QueryExportDatasetMeasurementsArgs, 'datasetId' | 'format'>>;
   groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryGroupsArgs, 'first'>>;
   health?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
@@ -3082,6 +3218,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deletion?: DeletionResolvers<ContextType>;
+  DriftClass?: DriftClassResolvers<ContextType>;
+  DriftDatasetClass?: DriftDatasetClassResolvers<ContextType>;
+  DriftDelta?: DriftDeltaResolvers<ContextType>;
+  DriftImage?: DriftImageResolvers<ContextType>;
+  DriftOptionalDelta?: DriftOptionalDeltaResolvers<ContextType>;
+  DriftReport?: DriftReportResolvers<ContextType>;
+  DriftUnmatched?: DriftUnmatchedResolvers<ContextType>;
   EpochRecord?: EpochRecordResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;

@@ -124,6 +124,10 @@ export const pipelineResolvers: Resolvers = {
       };
       return (await context.services.call(c.listRuns, { ...filter, limit: first ?? 50 })).runs;
     },
+    driftReport: (_parent, input, context) => {
+      requireCaller(context);
+      return context.services.call(c.driftReport, input);
+    },
   },
   Mutation: {
     createPolicy: (_parent, { input }, context) => {

@@ -3,6 +3,7 @@ import { notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type RequestServer, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
+import type { DriftReports } from '../drift-reports.ts';
 import type { PlatformDirectory } from '../platform-directory.ts';
 import type { Policies } from '../policies.ts';
 import type { PolicyRepository } from '../policy.repository.ts';
@@ -17,6 +18,7 @@ export function serveInference(
     policies: Policies;
     policyRepository: PolicyRepository;
     segmentations: SegmentationRepository;
+    driftReports: DriftReports;
     logger: Logger;
   },
 ): RequestServer[] {
@@ -53,5 +55,6 @@ export function serveInference(
       const runs = await deps.segmentations.runs(requirePrincipal(headers).groupId, { limit, ...(datasetId ? { datasetId } : {}) });
       return { runs: state ? runs.filter((run) => run.state === state) : runs };
     }, options),
+    serveRequests(nc, c.driftReport, (input, { headers }) => deps.driftReports.report(requirePrincipal(headers), input), options),
   ];
 }
