@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { MicroSegError } from '@microseg/errors';
+import { type StateDict, writeSafetensors } from '@microseg/torch-checkpoint';
 import { createClient } from 'graphql-ws/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -16,6 +17,38 @@ const TINY = join(import.meta.dirname, 'fixtures', 'tiny-super');
 const CHECKPOINTS = join(import.meta.dirname, '..', '..', 'libs', 'torch-checkpoint', 'src', '__fixtures__');
 /** 2 epochs of UNet-ResNet18 on two 64x64 crops: seconds per epoch on wasm. */
 const TRAIN_ARGS = ['--experiment', 'Tiny', '--arch', 'unet', '--encoder', 'resnet18', '--max-epochs', '2', '--crop', '64', '--seed', '7'];
+
+/** A torchvision ResNet-18 state_dict (the encoder part SMP uses) with small deterministic values. */
+function resnet18Encoder(): StateDict {
+  const dict: StateDict = new Map();
+  let seed = 1;
+  const values = (n: number, fill?: number) =>
+    Float32Array.from({ length: n }, () => fill ?? ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 0.05);
+  const conv = (key: string, shape: number[]) => dict.set(key, { dtype: 'float32', shape, data: values(shape.reduce((a, b) => a * b, 1)) });
+  const bn = (key: string, channels: number) => {
+    for (const [name, fill] of [['weight', 1], ['bias', 0], ['running_mean', 0], ['running_var', 1]] as const) {
+      dict.set(`${key}.${name}`, { dtype: 'float32', shape: [channels], data: values(channels, fill) });
+    }
+  };
+  conv('conv1.weight', [64, 3, 7, 7]);
+  bn('bn1', 64);
+  let inputs = 64;
+  [64, 128, 256, 512].forEach((channels, stage) => {
+    for (const block of [0, 1]) {
+      const prefix = `layer${stage + 1}.${block}`;
+      conv(`${prefix}.conv1.weight`, [channels, block === 0 ? inputs : channels, 3, 3]);
+      bn(`${prefix}.bn1`, channels);
+      conv(`${prefix}.conv2.weight`, [channels, channels, 3, 3]);
+      bn(`${prefix}.bn2`, channels);
+      if (block === 0 && stage > 0) {
+        conv(`${prefix}.downsample.0.weight`, [channels, inputs, 1, 1]);
+        bn(`${prefix}.downsample.1`, channels);
+      }
+    }
+    inputs = channels;
+  });
+  return dict;
+}
 
 /** Training tests run real epochs: generous on a loaded 2-core machine. */
 const TRAINING_TIMEOUT_MS = 420_000;
@@ -271,9 +304,8 @@ describe('training service and model registry (CLI -> gateway -> training servic
     await waitFor(async () => ((await job(lab.client, startTraining.id)).state === 'cancelled' ? true : undefined), 60_000, 'the second cancellation');
   });
 
-  it('imports weights through a presigned upload, refusing checkpoints that are unsafe or do not fit their encoder', async () => {
-    const upload = async (file: string, encoder: string) => {
-      const bytes = await readFile(join(CHECKPOINTS, file));
+  it('imports encoder weights through a presigned upload, refuses unsafe or misfit checkpoints, and trains from the import', async () => {
+    const upload = async (file: string, encoder: string, bytes: Uint8Array | Buffer) => {
       const { createWeightsUpload } = await lab.client.request<{ createWeightsUpload: { uploadId: string; url: string } }>(
         'mutation($input: CreateWeightsUploadInput!) { createWeightsUpload(input: $input) { uploadId url } }',
         { input: { fileName: file, sizeBytes: bytes.byteLength, sha256: sha256(bytes) } },
@@ -283,8 +315,8 @@ describe('training service and model registry (CLI -> gateway -> training servic
         input: { uploadId: createWeightsUpload.uploadId, encoder },
       });
     };
-    await expectCode(upload('malicious-os-system.pth', 'resnet18'), 'INVALID_INPUT');
-    const misfit = await expectCode(upload('training-checkpoint.pth.tar', 'resnet18'), 'INVALID_INPUT');
+    await expectCode(upload('malicious-os-system.pth', 'resnet18', await readFile(join(CHECKPOINTS, 'malicious-os-system.pth'))), 'INVALID_INPUT');
+    const misfit = await expectCode(upload('training-checkpoint.pth.tar', 'resnet18', await readFile(join(CHECKPOINTS, 'training-checkpoint.pth.tar'))), 'INVALID_INPUT');
     expect(misfit.details).toMatchObject({ encoder: 'resnet18', unexpected: expect.arrayContaining(['0.weight']) as string[] });
     await expectCode(
       lab.client.request('mutation { createWeightsUpload(input: { fileName: "notes.txt", sizeBytes: 3, sha256: "0000000000000000000000000000000000000000000000000000000000000000" }) { uploadId } }'),
@@ -292,5 +324,25 @@ describe('training service and model registry (CLI -> gateway -> training servic
     );
     const { importedWeights } = await lab.client.request<{ importedWeights: unknown[] }>('{ importedWeights { id } }');
     expect(importedWeights).toEqual([]);
-  });
+
+    const { importWeights } = (await upload('resnet18-encoder.safetensors', 'resnet18', writeSafetensors(resnet18Encoder()))) as {
+      importWeights: { id: string };
+    };
+    const { importedWeights: listed } = await lab.client.request<{ importedWeights: { id: string; scope: string; encoder: string }[] }>(
+      '{ importedWeights(encoder: "resnet18") { id scope encoder } }',
+    );
+    expect(listed).toEqual([{ id: importWeights.id, scope: 'encoder', encoder: 'resnet18' }]);
+
+    const trained = await microsegJson<{ state: string; modelVersionId: string }>(platform.graphqlUrl, lab.apiKey, [
+      'train', '--dataset', datasetId, '--experiment', 'Tiny', '--arch', 'unet', '--encoder', 'resnet18', '--init', importWeights.id,
+      '--max-epochs', '1', '--crop', '64', '--follow',
+    ]);
+    expect(trained.state).toBe('succeeded');
+    const { lineage } = await lab.client.request<{ lineage: { version: { parent: { kind: string; id: string } }; ancestors: { imported: { id: string } | null }[] } }>(
+      'query($id: ID!) { lineage(versionId: $id) { version { parent { kind id } } ancestors { imported { id } } } }',
+      { id: trained.modelVersionId },
+    );
+    expect(lineage.version.parent).toEqual({ kind: 'weights', id: importWeights.id });
+    expect(lineage.ancestors).toEqual([{ imported: { id: importWeights.id } }]);
+  }, TRAINING_TIMEOUT_MS);
 });

@@ -8,7 +8,7 @@ import type { Client } from 'minio';
 import { readObject } from './s3-client.ts';
 import { WeightsRepository } from './weights.repository.ts';
 
-const CHECKPOINT_NAME = /\.(pth|pth\.tar|pt)$/i;
+const CHECKPOINT_NAME = /\.(pth|pth\.tar|pt|safetensors)$/i;
 const UPLOAD_SECONDS = 900;
 
 /**
@@ -31,7 +31,7 @@ export class WeightsImport {
   async createUpload(principal: Principal, input: { fileName: string; sizeBytes: number; sha256: string }) {
     requireRole(principal, 'member');
     if (!CHECKPOINT_NAME.test(input.fileName)) {
-      throw invalidInput('weights must be a PyTorch checkpoint (.pth, .pth.tar or .pt)', { fileName: input.fileName });
+      throw invalidInput('weights must be a PyTorch checkpoint (.pth, .pth.tar, .pt) or safetensors', { fileName: input.fileName });
     }
     const uploadId = randomUUID();
     const key = `weights/${principal.groupId}/${uploadId}/${input.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}`;

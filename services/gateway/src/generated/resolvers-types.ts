@@ -884,7 +884,7 @@ export type Mutation = {
   /** Refused with NOT_FOUND for a model the group may not use, INVALID_INPUT when its classes do not fit the dataset. */
   createPolicy: AutomationPolicy;
   createWebhook: CreatedWebhook;
-  /** Step 1 of importing weights: a presigned PUT URL for the .pth/.pth.tar file. */
+  /** Step 1 of importing weights: a presigned PUT URL for the .pth/.pth.tar (or .safetensors) file. */
   createWeightsUpload: WeightsUploadTicket;
   /** Soft delete: the dataset disappears from every query; the deletion is recorded. */
   deleteDataset: Deletion;
