@@ -6,6 +6,7 @@ describe('Readiness', () => {
     const readiness = new Readiness();
     readiness.add('database', () => true);
     readiness.add('nats', async () => 'connected to nats://127.0.0.1:4222');
+    readiness.markStarted();
     const checks = await readiness.evaluate();
     expect(checks.every((c) => c.ok)).toBe(true);
     expect(checks[1]?.detail).toContain('nats://');
@@ -17,6 +18,7 @@ describe('Readiness', () => {
       throw new Error('connection refused');
     });
     readiness.add('s3', () => new Promise<boolean>(() => undefined));
+    readiness.markStarted();
     const checks = await readiness.evaluate(50);
     expect(checks).toEqual([
       { name: 'database', ok: false, detail: 'connection refused' },
@@ -24,9 +26,16 @@ describe('Readiness', () => {
     ]);
   });
 
+  it('is not ready before start-up is over, even when every check so far passes', async () => {
+    const readiness = new Readiness();
+    readiness.add('nats', () => true);
+    expect(await readiness.evaluate()).toContainEqual({ name: 'start-up', ok: false, detail: 'starting' });
+  });
+
   it('stops being ready once draining', async () => {
     const readiness = new Readiness();
     readiness.add('database', () => true);
+    readiness.markStarted();
     readiness.markDraining();
     expect((await readiness.evaluate()).some((c) => !c.ok)).toBe(true);
   });

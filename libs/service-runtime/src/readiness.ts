@@ -14,6 +14,7 @@ export interface CheckResult {
 export class Readiness {
   private readonly checks = new Map<string, ReadinessCheck>();
   private draining = false;
+  private started = false;
 
   add(name: string, check: ReadinessCheck): void {
     this.checks.set(name, check);
@@ -21,6 +22,11 @@ export class Readiness {
 
   markDraining(): void {
     this.draining = true;
+  }
+
+  /** Until then the process is not ready, whatever its checks say: some are added while it starts. */
+  markStarted(): void {
+    this.started = true;
   }
 
   async evaluate(timeoutMs = 2_000): Promise<CheckResult[]> {
@@ -35,6 +41,7 @@ export class Readiness {
         }
       }),
     );
+    if (!this.started) results.push({ name: 'start-up', ok: false, detail: 'starting' });
     if (this.draining) results.push({ name: 'draining', ok: false, detail: 'shutting down' });
     return results;
   }

@@ -44,6 +44,11 @@ export class ServiceRuntime {
     return this.options.logger;
   }
 
+  /** Call once everything is wired: only then may `/readyz` and the health answer say ready. */
+  markStarted(): void {
+    this.readiness.markStarted();
+  }
+
   addReadinessCheck(name: string, check: ReadinessCheck): void {
     this.readiness.add(name, check);
   }

@@ -101,6 +101,7 @@ export async function startDatasetService(
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
   });
+  runtime.markStarted();
   logger.info({ bucket: config.DATASET_BUCKET }, 'dataset service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
 }

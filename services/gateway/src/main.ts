@@ -31,4 +31,5 @@ const gateway = await startGatewayServer({
   serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
 });
 runtime.onShutdown('graphql server', () => gateway.stop());
+runtime.markStarted();
 logger.info({ url: gateway.url }, 'gateway ready');

@@ -39,4 +39,5 @@ const servers = [
 runtime.onShutdown('request handlers', async () => {
   await Promise.all(servers.map((server) => server.stop()));
 });
+runtime.markStarted();
 logger.info('identity service ready');

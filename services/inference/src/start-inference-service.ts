@@ -136,6 +136,7 @@ export async function startInferenceService(
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
   });
+  runtime.markStarted();
   logger.info({ backend: choice.backend, bucket: config.INFERENCE_BUCKET }, 'inference service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
 }

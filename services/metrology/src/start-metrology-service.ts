@@ -103,6 +103,7 @@ export async function startMetrologyService(
   runtime.onShutdown('measurement workers', async () => {
     await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
+  runtime.markStarted();
   logger.info({ bucket: config.METROLOGY_BUCKET, codeVersion }, 'metrology service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
 }

@@ -86,6 +86,7 @@ export async function startTrainingService(
     workers.start();
     runtime.onShutdown('training workers', () => workers.stop());
   }
+  runtime.markStarted();
   logger.info({ bucket: config.TRAINING_BUCKET, localWorkers: config.TRAINING_LOCAL_WORKERS }, 'training service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
 }

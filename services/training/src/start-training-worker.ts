@@ -71,6 +71,7 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
     logger,
   });
   runtime.onShutdown('training queue', () => queue.stop({ timeoutMs: HAND_BACK_AFTER_MS }));
+  runtime.markStarted();
   logger.info({ worker: worker.id, kind: worker.kind, backend: choice.backend }, 'training worker ready');
   return booted;
 }
