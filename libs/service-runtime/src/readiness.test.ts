@@ -39,4 +39,18 @@ describe('Readiness', () => {
     readiness.markDraining();
     expect((await readiness.evaluate()).some((c) => !c.ok)).toBe(true);
   });
+
+  it('runs the checks at most once a second however often it is asked', async () => {
+    const readiness = new Readiness();
+    let calls = 0;
+    readiness.add('object store', () => {
+      calls++;
+      return true;
+    });
+    readiness.markStarted();
+    await Promise.all([readiness.evaluate(), readiness.evaluate(), readiness.evaluate()]);
+    expect(calls).toBe(1);
+    await readiness.evaluate(2_000, 0);
+    expect(calls).toBe(2);
+  });
 });

@@ -13,11 +13,13 @@ export interface CheckResult {
  */
 export class Readiness {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private recent: { at: number; results: Promise<CheckResult[]> } | undefined;
   private draining = false;
   private started = false;
 
   add(name: string, check: ReadinessCheck): void {
     this.checks.set(name, check);
+    this.recent = undefined;
   }
 
   markDraining(): void {
@@ -29,8 +31,21 @@ export class Readiness {
     this.started = true;
   }
 
-  async evaluate(timeoutMs = 2_000): Promise<CheckResult[]> {
-    const results = await Promise.all(
+  /**
+   * Probes and health queries may come hundreds of times a second (the gateway's `health` fans out
+   * to every service); a check that talks to a dependency runs at most once per `maxAgeMs`.
+   */
+  async evaluate(timeoutMs = 2_000, maxAgeMs = 1_000): Promise<CheckResult[]> {
+    const now = Date.now();
+    if (!this.recent || now - this.recent.at >= maxAgeMs) this.recent = { at: now, results: this.runChecks(timeoutMs) };
+    const results = [...(await this.recent.results)];
+    if (!this.started) results.push({ name: 'start-up', ok: false, detail: 'starting' });
+    if (this.draining) results.push({ name: 'draining', ok: false, detail: 'shutting down' });
+    return results;
+  }
+
+  private async runChecks(timeoutMs: number): Promise<CheckResult[]> {
+    return Promise.all(
       [...this.checks].map(async ([name, check]): Promise<CheckResult> => {
         try {
           const outcome = await withTimeout(Promise.resolve(check()), timeoutMs);
@@ -41,9 +56,6 @@ export class Readiness {
         }
       }),
     );
-    if (!this.started) results.push({ name: 'start-up', ok: false, detail: 'starting' });
-    if (this.draining) results.push({ name: 'draining', ok: false, detail: 'shutting down' });
-    return results;
   }
 }
 

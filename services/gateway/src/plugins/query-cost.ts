@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { createRequire } from 'node:module';
 import type * as QueryComplexity from 'graphql-query-complexity';
 
@@ -20,17 +20,32 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 export function queryCostPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  // Apollo hands the same parsed document to every request with the same query text, so the cost
+  // of a (document, variables) pair is computed once: LIMS clients repeat a few queries all day.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined) => {
+    const byVariables = costs.get(document) ?? new Map<string, number>();
+    costs.set(document, byVariables);
+    const key = `${operationName ?? ''}:${JSON.stringify(variables)}`;
+    let cost = byVariables.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        ...(operationName ? { operationName } : {}),
+        estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+      // Variables that differ on every request (ids, LIMS numbers) must not grow the memo without bound.
+      if (byVariables.size < 100) byVariables.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(document, request.variables ?? {}, request.operationName ?? undefined);
           if (cost > maxCost) {
             throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages`, {
               extensions: { code: 'INVALID_INPUT', details: { cost, maxCost } },
