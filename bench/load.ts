@@ -16,6 +16,7 @@ import {
   COMPLETE_UPLOAD,
   CREATE_DATASET,
   LIMS_POLLING,
+  SET_EXPERIMENT,
   type LoadScenario,
   SCENARIOS,
   TRAINING_SUBMISSIONS,
@@ -41,8 +42,8 @@ interface Row {
 function missingFields(schema: GraphQLSchema, scenario: LoadScenario): string[] {
   return scenario.requires.filter((field) => {
     const [type, name] = field.split('.') as [string, string];
-    const root = type === 'Mutation' ? schema.getMutationType() : schema.getQueryType();
-    return !root?.getFields()[name];
+    const owner = schema.getType(type);
+    return !(owner && 'getFields' in owner && owner.getFields()[name]);
   });
 }
 
@@ -128,14 +129,17 @@ try {
   const { apiKey } = await platform.newGroup('load bench');
   const url = platform.graphqlUrl;
   const image = readFileSync(resolve(ROOT, 'test/oracles/metrology/benchmark-masks/super/spot1_0d_0.png'));
-  const datasetId = process.env['MICROSEG_DATASET_ID'] ?? '';
+  // The upload scenario creates the dataset and LIMS ids that LIMS polling and training then use.
+  let datasetId = '';
+  const uploadedImages: { id: string; limsId: string }[] = [];
   for (const scenario of runnable) {
     switch (scenario) {
       case BASELINE:
         rows.push(await hammer(url, apiKey, scenario, {}));
         break;
       case LIMS_POLLING:
-        rows.push(await hammer(url, apiKey, scenario, { limsId: 'LOAD-0001' }));
+        if (!uploadedImages[0]) throw new Error('LIMS polling needs the upload scenario first');
+        rows.push(await hammer(url, apiKey, scenario, { limsId: uploadedImages[0].limsId }));
         break;
       case BROWSE_DATASETS_AND_MODELS:
         rows.push(await hammer(url, apiKey, scenario, { first: 20 }));
@@ -144,6 +148,7 @@ try {
         const { createDataset } = (await post(url, apiKey, CREATE_DATASET, {
           input: { name: `load ${Date.now()}`, classes: [{ index: 0, name: 'matrix', color: '#000000' }, { index: 1, name: 'precipitate', color: '#ff0000' }] },
         })) as { createDataset: { id: string } };
+        datasetId = createDataset.id;
         rows.push(
           await iterations(scenario.name, UPLOADS, 4, async (i) => {
             const bytes = pngVariant(image, `load ${i} ${Date.now()}`);
@@ -152,19 +157,27 @@ try {
             if (!createImageUpload.url) throw new Error('no single-part upload URL');
             const put = await fetch(createImageUpload.url, { method: 'PUT', body: bytes, headers: { 'content-type': 'image/png' } });
             if (!put.ok) throw new Error(`PUT ${put.status}`);
-            await post(url, apiKey, COMPLETE_UPLOAD, { input: { uploadId: createImageUpload.uploadId, limsId: `LOAD-${Date.now()}-${i}` } });
+            const limsId = `LOAD-${Date.now()}-${i}`;
+            const { completeImageUpload } = (await post(url, apiKey, COMPLETE_UPLOAD, { input: { uploadId: createImageUpload.uploadId, limsId } })) as {
+              completeImageUpload: { image: { id: string } };
+            };
+            uploadedImages.push({ id: completeImageUpload.image.id, limsId });
           }),
         );
         break;
       }
-      case TRAINING_SUBMISSIONS:
+      case TRAINING_SUBMISSIONS: {
+        const ids = uploadedImages.map((image) => image.id);
+        if (ids.length < 3) throw new Error('training submissions need at least 3 uploaded images');
+        await post(url, apiKey, SET_EXPERIMENT, { input: { datasetId, name: 'load', train: ids.slice(2), val: [ids[0]], test: [ids[1]] } });
         rows.push(
-          await iterations(scenario.name, TRAINING_BURST, TRAINING_BURST, async (i) => {
-            const input = { datasetId, experiment: `load-${i}`, architecture: 'unet', encoder: 'resnet18', epochs: 1 };
+          await iterations(scenario.name, TRAINING_BURST, TRAINING_BURST, async () => {
+            const input = { datasetId, experiment: 'load', architecture: 'unet', encoder: 'resnet18', recipe: { maxEpochs: 1, crop: 64 } };
             await post(url, apiKey, scenario.query, { input });
           }),
         );
         break;
+      }
       default:
         console.log(`no runner for "${scenario.name}"`);
     }

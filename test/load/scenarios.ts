@@ -27,12 +27,12 @@ export const BASELINE: LoadScenario = {
 export const LIMS_POLLING: LoadScenario = {
   name: 'LIMS polls results by sample id',
   description: 'a LIMS asks every few seconds for the segmentation and measurements of its samples',
-  requires: ['Query.results'],
+  requires: ['Query.imageByLimsId', 'Image.segmentations', 'Image.measurements'],
   query: `query Results($limsId: String!) {
-  results(limsId: $limsId) {
-    image { id limsId }
-    segmentations { modelVersionId maskUrl }
-    measurements { modelVersionId kind values }
+  imageByLimsId(limsId: $limsId) {
+    id limsId
+    segmentations { modelVersionId status maskUrl }
+    measurements { modelVersionId source status }
   }
 }`,
 };
@@ -74,7 +74,13 @@ export const TRAINING_SUBMISSIONS: LoadScenario = {
 }`,
 };
 
-export const SCENARIOS = [BASELINE, LIMS_POLLING, BROWSE_DATASETS_AND_MODELS, UPLOAD_WITH_MEASUREMENT, TRAINING_SUBMISSIONS];
+/** A training split over the uploaded images, for the submissions scenario. */
+export const SET_EXPERIMENT = `mutation SetExperiment($input: SetExperimentInput!) {
+  setExperiment(input: $input) { name }
+}`;
+
+/** In run order: uploads first, so that LIMS polling and training have images to ask about. */
+export const SCENARIOS = [BASELINE, BROWSE_DATASETS_AND_MODELS, UPLOAD_WITH_MEASUREMENT, LIMS_POLLING, TRAINING_SUBMISSIONS];
 
 /** The message printed for a scenario whose operations the API does not have yet. */
 export function skipMessage(scenario: LoadScenario, missing: string[]): string {
