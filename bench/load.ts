@@ -17,6 +17,9 @@ import {
   CREATE_DATASET,
   LIMS_POLLING,
   SET_EXPERIMENT,
+  CREATE_DATASET_VERSION,
+  CREATE_MASK_UPLOAD,
+  COMPLETE_MASK_UPLOAD,
   type LoadScenario,
   SCENARIOS,
   TRAINING_SUBMISSIONS,
@@ -146,7 +149,15 @@ try {
         break;
       case UPLOAD_WITH_MEASUREMENT: {
         const { createDataset } = (await post(url, apiKey, CREATE_DATASET, {
-          input: { name: `load ${Date.now()}`, classes: [{ index: 0, name: 'matrix', color: '#000000' }, { index: 1, name: 'precipitate', color: '#ff0000' }] },
+          input: {
+            name: `load ${Date.now()}`,
+            // The uploaded micrograph is itself a superalloy index mask (0..2), so it can be its own ground truth.
+            classes: [
+              { index: 0, name: 'matrix', color: '#000000' },
+              { index: 1, name: 'secondary', color: '#0000ff' },
+              { index: 2, name: 'tertiary', color: '#ff0000' },
+            ],
+          },
         })) as { createDataset: { id: string } };
         datasetId = createDataset.id;
         rows.push(
@@ -169,7 +180,17 @@ try {
       case TRAINING_SUBMISSIONS: {
         const ids = uploadedImages.map((image) => image.id);
         if (ids.length < 3) throw new Error('training submissions need at least 3 uploaded images');
-        await post(url, apiKey, SET_EXPERIMENT, { input: { datasetId, name: 'load', train: ids.slice(2), val: [ids[0]], test: [ids[1]] } });
+        const maskSha256 = createHash('sha256').update(image).digest('hex');
+        for (const imageId of ids.slice(0, 3)) {
+          const { createMaskUpload } = (await post(url, apiKey, CREATE_MASK_UPLOAD, {
+            input: { imageId, fileName: 'mask.png', sizeBytes: image.byteLength, sha256: maskSha256 },
+          })) as { createMaskUpload: { uploadId: string; url: string } };
+          const put = await fetch(createMaskUpload.url, { method: 'PUT', body: image, headers: { 'content-type': 'image/png' } });
+          if (!put.ok) throw new Error(`mask PUT ${put.status}`);
+          await post(url, apiKey, COMPLETE_MASK_UPLOAD, { input: { uploadId: createMaskUpload.uploadId } });
+        }
+        await post(url, apiKey, SET_EXPERIMENT, { input: { datasetId, name: 'load', train: [ids[2]], val: [ids[0]], test: [ids[1]] } });
+        await post(url, apiKey, CREATE_DATASET_VERSION, { datasetId });
         rows.push(
           await iterations(scenario.name, TRAINING_BURST, TRAINING_BURST, async () => {
             const input = { datasetId, experiment: 'load', architecture: 'unet', encoder: 'resnet18', recipe: { maxEpochs: 1, crop: 64 } };

@@ -79,6 +79,19 @@ export const SET_EXPERIMENT = `mutation SetExperiment($input: SetExperimentInput
   setExperiment(input: $input) { name }
 }`;
 
+/** Ground-truth masks for the training split. */
+export const CREATE_MASK_UPLOAD = `mutation CreateMaskUpload($input: CreateMaskUploadInput!) {
+  createMaskUpload(input: $input) { uploadId url }
+}`;
+export const COMPLETE_MASK_UPLOAD = `mutation CompleteMaskUpload($input: CompleteMaskUploadInput!) {
+  completeMaskUpload(input: $input) { id }
+}`;
+
+/** Training runs on a frozen snapshot of the dataset. */
+export const CREATE_DATASET_VERSION = `mutation CreateVersion($datasetId: ID!) {
+  createDatasetVersion(datasetId: $datasetId) { id }
+}`;
+
 /** In run order: uploads first, so that LIMS polling and training have images to ask about. */
 export const SCENARIOS = [BASELINE, BROWSE_DATASETS_AND_MODELS, UPLOAD_WITH_MEASUREMENT, LIMS_POLLING, TRAINING_SUBMISSIONS];
 
