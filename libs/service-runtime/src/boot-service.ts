@@ -89,3 +89,49 @@ export async function ensureEventsStream(nc: NatsConnection, replicas = 1): Prom
     replicas,
   });
 }
+
+/** The variables every service with a database reads (commonServiceVariables + databaseVariables). */
+export interface ServiceWithDatabaseConfig {
+  MICROSEG_CODE_VERSION: string;
+  HTTP_PORT: number;
+  NATS_URL: string;
+  NATS_STREAM_REPLICAS: number;
+  DRAIN_TIMEOUT_MS: number;
+  DATABASE_URL: string;
+  DATABASE_POOL_SIZE: number;
+  MIGRATE_ONLY: boolean;
+}
+
+/**
+ * bootService + connectServiceDatabase from the service's parsed config, so that every service
+ * honours the same variables (stream replicas, drain deadline, pool size, MIGRATE_ONLY) the same way.
+ */
+export async function bootServiceWithDatabase<DB>(options: {
+  service: ServiceName;
+  config: ServiceWithDatabaseConfig;
+  logger: Logger;
+  schema: string;
+  migrations: Record<string, Migration>;
+  exitOnShutdown?: boolean;
+  poolSize?: number;
+}): Promise<BootedService & { db: Kysely<DB> }> {
+  const { config } = options;
+  const booted = await bootService({
+    service: options.service,
+    version: config.MICROSEG_CODE_VERSION,
+    httpPort: config.HTTP_PORT,
+    natsUrl: config.NATS_URL,
+    logger: options.logger,
+    streamReplicas: config.NATS_STREAM_REPLICAS,
+    drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
+  });
+  const db = await connectServiceDatabase<DB>(booted.runtime, {
+    url: config.DATABASE_URL,
+    schema: options.schema,
+    migrations: options.migrations,
+    poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
+    migrateOnly: config.MIGRATE_ONLY,
+  });
+  return { ...booted, db };
+}

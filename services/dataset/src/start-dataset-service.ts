@@ -2,7 +2,7 @@ import { EVENTS_STREAM } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
 import { OutboxRelay, ensureStream } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
-import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import pLimit from 'p-limit';
 import type { DatasetConfig } from './config.ts';
@@ -37,21 +37,15 @@ export async function startDatasetService(
 ): Promise<DatasetService> {
   const logger = options.logger ?? createLogger({ service: 'dataset', level: config.LOG_LEVEL });
   configureDecoder();
-  const booted = await bootService({
+  const booted = await bootServiceWithDatabase<DatasetDatabase>({
     service: 'dataset',
-    version: config.MICROSEG_CODE_VERSION,
-    httpPort: config.HTTP_PORT,
-    natsUrl: config.NATS_URL,
+    config,
     logger,
-    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
-  });
-  const { runtime, nc } = booted;
-  const db = await connectServiceDatabase<DatasetDatabase>(runtime, {
-    url: config.DATABASE_URL,
     schema: 'dataset',
     migrations: datasetMigrations,
-    poolSize: config.DATABASE_POOL_SIZE,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
+  const { runtime, nc, db } = booted;
   const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.DATASET_BUCKET);

@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@microseg/config';
 import { createLogger } from '@microseg/logging';
-import { bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import { bootServiceWithDatabase } from '@microseg/service-runtime';
 import { identityConfigSchema } from './config.ts';
 import { serveApiKeys } from './handlers/api-keys.ts';
 import { serveAuthentication } from './handlers/authentication.ts';
@@ -12,21 +12,12 @@ import { RevocationNotifier } from './revocation-notifier.ts';
 
 const config = loadConfigOrExit(identityConfigSchema);
 const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
-const { runtime, nc } = await bootService({
+const { runtime, nc, db } = await bootServiceWithDatabase<IdentityDatabase>({
   service: 'identity',
-  version: config.MICROSEG_CODE_VERSION,
-  httpPort: config.HTTP_PORT,
-  natsUrl: config.NATS_URL,
+  config,
   logger,
-  streamReplicas: config.NATS_STREAM_REPLICAS,
-  drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
-});
-const db = await connectServiceDatabase<IdentityDatabase>(runtime, {
-  url: config.DATABASE_URL,
   schema: 'identity',
   migrations: identityMigrations,
-  poolSize: config.DATABASE_POOL_SIZE,
-  migrateOnly: config.MIGRATE_ONLY,
 });
 
 const repository = new IdentityRepository(db);

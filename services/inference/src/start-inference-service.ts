@@ -3,7 +3,7 @@ import { type Logger, createLogger } from '@microseg/logging';
 import { OutboxRelay } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
 import { loadArtifact } from '@microseg/model-artifact';
-import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
@@ -51,22 +51,15 @@ export async function startInferenceService(
   options: { logger?: Logger; exitOnShutdown?: boolean } = {},
 ): Promise<InferenceService> {
   const logger = options.logger ?? createLogger({ service: 'inference', level: config.LOG_LEVEL });
-  const booted = await bootService({
+  const booted = await bootServiceWithDatabase<InferenceDatabase>({
     service: 'inference',
-    version: config.MICROSEG_CODE_VERSION,
-    httpPort: config.HTTP_PORT,
-    natsUrl: config.NATS_URL,
+    config,
     logger,
-    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
-  });
-  const { runtime, nc } = booted;
-  const db = await connectServiceDatabase<InferenceDatabase>(runtime, {
-    url: config.DATABASE_URL,
     schema: 'inference',
     migrations: inferenceMigrations,
-    poolSize: config.DATABASE_POOL_SIZE,
-    migrateOnly: config.MIGRATE_ONLY,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
+  const { runtime, nc, db } = booted;
   if (config.MIGRATE_ONLY) return { ...booted, logger, stop: () => runtime.shutdown() };
 
   const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, logger });

@@ -1,6 +1,6 @@
 import { type Logger, createLogger } from '@microseg/logging';
 import { OutboxRelay } from '@microseg/messaging';
-import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import type { MetrologyConfig } from './config.ts';
 import { DatasetDirectory } from './dataset-directory.ts';
@@ -31,21 +31,15 @@ export async function startMetrologyService(
   options: { logger?: Logger; exitOnShutdown?: boolean } = {},
 ): Promise<MetrologyService> {
   const logger = options.logger ?? createLogger({ service: 'metrology', level: config.LOG_LEVEL });
-  const booted = await bootService({
+  const booted = await bootServiceWithDatabase<MetrologyDatabase>({
     service: 'metrology',
-    version: config.MICROSEG_CODE_VERSION,
-    httpPort: config.HTTP_PORT,
-    natsUrl: config.NATS_URL,
+    config,
     logger,
-    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
-  });
-  const { runtime, nc } = booted;
-  const db = await connectServiceDatabase<MetrologyDatabase>(runtime, {
-    url: config.DATABASE_URL,
     schema: 'metrology',
     migrations: metrologyMigrations,
-    poolSize: config.DATABASE_POOL_SIZE,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
+  const { runtime, nc, db } = booted;
   const store = createObjectStore({
     url: config.S3_ENDPOINT,
     accessKey: config.S3_ACCESS_KEY,

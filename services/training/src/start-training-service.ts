@@ -1,6 +1,6 @@
 import { type Logger, createLogger } from '@microseg/logging';
 import { OutboxRelay } from '@microseg/messaging';
-import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
 import { Benchmarks } from './benchmarks.ts';
@@ -35,21 +35,15 @@ export async function startTrainingService(
   options: { logger?: Logger; exitOnShutdown?: boolean } = {},
 ): Promise<TrainingService> {
   const logger = options.logger ?? createLogger({ service: 'training', level: config.LOG_LEVEL });
-  const booted = await bootService({
+  const booted = await bootServiceWithDatabase<TrainingDatabase>({
     service: 'training',
-    version: config.MICROSEG_CODE_VERSION,
-    httpPort: config.HTTP_PORT,
-    natsUrl: config.NATS_URL,
+    config,
     logger,
-    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
-  });
-  const { runtime, nc } = booted;
-  const db = await connectServiceDatabase<TrainingDatabase>(runtime, {
-    url: config.DATABASE_URL,
     schema: 'training',
     migrations: trainingMigrations,
-    poolSize: config.DATABASE_POOL_SIZE,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
+  const { runtime, nc, db } = booted;
   const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.TRAINING_BUCKET);

@@ -3,7 +3,7 @@ import { TRAINING_JOBS_STREAM, trainingJobs } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
 import { runWorker } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
-import { type BootedService, bootService, connectServiceDatabase } from '@microseg/service-runtime';
+import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { initBackend } from '@microseg/tf-runtime';
 import type { WorkerConfig } from './config.ts';
 import { ensureTrainingJobStream } from './job-stream.ts';
@@ -27,21 +27,16 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
   const logger = options.logger ?? createLogger({ service: 'training-worker', level: config.LOG_LEVEL });
   const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, logger });
   configureDecoder();
-  const booted = await bootService({
+  const booted = await bootServiceWithDatabase<TrainingDatabase>({
     service: 'training',
-    version: config.MICROSEG_CODE_VERSION,
-    httpPort: config.HTTP_PORT,
-    natsUrl: config.NATS_URL,
+    config,
     logger,
-    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
-  });
-  const { runtime, nc } = booted;
-  const db = await connectServiceDatabase<TrainingDatabase>(runtime, {
-    url: config.DATABASE_URL,
     schema: 'training',
     migrations: trainingMigrations,
     poolSize: 2,
+    ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
+  const { runtime, nc, db } = booted;
   await ensureTrainingJobStream(nc);
   const client = createS3Client({ url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION });
   const jobs = new JobRepository(db);
