@@ -15,3 +15,5 @@ export {
   type Generated,
   type ColumnType,
 } from 'kysely';
+// The backoff pause of waitForDatabase; messaging's reconnect and relay loops pause the same way.
+export { sleep } from './sleep.ts';

@@ -1,7 +1,7 @@
 import { MicroSegError } from '@microseg/errors';
 import { ErrorCode as NatsCode, Events, type NatsConnection, NatsError, connect } from 'nats';
 import { type Logger, silentLogger } from './logger.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '@microseg/db';
 
 export interface ConnectNatsOptions {
   /** One URL, a comma-separated list, or an array of server URLs. */

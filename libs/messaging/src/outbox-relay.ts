@@ -4,7 +4,7 @@ import { encodeJson } from './codec.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import type { OutboxDatabase } from './outbox-table.ts';
 import { publishRaw } from './publish.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '@microseg/db';
 
 export interface OutboxRelayOptions {
   db: Kysely<any>;

@@ -17,7 +17,7 @@ import { decideFailure } from './job-outcome.ts';
 import { watchMaxDeliveries } from './max-deliveries-watcher.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { type Metadata, fromHeaders } from './metadata.ts';
-import { sleep } from './sleep.ts';
+import { sleep } from '@microseg/db';
 
 export interface JobContext {
   subject: string;
