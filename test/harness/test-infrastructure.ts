@@ -25,6 +25,11 @@ export interface TestInfrastructure {
   s3: S3Credentials;
   /** Drops the run's database and stops whatever was started for it. */
   cleanup: () => Promise<void>;
+  /**
+   * Stops this run's own nats-server (SIGTERM) and starts it again on the same port and JetStream
+   * store, as a rolling restart of a NATS node does; only with `dedicatedNats`.
+   */
+  restartNats?: () => Promise<void>;
 }
 
 export interface TestInfrastructureOptions {
@@ -80,6 +85,7 @@ export async function getTestInfrastructure(
         await dropDatabase(postgres.value, database);
         await stopAll();
       },
+      ...(nats.restart ? { restartNats: nats.restart } : {}),
     };
   } catch (error) {
     await stopAll();
@@ -87,7 +93,7 @@ export async function getTestInfrastructure(
   }
 }
 
-async function track<T>(started: Piece<unknown>[], piece: Promise<Piece<T>>): Promise<Piece<T>> {
+async function track<P extends Piece<unknown>>(started: Piece<unknown>[], piece: Promise<P>): Promise<P> {
   const ready = await piece;
   started.push(ready);
   return ready;
@@ -103,7 +109,9 @@ async function postgresServer(scratch: string, logger: StackLogger): Promise<Pie
   return { value: embedded.adminUrl, stop: embedded.stop };
 }
 
-async function natsServer(scratch: string, logger: StackLogger): Promise<Piece<string>> {
+type NatsPiece = Piece<string> & { restart?: () => Promise<void> };
+
+async function natsServer(scratch: string, logger: StackLogger): Promise<NatsPiece> {
   const fromEnv = process.env['NATS_URL'];
   if (fromEnv) return { value: fromEnv, stop: nothingToStop };
   const local = await readNatsInfo(LOCAL_NATS.host, LOCAL_NATS.port).catch(() => undefined);
@@ -112,9 +120,16 @@ async function natsServer(scratch: string, logger: StackLogger): Promise<Piece<s
   return ownNatsServer(scratch, logger);
 }
 
-async function ownNatsServer(scratch: string, logger: StackLogger): Promise<Piece<string>> {
-  const started = await startNatsServer({ dataDir: scratch, logger });
-  return { value: started.natsUrl, stop: started.stop };
+async function ownNatsServer(scratch: string, logger: StackLogger): Promise<NatsPiece> {
+  let server = await startNatsServer({ dataDir: scratch, logger });
+  return {
+    value: server.natsUrl,
+    stop: () => server.stop(),
+    restart: async () => {
+      await server.stop();
+      server = await startNatsServer({ dataDir: scratch, port: server.port, logger });
+    },
+  };
 }
 
 async function s3Server(scratch: string, logger: StackLogger): Promise<Piece<S3Credentials>> {

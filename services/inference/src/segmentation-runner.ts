@@ -34,6 +34,8 @@ export class SegmentationRunner {
     const { segmentations, directory, logger } = this.deps;
     const existing = await segmentations.find(job.imageId, job.modelVersionId);
     if (existing) {
+      // A redelivery (after a crash, a lost ack) or a second run over the same pair: nothing new to compute.
+      logger.info({ imageId: job.imageId, modelVersionId: job.modelVersionId, segmentationId: existing.id }, 'segmentation already stored');
       if (job.runId) await segmentations.markRunItem(undefined, job.runId, job.imageId, existing.status);
       return { segmentation: existing, created: false };
     }

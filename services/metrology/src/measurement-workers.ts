@@ -61,7 +61,9 @@ export async function startMeasurementWorkers(
       job: { working(): void; deliveryCount: number },
     ) => {
       const outcome = await measurer.measure(mask, job);
-      logger.debug(
+      // Repeats (a redelivery after a crash, a duplicate event) show at info: fault figures count them.
+      const repeat = outcome === 'already-measured' || job.deliveryCount > 1;
+      logger[repeat ? 'info' : 'debug'](
         { kind, maskId: mask.maskId, outcome, deliveryCount: job.deliveryCount },
         'measurement job done',
       );
