@@ -101,6 +101,10 @@ export const thicknessMeasurementSchema = z.object({
 
 export const measurementStatusSchema = z.enum(['succeeded', 'failed']);
 
+/** What a measurement set holds numbers of (a failed one holds none). */
+export const measurementKindSchema = z.enum(['particles', 'thickness']);
+export type MeasurementKind = z.infer<typeof measurementKindSchema>;
+
 export const measurementSetSchema = z.object({
   id,
   maskId: id,
@@ -255,6 +259,8 @@ export const metrologyEvents = {
       codeVersion: z.string(),
       status: measurementStatusSchema,
       error: z.object({ code: z.string(), message: z.string() }).nullable(),
+      /** Empty for a failed measurement; absent from events published before it existed. */
+      kinds: z.array(measurementKindSchema).default([]),
       completedAt: timestamp,
     }),
   }),

@@ -68,6 +68,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     registers: [options.registry],
   });
 
+  const formatError = createErrorFormatter({
+    production: options.production,
+    onInternal: (error) => logger.error({ err: error }, 'internal error in a GraphQL request'),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: !options.production,
@@ -75,10 +79,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: [maxDepthRule({ n: options.maxDepth })],
-    formatError: createErrorFormatter({
-      production: options.production,
-      onInternal: (error) => logger.error({ err: error }, 'internal error in a GraphQL request'),
-    }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       queryCostPlugin(schema, options.maxCost),
@@ -88,7 +89,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   await apollo.start();
 
   const contextDeps = { nc, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
-  const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger });
+  const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger, formatError });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

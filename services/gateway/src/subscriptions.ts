@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { Logger } from '@microseg/logging';
 import type { EventContract, PayloadOf } from '@microseg/messaging';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { NatsConnection } from 'nats';
+import { DeliverPolicy, type NatsConnection } from 'nats';
 import { WebSocketServer } from 'ws';
 import { type ContextDependencies, type GatewayContext, createContext } from './context.ts';
 
@@ -38,6 +38,60 @@ export async function* subscriptionEvents<C extends EventContract>(
 }
 
 /**
+ * Events of one contract read from a JetStream stream, from `since` on, for a subscription
+ * resolver to return: an ordered consumer (ephemeral, in memory, no acks) filtered on the
+ * contract's subject. Starting at a time rather than "new" means an event published while the
+ * consumer was being created is still delivered. Not an async generator: a generator waiting for
+ * the next event could not be returned from until one came, so a client that goes away would
+ * leave its consumer behind; here `return()` stops the consumer and deletes it at once. The
+ * inactivity threshold removes it if the gateway dies first.
+ */
+export async function streamEvents<C extends EventContract>(
+  context: GatewayContext,
+  stream: string,
+  contract: C,
+  since: Date,
+  accept: (event: PayloadOf<C>) => boolean,
+): Promise<AsyncIterableIterator<PayloadOf<C>>> {
+  const nc = connections.get(context);
+  if (!nc) throw new Error('subscriptions are served over graphql-ws only');
+  const consumer = await nc.jetstream().consumers.get(stream, {
+    name_prefix: 'gateway_subscription',
+    filterSubjects: contract.subject,
+    deliver_policy: DeliverPolicy.StartTime,
+    opt_start_time: since.toISOString(),
+    inactive_threshold: ORDERED_CONSUMER_INACTIVE_MS,
+  });
+  const messages = await consumer.consume({ max_messages: 64 });
+  const source = messages[Symbol.asyncIterator]();
+  let closed = false;
+  const close = async (): Promise<IteratorReturnResult<undefined>> => {
+    if (!closed) {
+      closed = true;
+      messages.stop();
+      await consumer.delete().catch(() => false);
+    }
+    return { value: undefined, done: true };
+  };
+  const events: AsyncIterableIterator<PayloadOf<C>> = {
+    next: async () => {
+      for (;;) {
+        const next = await source.next();
+        if (next.done) return close();
+        const parsed = contract.schema.safeParse(next.value.json());
+        if (parsed.success && accept(parsed.data as PayloadOf<C>)) return { value: parsed.data as PayloadOf<C>, done: false };
+      }
+    },
+    return: close,
+    [Symbol.asyncIterator]: () => events,
+  };
+  return events;
+}
+
+/** How long the server keeps a subscription's consumer nobody pulls from (a gateway that died). */
+const ORDERED_CONSUMER_INACTIVE_MS = 60_000;
+
+/**
  * GraphQL subscriptions (graphql-ws) on the HTTP server's /graphql path. The client authenticates
  * with `{ authorization: "Bearer <key>" }` as connection parameters, checked like HTTP requests.
  */
@@ -47,6 +101,7 @@ export function serveSubscriptions(options: {
   nc: NatsConnection;
   contextDeps: ContextDependencies;
   logger: Logger;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }): { stop(): Promise<void> } {
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const server = useServer(
@@ -59,9 +114,18 @@ export function serveSubscriptions(options: {
         connections.set(context, options.nc);
         return context;
       },
+      // The same codes as over HTTP: a MicroSegError (NOT_FOUND for a resource of another group...) keeps its code.
       onError: (_ctx, _id, _payload, errors) => {
         options.logger.warn({ errors: errors.map((e) => e.message) }, 'graphql subscription error');
+        return errors.map((error) =>
+          error.originalError
+            ? options.formatError(error.toJSON(), error.originalError)
+            : // No resolver ran: the document itself is wrong (parse or validation).
+              options.formatError({ ...error.toJSON(), extensions: { code: 'INVALID_INPUT' } }, error),
+        );
       },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => options.formatError(error.toJSON(), error)) } : result,
     },
     wss,
   );

@@ -1,4 +1,9 @@
-import { type MaskToMeasure, type MeasurementProfile, metrologyEvents } from '@microseg/contracts';
+import {
+  type MaskToMeasure,
+  type MeasurementKind,
+  type MeasurementProfile,
+  metrologyEvents,
+} from '@microseg/contracts';
 import { type Kysely, type Selectable, sql } from '@microseg/db';
 import { enqueueOutbox } from '@microseg/messaging';
 import type { MaskAnalysis, ObjectColumns, ThicknessResult } from './mask-analysis.ts';
@@ -42,6 +47,13 @@ export interface StoredClass {
 export interface SetFilter {
   source?: 'ground_truth' | 'model' | undefined;
   modelVersionId?: string | undefined;
+}
+
+function kindsOf(analysis: MaskAnalysis): MeasurementKind[] {
+  return [
+    ...(analysis.particles.length > 0 ? (['particles'] as const) : []),
+    ...(analysis.thickness ? (['thickness'] as const) : []),
+  ];
 }
 
 export class MeasurementRepository {
@@ -141,6 +153,7 @@ export class MeasurementRepository {
           outcome.status === 'failed'
             ? { code: outcome.error.code, message: outcome.error.message }
             : null,
+        kinds: outcome.status === 'succeeded' ? kindsOf(outcome.analysis) : [],
         completedAt: inserted.completed_at.toISOString(),
       });
       return { created: true, id: inserted.id };

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
+import type { MeasurementCompletedModel } from '../resolvers/measurement-events.ts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -629,6 +630,30 @@ export type Me = {
   role: Role;
 };
 
+/** A mask of an image was measured (succeeded or failed), as the pipeline reports it. */
+export type MeasurementCompleted = {
+  __typename?: 'MeasurementCompleted';
+  codeVersion: Scalars['String']['output'];
+  completedAt: Scalars['DateTime']['output'];
+  datasetId: Scalars['ID']['output'];
+  error: Maybe<MeasurementError>;
+  imageId: Scalars['ID']['output'];
+  /** Empty when the measurement failed. */
+  kinds: Array<MeasurementKind>;
+  /** The image's LIMS sample id when it has one. */
+  limsId: Maybe<Scalars['String']['output']>;
+  maskId: Scalars['ID']['output'];
+  /** The measurement set's id. */
+  measurementId: Scalars['ID']['output'];
+  /** The numbers, plots and provenance (read when asked for; null if the image was deleted since). */
+  measurementSet: Maybe<MeasurementSet>;
+  /** The model version that made the mask; null for ground truth. */
+  modelVersionId: Maybe<Scalars['String']['output']>;
+  profileHash: Scalars['String']['output'];
+  source: MaskSource;
+  status: MeasurementStatus;
+};
+
 export type MeasurementError = {
   __typename?: 'MeasurementError';
   code: Scalars['String']['output'];
@@ -649,6 +674,11 @@ export type MeasurementExport = {
 export type MeasurementExportFormat =
   | 'csv'
   | 'json';
+
+/** What a measurement set holds numbers of. */
+export type MeasurementKind =
+  | 'particles'
+  | 'thickness';
 
 export type MeasurementPlots = {
   __typename?: 'MeasurementPlots';
@@ -1624,8 +1654,16 @@ export type StartTrainingInput = {
 /** Live updates (graphql-ws on the same /graphql URL). */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every measurement the caller's group completes on an image of the dataset, from now on (NOT_FOUND for a dataset the caller cannot read). */
+  measurementCompleted: MeasurementCompleted;
   /** Every epoch and state change of a training job of the caller's group. */
   trainingJobProgress: TrainingJobUpdate;
+};
+
+
+/** Live updates (graphql-ws on the same /graphql URL). */
+export type SubscriptionMeasurementCompletedArgs = {
+  datasetId: Scalars['ID']['input'];
 };
 
 
@@ -2004,9 +2042,11 @@ export type ResolversTypes = {
   MaskKind: MaskKind;
   MaskSource: MaskSource;
   Me: ResolverTypeWrapper<Principal>;
+  MeasurementCompleted: ResolverTypeWrapper<MeasurementCompletedModel>;
   MeasurementError: ResolverTypeWrapper<MeasurementError>;
   MeasurementExport: ResolverTypeWrapper<MeasurementExport>;
   MeasurementExportFormat: MeasurementExportFormat;
+  MeasurementKind: MeasurementKind;
   MeasurementPlots: ResolverTypeWrapper<MeasurementPlots>;
   MeasurementProfile: ResolverTypeWrapper<MeasurementProfile>;
   MeasurementProfileInput: MeasurementProfileInput;
@@ -2158,6 +2198,7 @@ export type ResolversParentTypes = {
   LossWeights: LossWeights;
   Mask: MaskModel;
   Me: Principal;
+  MeasurementCompleted: MeasurementCompletedModel;
   MeasurementError: MeasurementError;
   MeasurementExport: MeasurementExport;
   MeasurementPlots: MeasurementPlots;
@@ -2653,6 +2694,24 @@ export type MeResolvers<ContextType = GatewayContext, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasurementCompletedResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementCompleted'] = ResolversParentTypes['MeasurementCompleted']> = {
+  codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['MeasurementError']>, ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['MeasurementKind']>, ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measurementId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measurementSet?: Resolver<Maybe<ResolversTypes['MeasurementSet']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeasurementStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MeasurementErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementError'] = ResolversParentTypes['MeasurementError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -3041,6 +3100,7 @@ export type SplitMetricsResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  measurementCompleted?: SubscriptionResolver<ResolversTypes['MeasurementCompleted'], "measurementCompleted", ParentType, ContextType, RequireFields<SubscriptionMeasurementCompletedArgs, 'datasetId'>>;
   trainingJobProgress?: SubscriptionResolver<ResolversTypes['TrainingJobUpdate'], "trainingJobProgress", ParentType, ContextType, RequireFields<SubscriptionTrainingJobProgressArgs, 'jobId'>>;
 };
 
@@ -3244,6 +3304,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   LossWeights?: LossWeightsResolvers<ContextType>;
   Mask?: MaskResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MeasurementCompleted?: MeasurementCompletedResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;
   MeasurementExport?: MeasurementExportResolvers<ContextType>;
   MeasurementPlots?: MeasurementPlotsResolvers<ContextType>;

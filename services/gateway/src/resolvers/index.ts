@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { datasetResolvers } from './dataset.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
+import { measurementEventResolvers } from './measurement-events.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { pipelineResolvers } from './pipeline.ts';
 import { webhookResolvers } from './webhooks.ts';
@@ -14,6 +15,7 @@ export const resolvers: Resolvers[] = [
   identityResolvers,
   datasetResolvers,
   metrologyResolvers,
+  measurementEventResolvers,
   pipelineResolvers,
   webhookResolvers,
   trainingResolvers,

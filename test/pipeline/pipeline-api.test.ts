@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENTS_STREAM } from '@microseg/contracts';
+import { connectNats } from '@microseg/messaging';
+import { type Client, createClient } from 'graphql-ws/client';
+import type { NatsConnection } from 'nats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { microsegJson } from '../datasets/cli.ts';
+import { grayPng, indexMaskPng } from '../datasets/images.ts';
+import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
+import { eventually } from '../metrology/metrology-platform.ts';
+import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
+
+interface MeasurementCompleted {
+  measurementId: string;
+  datasetId: string;
+  imageId: string;
+  limsId: string | null;
+  maskId: string;
+  source: 'ground_truth' | 'model';
+  modelVersionId: string | null;
+  status: string;
+  kinds: string[];
+  measurementSet: { id: string; particles: { class: number; count: number }[] } | null;
+}
+
+const MEASUREMENT_COMPLETED = `subscription($datasetId: ID!) { measurementCompleted(datasetId: $datasetId) {
+  measurementId datasetId imageId limsId maskId source modelVersionId status kinds
+  measurementSet { id particles { class count } }
+} }`;
+
+/** The error code a graphql-ws subscription ended with. */
+function subscriptionError(ws: Client, query: string, variables: Record<string, unknown>): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    ws.subscribe(
+      { query, variables },
+      {
+        next: ({ errors }) => resolve(errors?.[0]?.extensions?.['code'] as string | undefined),
+        error: (errors) => resolve((errors as { extensions?: { code?: string } }[])[0]?.extensions?.code),
+        complete: () => resolve(undefined),
+      },
+    );
+  });
+}
+
+describe('pipeline API: live measurements, evaluations against manual masks, idempotent mutations, drift from the CLI', () => {
+  let platform: TestPlatform;
+  let lab: Awaited<ReturnType<TestPlatform['newGroup']>>;
+  let outsider: Awaited<ReturnType<TestPlatform['newGroup']>>;
+  let nc: NatsConnection;
+  let registry: ReturnType<typeof serveRegistry>;
+  let datasetId: string;
+  let versionId: string;
+  const sockets: Client[] = [];
+
+  const socket = (apiKey: string) => {
+    const ws = createClient({ url: platform.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${apiKey}` } });
+    sockets.push(ws);
+    return ws;
+  };
+
+  /** The gateway's subscription consumers on the events stream. */
+  const subscriptionConsumers = async () => {
+    const jsm = await nc.jetstreamManager();
+    const names: string[] = [];
+    for await (const info of jsm.consumers.list(EVENTS_STREAM.name)) names.push(info.name);
+    return names.filter((name) => name.startsWith('gateway_subscription'));
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ACK_WAIT_MS: '5000' });
+    lab = await platform.newGroup();
+    outsider = await platform.newGroup();
+    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'pipeline-api-test' });
+    const artifact = { bucket: 'pipeline-api-test-models', prefix: `tiny/${randomUUID()}` };
+    await saveTinyModel(platform.infrastructure.s3, artifact.bucket, artifact.prefix);
+    registry = serveRegistry(nc, lab.groupId, artifact);
+    versionId = registry.addVersion(1).id;
+    registry.setAlias('production', versionId);
+    const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
+      'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
+      { input: { name: 'Pipeline API superalloy', material: 'super', classes: CLASSES } },
+    );
+    datasetId = createDataset.id;
+    await lab.client.request('mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
+      input: { datasetId, model: 'tiny-unet', alias: 'production' },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(sockets.map(async (ws) => ws.dispose()));
+    await registry?.stop();
+    await nc?.drain();
+    await platform?.stop();
+  });
+
+  /** Uploads an image with a LIMS id and a manual (ground-truth) mask; the policy adds the model mask. */
+  async function uploadWithManualMask(seed: number) {
+    const file = join(tmpdir(), `pipeline-api-${randomUUID()}.png`);
+    const mask = join(tmpdir(), `pipeline-api-${randomUUID()}-mask.png`);
+    await writeFile(file, await grayPng(96, 80, seed));
+    await writeFile(mask, await indexMaskPng(96, 80, CLASSES.length));
+    const limsId = `LIMS-${randomUUID().slice(0, 8)}`;
+    const { image } = await microsegJson<{ image: { id: string } }>(platform.graphqlUrl, lab.apiKey, [
+      'image', 'upload', file, '--dataset', datasetId, '--lims-id', limsId, '--mask', mask,
+    ]);
+    return { imageId: image.id, limsId };
+  }
+
+  describe('measurementCompleted subscription', () => {
+    it('answers NOT_FOUND for a dataset the caller cannot read', async () => {
+      expect(await subscriptionError(socket(outsider.apiKey), MEASUREMENT_COMPLETED, { datasetId })).toBe('NOT_FOUND');
+    });
+
+    it('streams every measurement of the dataset to its group, with the LIMS id, kinds and the numbers, and leaves no consumer behind', async () => {
+      const before = await subscriptionConsumers();
+      const received: MeasurementCompleted[] = [];
+      const ws = socket(lab.apiKey);
+      const unsubscribe = ws.subscribe<{ measurementCompleted: MeasurementCompleted }>(
+        { query: MEASUREMENT_COMPLETED, variables: { datasetId } },
+        { next: ({ data }) => data && received.push(data.measurementCompleted), error: () => undefined, complete: () => undefined },
+      );
+      await eventually(async () => ((await subscriptionConsumers()).length > before.length ? true : undefined), 'the subscription consumer', 10_000);
+
+      const { imageId, limsId } = await uploadWithManualMask(11);
+      const both = await eventually(async () => {
+        const mine = received.filter((event) => event.imageId === imageId);
+        return mine.length >= 2 ? mine : undefined;
+      }, 'the ground-truth and model measurements', 120_000);
+
+      const truth = both.find((event) => event.source === 'ground_truth');
+      const model = both.find((event) => event.source === 'model');
+      expect(truth).toMatchObject({ datasetId, imageId, limsId, modelVersionId: null, status: 'succeeded' });
+      expect(model).toMatchObject({ datasetId, imageId, limsId, modelVersionId: versionId, status: 'succeeded' });
+      for (const event of [truth!, model!]) {
+        expect(event.kinds).toContain('particles');
+        expect(event.measurementSet?.id).toBe(event.measurementId);
+        expect(event.measurementSet?.particles.length).toBeGreaterThan(0);
+      }
+      expect(received.every((event) => event.datasetId === datasetId)).toBe(true);
+
+      unsubscribe();
+      await eventually(async () => ((await subscriptionConsumers()).length === before.length ? true : undefined), 'the consumer deleted', 10_000);
+    }, 180_000);
+  });
+});
