@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENTS_STREAM } from '@microseg/contracts';
 import { connectNats } from '@microseg/messaging';
+import { decodeIndexMask, evaluateSegmentation } from '@microseg/metrology';
 import { type Client, createClient } from 'graphql-ws/client';
 import type { NatsConnection } from 'nats';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { microsegJson } from '../datasets/cli.ts';
@@ -26,6 +28,35 @@ interface MeasurementCompleted {
   kinds: string[];
   measurementSet: { id: string; particles: { class: number; count: number }[] } | null;
 }
+
+interface Evaluation {
+  modelMaskId: string;
+  modelVersionId: string | null;
+  truthMaskId: string;
+  classes: { class: number; iou: number; precision: number; recall: number }[];
+  meanIoU: number | null;
+  accuracyMapUrl: string;
+}
+
+interface EvaluatedImage {
+  id: string;
+  masks: { id: string; source: string; indexUrl: string }[];
+  evaluations: Evaluation[];
+  segmentations: { maskId: string | null; maskUrl: string | null; evaluation: Evaluation | null }[];
+}
+
+const EVALUATION_FIELDS = 'modelMaskId modelVersionId truthMaskId classes { class iou precision recall } meanIoU accuracyMapUrl';
+const EVALUATED_IMAGE = `query($limsId: String!) { imageByLimsId(limsId: $limsId) {
+  id masks { id source indexUrl }
+  evaluations { ${EVALUATION_FIELDS} }
+  segmentations { maskId maskUrl evaluation { ${EVALUATION_FIELDS} } }
+} }`;
+
+const download = async (url: string) => {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') };
+};
 
 const MEASUREMENT_COMPLETED = `subscription($datasetId: ID!) { measurementCompleted(datasetId: $datasetId) {
   measurementId datasetId imageId limsId maskId source modelVersionId status kinds
@@ -143,6 +174,62 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
 
       unsubscribe();
       await eventually(async () => ((await subscriptionConsumers()).length === before.length ? true : undefined), 'the consumer deleted', 10_000);
+    }, 180_000);
+  });
+
+  describe('evaluation of the model mask against the manual one', () => {
+    it('answers IoU per class and an accuracy-map URL on the image and on its segmentation, computed once', async () => {
+      const { imageId, limsId } = await uploadWithManualMask(21);
+      const evaluated = async () => (await lab.client.request<{ imageByLimsId: EvaluatedImage }>(EVALUATED_IMAGE, { limsId })).imageByLimsId;
+      await eventually(async () => {
+        const { imageByLimsId } = await lab.client.request<{ imageByLimsId: { segmentations: { maskId: string | null }[] } }>(
+          'query($limsId: String!) { imageByLimsId(limsId: $limsId) { segmentations { maskId } } }',
+          { limsId },
+        );
+        return imageByLimsId.segmentations.some((s) => s.maskId) ? true : undefined;
+      }, 'the model segmentation', 120_000);
+
+      let started = performance.now();
+      const image = await evaluated();
+      const firstMs = performance.now() - started;
+      expect(image.id).toBe(imageId);
+      const truthMask = image.masks.find((m) => m.source === 'ground_truth')!;
+      const [evaluation] = image.evaluations;
+      expect(image.evaluations).toHaveLength(1);
+      expect(evaluation).toMatchObject({ modelVersionId: versionId, truthMaskId: truthMask.id });
+      const segmentation = image.segmentations.find((s) => s.maskId === evaluation!.modelMaskId)!;
+      expect(segmentation.evaluation).toEqual(evaluation);
+
+      // The numbers are the model mask's against the manual mask's, over the dataset's foreground classes.
+      const [predicted, truth] = await Promise.all([download(segmentation.maskUrl!), download(truthMask.indexUrl)]);
+      const expected = evaluateSegmentation(await decodeIndexMask(predicted.bytes), await decodeIndexMask(truth.bytes), { classes: [1, 2] });
+      expect(evaluation!.classes.map((c) => c.class)).toEqual([1, 2]);
+      evaluation!.classes.forEach((c, i) => expect(c.iou).toBeCloseTo(expected.classes[i]!.iou, 12));
+      expect(evaluation!.meanIoU).toBeCloseTo(expected.meanIoU!, 12);
+
+      const map = await download(evaluation!.accuracyMapUrl);
+      expect(map.contentType).toBe('image/png');
+      expect(await sharp(map.bytes).metadata()).toMatchObject({ width: 96, height: 80, channels: 3 });
+      expect(new URL(evaluation!.accuracyMapUrl).searchParams.get('X-Amz-Expires')).toBe('900');
+
+      started = performance.now();
+      const again = await evaluated();
+      const cachedMs = performance.now() - started;
+      expect(again.evaluations.map(({ accuracyMapUrl: _url, ...rest }) => rest)).toEqual(image.evaluations.map(({ accuracyMapUrl: _url, ...rest }) => rest));
+      console.info(`evaluation: first request ${firstMs.toFixed(0)} ms, cached ${cachedMs.toFixed(0)} ms`);
+    }, 180_000);
+
+    it('answers no evaluation for an image without a manual mask', async () => {
+      const file = join(tmpdir(), `pipeline-api-${randomUUID()}.png`);
+      await writeFile(file, await grayPng(64, 64, 31));
+      const limsId = `LIMS-${randomUUID().slice(0, 8)}`;
+      await microsegJson(platform.graphqlUrl, lab.apiKey, ['image', 'upload', file, '--dataset', datasetId, '--lims-id', limsId]);
+      const image = await eventually(async () => {
+        const { imageByLimsId } = await lab.client.request<{ imageByLimsId: EvaluatedImage }>(EVALUATED_IMAGE, { limsId });
+        return imageByLimsId.segmentations.some((s) => s.maskId) ? imageByLimsId : undefined;
+      }, 'the model segmentation', 120_000);
+      expect(image.evaluations).toEqual([]);
+      expect(image.segmentations.every((s) => s.evaluation === null)).toBe(true);
     }, 180_000);
   });
 });

@@ -175,6 +175,28 @@ export const datasetSummarySchema = z.object({
 });
 export type DatasetMeasurementSummary = z.infer<typeof datasetSummarySchema>;
 
+/** A model mask of an image scored against the image's manual (ground-truth) mask. */
+export const maskEvaluationSchema = z.object({
+  imageId: id,
+  modelMaskId: id,
+  modelVersionId: z.string().nullable(),
+  truthMaskId: id,
+  /** The dataset profile's non-background classes. */
+  classes: z.array(
+    z.object({
+      class: z.number().int(),
+      iou: z.number(),
+      precision: z.number(),
+      recall: z.number(),
+    }),
+  ),
+  meanIoU: z.number().nullable(),
+  /** Presigned GET URL (15 minutes) of the accuracy map PNG: true positives white, misses magenta, false alarms cyan. */
+  accuracyMapUrl: z.string(),
+  expiresAt: timestamp,
+});
+export type MaskEvaluation = z.infer<typeof maskEvaluationSchema>;
+
 const summaryFilter = {
   datasetId: id,
   /** Only the images (and frozen ground-truth masks) of this dataset version. */
@@ -202,6 +224,12 @@ export const metrologyContracts = {
       modelVersionId: z.string().optional(),
     }),
     response: z.object({ measurements: z.array(measurementSetSchema) }),
+  }),
+  /** Every current model mask of the image against its current manual mask; none without a manual mask. */
+  imageEvaluations: defineRequest({
+    subject: 'microseg.metrology.v1.evaluations.of-image',
+    request: z.object({ imageId: id, modelVersionId: z.string().optional() }),
+    response: z.object({ evaluations: z.array(maskEvaluationSchema) }),
   }),
   datasetSummary: defineRequest({
     subject: 'microseg.metrology.v1.measurements.summary',

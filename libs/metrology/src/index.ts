@@ -51,6 +51,7 @@ export {
   evaluateSegmentation,
 } from './evaluation.ts';
 export { ACCURACY_COLOURS, accuracyMap, renderAccuracyMap } from './accuracy-map.ts';
+export { type MaskComparison, compareMaskPngs } from './mask-comparison.ts';
 export {
   type HistogramSeries,
   type PlotFormat,

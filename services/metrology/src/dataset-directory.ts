@@ -1,6 +1,7 @@
 import {
   type Dataset,
   type Image,
+  type Mask,
   type Principal,
   datasetContracts,
   principalHeaders,
@@ -45,6 +46,12 @@ export class DatasetDirectory {
 
   readableImage(principal: Principal, imageId: string): Promise<Image> {
     return request(this.nc, datasetContracts.getImage, { id: imageId }, this.as(principal));
+  }
+
+  /** The image's current masks, as the dataset service (which owns them) answers now. */
+  async masksOfImage(principal: Principal, imageId: string): Promise<Mask[]> {
+    const { masks } = await request(this.nc, datasetContracts.listMasks, { imageIds: [imageId] }, this.as(principal));
+    return masks;
   }
 
   versionContent(principal: Principal, versionId: string) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { invalidInput } from '@microseg/errors';
+import { invalidInput, isMicroSegError } from '@microseg/errors';
 import {
   type HistogramSeries,
   renderPlot,
@@ -63,6 +63,22 @@ export class MeasurementFiles {
 
   async putExport(key: string, body: string, contentType: string): Promise<void> {
     await this.store.putObject(this.bucket, key, Buffer.from(body, 'utf8'), { contentType });
+  }
+
+  /** A stored evaluation (its numbers as JSON beside the accuracy map); undefined when none is stored under `key`. */
+  async readEvaluation(key: string): Promise<unknown> {
+    try {
+      return JSON.parse((await readAll(await this.store.getObject(this.bucket, `${key}.json`))).toString('utf8'));
+    } catch (error) {
+      if (isMicroSegError(error) && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  /** The accuracy map first, the numbers last: numbers found means the map is there too. */
+  async putEvaluation(key: string, accuracyMapPng: Buffer, numbers: unknown): Promise<void> {
+    await this.store.putObject(this.bucket, `${key}.png`, accuracyMapPng, { contentType: 'image/png' });
+    await this.putExport(`${key}.json`, JSON.stringify(numbers), 'application/json');
   }
 
   url(key: string): Promise<string> {

@@ -4,8 +4,10 @@ import {type BootedService, bootServiceWithDatabase } from '@microseg/service-ru
 import { createObjectStore } from '@microseg/storage';
 import type { MetrologyConfig } from './config.ts';
 import { DatasetDirectory } from './dataset-directory.ts';
+import { serveEvaluations } from './handlers/evaluations.ts';
 import { serveMeasurements } from './handlers/measurements.ts';
 import { serveProfiles } from './handlers/profiles.ts';
+import { MaskEvaluations } from './mask-evaluations.ts';
 import { MaskMeasurer } from './mask-measurer.ts';
 import { MaskRepository } from './mask.repository.ts';
 import { MeasurementCatalog } from './measurement-catalog.ts';
@@ -79,6 +81,7 @@ export async function startMetrologyService(
       }),
       logger,
     }),
+    ...serveEvaluations(nc, { evaluations: new MaskEvaluations({ directory, files, codeVersion }), logger }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

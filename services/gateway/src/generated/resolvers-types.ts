@@ -450,6 +450,8 @@ export type Image = {
   datasetId: Scalars['ID']['output'];
   /** Presigned GET URLs, valid 15 minutes. */
   downloadUrls: ImageDownloadUrls;
+  /** The image's current model masks against its manual mask; empty when it has no manual mask. */
+  evaluations: Array<MaskEvaluation>;
   fileName: Scalars['String']['output'];
   format: ImageFormat;
   hasMask: Scalars['Boolean']['output'];
@@ -470,6 +472,11 @@ export type Image = {
   sha256: Scalars['String']['output'];
   sizeBytes: Scalars['Float']['output'];
   width: Scalars['Int']['output'];
+};
+
+
+export type ImageEvaluationsArgs = {
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -611,6 +618,29 @@ export type Mask = {
   modelVersionId: Maybe<Scalars['String']['output']>;
   sha256: Scalars['String']['output'];
   source: MaskSource;
+};
+
+/** A model mask of an image scored against the image's current manual (ground-truth) mask, over the dataset's non-background classes. */
+export type MaskEvaluation = {
+  __typename?: 'MaskEvaluation';
+  /** The accuracy map PNG (true positives white, misses magenta, false alarms cyan): presigned GET URL, valid 15 minutes. */
+  accuracyMapUrl: Scalars['String']['output'];
+  classes: Array<MaskEvaluationClass>;
+  expiresAt: Scalars['DateTime']['output'];
+  /** Mean of the per-class IoU; null when the dataset has no foreground class. */
+  meanIoU: Maybe<Scalars['Float']['output']>;
+  modelMaskId: Scalars['ID']['output'];
+  modelVersionId: Maybe<Scalars['String']['output']>;
+  truthMaskId: Scalars['ID']['output'];
+};
+
+/** One class of a model mask scored against the manual mask (pixels; 1 when nothing to get wrong). */
+export type MaskEvaluationClass = {
+  __typename?: 'MaskEvaluationClass';
+  class: Scalars['Int']['output'];
+  iou: Scalars['Float']['output'];
+  precision: Scalars['Float']['output'];
+  recall: Scalars['Float']['output'];
 };
 
 export type MaskKind =
@@ -1547,6 +1577,8 @@ export type Segmentation = {
   createdAt: Scalars['DateTime']['output'];
   datasetId: Scalars['ID']['output'];
   error: Maybe<PipelineStepError>;
+  /** This segmentation's mask against the image's manual mask; null without one or when the step failed. */
+  evaluation: Maybe<MaskEvaluation>;
   id: Scalars['ID']['output'];
   imageId: Scalars['ID']['output'];
   /** The mask registered with the dataset (source model); null when the step failed. */
@@ -2039,6 +2071,8 @@ export type ResolversTypes = {
   LineageStep: ResolverTypeWrapper<Omit<LineageStep, 'imported' | 'version'> & { imported?: Maybe<ResolversTypes['ImportedWeights']>, version?: Maybe<ResolversTypes['ModelVersion']> }>;
   LossWeights: ResolverTypeWrapper<LossWeights>;
   Mask: ResolverTypeWrapper<MaskModel>;
+  MaskEvaluation: ResolverTypeWrapper<MaskEvaluation>;
+  MaskEvaluationClass: ResolverTypeWrapper<MaskEvaluationClass>;
   MaskKind: MaskKind;
   MaskSource: MaskSource;
   Me: ResolverTypeWrapper<Principal>;
@@ -2197,6 +2231,8 @@ export type ResolversParentTypes = {
   LineageStep: Omit<LineageStep, 'imported' | 'version'> & { imported?: Maybe<ResolversParentTypes['ImportedWeights']>, version?: Maybe<ResolversParentTypes['ModelVersion']> };
   LossWeights: LossWeights;
   Mask: MaskModel;
+  MaskEvaluation: MaskEvaluation;
+  MaskEvaluationClass: MaskEvaluationClass;
   Me: Principal;
   MeasurementCompleted: MeasurementCompletedModel;
   MeasurementError: MeasurementError;
@@ -2571,6 +2607,7 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   downloadUrls?: Resolver<ResolversTypes['ImageDownloadUrls'], ParentType, ContextType>;
+  evaluations?: Resolver<Array<ResolversTypes['MaskEvaluation']>, ParentType, ContextType, Partial<ImageEvaluationsArgs>>;
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['ImageFormat'], ParentType, ContextType>;
   hasMask?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2682,6 +2719,25 @@ export type MaskResolvers<ContextType = GatewayContext, ParentType extends Resol
   modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MaskEvaluationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MaskEvaluation'] = ResolversParentTypes['MaskEvaluation']> = {
+  accuracyMapUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['MaskEvaluationClass']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  meanIoU?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  modelMaskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  truthMaskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MaskEvaluationClassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MaskEvaluationClass'] = ResolversParentTypes['MaskEvaluationClass']> = {
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3053,6 +3109,7 @@ export type SegmentationResolvers<ContextType = GatewayContext, ParentType exten
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['PipelineStepError']>, ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['MaskEvaluation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3303,6 +3360,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   LineageStep?: LineageStepResolvers<ContextType>;
   LossWeights?: LossWeightsResolvers<ContextType>;
   Mask?: MaskResolvers<ContextType>;
+  MaskEvaluation?: MaskEvaluationResolvers<ContextType>;
+  MaskEvaluationClass?: MaskEvaluationClassResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   MeasurementCompleted?: MeasurementCompletedResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;

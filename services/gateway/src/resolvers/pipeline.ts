@@ -1,11 +1,13 @@
 import {
   type Image,
+  type MaskEvaluation,
   type MeasurementSet,
   type ModelVersion,
   type PipelineRun,
   type Segmentation,
   datasetContracts,
   inferenceContracts as c,
+  metrologyContracts,
   trainingContracts,
 } from '@microseg/contracts';
 import { isMicroSegError } from '@microseg/errors';
@@ -17,9 +19,14 @@ interface PipelineLoaders {
   segmentationsByImage: DataLoader<string, Segmentation[]>;
   maskUrl: DataLoader<string, string>;
   image: DataLoader<string, Image>;
+  /** Per image: its model masks against its manual mask (computed by metrology on first request, then cached). */
+  evaluationsByImage: DataLoader<string, MaskEvaluation[]>;
   /** Null when the caller may not read the version (shared access withdrawn): provenance then says so. */
   modelVersion: DataLoader<string, ModelVersion | null>;
 }
+
+/** A first evaluation reads both masks and renders the accuracy map: more than a plain query. */
+const EVALUATION_TIMEOUT_MS = 60_000;
 
 const loadersOf = new WeakMap<GatewayContext, PipelineLoaders>();
 
@@ -42,6 +49,9 @@ function loaders(context: GatewayContext): PipelineLoaders {
         const byId = new Map(images.map((image) => [image.id, image]));
         return ids.map((id) => byId.get(id) ?? new Error(`image ${id} not found`));
       }, { maxBatchSize: 500 }),
+      evaluationsByImage: new DataLoader(async (ids) =>
+        Promise.all(ids.map(async (imageId) => (await services.call(metrologyContracts.imageEvaluations, { imageId }, { timeoutMs: EVALUATION_TIMEOUT_MS })).evaluations)),
+      ),
       modelVersion: new DataLoader(async (ids) =>
         Promise.all(ids.map((id) => services.call(trainingContracts.getVersion, { id }).catch((error: unknown) => {
           if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
@@ -152,9 +162,19 @@ export const pipelineResolvers: Resolvers = {
       const all = await loaders(context).segmentationsByImage.load(image.id);
       return all.filter((s) => (!filter?.modelVersionId || s.modelVersionId === filter.modelVersionId) && (!filter?.status || s.status === filter.status));
     },
+    evaluations: async (image, { modelVersionId }, context) => {
+      requireCaller(context);
+      const all = await loaders(context).evaluationsByImage.load(image.id);
+      return modelVersionId ? all.filter((e) => e.modelVersionId === modelVersionId) : all;
+    },
   },
   Segmentation: {
     maskUrl: (segmentation, _args, context) => (segmentation.maskId ? loaders(context).maskUrl.load(segmentation.maskId) : null),
+    evaluation: async (segmentation, _args, context) => {
+      if (!segmentation.maskId) return null;
+      const all = await loaders(context).evaluationsByImage.load(segmentation.imageId);
+      return all.find((e) => e.modelMaskId === segmentation.maskId) ?? null;
+    },
   },
   PipelineRun: {
     trigger: (run) => triggers[run.trigger],
