@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { microsegJson } from '../datasets/cli.ts';
 import { grayPng, indexMaskPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
-import { eventually } from '../metrology/metrology-platform.ts';
+import { eventually, expectCode } from '../metrology/metrology-platform.ts';
 import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
 
 interface MeasurementCompleted {
@@ -231,5 +231,62 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       expect(image.evaluations).toEqual([]);
       expect(image.segmentations.every((s) => s.evaluation === null)).toBe(true);
     }, 180_000);
+  });
+
+  describe('Idempotency-Key on the pipeline mutations', () => {
+    const key = () => ({ 'idempotency-key': `retry-${randomUUID()}` });
+
+    it('answers a retried createPolicy, runPolicy, createWebhook and deleteWebhook with the first answer and acts once', async () => {
+      const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
+        'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
+        { input: { name: 'Idempotent pipeline', material: 'super', classes: CLASSES } },
+      );
+      const input = { datasetId: createDataset.id, model: 'tiny-unet', alias: 'production' };
+      const createPolicy = key();
+      const create = () => lab.client.request<{ createPolicy: { id: string } }>('mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', { input }, createPolicy);
+      const [policy, retriedPolicy] = [await create(), await create()];
+      expect(retriedPolicy.createPolicy.id).toBe(policy.createPolicy.id);
+      const { policies } = await lab.client.request<{ policies: { id: string }[] }>('query($id: ID) { policies(datasetId: $id) { id } }', { id: createDataset.id });
+      expect(policies.map((p) => p.id)).toEqual([policy.createPolicy.id]);
+
+      const runPolicy = key();
+      const run = () => lab.client.request<{ runPolicy: { id: string } }>('mutation($id: ID!) { runPolicy(id: $id) { id } }', { id: policy.createPolicy.id }, runPolicy);
+      const [first, retried] = [await run(), await run()];
+      expect(retried.runPolicy.id).toBe(first.runPolicy.id);
+      const { pipelineRuns } = await lab.client.request<{ pipelineRuns: { id: string }[] }>('query($id: ID) { pipelineRuns(datasetId: $id) { id } }', { id: createDataset.id });
+      expect(pipelineRuns.map((r) => r.id)).toEqual([first.runPolicy.id]);
+      // Without a key, a second call is a second action.
+      const unkeyed = await lab.client.request<{ runPolicy: { id: string } }>('mutation($id: ID!) { runPolicy(id: $id) { id } }', { id: policy.createPolicy.id });
+      expect(unkeyed.runPolicy.id).not.toBe(first.runPolicy.id);
+
+      const createWebhook = key();
+      const hook = () => lab.client.request<{ createWebhook: { webhook: { id: string }; secret: string } }>(
+        'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } secret } }',
+        { input: { url: 'http://127.0.0.1:9/lims', events: ['measurement_completed'] } },
+        createWebhook,
+      );
+      const webhooksBefore = (await lab.client.request<{ webhooks: { id: string }[] }>('{ webhooks { id } }')).webhooks.length;
+      const [created, retriedHook] = [await hook(), await hook()];
+      expect(retriedHook.createWebhook).toEqual(created.createWebhook);
+      expect((await lab.client.request<{ webhooks: { id: string }[] }>('{ webhooks { id } }')).webhooks).toHaveLength(webhooksBefore + 1);
+
+      const deleteWebhook = key();
+      const remove = () => lab.client.request<{ deleteWebhook: { id: string } }>('mutation($id: ID!) { deleteWebhook(id: $id) { id } }', { id: created.createWebhook.webhook.id }, deleteWebhook);
+      expect((await remove()).deleteWebhook.id).toBe(created.createWebhook.webhook.id);
+      expect((await remove()).deleteWebhook.id).toBe(created.createWebhook.webhook.id);
+    }, 120_000);
+
+    it('refuses the same key with another input (CONFLICT) and keeps keys apart between groups', async () => {
+      const shared = key();
+      const hook = (client: typeof lab.client, url: string) => client.request<{ createWebhook: { webhook: { id: string } } }>(
+        'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }',
+        { input: { url, events: ['segmentation_completed'] } },
+        shared,
+      );
+      const mine = await hook(lab.client, 'http://127.0.0.1:9/a');
+      await expectCode(hook(lab.client, 'http://127.0.0.1:9/b'), 'CONFLICT');
+      const theirs = await hook(outsider.client, 'http://127.0.0.1:9/a');
+      expect(theirs.createWebhook.webhook.id).not.toBe(mine.createWebhook.webhook.id);
+    }, 60_000);
   });
 });

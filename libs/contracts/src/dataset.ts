@@ -3,11 +3,8 @@ import { z } from 'zod';
 import { pageRequestSchema, pageSchema } from './pagination.ts';
 import { visibilitySchema } from './visibility.ts';
 
-/**
- * The NATS header that carries a client's `Idempotency-Key` from the gateway to the services:
- * a mutation repeated with the same key (and the same input) answers what the first one did.
- */
-export const IDEMPOTENCY_KEY_HEADER = 'microseg-idempotency-key';
+// Defined beside idempotent() in messaging, which reads it; every service imports it from here.
+export { IDEMPOTENCY_KEY_HEADER } from '@microseg/messaging';
 
 const id = z.string().uuid();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex sha256');

@@ -51,6 +51,13 @@ export {
   type DeadLetter,
 } from './dead-letter.ts';
 export { enqueueOutbox, type EnqueueOutboxOptions } from './outbox.ts';
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  IdempotencyTable,
+  type IdempotencyRecords,
+  idempotencyKeysMigration,
+  idempotent,
+} from './idempotency.ts';
 export { OutboxRelay, type OutboxRelayOptions, type RelayBatch } from './outbox-relay.ts';
 export { outboxMigrations, type OutboxDatabase, type OutboxTable } from './outbox-table.ts';
 export { mapNatsError } from './nats-errors.ts';

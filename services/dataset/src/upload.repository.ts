@@ -1,11 +1,16 @@
 import type { Insertable, Kysely, Selectable } from '@microseg/db';
+import { type IdempotencyRecords, IdempotencyTable } from '@microseg/messaging';
 import type { DatasetDatabase, UploadsTable } from './dataset.tables.ts';
 
 export type UploadRow = Selectable<UploadsTable>;
 
 /** Upload tickets and idempotency records: the only code touching those tables. */
-export class UploadRepository {
-  constructor(private readonly db: Kysely<DatasetDatabase>) {}
+export class UploadRepository implements IdempotencyRecords {
+  private readonly idempotency: IdempotencyTable;
+
+  constructor(private readonly db: Kysely<DatasetDatabase>) {
+    this.idempotency = new IdempotencyTable(db);
+  }
 
   async create(values: Insertable<UploadsTable>): Promise<UploadRow> {
     return this.db.insertInto('uploads').values(values).returningAll().executeTakeFirstOrThrow();
@@ -25,22 +30,11 @@ export class UploadRepository {
     await this.db.updateTable('uploads').set({ status: 'completed', result_id: resultId, completed_at: new Date() }).where('id', '=', id).execute();
   }
 
-  async findIdempotent(groupId: string, key: string, operation: string) {
-    return this.db
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'response'])
-      .where('group_id', '=', groupId)
-      .where('key', '=', key)
-      .where('operation', '=', operation)
-      .executeTakeFirst();
+  findIdempotent(groupId: string, key: string, operation: string) {
+    return this.idempotency.findIdempotent(groupId, key, operation);
   }
 
-  /** Stores the first answer for a key; a concurrent twin that stored first wins (and is returned). */
-  async saveIdempotent(groupId: string, key: string, operation: string, requestHash: string, response: unknown): Promise<void> {
-    await this.db
-      .insertInto('idempotency_keys')
-      .values({ group_id: groupId, key, operation, request_hash: requestHash, response: JSON.stringify(response) })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  saveIdempotent(groupId: string, key: string, operation: string, requestHash: string, response: unknown): Promise<void> {
+    return this.idempotency.saveIdempotent(groupId, key, operation, requestHash, response);
   }
 }

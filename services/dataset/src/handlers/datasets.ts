@@ -1,10 +1,9 @@
 import { datasetContracts as c, requirePrincipal } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DatasetCatalog } from '../dataset-catalog.ts';
 import type { DatasetRepository } from '../dataset.repository.ts';
-import { idempotent } from '../idempotency.ts';
 import type { UploadRepository } from '../upload.repository.ts';
 
 export function serveDatasets(

@@ -1,8 +1,7 @@
 import { datasetContracts as c, requirePrincipal } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
-import { idempotent } from '../idempotency.ts';
 import type { ImageCatalog } from '../image-catalog.ts';
 import type { ImageIngest } from '../image-ingest.ts';
 import type { MaskIngest } from '../mask-ingest.ts';

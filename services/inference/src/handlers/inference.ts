@@ -1,7 +1,7 @@
 import { inferenceContracts as c, requirePrincipal } from '@microseg/contracts';
 import { notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DriftReports } from '../drift-reports.ts';
 import type { PlatformDirectory } from '../platform-directory.ts';
@@ -23,6 +23,7 @@ export function serveInference(
   },
 ): RequestServer[] {
   const options = { logger: deps.logger };
+  const records = deps.policyRepository.idempotency;
   return [
     serveRequests(nc, c.segmentImage, async ({ imageId, model, probabilities }, { headers }) => {
       const principal = requirePrincipal(headers);
@@ -40,12 +41,21 @@ export function serveInference(
       await deps.directory.dataset(requirePrincipal(headers), datasetId);
       return deps.segmentations.ofDataset({ datasetId, ...filter });
     }, options),
-    serveRequests(nc, c.createPolicy, (input, { headers }) => deps.policies.create(requirePrincipal(headers), input), options),
+    serveRequests(nc, c.createPolicy, (input, { headers }) => {
+      const principal = requirePrincipal(headers);
+      return idempotent(records, { headers, principal, operation: 'createPolicy', input }, () => deps.policies.create(principal, input));
+    }, options),
     serveRequests(nc, c.listPolicies, async ({ datasetId }, { headers }) => ({
       policies: await deps.policyRepository.list(requirePrincipal(headers).groupId, datasetId),
     }), options),
-    serveRequests(nc, c.setPolicyPaused, ({ id, paused }, { headers }) => deps.policies.setPaused(requirePrincipal(headers), id, paused), options),
-    serveRequests(nc, c.runPolicy, ({ id, datasetVersionId }, { headers }) => deps.policies.runBatch(requirePrincipal(headers), id, datasetVersionId), options),
+    serveRequests(nc, c.setPolicyPaused, (input, { headers }) => {
+      const principal = requirePrincipal(headers);
+      return idempotent(records, { headers, principal, operation: 'setPolicyPaused', input }, () => deps.policies.setPaused(principal, input.id, input.paused));
+    }, options),
+    serveRequests(nc, c.runPolicy, (input, { headers }) => {
+      const principal = requirePrincipal(headers);
+      return idempotent(records, { headers, principal, operation: 'runPolicy', input }, () => deps.policies.runBatch(principal, input.id, input.datasetVersionId));
+    }, options),
     serveRequests(nc, c.getRun, async ({ id }, { headers }) => {
       const run = await deps.segmentations.run(id, requirePrincipal(headers).groupId);
       if (!run) throw notFound('pipeline run', id);

@@ -1,5 +1,5 @@
 import type { Migration } from '@microseg/db';
-import { outboxMigrations } from '@microseg/messaging';
+import { idempotencyKeysMigration, outboxMigrations } from '@microseg/messaging';
 import * as inference from './0001-inference.ts';
 import * as webhooks from './0002-webhooks.ts';
 import * as aliasMoveRuns from './0003-alias-move-runs.ts';
@@ -9,4 +9,5 @@ export const inferenceMigrations: Record<string, Migration> = {
   '0001-inference': inference,
   '0002-webhooks': webhooks,
   '0003-alias-move-runs': aliasMoveRuns,
+  '0004-idempotency-keys': idempotencyKeysMigration,
 };

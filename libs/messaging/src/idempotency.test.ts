@@ -1,11 +1,9 @@
-import { IDEMPOTENCY_KEY_HEADER, type Principal } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
 import { describe, expect, it } from 'vitest';
-import { idempotent } from './idempotency.ts';
-import type { UploadRepository } from './upload.repository.ts';
+import { IDEMPOTENCY_KEY_HEADER, type IdempotencyRecords, idempotent } from './idempotency.ts';
 
 /** The two methods idempotent() uses, over a Map instead of PostgreSQL. */
-function memoryRepository(): UploadRepository {
+function memoryRepository(): IdempotencyRecords {
   const stored = new Map<string, { request_hash: string; response: unknown }>();
   const id = (groupId: string, key: string, operation: string) => `${groupId}/${key}/${operation}`;
   return {
@@ -13,16 +11,10 @@ function memoryRepository(): UploadRepository {
     saveIdempotent: async (groupId: string, key: string, operation: string, request_hash: string, response: unknown) => {
       if (!stored.has(id(groupId, key, operation))) stored.set(id(groupId, key, operation), { request_hash, response });
     },
-  } as unknown as UploadRepository;
+  };
 }
 
-const principal: Principal = {
-  groupId: '00000000-0000-4000-8000-000000000001',
-  groupName: 'lab',
-  memberId: '00000000-0000-4000-8000-000000000002',
-  keyId: '00000000-0000-4000-8000-000000000003',
-  role: 'member',
-};
+const principal = { groupId: '00000000-0000-4000-8000-000000000001' };
 
 describe('idempotent mutations', () => {
   it('runs once per key and answers retries from the record', async () => {
