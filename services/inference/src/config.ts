@@ -10,8 +10,12 @@ export const inferenceConfigSchema = z.object({
   INFERENCE_BUCKET: z.string().min(3).max(63).default('microseg-inference'),
   /** Images segmented at once by this process. */
   INFERENCE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
-  /** Worker threads for the tiles of one image (wasm/cpu); 0 runs the tiles in the service thread. */
-  INFERENCE_TILE_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  /**
+   * Worker threads per loaded model for the tiles (wasm/cpu), started once per model. At least one
+   * keeps the network off the service's thread, which must answer requests and health meanwhile;
+   * more use more cores for one image. 0 runs the tiles in the service thread (tests of the engine).
+   */
+  INFERENCE_TILE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /** Weights kept loaded across models; the least recently used model is evicted past it. */
   INFERENCE_MODEL_CACHE_MB: z.coerce.number().int().min(1).default(1024),
   INFERENCE_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(60_000),

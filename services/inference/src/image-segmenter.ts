@@ -43,7 +43,7 @@ export async function segmentStoredImage(
   store: ObjectStore,
   loaded: LoadedModel,
   image: Image,
-  options: { probabilities: boolean; tileWorkers: number; working: () => void },
+  options: { probabilities: boolean; working: () => void },
 ): Promise<SegmentedImage> {
   assertModelTakes(loaded, image);
   const decoded = await decodeImage(await readAll(store, image.normalised.bucket, image.normalised.key));
@@ -62,7 +62,7 @@ export async function segmentStoredImage(
     model: loaded.model,
     tile: manifest.tile.size,
     stride: manifest.tile.stride,
-    workers: options.tileWorkers,
+    ...(loaded.pool ? { pool: loaded.pool } : { workers: 0 }),
     probabilities: options.probabilities,
     normalisation: {
       mean: manifest.input.normalisation.mean as [number, number, number],

@@ -40,4 +40,18 @@ describe('model cache', () => {
     fail = false;
     await expect(cache.with(v('bad'), async () => 'ok')).resolves.toBe('ok');
   });
+
+  it('closes the tile workers of an evicted model with it', async () => {
+    const disposed: string[] = [];
+    const closed: string[] = [];
+    const cache = new ModelCache(async ({ id }) => {
+      const pool = { size: 1, backend: 'wasm', run: () => Promise.reject(new Error('unused')), close: async () => void closed.push(id) } as const;
+      return { ...fakeModel(80, disposed, id), pool };
+    }, 100, silentLogger);
+    await cache.with(v('a'), async () => 0);
+    await cache.with(v('b'), async () => 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(disposed).toEqual(['a']);
+    expect(closed).toEqual(['a']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Logger } from '@microseg/logging';
 import type { ArtifactManifest } from '@microseg/model-artifact';
+import type { TileWorkerPool } from '@microseg/tf-runtime';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
 /** What the cache needs of a registry version: its id (the key) and where its artifact lies. */
@@ -11,7 +12,9 @@ export interface CachedVersion {
 export interface LoadedModel {
   model: LayersModel;
   manifest: ArtifactManifest;
-  /** float32 weights: what the model holds in memory, the measure of the cache's bound. */
+  /** Worker threads holding this model, when its tiles run off the service's thread. */
+  pool?: TileWorkerPool;
+  /** float32 weights (in this thread and each worker): the measure of the cache's bound. */
   bytes: number;
 }
 
@@ -84,6 +87,7 @@ export class ModelCache {
   private dispose(versionId: string, loaded: LoadedModel): void {
     this.entries.delete(versionId);
     loaded.model.dispose();
+    loaded.pool?.close().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'tile workers did not close cleanly'));
     this.logger.info({ modelVersionId: versionId, bytes: loaded.bytes }, 'model evicted from the cache');
   }
 }

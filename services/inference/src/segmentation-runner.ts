@@ -18,7 +18,6 @@ export interface RunnerDeps {
   bucket: string;
   backend: string;
   codeVersion: string;
-  tileWorkers: number;
   logger: Logger;
 }
 
@@ -47,7 +46,7 @@ export class SegmentationRunner {
       // NOT_FOUND when the group may no longer use the version: a failed step, like a bad image.
       const version = await directory.modelVersion(principal, job.modelVersionId);
       segmented = await this.deps.cache.with(version, (loaded) =>
-        segmentStoredImage(this.deps.store, loaded, image, { probabilities: job.probabilities, tileWorkers: this.deps.tileWorkers, working: () => context.working() }),
+        segmentStoredImage(this.deps.store, loaded, image, { probabilities: job.probabilities, working: () => context.working() }),
       );
     } catch (error) {
       if (!isMicroSegError(error) || error.retryable) throw error;

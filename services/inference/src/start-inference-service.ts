@@ -2,7 +2,6 @@ import '@microseg/segmentation';
 import { type Logger, createLogger } from '@microseg/logging';
 import { OutboxRelay } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
-import { loadArtifact } from '@microseg/model-artifact';
 import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
@@ -14,6 +13,7 @@ import { serveInference } from './handlers/inference.ts';
 import type { InferenceDatabase } from './inference.tables.ts';
 import { inferenceMigrations } from './migrations/index.ts';
 import { ModelCache } from './model-cache.ts';
+import { loadVersionModel } from './model-loader.ts';
 import { startPipelineWorkers } from './pipeline-workers.ts';
 import { PlatformDirectory } from './platform-directory.ts';
 import { Policies } from './policies.ts';
@@ -79,10 +79,7 @@ export async function startInferenceService(
   const policyRepository = new PolicyRepository(db);
   const client = artifactClient(config);
   const cache = new ModelCache(
-    async (version) => {
-      const loaded = await loadArtifact({ client, bucket: version.artifact.bucket, prefix: version.artifact.prefix });
-      return { ...loaded, bytes: loaded.model.countParams() * 4 };
-    },
+    (version) => loadVersionModel(client, version, { tileWorkers: config.INFERENCE_TILE_WORKERS, backend: choice.backend }),
     config.INFERENCE_MODEL_CACHE_MB * 1024 * 1024,
     logger,
   );
@@ -92,7 +89,6 @@ export async function startInferenceService(
     bucket: config.INFERENCE_BUCKET,
     backend: choice.backend,
     codeVersion: config.MICROSEG_CODE_VERSION,
-    tileWorkers: config.INFERENCE_TILE_WORKERS,
     logger,
   });
   const policies = new Policies({ directory, policies: policyRepository, segmentations, logger });
