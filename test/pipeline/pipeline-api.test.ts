@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENTS_STREAM } from '@microseg/contracts';
-import { connectNats } from '@microseg/messaging';
+import { EVENTS_STREAM, trainingEvents } from '@microseg/contracts';
+import { connectNats, publishEvent } from '@microseg/messaging';
 import { decodeIndexMask, evaluateSegmentation } from '@microseg/metrology';
 import { type Client, createClient } from 'graphql-ws/client';
 import type { NatsConnection } from 'nats';
@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { microsegJson } from '../datasets/cli.ts';
 import { grayPng, indexMaskPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
-import { eventually, expectCode } from '../metrology/metrology-platform.ts';
+import { eventually, expectCode, imageMeasurements } from '../metrology/metrology-platform.ts';
 import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
 
 interface MeasurementCompleted {
@@ -288,5 +288,50 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       const theirs = await hook(outsider.client, 'http://127.0.0.1:9/a');
       expect(theirs.createWebhook.webhook.id).not.toBe(mine.createWebhook.webhook.id);
     }, 60_000);
+  });
+
+  describe('microseg pipeline drift', () => {
+    it('prints the drift report of a policy after its alias moved, as GraphQL answers it', async () => {
+      const second = `tiny/${randomUUID()}`;
+      await saveTinyModel(platform.infrastructure.s3, 'pipeline-api-test-models', second);
+      const v2 = registry.addVersion(2, second).id;
+      // Its own alias: moving it touches this test's policy only.
+      registry.setAlias('staging', versionId);
+      const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
+        'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
+        { input: { name: 'Drift superalloy', material: 'super', classes: CLASSES } },
+      );
+      const drifting = createDataset.id;
+      const { createPolicy: policy } = await lab.client.request<{ createPolicy: { id: string } }>(
+        'mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }',
+        { input: { datasetId: drifting, model: 'tiny-unet', alias: 'staging' } },
+      );
+      const file = join(tmpdir(), `pipeline-api-${randomUUID()}.png`);
+      await writeFile(file, await grayPng(80, 64, 41));
+      const { image } = await microsegJson<{ image: { id: string } }>(platform.graphqlUrl, lab.apiKey, ['image', 'upload', file, '--dataset', drifting]);
+      const measuredBy = (modelVersionId: string) =>
+        eventually(async () => ((await imageMeasurements(lab.client, image.id, { source: 'model', modelVersionId })).some((s) => s.status === 'succeeded') ? true : undefined), `the measurement by ${modelVersionId}`, 120_000);
+      await measuredBy(versionId);
+
+      registry.setAlias('staging', v2);
+      await publishEvent(nc.jetstream(), trainingEvents.aliasMoved, { modelId: registry.modelId, groupId: lab.groupId, alias: 'staging', fromVersionId: versionId, toVersionId: v2, at: new Date().toISOString() });
+      await measuredBy(v2);
+
+      const printed = await microsegJson<{ datasetId: string; fromVersionId: string; toVersionId: string; images: { imageId: string }[] }>(
+        platform.graphqlUrl, lab.apiKey, ['pipeline', 'drift', '--policy', policy.id],
+      );
+      expect(printed).toMatchObject({ datasetId: drifting, fromVersionId: versionId, toVersionId: v2 });
+      expect(printed.images.map((i) => i.imageId)).toEqual([image.id]);
+      const { driftReport } = await lab.client.request<{ driftReport: unknown }>(
+        `query($d: ID!, $f: ID!, $t: ID!) { driftReport(datasetId: $d, fromVersionId: $f, toVersionId: $t) {
+          datasetId fromVersionId toVersionId
+          images { imageId classes { class count { old new delta } areaFraction { old new delta } meanArea { old new delta } } meanThickness { old new delta } }
+          unmatched { onlyOld onlyNew } dataset { class countDelta meanAbsAreaFractionDelta images } } }`,
+        { d: drifting, f: versionId, t: v2 },
+      );
+      expect(printed).toEqual(driftReport);
+      const explicit = await microsegJson(platform.graphqlUrl, lab.apiKey, ['pipeline', 'drift', '--dataset', drifting, '--from', versionId, '--to', v2]);
+      expect(explicit).toEqual(driftReport);
+    }, 240_000);
   });
 });

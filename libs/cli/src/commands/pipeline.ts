@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
+import { registerDriftCommand } from './pipeline-drift.ts';
 import { RUN_FIELDS } from './policy.ts';
 
 interface Run {
@@ -13,7 +14,7 @@ interface Run {
   createdAt: string;
 }
 
-/** `microseg pipeline status`: the group's pipeline runs, newest first. */
+/** `microseg pipeline status|drift`: the group's pipeline runs, newest first; what an alias move changed. */
 export function registerPipelineCommands(program: Command): void {
   const pipeline = program.command('pipeline').description('the automated segmentation and measurement pipeline');
   pipeline
@@ -37,4 +38,5 @@ export function registerPipelineCommands(program: Command): void {
         ].join('\n'),
       );
     });
+  registerDriftCommand(pipeline);
 }
