@@ -212,6 +212,15 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       expect(await sharp(map.bytes).metadata()).toMatchObject({ width: 96, height: 80, channels: 3 });
       expect(new URL(evaluation!.accuracyMapUrl).searchParams.get('X-Amz-Expires')).toBe('900');
 
+      // A page of the dataset's segmentations asks metrology once for all of its images.
+      const { page } = await lab.client.request<{ page: { nodes: { imageId: string; evaluation: Evaluation | null }[] } }>(
+        `query($id: ID!) { page: datasetSegmentations(datasetId: $id, first: 50) { nodes { imageId evaluation { ${EVALUATION_FIELDS} } } } }`,
+        { id: datasetId },
+      );
+      const withManualMask = page.nodes.filter((node) => node.evaluation);
+      expect(withManualMask.length).toBeGreaterThanOrEqual(2);
+      expect(withManualMask.find((node) => node.imageId === imageId)?.evaluation?.classes).toEqual(evaluation!.classes);
+
       started = performance.now();
       const again = await evaluated();
       const cachedMs = performance.now() - started;

@@ -225,10 +225,13 @@ export const metrologyContracts = {
     }),
     response: z.object({ measurements: z.array(measurementSetSchema) }),
   }),
-  /** Every current model mask of the image against its current manual mask; none without a manual mask. */
+  /**
+   * Every current model mask of the images against each image's current manual mask; none for an
+   * image without a manual mask, or one the caller may not read.
+   */
   imageEvaluations: defineRequest({
-    subject: 'microseg.metrology.v1.evaluations.of-image',
-    request: z.object({ imageId: id, modelVersionId: z.string().optional() }),
+    subject: 'microseg.metrology.v1.evaluations.of-images',
+    request: z.object({ imageIds: z.array(id).min(1).max(100), modelVersionId: z.string().optional() }),
     response: z.object({ evaluations: z.array(maskEvaluationSchema) }),
   }),
   datasetSummary: defineRequest({

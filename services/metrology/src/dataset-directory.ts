@@ -48,9 +48,15 @@ export class DatasetDirectory {
     return request(this.nc, datasetContracts.getImage, { id: imageId }, this.as(principal));
   }
 
-  /** The image's current masks, as the dataset service (which owns them) answers now. */
-  async masksOfImage(principal: Principal, imageId: string): Promise<Mask[]> {
-    const { masks } = await request(this.nc, datasetContracts.listMasks, { imageIds: [imageId] }, this.as(principal));
+  /** The images the caller may read among `ids` (the others are left out). */
+  async readableImages(principal: Principal, ids: string[]): Promise<Image[]> {
+    const { images } = await request(this.nc, datasetContracts.getImages, { ids }, this.as(principal));
+    return images;
+  }
+
+  /** The images' current masks, as the dataset service (which owns them) answers now. */
+  async masksOfImages(principal: Principal, imageIds: string[]): Promise<Mask[]> {
+    const { masks } = await request(this.nc, datasetContracts.listMasks, { imageIds }, this.as(principal));
     return masks;
   }
 

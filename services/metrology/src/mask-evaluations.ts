@@ -5,6 +5,8 @@ import { MAX_PRESIGN_EXPIRY_SECONDS } from '@microseg/storage';
 import type { DatasetDirectory } from './dataset-directory.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
 
+const PARALLEL_EVALUATIONS = 4;
+
 type EvaluationNumbers = Pick<MaskEvaluation, 'classes' | 'meanIoU'>;
 
 /**
@@ -22,20 +24,40 @@ export class MaskEvaluations {
     },
   ) {}
 
-  async ofImage(principal: Principal, imageId: string, modelVersionId?: string): Promise<MaskEvaluation[]> {
-    const image = await this.deps.directory.readableImage(principal, imageId);
+  async ofImages(principal: Principal, imageIds: string[], modelVersionId?: string): Promise<MaskEvaluation[]> {
+    const { directory } = this.deps;
+    const images = await directory.readableImages(principal, imageIds);
+    if (images.length === 0) return [];
     // The dataset service's masks, not this service's mirror of them: a model mask is evaluable as
     // soon as the segmentation reports it, before its measurement job has run here.
-    const current = newestPerSlot(await this.deps.directory.masksOfImage(principal, imageId));
-    const truth = current.find((mask) => mask.source === 'ground_truth');
-    if (!truth) return [];
-    const models = current.filter(
-      (mask) => mask.source === 'model' && (!modelVersionId || mask.modelVersionId === modelVersionId),
-    );
-    if (models.length === 0) return [];
-    const dataset = await this.deps.directory.readableDataset(principal, image.datasetId);
-    const classes = dataset.classes.map((c) => c.index).filter((value) => value !== 0).sort((a, b) => a - b);
-    return Promise.all(models.map((model) => this.evaluate(model, truth, classes)));
+    const masks = await directory.masksOfImages(principal, images.map((image) => image.id));
+    const datasets = new Map<string, Promise<number[]>>();
+    const foregroundOf = (datasetId: string) => {
+      let classes = datasets.get(datasetId);
+      if (!classes) {
+        classes = directory.readableDataset(principal, datasetId).then((dataset) => dataset.classes.map((c) => c.index).filter((value) => value !== 0).sort((a, b) => a - b));
+        datasets.set(datasetId, classes);
+      }
+      return classes;
+    };
+    const pairs = images.flatMap((image) => {
+      const current = newestPerSlot(masks.filter((mask) => mask.imageId === image.id));
+      const truth = current.find((mask) => mask.source === 'ground_truth');
+      if (!truth) return [];
+      return current
+        .filter((mask) => mask.source === 'model' && (!modelVersionId || mask.modelVersionId === modelVersionId))
+        .map((model) => ({ model, truth, datasetId: image.datasetId }));
+    });
+    const evaluations: MaskEvaluation[] = [];
+    // A few at a time: a first evaluation decodes two masks and renders a PNG.
+    for (let start = 0; start < pairs.length; start += PARALLEL_EVALUATIONS) {
+      evaluations.push(
+        ...(await Promise.all(
+          pairs.slice(start, start + PARALLEL_EVALUATIONS).map(async ({ model, truth, datasetId }) => this.evaluate(model, truth, await foregroundOf(datasetId))),
+        )),
+      );
+    }
+    return evaluations;
   }
 
   private async evaluate(model: Mask, truth: Mask, classes: number[]): Promise<MaskEvaluation> {

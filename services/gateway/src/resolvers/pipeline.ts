@@ -49,9 +49,10 @@ function loaders(context: GatewayContext): PipelineLoaders {
         const byId = new Map(images.map((image) => [image.id, image]));
         return ids.map((id) => byId.get(id) ?? new Error(`image ${id} not found`));
       }, { maxBatchSize: 500 }),
-      evaluationsByImage: new DataLoader(async (ids) =>
-        Promise.all(ids.map(async (imageId) => (await services.call(metrologyContracts.imageEvaluations, { imageId }, { timeoutMs: EVALUATION_TIMEOUT_MS })).evaluations)),
-      ),
+      evaluationsByImage: new DataLoader(async (ids) => {
+        const { evaluations } = await services.call(metrologyContracts.imageEvaluations, { imageIds: [...ids] }, { timeoutMs: EVALUATION_TIMEOUT_MS });
+        return ids.map((id) => evaluations.filter((e) => e.imageId === id));
+      }, { maxBatchSize: 100 }),
       modelVersion: new DataLoader(async (ids) =>
         Promise.all(ids.map((id) => services.call(trainingContracts.getVersion, { id }).catch((error: unknown) => {
           if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;

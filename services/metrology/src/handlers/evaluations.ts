@@ -9,8 +9,8 @@ export function serveEvaluations(nc: NatsConnection, deps: { evaluations: MaskEv
     serveRequests(
       nc,
       c.imageEvaluations,
-      async ({ imageId, modelVersionId }, { headers }) => ({
-        evaluations: await deps.evaluations.ofImage(requirePrincipal(headers), imageId, modelVersionId),
+      async ({ imageIds, modelVersionId }, { headers }) => ({
+        evaluations: await deps.evaluations.ofImages(requirePrincipal(headers), imageIds, modelVersionId),
       }),
       { logger: deps.logger },
     ),
