@@ -30,6 +30,8 @@ export interface TestInfrastructure {
    * store, as a rolling restart of a NATS node does; only with `dedicatedNats`.
    */
   restartNats?: () => Promise<void>;
+  /** Takes the S3 server down for `ms` (connections refused), then up again with its data. */
+  s3Outage: (ms: number) => Promise<void>;
 }
 
 export interface TestInfrastructureOptions {
@@ -86,6 +88,7 @@ export async function getTestInfrastructure(
         await stopAll();
       },
       ...(nats.restart ? { restartNats: nats.restart } : {}),
+      s3Outage: s3.outage,
     };
   } catch (error) {
     await stopAll();
@@ -132,10 +135,18 @@ async function ownNatsServer(scratch: string, logger: StackLogger): Promise<Nats
   };
 }
 
-async function s3Server(scratch: string, logger: StackLogger): Promise<Piece<S3Credentials>> {
-  const server = await startEmbeddedS3Server({ dataDir: scratch, logger });
+async function s3Server(scratch: string, logger: StackLogger): Promise<Piece<S3Credentials> & { outage: (ms: number) => Promise<void> }> {
+  let server = await startEmbeddedS3Server({ dataDir: scratch, logger });
   const { endpoint, accessKey, secretKey, region } = server;
-  return { value: { endpoint, accessKey, secretKey, region }, stop: server.stop };
+  return {
+    value: { endpoint, accessKey, secretKey, region },
+    stop: () => server.stop(),
+    outage: async (ms) => {
+      await server.stop();
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      server = await startEmbeddedS3Server({ dataDir: scratch, port: server.port, logger });
+    },
+  };
 }
 
 function withDatabase(url: string, database: string): string {

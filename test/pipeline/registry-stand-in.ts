@@ -19,7 +19,12 @@ export const CLASSES = [
  * A tiny UNet-ResNet18 (depth 3, narrow decoder, 64-pixel tiles) saved as a real artifact in S3,
  * so the inference service loads, self-tests and runs it as it would a trained model.
  */
-export async function saveTinyModel(s3: { endpoint: string; accessKey: string; secretKey: string; region: string }, bucket: string, prefix: string) {
+export async function saveTinyModel(
+  s3: { endpoint: string; accessKey: string; secretKey: string; region: string },
+  bucket: string,
+  prefix: string,
+  options: { bitDepths?: (8 | 16)[] } = {},
+) {
   await initBackend({ preferred: 'wasm' });
   const url = new URL(s3.endpoint);
   const client = new Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region });
@@ -32,7 +37,7 @@ export async function saveTinyModel(s3: { endpoint: string; accessKey: string; s
       architecture: 'unet',
       encoder: 'resnet18',
       classes: CLASSES,
-      input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
+      input: { channels: 3, grayscale: 'replicate', bitDepths: options.bitDepths ?? [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
       tile: { size: 64, stride: 32 },
       trainingPixelSize: null,
       sourceWeights: [],
@@ -55,13 +60,14 @@ export function serveRegistry(nc: NatsConnection, groupId: string, artifact: { b
   const modelId = randomUUID();
   const versions = new Map<string, ModelVersion>();
   const aliases = new Map<string, string>();
-  const addVersion = (number: number, prefix = artifact.prefix): ModelVersion => {
+  const addVersion = (number: number, prefix = artifact.prefix, overrides: Partial<Pick<ModelVersion, 'classes' | 'binary'>> = {}): ModelVersion => {
     const version: ModelVersion = {
       id: randomUUID(), modelId, modelName: 'tiny-unet', groupId, number, architecture: 'unet', encoder: 'resnet18', classes: CLASSES, binary: false,
       material: 'super', metrics: { val: { iou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
       dataset: { datasetId: randomUUID(), versionId: randomUUID(), contentHash: '0'.repeat(64), experiment: 'Super1' },
       parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
       artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(),
+      ...overrides,
     };
     versions.set(version.id, version);
     return version;
