@@ -279,6 +279,22 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       expect(retriedHook.createWebhook).toEqual(created.createWebhook);
       expect((await lab.client.request<{ webhooks: { id: string }[] }>('{ webhooks { id } }')).webhooks).toHaveLength(webhooksBefore + 1);
 
+      // Retries sent while the first call still runs: one webhook, the others answered from it or told to retry.
+      const concurrent = key();
+      const racing = await Promise.allSettled(
+        Array.from({ length: 4 }, () =>
+          lab.client.request<{ createWebhook: { webhook: { id: string } } }>(
+            'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }',
+            { input: { url: 'http://127.0.0.1:9/racing', events: ['measurement_completed'] } },
+            concurrent,
+          ),
+        ),
+      );
+      const answered = new Set(racing.flatMap((r) => (r.status === 'fulfilled' ? [r.value.createWebhook.webhook.id] : [])));
+      expect(answered.size).toBe(1);
+      for (const refused of racing.filter((r) => r.status === 'rejected')) expect(refused.reason).toMatchObject({ code: 'CONFLICT', retryable: true });
+      expect((await lab.client.request<{ webhooks: { id: string }[] }>('{ webhooks { id } }')).webhooks).toHaveLength(webhooksBefore + 2);
+
       const deleteWebhook = key();
       const remove = () => lab.client.request<{ deleteWebhook: { id: string } }>('mutation($id: ID!) { deleteWebhook(id: $id) { id } }', { id: created.createWebhook.webhook.id }, deleteWebhook);
       expect((await remove()).deleteWebhook.id).toBe(created.createWebhook.webhook.id);

@@ -2,14 +2,22 @@ import { MicroSegError } from '@microseg/errors';
 import { describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_KEY_HEADER, type IdempotencyRecords, idempotent } from './idempotency.ts';
 
-/** The two methods idempotent() uses, over a Map instead of PostgreSQL. */
+/** The records idempotent() keeps, over a Map instead of PostgreSQL. */
 function memoryRepository(): IdempotencyRecords {
   const stored = new Map<string, { request_hash: string; response: unknown }>();
   const id = (groupId: string, key: string, operation: string) => `${groupId}/${key}/${operation}`;
   return {
-    findIdempotent: async (groupId: string, key: string, operation: string) => stored.get(id(groupId, key, operation)),
-    saveIdempotent: async (groupId: string, key: string, operation: string, request_hash: string, response: unknown) => {
-      if (!stored.has(id(groupId, key, operation))) stored.set(id(groupId, key, operation), { request_hash, response });
+    claimIdempotent: async (groupId, key, operation, request_hash) => {
+      const existing = stored.get(id(groupId, key, operation));
+      if (existing) return existing;
+      stored.set(id(groupId, key, operation), { request_hash, response: null });
+      return undefined;
+    },
+    completeIdempotent: async (groupId, key, operation, response) => {
+      stored.get(id(groupId, key, operation))!.response = response;
+    },
+    releaseIdempotent: async (groupId, key, operation) => {
+      stored.delete(id(groupId, key, operation));
     },
   };
 }
@@ -46,5 +54,23 @@ describe('idempotent mutations', () => {
     await idempotent(repository, noKey, async () => ++runs);
     await idempotent(repository, noKey, async () => ++runs);
     expect(runs).toBe(2);
+  });
+
+  it('refuses a retry while the first call still runs (retryable CONFLICT), and acts once', async () => {
+    const repository = memoryRepository();
+    const context = { headers: { [IDEMPOTENCY_KEY_HEADER]: 'k3' }, principal, operation: 'runPolicy', input: { id: 'p' } };
+    let finish: (value: string) => void = () => undefined;
+    let runs = 0;
+    const first = idempotent(repository, context, () => {
+      runs++;
+      return new Promise<string>((resolve) => (finish = resolve));
+    });
+    const error = await idempotent(repository, context, async () => `run ${++runs}`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MicroSegError);
+    expect(error).toMatchObject({ code: 'CONFLICT', retryable: true });
+    finish('run 1');
+    expect(await first).toBe('run 1');
+    expect(await idempotent(repository, context, async () => `run ${++runs}`)).toBe('run 1');
+    expect(runs).toBe(1);
   });
 });

@@ -54,7 +54,9 @@ export { enqueueOutbox, type EnqueueOutboxOptions } from './outbox.ts';
 export {
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyTable,
+  type IdempotencyRecord,
   type IdempotencyRecords,
+  idempotencyClaimsMigration,
   idempotencyKeysMigration,
   idempotent,
 } from './idempotency.ts';

@@ -134,7 +134,8 @@ export interface IdempotencyKeysTable {
   key: string;
   operation: string;
   request_hash: string;
-  response: Json<unknown>;
+  /** Null while the first call with the key runs. */
+  response: Json<unknown> | null;
   created_at: Generated<Date>;
 }
 

@@ -30,11 +30,15 @@ export class UploadRepository implements IdempotencyRecords {
     await this.db.updateTable('uploads').set({ status: 'completed', result_id: resultId, completed_at: new Date() }).where('id', '=', id).execute();
   }
 
-  findIdempotent(groupId: string, key: string, operation: string) {
-    return this.idempotency.findIdempotent(groupId, key, operation);
+  claimIdempotent(groupId: string, key: string, operation: string, requestHash: string) {
+    return this.idempotency.claimIdempotent(groupId, key, operation, requestHash);
   }
 
-  saveIdempotent(groupId: string, key: string, operation: string, requestHash: string, response: unknown): Promise<void> {
-    return this.idempotency.saveIdempotent(groupId, key, operation, requestHash, response);
+  completeIdempotent(groupId: string, key: string, operation: string, response: unknown): Promise<void> {
+    return this.idempotency.completeIdempotent(groupId, key, operation, response);
+  }
+
+  releaseIdempotent(groupId: string, key: string, operation: string): Promise<void> {
+    return this.idempotency.releaseIdempotent(groupId, key, operation);
   }
 }

@@ -1,5 +1,5 @@
 import type { Migration } from '@microseg/db';
-import { idempotencyKeysMigration, outboxMigrations } from '@microseg/messaging';
+import { idempotencyClaimsMigration, idempotencyKeysMigration, outboxMigrations } from '@microseg/messaging';
 import * as inference from './0001-inference.ts';
 import * as webhooks from './0002-webhooks.ts';
 import * as aliasMoveRuns from './0003-alias-move-runs.ts';
@@ -10,4 +10,5 @@ export const inferenceMigrations: Record<string, Migration> = {
   '0002-webhooks': webhooks,
   '0003-alias-move-runs': aliasMoveRuns,
   '0004-idempotency-keys': idempotencyKeysMigration,
+  '0005-idempotency-claims': idempotencyClaimsMigration,
 };
