@@ -5,6 +5,7 @@ import { MAX_PRESIGN_EXPIRY_SECONDS } from '@microseg/storage';
 import type { DatasetDirectory } from './dataset-directory.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
 
+/** Evaluations computed at once: a first one decodes two masks and renders a PNG. */
 const PARALLEL_EVALUATIONS = 4;
 
 type EvaluationNumbers = Pick<MaskEvaluation, 'classes' | 'meanIoU'>;
@@ -49,7 +50,6 @@ export class MaskEvaluations {
         .map((model) => ({ model, truth, datasetId: image.datasetId }));
     });
     const evaluations: MaskEvaluation[] = [];
-    // A few at a time: a first evaluation decodes two masks and renders a PNG.
     for (let start = 0; start < pairs.length; start += PARALLEL_EVALUATIONS) {
       evaluations.push(
         ...(await Promise.all(

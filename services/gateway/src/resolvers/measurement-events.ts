@@ -31,7 +31,7 @@ export const measurementEventResolvers: Resolvers = {
         const since = new Date();
         // NOT_FOUND for a dataset the caller cannot read, before anything is streamed.
         await context.services.call(datasetContracts.getDataset, { id: datasetId });
-        // Only the caller's own group's measurements: a shared dataset's owner measures its masks for itself.
+        // An event names the group that owns the mask: a caller sees its own group's only, even on a dataset shared with it.
         const accept = (event: MeasurementCompletedEvent) => event.datasetId === datasetId && event.groupId === caller.groupId;
         return streamEvents(context, EVENTS_STREAM.name, metrologyEvents.measurementCompleted, since, accept);
       },
