@@ -16,7 +16,8 @@
  *    `microseg predict` then `microseg measure particles` do (decode, tiled inference, mask PNG written
  *    and read back, particle analysis) with the service's tiling (tiles in the calling thread,
  *    INFERENCE_TILE_WORKERS=0), and BENCH_CLI_POOL_RUNS (3) times with the CLI's default of one tile
- *    worker per core.
+ *    worker per core. BENCH_TILE_WORKERS=N runs the service with INFERENCE_TILE_WORKERS=N and compute
+ *    alone with one pool of N workers kept for every image, as `microseg predict` keeps it.
  * 4. Throughput: BENCH_THROUGHPUT_IMAGES (6) uploads at once, with one inference process, then with two
  *    (a second replica of the service on the shared `inference-workers` work queue, as the cluster
  *    scales it). 0 skips it.
@@ -56,7 +57,9 @@ const CLI_POOL_RUNS = Number(env['BENCH_CLI_POOL_RUNS'] ?? 3);
 const THROUGHPUT_IMAGES = Number(env['BENCH_THROUGHPUT_IMAGES'] ?? 6);
 const GOAL_OVERHEAD_S = 0.5;
 const GOAL_RATIO = 1.2;
-const SERVICE_ENV = { MICROSEG_TF_BACKEND: 'wasm' };
+/** The inference service's INFERENCE_TILE_WORKERS; compute alone then uses one pool of as many workers, as the CLI does. */
+const TILE_WORKERS = Number(env['BENCH_TILE_WORKERS'] ?? 0);
+const SERVICE_ENV = { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_TILE_WORKERS: String(TILE_WORKERS) };
 
 const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -423,24 +426,24 @@ try {
 
   // --- end-to-end, sequential, with compute alone interleaved so both see the same background load ---
   const cold = await timedUpload(lab.client, db, createDataset.id, model.versionId, pngVariant(superImage, 'cold'), 'cold');
+  const source = await modelToSource(loaded.model, [import.meta.resolve('@microseg/segmentation')]);
+  const workerBackend = backend.backend === 'cpu' ? 'cpu' : 'wasm';
+  const servicePool = TILE_WORKERS > 0 ? await createTileWorkerPool({ source, workers: TILE_WORKERS, backend: workerBackend }) : undefined;
   // The first pass compiles the wasm kernels for these shapes; the service's cold upload above did the same.
-  await computeOnce(loaded, superImage, undefined, scratch);
+  await computeOnce(loaded, superImage, servicePool, scratch);
   const uploads: TimedUpload[] = [];
   const alone: (ComputeTiming & { afterUpload: number })[] = [];
   const cpu = new ServiceCpu(platform);
   for (let i = 0; i < UPLOADS; i++) {
     uploads.push(await cpu.during(() => timedUpload(lab.client, db, createDataset.id, model.versionId, pngVariant(superImage, `upload ${i}`), `upload-${i}`)));
     if (Math.floor(((i + 1) * COMPUTE_RUNS) / UPLOADS) > Math.floor((i * COMPUTE_RUNS) / UPLOADS)) {
-      alone.push({ ...(await computeOnce(loaded, superImage, undefined, scratch)), afterUpload: i });
+      alone.push({ ...(await computeOnce(loaded, superImage, servicePool, scratch)), afterUpload: i });
     }
   }
+  await servicePool?.close();
   const cliPool: ComputeTiming[] = [];
-  if (CLI_POOL_RUNS > 0) {
-    const pool = await createTileWorkerPool({
-      source: await modelToSource(loaded.model, [import.meta.resolve('@microseg/segmentation')]),
-      workers: availableParallelism(),
-      backend: backend.backend === 'cpu' ? 'cpu' : 'wasm',
-    });
+  if (CLI_POOL_RUNS > 0 && TILE_WORKERS !== availableParallelism()) {
+    const pool = await createTileWorkerPool({ source, workers: availableParallelism(), backend: workerBackend });
     try {
       await computeOnce(loaded, superImage, pool, scratch);
       for (let i = 0; i < CLI_POOL_RUNS; i++) cliPool.push(await computeOnce(loaded, superImage, pool, scratch));
@@ -465,7 +468,8 @@ try {
   log(`end-to-end (upload start -> measurement set answers imageMeasurements), ${UPLOADS} sequential uploads of a 512x512 8-bit superalloy PNG:`);
   log(`  ${p(endToEnd)}  (cold first upload, model loaded from S3 and wasm kernels compiled: ${seconds(cold.visibleAt - cold.startedAt)})`);
   log(`  watched every ${POLL_MS} ms: ${WATCH_GRAPHQL_ONLY ? 'GraphQL all along (BENCH_WATCH=graphql)' : 'PostgreSQL until the set is stored, then GraphQL (BENCH_WATCH=graphql polls GraphQL all along)'}`);
-  log(`compute alone, this process (decode + predict + mask PNG written and read + measure particles; tiles in the calling thread, as the service runs them):`);
+  const tiling = TILE_WORKERS > 0 ? `one pool of ${TILE_WORKERS} tile workers for every image, as the CLI keeps it` : 'tiles in the calling thread';
+  log(`compute alone, this process (decode + predict + mask PNG written and read + measure particles; ${tiling}, service INFERENCE_TILE_WORKERS=${TILE_WORKERS}):`);
   log(`  ${p(aloneTotal)}  (${alone.length} runs after a warm-up, interleaved with the uploads)`);
   if (cliPool.length > 0) {
     log(`  with the CLI's default of ${availableParallelism()} tile workers: ${p(cliPool.map((t) => t.totalMs))}  (${cliPool.length} runs; the service's INFERENCE_TILE_WORKERS=${availableParallelism()})`);
