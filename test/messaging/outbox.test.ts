@@ -154,4 +154,21 @@ describe('transactional outbox', () => {
     const published = (await streamMessages()).filter((m) => m.datasetId.startsWith('bulk-'));
     expect(published.map((m) => m.msgId).sort()).toEqual([...ids].sort());
   });
+
+  it('wakes on the commit that wrote a row: published at once, not at the next poll', async () => {
+    await relay?.stop();
+    // A poll of a minute: only the commit's notification can explain a prompt publish.
+    const listening = new OutboxRelay({ db, js: nc.jetstream(), pollIntervalMs: 60_000, wakeOnCommit: { databaseUrl } });
+    listening.start();
+    try {
+      await delay(500);
+      for (const name of ['woken-1', 'woken-2']) {
+        const id = await createDataset(name);
+        await eventually(async () => (await unsent()) === 0, { timeoutMs: 10_000, what: `${name} published after its commit` });
+        expect((await streamMessages()).find((m) => m.datasetId === name)?.msgId).toBe(id);
+      }
+    } finally {
+      await listening.stop();
+    }
+  });
 });

@@ -17,3 +17,4 @@ export {
 } from 'kysely';
 // The backoff pause of waitForDatabase; messaging's reconnect and relay loops pause the same way.
 export { sleep } from './sleep.ts';
+export { listenForNotifications, type NotificationListener, type NotificationListenerOptions } from './notifications.ts';

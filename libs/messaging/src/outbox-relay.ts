@@ -4,7 +4,8 @@ import { encodeJson } from './codec.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import type { OutboxDatabase } from './outbox-table.ts';
 import { publishRaw } from './publish.ts';
-import { sleep } from '@microseg/db';
+import { type NotificationListener, listenForNotifications, sleep } from '@microseg/db';
+import { OUTBOX_CHANNEL } from './outbox.ts';
 
 export interface OutboxRelayOptions {
   db: Kysely<any>;
@@ -22,6 +23,11 @@ export interface OutboxRelayOptions {
   publishTimeoutMs?: number;
   /** Sent rows are deleted after this long (default 24 h); they only serve inspection. */
   retainSentMs?: number;
+  /**
+   * The database URL to LISTEN on: a commit that wrote outbox rows wakes the relay at once
+   * (enqueueOutbox notifies), instead of at its next poll. Without it the relay only polls.
+   */
+  wakeOnCommit?: { databaseUrl: string };
 }
 
 export interface RelayBatch {
@@ -44,6 +50,11 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private lastPrune = 0;
   private readonly logger: Logger;
+  private listener: NotificationListener | undefined;
+  /** Set while the relay sleeps: ends the sleep early. */
+  private wake: (() => void) | undefined;
+  /** A notification that came while a batch ran: the next sleep is skipped. */
+  private woken = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -61,6 +72,38 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopController.abort();
     await this.loop;
+    await this.listener?.close();
+  }
+
+  private async listenForCommits(databaseUrl: string): Promise<void> {
+    const schema =
+      this.options.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(this.options.db)).rows[0]?.schema;
+    this.listener = listenForNotifications({
+      url: databaseUrl,
+      channel: OUTBOX_CHANNEL,
+      logger: this.logger,
+      onNotification: (payload) => {
+        if (payload !== schema) return;
+        this.woken = true;
+        this.wake?.();
+      },
+    });
+  }
+
+  /** Sleeps for the poll interval, or less when a commit's notification arrives. */
+  private async pause(ms: number, signal: AbortSignal): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return;
+    }
+    const cut = new AbortController();
+    const onStop = () => cut.abort();
+    signal.addEventListener('abort', onStop, { once: true });
+    this.wake = () => cut.abort();
+    await sleep(ms, cut.signal);
+    signal.removeEventListener('abort', onStop);
+    this.wake = undefined;
+    this.woken = false;
   }
 
   /** Claims and publishes one batch; rows whose publish failed stay unsent for the next attempt. */
@@ -124,6 +167,13 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const signal = this.stopController.signal;
+    const wakeOnCommit = this.options.wakeOnCommit;
+    if (wakeOnCommit) {
+      // Without the listener (database not reachable yet) the relay still polls.
+      await this.listenForCommits(wakeOnCommit.databaseUrl).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'outbox relay polls only: cannot listen for commits'),
+      );
+    }
     const pollMs = this.options.pollIntervalMs ?? 200;
     const maxBackoffMs = this.options.maxBackoffMs ?? 5_000;
     let backoffMs = pollMs;
@@ -147,7 +197,7 @@ export class OutboxRelay {
       if (outage) this.logger.info({ sent: batch.sent }, 'outbox relay resumed');
       outage = false;
       backoffMs = pollMs;
-      if (batch.sent < (this.options.batchSize ?? 100)) await sleep(pollMs, signal);
+      if (batch.sent < (this.options.batchSize ?? 100)) await this.pause(pollMs, signal);
     }
   }
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { validate } from './codec.ts';
 import type { MessageContract, PayloadInput } from './contract.ts';
 import type { Metadata } from './metadata.ts';
 import type { OutboxDatabase } from './outbox-table.ts';
+
+/** The PostgreSQL notification channel outbox writes signal on; the payload is the outbox's schema. */
+export const OUTBOX_CHANNEL = 'microseg_outbox';
 
 export interface EnqueueOutboxOptions {
   headers?: Metadata;
@@ -36,5 +39,8 @@ export async function enqueueOutbox<C extends MessageContract>(
       headers: JSON.stringify(options.headers ?? {}),
     })
     .execute();
+  // Delivered at commit (and once per transaction, however many rows): the relay of this schema
+  // publishes at once instead of at its next poll.
+  await sql`select pg_notify(${OUTBOX_CHANNEL}, coalesce(${options.schema ?? null}::text, current_schema()))`.execute(trx);
   return id;
 }

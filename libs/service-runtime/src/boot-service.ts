@@ -1,7 +1,7 @@
 import { EVENTS_STREAM, type ServiceName } from '@microseg/contracts';
 import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
-import { connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
+import { OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { ServiceRuntime } from './service-runtime.ts';
 
@@ -134,4 +134,16 @@ export async function bootServiceWithDatabase<DB>(options: {
     migrateOnly: config.MIGRATE_ONLY,
   });
   return { ...booted, db };
+}
+
+/**
+ * The service's outbox relay, started and stopped with it. Woken by the commits that write its
+ * outbox (LISTEN/NOTIFY), so an event leaves within milliseconds instead of at the next poll: the
+ * pipeline crosses three outboxes between an upload and its measurement.
+ */
+export function startOutboxRelay(booted: BootedService & { db: Kysely<any> }, config: Pick<ServiceWithDatabaseConfig, 'DATABASE_URL'>, logger: Logger): OutboxRelay {
+  const relay = new OutboxRelay({ db: booted.db, js: booted.nc.jetstream(), logger, wakeOnCommit: { databaseUrl: config.DATABASE_URL } });
+  relay.start();
+  booted.runtime.onShutdown('outbox relay', () => relay.stop());
+  return relay;
 }

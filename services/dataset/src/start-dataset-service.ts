@@ -1,8 +1,8 @@
 import { EVENTS_STREAM } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
-import { OutboxRelay, ensureStream } from '@microseg/messaging';
+import { ensureStream } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
-import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
+import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import pLimit from 'p-limit';
 import type { DatasetConfig } from './config.ts';
@@ -59,9 +59,7 @@ export async function startDatasetService(
     maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
     duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
   });
-  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
-  relay.start();
-  runtime.onShutdown('outbox relay', () => relay.stop());
+  startOutboxRelay(booted, config, logger);
 
   const datasets = new DatasetRepository(db);
   const images = new ImageRepository(db);

@@ -1,8 +1,7 @@
 import '@microseg/segmentation';
 import { type Logger, createLogger } from '@microseg/logging';
-import { OutboxRelay } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
-import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
+import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
@@ -70,9 +69,7 @@ export async function startInferenceService(
     await store.ensureBucket(config.INFERENCE_BUCKET);
     return true;
   });
-  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
-  relay.start();
-  runtime.onShutdown('outbox relay', () => relay.stop());
+  startOutboxRelay(booted, config, logger);
 
   const directory = new PlatformDirectory(nc);
   const segmentations = new SegmentationRepository(db);

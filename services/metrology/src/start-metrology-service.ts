@@ -1,6 +1,5 @@
 import { type Logger, createLogger } from '@microseg/logging';
-import { OutboxRelay } from '@microseg/messaging';
-import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
+import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import type { MetrologyConfig } from './config.ts';
 import { DatasetDirectory } from './dataset-directory.ts';
@@ -53,9 +52,7 @@ export async function startMetrologyService(
     await store.ensureBucket(config.METROLOGY_BUCKET);
     return true;
   });
-  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
-  relay.start();
-  runtime.onShutdown('outbox relay', () => relay.stop());
+  startOutboxRelay(booted, config, logger);
 
   const directory = new DatasetDirectory(nc);
   const profiles = new ProfileRepository(db);

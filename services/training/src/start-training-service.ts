@@ -1,6 +1,5 @@
 import { type Logger, createLogger } from '@microseg/logging';
-import { OutboxRelay } from '@microseg/messaging';
-import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
+import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
 import { Benchmarks } from './benchmarks.ts';
@@ -48,9 +47,7 @@ export async function startTrainingService(
   const store = createObjectStore(s3);
   await store.ensureBucket(config.TRAINING_BUCKET);
   await ensureTrainingJobStream(nc);
-  const relay = new OutboxRelay({ db, js: nc.jetstream(), logger });
-  relay.start();
-  runtime.onShutdown('outbox relay', () => relay.stop());
+  startOutboxRelay(booted, config, logger);
 
   const jobs = new JobRepository(db);
   const repository = new RegistryRepository(db);
