@@ -14,10 +14,11 @@
  * 3. Compute alone, in this process on the same artifact and image, BENCH_COMPUTE_RUNS (10) times
  *    interleaved with the uploads (so both see the same load from the rest of the machine): what
  *    `microseg predict` then `microseg measure particles` do (decode, tiled inference, mask PNG written
- *    and read back, particle analysis) with the service's tiling (tiles in the calling thread,
- *    INFERENCE_TILE_WORKERS=0), and BENCH_CLI_POOL_RUNS (3) times with the CLI's default of one tile
- *    worker per core. BENCH_TILE_WORKERS=N runs the service with INFERENCE_TILE_WORKERS=N and compute
- *    alone with one pool of N workers kept for every image, as `microseg predict` keeps it.
+ *    and read back, particle analysis) with the service's tiling: BENCH_TILE_WORKERS (default 1, the
+ *    service's default INFERENCE_TILE_WORKERS) runs the service with that many tile workers per model and
+ *    compute alone with one pool of as many workers kept for every image, as `microseg predict` keeps it
+ *    (0: tiles in the calling thread on both sides); BENCH_CLI_POOL_RUNS (3) more runs use the CLI's
+ *    default of one tile worker per core.
  * 4. Throughput: BENCH_THROUGHPUT_IMAGES (6) uploads at once, with one inference process, then with two
  *    (a second replica of the service on the shared `inference-workers` work queue, as the cluster
  *    scales it). 0 skips it.
@@ -58,7 +59,7 @@ const THROUGHPUT_IMAGES = Number(env['BENCH_THROUGHPUT_IMAGES'] ?? 6);
 const GOAL_OVERHEAD_S = 0.5;
 const GOAL_RATIO = 1.2;
 /** The inference service's INFERENCE_TILE_WORKERS; compute alone then uses one pool of as many workers, as the CLI does. */
-const TILE_WORKERS = Number(env['BENCH_TILE_WORKERS'] ?? 0);
+const TILE_WORKERS = Number(env['BENCH_TILE_WORKERS'] ?? 1);
 const SERVICE_ENV = { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_TILE_WORKERS: String(TILE_WORKERS) };
 
 const percentile = (values: readonly number[], p: number) => {
