@@ -231,4 +231,33 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     }, 'the batch run', 90_000);
     expect(done).toMatchObject({ state: 'succeeded', segmented: 3, failed: 0 });
   }, 180_000);
+
+  it("pages through a dataset's measurements, newest first, with filters", async () => {
+    const page = (after?: string) =>
+      lab.client.request<{ data: { nodes: { id: string; imageId: string; source: string; status: string; particles: unknown[] }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+        `query($id: ID!, $after: String) { data: datasetMeasurements(datasetId: $id, source: model, status: succeeded, first: 2, after: $after) {
+          nodes { id imageId source status particles { class count } } pageInfo { endCursor hasNextPage } } }`,
+        { id: datasetId, ...(after ? { after } : {}) },
+      );
+    // The three images of the dataset, each measured once the batch run's masks are in.
+    await eventually(async () => {
+      const first = await page();
+      const second = first.data.pageInfo.hasNextPage ? await page(first.data.pageInfo.endCursor!) : undefined;
+      return (second?.data.nodes.length ?? 0) >= 1 ? true : undefined;
+    }, 'three measured images', 60_000);
+    const first = await page();
+    const second = await page(first.data.pageInfo.endCursor!);
+    expect(first.data.nodes).toHaveLength(2);
+    expect(first.data.pageInfo.hasNextPage).toBe(true);
+    expect(second.data.nodes).toHaveLength(1);
+    expect(second.data.pageInfo.hasNextPage).toBe(false);
+    const nodes = [...first.data.nodes, ...second.data.nodes];
+    expect(new Set(nodes.map((n) => n.imageId)).size).toBe(3);
+    expect(nodes.every((n) => n.source === 'model' && n.status === 'succeeded' && n.particles.length > 0)).toBe(true);
+    const { data: manual } = await lab.client.request<{ data: { nodes: unknown[] } }>(
+      'query($id: ID!) { data: datasetMeasurements(datasetId: $id, source: ground_truth) { nodes { id } } }',
+      { id: datasetId },
+    );
+    expect(manual.nodes).toEqual([]);
+  }, 90_000);
 });

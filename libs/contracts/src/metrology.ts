@@ -225,6 +225,23 @@ export const metrologyContracts = {
     }),
     response: z.object({ measurements: z.array(measurementSetSchema) }),
   }),
+  /** A dataset's measurement sets, newest first, a page at a time (`after`: the previous page's endCursor). */
+  datasetMeasurements: defineRequest({
+    subject: 'microseg.metrology.v1.measurements.of-dataset',
+    request: z.object({
+      datasetId: id,
+      source: maskSourceSchema.optional(),
+      modelVersionId: z.string().optional(),
+      status: measurementStatusSchema.optional(),
+      first: z.number().int().min(1).max(500).default(50),
+      after: id.optional(),
+    }),
+    response: z.object({
+      nodes: z.array(measurementSetSchema),
+      endCursor: id.nullable(),
+      hasNextPage: z.boolean(),
+    }),
+  }),
   /**
    * Every current model mask of the images against each image's current manual mask; none for an
    * image without a manual mask, or one the caller may not read.

@@ -41,7 +41,20 @@ export class MeasurementCatalog {
     filter: SetFilter,
   ): Promise<MeasurementSet[]> {
     await this.deps.directory.readableImage(principal, imageId);
-    const rows = await this.deps.measurements.ofImage(imageId, filter);
+    return this.withResults(await this.deps.measurements.ofImage(imageId, filter));
+  }
+
+  async ofDataset(
+    principal: Principal,
+    query: SetFilter & { datasetId: string; status?: 'succeeded' | 'failed' | undefined; first: number; after?: string | undefined },
+  ): Promise<{ nodes: MeasurementSet[]; endCursor: string | null; hasNextPage: boolean }> {
+    await this.deps.directory.readableDataset(principal, query.datasetId);
+    const { rows, hasNextPage } = await this.deps.measurements.ofDataset(query.datasetId, query);
+    return { nodes: await this.withResults(rows), endCursor: rows.at(-1)?.id ?? null, hasNextPage };
+  }
+
+  /** Rows with their per-class results, thickness and plot URLs (objects left out: exports carry them). */
+  private async withResults(rows: MeasurementSetRow[]): Promise<MeasurementSet[]> {
     const ids = rows.map((row) => row.id);
     const [classes, thickness] = await Promise.all([
       this.deps.measurements.classesOf(ids, false),

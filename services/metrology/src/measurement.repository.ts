@@ -168,6 +168,23 @@ export class MeasurementRepository {
     return query.orderBy('completed_at', 'desc').execute();
   }
 
+  /** A dataset's measurements newest first; the cursor is the last row's id, so a page boundary never skips or repeats a row. */
+  async ofDataset(
+    datasetId: string,
+    filter: SetFilter & { status?: 'succeeded' | 'failed' | undefined; first: number; after?: string | undefined },
+  ): Promise<{ rows: MeasurementSetRow[]; hasNextPage: boolean }> {
+    let query = this.db.selectFrom('measurement_sets').selectAll().where('dataset_id', '=', datasetId);
+    if (filter.source) query = query.where('source', '=', filter.source);
+    if (filter.modelVersionId) query = query.where('model_version_id', '=', filter.modelVersionId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    const after = filter.after;
+    if (after) {
+      query = query.where(sql<boolean>`(completed_at, id) < (select c.completed_at, c.id from measurement_sets c where c.id = ${after})`);
+    }
+    const rows = await query.orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(filter.first + 1).execute();
+    return { rows: rows.slice(0, filter.first), hasNextPage: rows.length > filter.first };
+  }
+
   /**
    * The measurements a dataset summary pools: per mask, the newest one under `profileHash`. Without
    * a version: the current masks. With one: its images, and for ground truth exactly the frozen

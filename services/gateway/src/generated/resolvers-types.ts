@@ -795,6 +795,12 @@ export type MeasurementSet = {
   width: Scalars['Int']['output'];
 };
 
+export type MeasurementSetConnection = {
+  __typename?: 'MeasurementSetConnection';
+  nodes: Array<MeasurementSet>;
+  pageInfo: PageInfo;
+};
+
 export type MeasurementStatus =
   | 'failed'
   | 'succeeded';
@@ -1303,6 +1309,8 @@ export type Query = {
    * are merged into one distribution. With a dataset version, only its images and frozen masks.
    */
   datasetMeasurementSummary: DatasetMeasurementSummary;
+  /** A dataset's measurement sets, newest first, a page at a time. */
+  datasetMeasurements: MeasurementSetConnection;
   /** A dataset's model segmentations, newest first. */
   datasetSegmentations: SegmentationConnection;
   datasetVersion: DatasetVersion;
@@ -1377,6 +1385,16 @@ export type QueryDatasetMeasurementSummaryArgs = {
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   modelVersionId?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<MaskSource>;
+};
+
+
+export type QueryDatasetMeasurementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  datasetId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<MaskSource>;
+  status?: InputMaybe<MeasurementStatus>;
 };
 
 
@@ -2087,6 +2105,7 @@ export type ResolversTypes = {
   MeasurementProfileSpec: ResolverTypeWrapper<MeasurementProfileSpec>;
   MeasurementProvenance: ResolverTypeWrapper<Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversTypes['Segmentation']> }>;
   MeasurementSet: ResolverTypeWrapper<MeasurementSetModel>;
+  MeasurementSetConnection: ResolverTypeWrapper<Omit<MeasurementSetConnection, 'nodes'> & { nodes: Array<ResolversTypes['MeasurementSet']> }>;
   MeasurementStatus: MeasurementStatus;
   Member: ResolverTypeWrapper<Member>;
   Model: ResolverTypeWrapper<RegistryModel>;
@@ -2243,6 +2262,7 @@ export type ResolversParentTypes = {
   MeasurementProfileSpec: MeasurementProfileSpec;
   MeasurementProvenance: Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversParentTypes['Segmentation']> };
   MeasurementSet: MeasurementSetModel;
+  MeasurementSetConnection: Omit<MeasurementSetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MeasurementSet']> };
   Member: Member;
   Model: RegistryModel;
   ModelAlias: ModelAlias;
@@ -2849,6 +2869,12 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasurementSetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementSetConnection'] = ResolversParentTypes['MeasurementSetConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3055,6 +3081,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   compareModelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryCompareModelVersionsArgs, 'ids'>>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetMeasurementSummary?: Resolver<ResolversTypes['DatasetMeasurementSummary'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementSummaryArgs, 'datasetId'>>;
+  datasetMeasurements?: Resolver<ResolversTypes['MeasurementSetConnection'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementsArgs, 'datasetId' | 'first'>>;
   datasetSegmentations?: Resolver<ResolversTypes['SegmentationConnection'], ParentType, ContextType, RequireFields<QueryDatasetSegmentationsArgs, 'datasetId' | 'first'>>;
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
@@ -3371,6 +3398,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MeasurementProfileSpec?: MeasurementProfileSpecResolvers<ContextType>;
   MeasurementProvenance?: MeasurementProvenanceResolvers<ContextType>;
   MeasurementSet?: MeasurementSetResolvers<ContextType>;
+  MeasurementSetConnection?: MeasurementSetConnectionResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;

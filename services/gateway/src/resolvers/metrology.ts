@@ -76,6 +76,18 @@ export const metrologyResolvers: Resolvers = {
     },
     imageMeasurements: (_parent, { imageId, ...args }, context) =>
       measurementsOf(context, imageId, args),
+    datasetMeasurements: async (_parent, { datasetId, source, modelVersionId, status, first, after }, context) => {
+      requireCaller(context);
+      const page = await context.services.call(c.datasetMeasurements, {
+        datasetId,
+        first: first ?? 50,
+        ...(after ? { after } : {}),
+        ...(source ? { source } : {}),
+        ...(modelVersionId ? { modelVersionId } : {}),
+        ...(status ? { status } : {}),
+      });
+      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    },
     datasetMeasurementSummary: (_parent, args, context) => {
       requireCaller(context);
       return context.services.call(

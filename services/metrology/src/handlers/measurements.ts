@@ -27,6 +27,12 @@ export function serveMeasurements(
     ),
     serveRequests(
       nc,
+      c.datasetMeasurements,
+      (query, { headers }) => deps.catalog.ofDataset(requirePrincipal(headers), query),
+      options,
+    ),
+    serveRequests(
+      nc,
       c.datasetSummary,
       (query, { headers }) => deps.catalog.summary(requirePrincipal(headers), query),
       options,
