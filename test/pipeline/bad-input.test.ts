@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { INFERENCE_JOBS_STREAM } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
-import { connectNats } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gray16Png, grayPng, putToUrl, sha256 } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { eventually, imageMeasurements } from '../metrology/metrology-platform.ts';
-import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
+import { CLASSES, type TinyModelDataset, setUpTinyModelDataset } from './registry-stand-in.ts';
 
 interface SegmentationView {
   status: string;
@@ -24,7 +22,8 @@ describe('pipeline bad input: misfit models, images a model cannot take, an S3 o
   let platform: TestPlatform;
   let lab: Awaited<ReturnType<TestPlatform['newGroup']>>;
   let nc: NatsConnection;
-  let registry: ReturnType<typeof serveRegistry>;
+  let setup: TinyModelDataset;
+  let registry: TinyModelDataset['registry'];
   let datasetId: string;
   let versionId: string;
   let policyId: string;
@@ -32,22 +31,12 @@ describe('pipeline bad input: misfit models, images a model cannot take, an S3 o
   beforeAll(async () => {
     platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ACK_WAIT_MS: '5000' });
     lab = await platform.newGroup();
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'pipeline-bad-input-test' });
-    const artifact = { bucket: 'bad-input-test-models', prefix: `tiny/${randomUUID()}` };
     // This model takes 8-bit images only.
-    await saveTinyModel(platform.infrastructure.s3, artifact.bucket, artifact.prefix, { bitDepths: [8] });
-    registry = serveRegistry(nc, lab.groupId, artifact);
-    versionId = registry.addVersion(1).id;
-    registry.setAlias('production', versionId);
-    const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
-      'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
-      { input: { name: 'Bad input superalloy', material: 'super', classes: CLASSES } },
-    );
-    datasetId = createDataset.id;
+    setup = await setUpTinyModelDataset(platform, lab, { name: 'Bad input superalloy', bitDepths: [8] });
+    ({ nc, registry, versionId, datasetId } = setup);
   }, 120_000);
   afterAll(async () => {
-    await registry?.stop();
-    await nc?.drain();
+    await setup?.stop();
     await platform?.stop();
   });
 

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INFERENCE_JOBS_STREAM, EVENTS_STREAM } from '@microseg/contracts';
 import { describeFile, uploadImage } from '@microseg/cli';
 import { MicroSegError } from '@microseg/errors';
-import { connectNats } from '@microseg/messaging';
 import type { PlatformService } from '@microseg/launcher';
-import type { NatsConnection } from 'nats';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grayPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
-import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
+import { type TinyModelDataset, setUpTinyModelDataset } from './registry-stand-in.ts';
 
 /**
  * The issue's fault test: uploads flow through the pipeline while inference and metrology are
@@ -44,9 +41,8 @@ interface Figures {
 
 describe('pipeline under faults: SIGKILLed inference and metrology, a NATS restart', () => {
   let platform: TestPlatform;
-  let nc: NatsConnection;
   let db: pg.Client;
-  let registry: ReturnType<typeof serveRegistry>;
+  let setup: TinyModelDataset | undefined;
   let scratch: string;
 
   beforeAll(async () => {
@@ -64,8 +60,7 @@ describe('pipeline under faults: SIGKILLed inference and metrology, a NATS resta
     await db.connect();
   }, 180_000);
   afterAll(async () => {
-    await registry?.stop();
-    await nc?.close();
+    await setup?.stop();
     await db?.end();
     await platform?.stop();
     if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -74,17 +69,8 @@ describe('pipeline under faults: SIGKILLed inference and metrology, a NATS resta
   it(`${UPLOADS} uploads end with exactly one segmentation and one measurement set each`, async () => {
     const started = Date.now();
     const lab = await platform.newGroup();
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'fault-test' });
-    const artifact = { bucket: 'fault-test-models', prefix: `tiny/${randomUUID()}` };
-    await saveTinyModel(platform.infrastructure.s3, artifact.bucket, artifact.prefix);
-    registry = serveRegistry(nc, lab.groupId, artifact);
-    const versionId = registry.addVersion(1).id;
-    registry.setAlias('production', versionId);
-    const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
-      'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
-      { input: { name: 'Fault test', material: 'super', classes: CLASSES } },
-    );
-    const datasetId = createDataset.id;
+    setup = await setUpTinyModelDataset(platform, lab, { name: 'Fault test' });
+    const { nc, datasetId } = setup;
     await lab.client.request('mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
       input: { datasetId, model: 'tiny-unet', alias: 'production' },
     });

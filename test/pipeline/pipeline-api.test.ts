@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENTS_STREAM, trainingEvents } from '@microseg/contracts';
-import { connectNats, publishEvent } from '@microseg/messaging';
+import { publishEvent } from '@microseg/messaging';
 import { decodeIndexMask, evaluateSegmentation } from '@microseg/metrology';
 import { type Client, createClient } from 'graphql-ws/client';
 import type { NatsConnection } from 'nats';
@@ -14,7 +14,7 @@ import { microsegJson } from '../datasets/cli.ts';
 import { grayPng, indexMaskPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { eventually, expectCode, imageMeasurements } from '../metrology/metrology-platform.ts';
-import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
+import { CLASSES, type TinyModelDataset, saveTinyModel, setUpTinyModelDataset } from './registry-stand-in.ts';
 
 interface MeasurementCompleted {
   measurementId: string;
@@ -82,7 +82,8 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
   let lab: Awaited<ReturnType<TestPlatform['newGroup']>>;
   let outsider: Awaited<ReturnType<TestPlatform['newGroup']>>;
   let nc: NatsConnection;
-  let registry: ReturnType<typeof serveRegistry>;
+  let setup: TinyModelDataset;
+  let registry: TinyModelDataset['registry'];
   let datasetId: string;
   let versionId: string;
   const sockets: Client[] = [];
@@ -105,25 +106,15 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
     platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ACK_WAIT_MS: '5000' });
     lab = await platform.newGroup();
     outsider = await platform.newGroup();
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'pipeline-api-test' });
-    const artifact = { bucket: 'pipeline-api-test-models', prefix: `tiny/${randomUUID()}` };
-    await saveTinyModel(platform.infrastructure.s3, artifact.bucket, artifact.prefix);
-    registry = serveRegistry(nc, lab.groupId, artifact);
-    versionId = registry.addVersion(1).id;
-    registry.setAlias('production', versionId);
-    const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
-      'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
-      { input: { name: 'Pipeline API superalloy', material: 'super', classes: CLASSES } },
-    );
-    datasetId = createDataset.id;
+    setup = await setUpTinyModelDataset(platform, lab, { name: 'Pipeline API superalloy' });
+    ({ nc, registry, versionId, datasetId } = setup);
     await lab.client.request('mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', {
       input: { datasetId, model: 'tiny-unet', alias: 'production' },
     });
   }, 120_000);
   afterAll(async () => {
     await Promise.all(sockets.map(async (ws) => ws.dispose()));
-    await registry?.stop();
-    await nc?.drain();
+    await setup?.stop();
     await platform?.stop();
   });
 
@@ -318,7 +309,7 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
   describe('microseg pipeline drift', () => {
     it('prints the drift report of a policy after its alias moved, as GraphQL answers it', async () => {
       const second = `tiny/${randomUUID()}`;
-      await saveTinyModel(platform.infrastructure.s3, 'pipeline-api-test-models', second);
+      await saveTinyModel(platform.infrastructure.s3, setup.modelBucket, second);
       const v2 = registry.addVersion(2, second).id;
       // Its own alias: moving it touches this test's policy only.
       registry.setAlias('staging', versionId);

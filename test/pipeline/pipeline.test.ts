@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Principal, datasetContracts, inferenceContracts, principalHeaders } from '@microseg/contracts';
-import { connectNats, request } from '@microseg/messaging';
+import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { verifyWebhook } from '@microseg/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { microsegJson } from '../datasets/cli.ts';
 import { grayPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { eventually, expectCode, imageMeasurements } from '../metrology/metrology-platform.ts';
-import { CLASSES, saveTinyModel, serveRegistry } from './registry-stand-in.ts';
+import { type TinyModelDataset, setUpTinyModelDataset } from './registry-stand-in.ts';
 import { startLims } from './lims-receiver.ts';
 
 interface ResultsImage {
@@ -41,7 +41,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
   let platform: TestPlatform;
   let lab: Awaited<ReturnType<TestPlatform['newGroup']>>;
   let nc: NatsConnection;
-  let registry: ReturnType<typeof serveRegistry>;
+  let setup: TinyModelDataset;
   let principal: Principal;
   let datasetId: string;
   let versionId: string;
@@ -58,22 +58,11 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     });
     lab = await platform.newGroup();
     principal = { groupId: lab.groupId, groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role: 'admin' };
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'pipeline-test' });
-    const { s3 } = platform.infrastructure;
-    const artifact = { bucket: 'pipeline-test-models', prefix: `tiny/${randomUUID()}` };
-    await saveTinyModel(s3, artifact.bucket, artifact.prefix);
-    registry = serveRegistry(nc, lab.groupId, artifact);
-    versionId = registry.addVersion(1).id;
-    registry.setAlias('production', versionId);
-    const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
-      'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
-      { input: { name: 'Pipeline superalloy', material: 'super', classes: CLASSES } },
-    );
-    datasetId = createDataset.id;
+    setup = await setUpTinyModelDataset(platform, lab, { name: 'Pipeline superalloy' });
+    ({ nc, versionId, datasetId } = setup);
   }, 120_000);
   afterAll(async () => {
-    await registry?.stop();
-    await nc?.drain();
+    await setup?.stop();
     await platform?.stop();
   });
 

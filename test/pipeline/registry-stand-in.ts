@@ -8,6 +8,9 @@ import { saveArtifact } from '@microseg/model-artifact';
 import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
 import type { NatsConnection } from 'nats';
+import { connectNats } from '@microseg/messaging';
+import type { GatewayClient } from '@microseg/cli';
+import type { TestPlatform } from '../harness/index.ts';
 
 export const CLASSES = [
   { index: 0, name: 'matrix', color: '#000000' },
@@ -89,5 +92,46 @@ export function serveRegistry(nc: NatsConnection, groupId: string, artifact: { b
     addVersion,
     setAlias: (alias: string, versionId: string) => aliases.set(alias, versionId),
     stop: () => Promise.all(servers.map((s) => s.stop())),
+  };
+}
+
+export interface TinyModelDataset {
+  nc: NatsConnection;
+  registry: ReturnType<typeof serveRegistry>;
+  /** Version 1 of `tiny-unet`, behind the alias `production`. */
+  versionId: string;
+  /** A dataset of CLASSES in the lab's group. */
+  datasetId: string;
+  /** Where further versions' artifacts go (`registry.addVersion(n, prefix)` reads them from here). */
+  modelBucket: string;
+  stop(): Promise<void>;
+}
+
+/** What every pipeline test starts from: a dataset and a tiny model version its policies can follow. */
+export async function setUpTinyModelDataset(
+  platform: TestPlatform,
+  lab: { groupId: string; client: GatewayClient },
+  options: { name: string; bitDepths?: (8 | 16)[] },
+): Promise<TinyModelDataset> {
+  const nc = await connectNats({ url: platform.infrastructure.natsUrl, name: options.name });
+  const artifact = { bucket: `${options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-models`, prefix: `tiny/${randomUUID()}` };
+  await saveTinyModel(platform.infrastructure.s3, artifact.bucket, artifact.prefix, options.bitDepths ? { bitDepths: options.bitDepths } : {});
+  const registry = serveRegistry(nc, lab.groupId, artifact);
+  const versionId = registry.addVersion(1).id;
+  registry.setAlias('production', versionId);
+  const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
+    'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',
+    { input: { name: options.name, material: 'super', classes: CLASSES } },
+  );
+  return {
+    nc,
+    registry,
+    versionId,
+    datasetId: createDataset.id,
+    modelBucket: artifact.bucket,
+    async stop() {
+      await registry.stop();
+      await nc.drain();
+    },
   };
 }
