@@ -32,7 +32,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { GatewayClient } from '@microseg/cli';
-import { ServiceProcess } from '@microseg/launcher';
+import { ServiceProcess, infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
 import { analyseParticles, createIndexMask, encodeIndexMask, readIndexMask } from '@microseg/metrology';
 import { decodeImage } from '@microseg/micrograph';
@@ -361,12 +361,7 @@ async function startInferenceReplica(platform: TestPlatform, logDir: string): Pr
     name: 'inference-replica',
     cwd: resolve(ROOT, 'services', 'inference'),
     env: {
-      DATABASE_URL: infrastructure.databaseUrl,
-      NATS_URL: infrastructure.natsUrl,
-      S3_ENDPOINT: infrastructure.s3.endpoint,
-      S3_ACCESS_KEY: infrastructure.s3.accessKey,
-      S3_SECRET_KEY: infrastructure.s3.secretKey,
-      S3_REGION: infrastructure.s3.region,
+      ...infrastructureEnvironment(infrastructure),
       HTTP_PORT: '0',
       LOG_LEVEL: 'info',
       ...SERVICE_ENV,

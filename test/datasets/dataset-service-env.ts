@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Principal, principalHeaders } from '@microseg/contracts';
 import { type DatasetService, datasetConfigSchema, startDatasetService } from '@microseg/dataset-service';
+import { infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
 import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -24,12 +25,7 @@ export interface Caller {
 export async function startDatasetServiceEnv(env: Record<string, string> = {}): Promise<DatasetServiceEnv> {
   const infrastructure = await getTestInfrastructure({ dedicatedNats: true });
   const config = datasetConfigSchema.parse({
-    DATABASE_URL: infrastructure.databaseUrl,
-    NATS_URL: infrastructure.natsUrl,
-    S3_ENDPOINT: infrastructure.s3.endpoint,
-    S3_ACCESS_KEY: infrastructure.s3.accessKey,
-    S3_SECRET_KEY: infrastructure.s3.secretKey,
-    S3_REGION: infrastructure.s3.region,
+    ...infrastructureEnvironment(infrastructure),
     DATASET_BUCKET: `ds-${infrastructure.runId}`.toLowerCase(),
     ...env,
   });

@@ -33,17 +33,24 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Starts every service as its own process and waits until the gateway reports all of them up. */
-export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
-  const { infrastructure, logger } = options;
-  const host = options.gatewayHost ?? '127.0.0.1';
-  const env: Record<string, string> = {
+/** The variables that point a service at PostgreSQL, NATS and S3. */
+export function infrastructureEnvironment(infrastructure: PlatformInfrastructure): Record<string, string> {
+  return {
     DATABASE_URL: infrastructure.databaseUrl,
     NATS_URL: infrastructure.natsUrl,
     S3_ENDPOINT: infrastructure.s3.endpoint,
     S3_ACCESS_KEY: infrastructure.s3.accessKey,
     S3_SECRET_KEY: infrastructure.s3.secretKey,
     S3_REGION: infrastructure.s3.region,
+  };
+}
+
+/** Starts every service as its own process and waits until the gateway reports all of them up. */
+export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
+  const { infrastructure, logger } = options;
+  const host = options.gatewayHost ?? '127.0.0.1';
+  const env: Record<string, string> = {
+    ...infrastructureEnvironment(infrastructure),
     GATEWAY_HOST: host,
     GATEWAY_PORT: String(options.gatewayPort),
     HTTP_PORT: '0',
