@@ -1,6 +1,6 @@
 import { EVENTS_STREAM } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
-import { ensureStream } from '@microseg/messaging';
+import { IdempotencyTable, ensureStream } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
@@ -64,6 +64,8 @@ export async function startDatasetService(
   const datasets = new DatasetRepository(db);
   const images = new ImageRepository(db);
   const uploads = new UploadRepository(db);
+  // First answers of the mutations retried with an Idempotency-Key.
+  const idempotency = new IdempotencyTable(db);
   const access = new DatasetAccess(datasets);
   const multipart = new MultipartUploads(s3);
   const tickets = new UploadTickets({
@@ -79,14 +81,14 @@ export async function startDatasetService(
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({ access, datasets, images, experiments: new ExperimentRepository(db), versions: new VersionRepository(db) }),
       datasets,
-      uploads,
+      idempotency,
       logger,
     }),
     ...serveImages(nc, {
       ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots }),
       masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots }),
       catalog: new ImageCatalog({ access, images, store }),
-      uploads,
+      idempotency,
       logger,
     }),
   ];

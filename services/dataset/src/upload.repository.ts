@@ -1,16 +1,11 @@
 import type { Insertable, Kysely, Selectable } from '@microseg/db';
-import { type IdempotencyRecords, IdempotencyTable } from '@microseg/messaging';
 import type { DatasetDatabase, UploadsTable } from './dataset.tables.ts';
 
 export type UploadRow = Selectable<UploadsTable>;
 
-/** Upload tickets and idempotency records: the only code touching those tables. */
-export class UploadRepository implements IdempotencyRecords {
-  private readonly idempotency: IdempotencyTable;
-
-  constructor(private readonly db: Kysely<DatasetDatabase>) {
-    this.idempotency = new IdempotencyTable(db);
-  }
+/** Upload tickets: the only code touching that table. */
+export class UploadRepository {
+  constructor(private readonly db: Kysely<DatasetDatabase>) {}
 
   async create(values: Insertable<UploadsTable>): Promise<UploadRow> {
     return this.db.insertInto('uploads').values(values).returningAll().executeTakeFirstOrThrow();
@@ -28,17 +23,5 @@ export class UploadRepository implements IdempotencyRecords {
   /** Closes an upload whose bytes turned out to be an image the dataset already holds. */
   async markDeduplicated(id: string, resultId: string): Promise<void> {
     await this.db.updateTable('uploads').set({ status: 'completed', result_id: resultId, completed_at: new Date() }).where('id', '=', id).execute();
-  }
-
-  claimIdempotent(groupId: string, key: string, operation: string, requestHash: string) {
-    return this.idempotency.claimIdempotent(groupId, key, operation, requestHash);
-  }
-
-  completeIdempotent(groupId: string, key: string, operation: string, response: unknown): Promise<void> {
-    return this.idempotency.completeIdempotent(groupId, key, operation, response);
-  }
-
-  releaseIdempotent(groupId: string, key: string, operation: string): Promise<void> {
-    return this.idempotency.releaseIdempotent(groupId, key, operation);
   }
 }

@@ -1,6 +1,6 @@
 import { type Policy, inferenceJobs } from '@microseg/contracts';
 import { type Kysely, type Selectable } from '@microseg/db';
-import { type IdempotencyRecords, IdempotencyTable, enqueueOutbox } from '@microseg/messaging';
+import { enqueueOutbox } from '@microseg/messaging';
 import type { InferenceDatabase, PoliciesTable, RunsTable } from './inference.tables.ts';
 
 function toPolicy(row: Selectable<PoliciesTable>): Policy {
@@ -31,12 +31,7 @@ export interface NewRun {
 
 /** Policies and the start of runs; only this file writes them. */
 export class PolicyRepository {
-  /** First answers of the mutations retried with an Idempotency-Key. */
-  readonly idempotency: IdempotencyRecords;
-
-  constructor(private readonly db: Kysely<InferenceDatabase>) {
-    this.idempotency = new IdempotencyTable(db);
-  }
+  constructor(private readonly db: Kysely<InferenceDatabase>) {}
 
   async create(values: { groupId: string; datasetId: string; model: string; alias: string; modelId: string; modelVersionId: string; createdBy: string }): Promise<{ policy: Policy; created: boolean }> {
     const inserted = await this.db

@@ -1,5 +1,6 @@
 import '@microseg/segmentation';
 import { type Logger, createLogger } from '@microseg/logging';
+import { IdempotencyTable } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
@@ -115,9 +116,11 @@ export async function startInferenceService(
   runtime.onShutdown('webhook workers', async () => {
     await Promise.all(webhookWorkers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
+  // First answers of the mutations retried with an Idempotency-Key.
+  const idempotency = new IdempotencyTable(db);
   const servers = [
-    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, driftReports: new DriftReports({ nc, directory }), logger }),
-    ...serveWebhooks(nc, { webhooks, logger }),
+    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, driftReports: new DriftReports({ nc, directory }), idempotency, logger }),
+    ...serveWebhooks(nc, { webhooks, idempotency, logger }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

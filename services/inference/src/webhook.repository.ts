@@ -1,6 +1,6 @@
 import { type Webhook, type WebhookDelivery, type WebhookEvent, webhookJobs } from '@microseg/contracts';
 import { type Kysely, type Selectable, sql } from '@microseg/db';
-import { type IdempotencyRecords, IdempotencyTable, enqueueOutbox } from '@microseg/messaging';
+import { enqueueOutbox } from '@microseg/messaging';
 import type { InferenceDatabase, WebhookDeliveriesTable, WebhooksTable } from './inference.tables.ts';
 
 function toWebhook(row: Selectable<WebhooksTable>): Webhook {
@@ -18,12 +18,7 @@ export interface DeliveryTarget {
 
 /** Webhooks, their deliveries and the log of every attempt; only this file touches those tables. */
 export class WebhookRepository {
-  /** First answers of the mutations retried with an Idempotency-Key. */
-  readonly idempotency: IdempotencyRecords;
-
-  constructor(private readonly db: Kysely<InferenceDatabase>) {
-    this.idempotency = new IdempotencyTable(db);
-  }
+  constructor(private readonly db: Kysely<InferenceDatabase>) {}
 
   async create(values: { groupId: string; url: string; events: WebhookEvent[]; secret: string; createdBy: string }): Promise<Webhook> {
     const row = await this.db

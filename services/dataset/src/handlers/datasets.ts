@@ -1,27 +1,26 @@
 import { datasetContracts as c, requirePrincipal } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DatasetCatalog } from '../dataset-catalog.ts';
 import type { DatasetRepository } from '../dataset.repository.ts';
-import type { UploadRepository } from '../upload.repository.ts';
 
 export function serveDatasets(
   nc: NatsConnection,
-  deps: { catalog: DatasetCatalog; datasets: DatasetRepository; uploads: UploadRepository; logger: Logger },
+  deps: { catalog: DatasetCatalog; datasets: DatasetRepository; idempotency: IdempotencyRecords; logger: Logger },
 ): RequestServer[] {
-  const { catalog, datasets, uploads } = deps;
+  const { catalog, datasets, idempotency } = deps;
   const options = { logger: deps.logger };
   return [
     serveRequests(nc, c.createDataset, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(uploads, { headers, principal, operation: 'createDataset', input }, () => catalog.create(principal, input));
+      return idempotent(idempotency, { headers, principal, operation: 'createDataset', input }, () => catalog.create(principal, input));
     }, options),
     serveRequests(nc, c.getDataset, ({ id }, { headers }) => catalog.get(requirePrincipal(headers), id), options),
     serveRequests(nc, c.listDatasets, (page, { headers }) => datasets.listReadable(requirePrincipal(headers), page), options),
     serveRequests(nc, c.updateDataset, ({ id, ...changes }, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(uploads, { headers, principal, operation: 'updateDataset', input: { id, ...changes } }, () =>
+      return idempotent(idempotency, { headers, principal, operation: 'updateDataset', input: { id, ...changes } }, () =>
         catalog.update(principal, id, changes),
       );
     }, options),
@@ -29,7 +28,7 @@ export function serveDatasets(
 
     serveRequests(nc, c.setExperiment, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(uploads, { headers, principal, operation: 'setExperiment', input }, () => catalog.setExperiment(principal, input));
+      return idempotent(idempotency, { headers, principal, operation: 'setExperiment', input }, () => catalog.setExperiment(principal, input));
     }, options),
     serveRequests(nc, c.listExperiments, async ({ datasetId }, { headers }) => ({
       experiments: await catalog.listExperiments(requirePrincipal(headers), datasetId),
@@ -39,7 +38,7 @@ export function serveDatasets(
 
     serveRequests(nc, c.createVersion, ({ datasetId, note }, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(uploads, { headers, principal, operation: 'createVersion', input: { datasetId, note } }, () =>
+      return idempotent(idempotency, { headers, principal, operation: 'createVersion', input: { datasetId, note } }, () =>
         catalog.createVersion(principal, datasetId, note),
       );
     }, options),

@@ -1,28 +1,27 @@
 import { datasetContracts as c, requirePrincipal } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { ImageCatalog } from '../image-catalog.ts';
 import type { ImageIngest } from '../image-ingest.ts';
 import type { MaskIngest } from '../mask-ingest.ts';
-import type { UploadRepository } from '../upload.repository.ts';
 
 export function serveImages(
   nc: NatsConnection,
-  deps: { ingest: ImageIngest; masks: MaskIngest; catalog: ImageCatalog; uploads: UploadRepository; logger: Logger },
+  deps: { ingest: ImageIngest; masks: MaskIngest; catalog: ImageCatalog; idempotency: IdempotencyRecords; logger: Logger },
 ): RequestServer[] {
-  const { ingest, masks, catalog, uploads } = deps;
+  const { ingest, masks, catalog, idempotency } = deps;
   const options = { logger: deps.logger };
   return [
     serveRequests(nc, c.createImageUpload, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(uploads, { headers, principal, operation: 'createImageUpload', input }, () => ingest.createUpload(principal, input));
+      return idempotent(idempotency, { headers, principal, operation: 'createImageUpload', input }, () => ingest.createUpload(principal, input));
     }, options),
     // Completion is idempotent by itself: a completed upload answers with its image.
     serveRequests(nc, c.completeImageUpload, (input, { headers }) => ingest.complete(requirePrincipal(headers), input), options),
     serveRequests(nc, c.createMaskUpload, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(uploads, { headers, principal, operation: 'createMaskUpload', input }, () => masks.createUpload(principal, input));
+      return idempotent(idempotency, { headers, principal, operation: 'createMaskUpload', input }, () => masks.createUpload(principal, input));
     }, options),
     serveRequests(nc, c.completeMaskUpload, (input, { headers }) => masks.complete(requirePrincipal(headers), input), options),
 

@@ -1,7 +1,7 @@
 import { inferenceContracts as c, requirePrincipal } from '@microseg/contracts';
 import { notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DriftReports } from '../drift-reports.ts';
 import type { PlatformDirectory } from '../platform-directory.ts';
@@ -19,11 +19,11 @@ export function serveInference(
     policyRepository: PolicyRepository;
     segmentations: SegmentationRepository;
     driftReports: DriftReports;
+    idempotency: IdempotencyRecords;
     logger: Logger;
   },
 ): RequestServer[] {
   const options = { logger: deps.logger };
-  const records = deps.policyRepository.idempotency;
   return [
     serveRequests(nc, c.segmentImage, async ({ imageId, model, probabilities }, { headers }) => {
       const principal = requirePrincipal(headers);
@@ -43,18 +43,18 @@ export function serveInference(
     }, options),
     serveRequests(nc, c.createPolicy, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(records, { headers, principal, operation: 'createPolicy', input }, () => deps.policies.create(principal, input));
+      return idempotent(deps.idempotency, { headers, principal, operation: 'createPolicy', input }, () => deps.policies.create(principal, input));
     }, options),
     serveRequests(nc, c.listPolicies, async ({ datasetId }, { headers }) => ({
       policies: await deps.policyRepository.list(requirePrincipal(headers).groupId, datasetId),
     }), options),
     serveRequests(nc, c.setPolicyPaused, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(records, { headers, principal, operation: 'setPolicyPaused', input }, () => deps.policies.setPaused(principal, input.id, input.paused));
+      return idempotent(deps.idempotency, { headers, principal, operation: 'setPolicyPaused', input }, () => deps.policies.setPaused(principal, input.id, input.paused));
     }, options),
     serveRequests(nc, c.runPolicy, (input, { headers }) => {
       const principal = requirePrincipal(headers);
-      return idempotent(records, { headers, principal, operation: 'runPolicy', input }, () => deps.policies.runBatch(principal, input.id, input.datasetVersionId));
+      return idempotent(deps.idempotency, { headers, principal, operation: 'runPolicy', input }, () => deps.policies.runBatch(principal, input.id, input.datasetVersionId));
     }, options),
     serveRequests(nc, c.getRun, async ({ id }, { headers }) => {
       const run = await deps.segmentations.run(id, requirePrincipal(headers).groupId);

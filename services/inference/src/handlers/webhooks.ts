@@ -2,18 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { requirePrincipal, webhookContracts as c } from '@microseg/contracts';
 import { MicroSegError, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { WebhookRepository } from '../webhook.repository.ts';
 
-export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; logger: Logger }): RequestServer[] {
+export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; idempotency: IdempotencyRecords; logger: Logger }): RequestServer[] {
   const options = { logger: deps.logger };
   return [
     serveRequests(nc, c.createWebhook, (input, { headers }) => {
       const principal = requirePrincipal(headers);
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'webhooks send the group\'s results out: members and admins only');
       // A retry with the key answers the same webhook and secret: the first call's secret may never have reached the client.
-      return idempotent(deps.webhooks.idempotency, { headers, principal, operation: 'createWebhook', input }, async () => {
+      return idempotent(deps.idempotency, { headers, principal, operation: 'createWebhook', input }, async () => {
         const secret = `whsec_${randomBytes(32).toString('hex')}`;
         const webhook = await deps.webhooks.create({ groupId: principal.groupId, url: input.url, events: [...new Set(input.events)], secret, createdBy: principal.memberId });
         return { webhook, secret };
@@ -23,7 +23,7 @@ export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepos
     serveRequests(nc, c.deleteWebhook, (input, { headers }) => {
       const principal = requirePrincipal(headers);
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'members and admins only');
-      return idempotent(deps.webhooks.idempotency, { headers, principal, operation: 'deleteWebhook', input }, async () => {
+      return idempotent(deps.idempotency, { headers, principal, operation: 'deleteWebhook', input }, async () => {
         const deleted = await deps.webhooks.delete(input.id, principal.groupId);
         if (!deleted) throw notFound('webhook', input.id);
         return deleted;
