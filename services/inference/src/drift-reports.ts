@@ -4,36 +4,46 @@ import { type MeasurementDigest, comparableSet, computeDriftReport, measurementD
 import type { NatsConnection } from 'nats';
 import type { PlatformDirectory } from './platform-directory.ts';
 
-/** Metrology requests in flight at once: enough to hide latency, few enough not to swamp it. */
-const PARALLEL = 8;
-
 /** Drift between two model versions on a dataset, from metrology's measurement sets of both. */
 export class DriftReports {
   constructor(private readonly deps: { nc: NatsConnection; directory: PlatformDirectory }) {}
 
   async report(principal: Principal, input: { datasetId: string; fromVersionId: string; toVersionId: string }): Promise<DriftReportAnswer> {
     const { directory } = this.deps;
-    // NOT_FOUND unless the caller may read the dataset; metrology checks each image again.
+    // NOT_FOUND unless the caller may read the dataset (metrology checks it again).
     await directory.dataset(principal, input.datasetId);
     const imageIds = await directory.datasetImageIds(principal, input.datasetId);
+    // Two paged reads of the dataset's sets (one per version), not two requests per image.
+    const [before, after] = await Promise.all([
+      this.setsByImage(principal, input.datasetId, input.fromVersionId),
+      this.setsByImage(principal, input.datasetId, input.toVersionId),
+    ]);
     const old: MeasurementDigest[] = [];
     const current: MeasurementDigest[] = [];
-    for (let start = 0; start < imageIds.length; start += PARALLEL) {
-      await Promise.all(
-        imageIds.slice(start, start + PARALLEL).map(async (imageId) => {
-          const after = comparableSet(await this.sets(principal, imageId, input.toVersionId));
-          const before = comparableSet(await this.sets(principal, imageId, input.fromVersionId), after?.profileHash);
-          if (after) current.push(measurementDigest(after));
-          if (before) old.push(measurementDigest(before));
-        }),
-      );
+    for (const imageId of imageIds) {
+      const newer = comparableSet(after.get(imageId) ?? []);
+      const older = comparableSet(before.get(imageId) ?? [], newer?.profileHash);
+      if (newer) current.push(measurementDigest(newer));
+      if (older) old.push(measurementDigest(older));
     }
     const byImage = (a: MeasurementDigest, b: MeasurementDigest) => a.imageId.localeCompare(b.imageId);
     return { ...input, ...computeDriftReport(old.sort(byImage), current.sort(byImage)) };
   }
 
-  private async sets(principal: Principal, imageId: string, modelVersionId: string): Promise<MeasurementSet[]> {
-    const { measurements } = await request(this.deps.nc, metrologyContracts.imageMeasurements, { imageId, source: 'model', modelVersionId }, this.deps.directory.as(principal));
-    return measurements;
+  /** Every model measurement set of the dataset by this version, grouped by image. */
+  private async setsByImage(principal: Principal, datasetId: string, modelVersionId: string): Promise<Map<string, MeasurementSet[]>> {
+    const byImage = new Map<string, MeasurementSet[]>();
+    let after: string | undefined;
+    for (;;) {
+      const page = await request(
+        this.deps.nc,
+        metrologyContracts.datasetMeasurements,
+        { datasetId, source: 'model', modelVersionId, first: 500, ...(after ? { after } : {}) },
+        this.deps.directory.as(principal),
+      );
+      for (const set of page.nodes) byImage.set(set.imageId, [...(byImage.get(set.imageId) ?? []), set]);
+      if (!page.hasNextPage || !page.endCursor) return byImage;
+      after = page.endCursor;
+    }
   }
 }
