@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Mask, MaskEvaluation, Principal } from '@microseg/contracts';
 import { compareMaskPngs } from '@microseg/metrology';
 import { MAX_PRESIGN_EXPIRY_SECONDS } from '@microseg/storage';
+import pLimit from 'p-limit';
 import type { DatasetDirectory } from './dataset-directory.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
 
@@ -49,15 +50,8 @@ export class MaskEvaluations {
         .filter((mask) => mask.source === 'model' && (!modelVersionId || mask.modelVersionId === modelVersionId))
         .map((model) => ({ model, truth, datasetId: image.datasetId }));
     });
-    const evaluations: MaskEvaluation[] = [];
-    for (let start = 0; start < pairs.length; start += PARALLEL_EVALUATIONS) {
-      evaluations.push(
-        ...(await Promise.all(
-          pairs.slice(start, start + PARALLEL_EVALUATIONS).map(async ({ model, truth, datasetId }) => this.evaluate(model, truth, await foregroundOf(datasetId))),
-        )),
-      );
-    }
-    return evaluations;
+    const slot = pLimit(PARALLEL_EVALUATIONS);
+    return Promise.all(pairs.map(({ model, truth, datasetId }) => slot(async () => this.evaluate(model, truth, await foregroundOf(datasetId)))));
   }
 
   private async evaluate(model: Mask, truth: Mask, classes: number[]): Promise<MaskEvaluation> {
