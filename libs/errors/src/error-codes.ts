@@ -7,6 +7,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   UNAVAILABLE: 'UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
+  /** Too many requests from one key, group or address: retry after `details.retryAfterSeconds`. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -21,6 +23,7 @@ export const RETRYABLE_BY_DEFAULT: Readonly<Record<ErrorCode, boolean>> = {
   CONFLICT: false,
   UNAVAILABLE: true,
   TIMEOUT: true,
+  RATE_LIMITED: true,
   INTERNAL: false,
 };
 

@@ -52,6 +52,8 @@ export async function createContext(
   };
 }
 
+const MAX_API_KEY_LENGTH = 200;
+
 /**
  * No header: an anonymous caller (only `health` and `bootstrapGroup` answer). A header that is
  * not a valid, unrevoked key: UNAUTHENTICATED for the whole request, never silently anonymous.
@@ -61,6 +63,8 @@ async function authenticate(deps: ContextDependencies, authorization: string | u
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('the Authorization header must be "Bearer <api key>"');
   const apiKey = match[1];
+  // Longer than any key identity issues: refused here rather than by the NATS contract (INVALID_INPUT naming a subject).
+  if (apiKey.length > MAX_API_KEY_LENGTH) throw unauthenticated('invalid or revoked API key');
   const cached = deps.authCache.get(apiKey);
   if (cached) return cached;
   const principal = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });

@@ -4,21 +4,26 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { identityEvents } from '@microseg/contracts';
 import { toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { NatsConnection } from 'nats';
 import { Histogram, type Registry } from 'prom-client';
 import { AuthCache } from './auth-cache.ts';
 import { type GatewayContext, createContext } from './context.ts';
+import { anonymousAccessPlugin } from './plugins/anonymous-access.ts';
+import { documentLimits } from './plugins/document-limits.ts';
 import { createErrorFormatter } from './plugins/format-error.ts';
+import { httpStatusPlugin, requestError } from './plugins/http-status.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
+import { type RateLimitSettings, RateLimits } from './rate-limits.ts';
+import { requestBodyErrors } from './request-body-errors.ts';
 import { resolvers } from './resolvers/index.ts';
+import { SubscriptionSockets } from './subscription-sockets.ts';
 import { serveSubscriptions } from './subscriptions.ts';
 
 const SCHEMA_PATH = new URL('../../../schema.graphql', import.meta.url);
@@ -32,6 +37,12 @@ export interface GatewayServerOptions {
   production: boolean;
   maxDepth: number;
   maxCost: number;
+  maxTokens: number;
+  maxAliases: number;
+  maxDirectives: number;
+  rateLimits: RateLimitSettings;
+  /** Express's `trust proxy`: where the client address of a proxied request comes from. */
+  trustProxy?: string | undefined;
   authCacheTtlMs: number;
   serviceTimeoutMs: number;
 }
@@ -54,10 +65,19 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const app = express();
   const httpServer = createServer(app);
   const authCache = new AuthCache(options.authCacheTtlMs);
+  const contextDeps = { nc, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
+  const rateLimits = new RateLimits(options.rateLimits);
+  const sockets = new SubscriptionSockets(
+    async (authorization) => (await createContext(contextDeps, { authorization })).principal,
+    logger,
+    Math.max(options.authCacheTtlMs, 1_000),
+  );
   const revocations = nc.subscribe(identityEvents.apiKeyRevoked.subject, {
     callback: (_error, msg) => {
       const parsed = identityEvents.apiKeyRevoked.schema.safeParse(safeJson(msg.data));
-      if (parsed.success) authCache.evictKey(parsed.data.keyId);
+      if (!parsed.success) return;
+      authCache.evictKey(parsed.data.keyId);
+      void sockets.keyChanged(parsed.data.keyId);
     },
   });
   const latency = new Histogram({
@@ -72,45 +92,53 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     production: options.production,
     onInternal: (error) => logger.error({ err: error }, 'internal error in a GraphQL request'),
   });
+  const limits = documentLimits(options);
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // One operation per request: a batch would multiply every limit below by its length.
     allowBatchedHttpRequests: false,
-    validationRules: [maxDepthRule({ n: options.maxDepth })],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      anonymousAccessPlugin(),
       queryCostPlugin(schema, options.maxCost),
+      httpStatusPlugin(),
       requestLoggingPlugin(latency),
     ],
   });
   await apollo.start();
 
-  const contextDeps = { nc, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
-  const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger, formatError });
+  const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger, formatError, sockets, rateLimits });
+  if (options.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(options.trustProxy));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
         try {
-          return await createContext(contextDeps, {
+          const context = await createContext(contextDeps, {
             authorization: req.headers.authorization,
             requestId: firstHeader(req.headers['x-request-id']),
             idempotencyKey: firstHeader(req.headers['idempotency-key']),
           });
+          await (context.principal ? rateLimits.authenticated(context.principal) : rateLimits.anonymous(address));
+          return context;
         } catch (error) {
-          const failure = toMicroSegError(error);
-          const status = failure.code === 'UNAUTHENTICATED' ? 401 : failure.retryable ? 503 : 500;
-          throw new GraphQLError(failure.message, {
-            extensions: { code: failure.code, retryable: failure.retryable, details: failure.details, http: { status } },
-          });
+          let failure = toMicroSegError(error);
+          // Wrong keys count against the address too, so guessing keys is as limited as anonymous calls.
+          if (failure.code === 'UNAUTHENTICATED') failure = await rateLimits.anonymous(address).then(() => failure, toMicroSegError);
+          throw requestError(failure);
         }
       },
     }),
   );
+  app.use('/graphql', requestBodyErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -123,10 +151,18 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     schema,
     stop: async () => {
       revocations.unsubscribe();
+      sockets.stop();
       await subscriptions.stop();
       await apollo.stop();
     },
   };
+}
+
+/** `trust proxy` as express reads it: a hop count, true/false, or addresses and subnets. */
+function trustProxySetting(value: string): number | boolean | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }
 
 const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

@@ -27,6 +27,15 @@ const gateway = await startGatewayServer({
   production: config.NODE_ENV === 'production',
   maxDepth: config.GRAPHQL_MAX_DEPTH,
   maxCost: config.GRAPHQL_MAX_COST,
+  maxTokens: config.GRAPHQL_MAX_TOKENS,
+  maxAliases: config.GRAPHQL_MAX_ALIASES,
+  maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+  rateLimits: {
+    keyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE,
+    groupPerMinute: config.RATE_LIMIT_GROUP_PER_MINUTE,
+    anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+  },
+  trustProxy: config.GATEWAY_TRUST_PROXY,
   authCacheTtlMs: config.AUTH_CACHE_TTL_MS,
   serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
 });

@@ -5,7 +5,10 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { DeliverPolicy, type NatsConnection } from 'nats';
 import { WebSocketServer } from 'ws';
+import { toMicroSegError } from '@microseg/errors';
 import { type ContextDependencies, type GatewayContext, createContext } from './context.ts';
+import type { RateLimits } from './rate-limits.ts';
+import type { SubscriptionSockets } from './subscription-sockets.ts';
 
 /** The NATS connection behind a subscription's context: subscription resolvers read events from it. */
 const connections = new WeakMap<GatewayContext, NatsConnection>();
@@ -91,9 +94,15 @@ export async function streamEvents<C extends EventContract>(
 /** How long the server keeps a subscription's consumer nobody pulls from (a gateway that died). */
 const ORDERED_CONSUMER_INACTIVE_MS = 60_000;
 
+/** graphql-ws close codes for a connection refused at its start. */
+const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_TOO_MANY_REQUESTS = 4429;
+
 /**
  * GraphQL subscriptions (graphql-ws) on the HTTP server's /graphql path. The client authenticates
- * with `{ authorization: "Bearer <key>" }` as connection parameters, checked like HTTP requests.
+ * with `{ authorization: "Bearer <key>" }` as connection parameters, checked like HTTP requests;
+ * every subscription needs a key, so a connection without a valid one is closed at once, and one
+ * whose key stops being valid is closed by `sockets`.
  */
 export function serveSubscriptions(options: {
   httpServer: Server;
@@ -102,14 +111,34 @@ export function serveSubscriptions(options: {
   contextDeps: ContextDependencies;
   logger: Logger;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  sockets: SubscriptionSockets;
+  rateLimits: RateLimits;
 }): { stop(): Promise<void> } {
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const server = useServer(
     {
       schema: options.schema,
+      onConnect: async (ctx) => {
+        const { socket } = ctx.extra;
+        const authorization = authorizationOf(ctx.connectionParams);
+        try {
+          const { principal } = await createContext(options.contextDeps, { authorization });
+          if (!principal || !authorization) {
+            socket.close(CLOSE_UNAUTHORIZED, 'subscriptions need an API key');
+            return false;
+          }
+          await options.rateLimits.authenticated(principal);
+          const forget = options.sockets.add(socket, authorization, principal);
+          socket.once('close', forget);
+          return true;
+        } catch (error) {
+          const failure = toMicroSegError(error);
+          socket.close(failure.code === 'RATE_LIMITED' ? CLOSE_TOO_MANY_REQUESTS : CLOSE_UNAUTHORIZED, failure.code);
+          return false;
+        }
+      },
       context: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
+        const authorization = authorizationOf(ctx.connectionParams);
         const context = await createContext(options.contextDeps, { authorization });
         connections.set(context, options.nc);
         return context;
@@ -135,4 +164,9 @@ export function serveSubscriptions(options: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const authorization = params?.['authorization'];
+  return typeof authorization === 'string' ? authorization : undefined;
 }

@@ -1,11 +1,31 @@
 import { SERVICE_NAMES, type ServiceHealth, healthContract } from '@microseg/contracts';
 import { toMicroSegError } from '@microseg/errors';
+import type { GatewayContext } from '../context.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { redactInternals } from '../redact-internals.ts';
 
 const HEALTH_TIMEOUT_MS = 2_000;
+/**
+ * Health is open to anyone and fans out to every service: one answer serves every caller for a
+ * second (probes, launchers and dashboards poll it), and concurrent callers share one fan-out.
+ */
+const HEALTH_MAX_AGE_MS = 1_000;
+
+type PlatformHealth = Awaited<ReturnType<typeof askEveryService>>;
+let recent: { answer: Promise<PlatformHealth>; answeredAt?: number } | undefined;
+
+export const healthQuery: QueryResolvers['health'] = async (_parent, _args, context) => {
+  const answeredAt = recent?.answeredAt;
+  if (!recent || (answeredAt !== undefined && Date.now() - answeredAt >= HEALTH_MAX_AGE_MS)) {
+    const current: NonNullable<typeof recent> = { answer: askEveryService(context) };
+    recent = current;
+    void current.answer.finally(() => (current.answeredAt = Date.now()));
+  }
+  return recent.answer;
+};
 
 /** Asks every service at once; one that does not answer in time is `down`, with the reason. */
-export const healthQuery: QueryResolvers['health'] = async (_parent, _args, context) => {
+async function askEveryService(context: GatewayContext) {
   const services = await Promise.all(
     SERVICE_NAMES.map(async (service): Promise<ServiceHealth | Omit<ServiceHealth, 'version' | 'instance' | 'uptimeSeconds'>> => {
       try {
@@ -24,7 +44,7 @@ export const healthQuery: QueryResolvers['health'] = async (_parent, _args, cont
       instance: null,
       uptimeSeconds: null,
       ...s,
-      checks: s.checks.map((c) => ({ name: c.name, ok: c.ok, detail: c.detail ?? null })),
+      checks: s.checks.map((c) => ({ name: c.name, ok: c.ok, detail: c.detail === undefined ? null : redactInternals(c.detail) })),
     })),
-  };
-};
+  } as const;
+}

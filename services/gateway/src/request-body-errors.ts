@@ -1,0 +1,16 @@
+import type { ErrorRequestHandler } from 'express';
+
+/**
+ * Bodies express.json refuses (not JSON, over the size limit) as GraphQL errors in JSON: express
+ * would answer an HTML page, with a stack trace in development.
+ */
+export const requestBodyErrors: ErrorRequestHandler = (error: { status?: unknown; type?: unknown }, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const tooLarge = error.type === 'entity.too.large';
+  const status = tooLarge ? 413 : typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
+  const message = tooLarge ? 'the request body is too large' : 'the request body is not valid JSON';
+  res.status(status).json({ errors: [{ message, extensions: { code: 'INVALID_INPUT', retryable: false } }] });
+};
