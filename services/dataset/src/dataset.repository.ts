@@ -1,4 +1,4 @@
-import { type Dataset, type PageRequest, type Principal, type Visibility, decodeCursor, encodeCursor } from '@microseg/contracts';
+import { type Dataset, type PageRequest, type Principal, type Visibility, decodePositionCursor, encodePositionCursor } from '@microseg/contracts';
 import { type Kysely, type Selectable, mapDbError, sql } from '@microseg/db';
 import { MicroSegError, notFound } from '@microseg/errors';
 import type { ClassDefinition, PixelSize } from '@microseg/micrograph';
@@ -93,7 +93,7 @@ export class DatasetRepository {
     if (page.material) query = query.where('material', '=', page.material);
     if (page.nameContains) query = query.where('name', 'ilike', `%${page.nameContains.replace(/[\\%_]/g, '\\$&')}%`);
     if (page.after) {
-      const [createdAt = '', id = ''] = decodeCursor(page.after).split('|');
+      const { at: createdAt, id } = decodePositionCursor(page.after);
       query = query.where(sql<boolean>`(created_at, id) > (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy('created_at').orderBy('id').limit(page.first + 1).execute();
@@ -102,7 +102,7 @@ export class DatasetRepository {
     return {
       nodes: pageRows.map(({ image_count, cursor_at: _, ...row }) => toDataset(row, Number(image_count))),
       hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(`${last.cursor_at}|${last.id}`) : null,
+      endCursor: last ? encodePositionCursor(last.cursor_at, last.id) : null,
     };
   }
 

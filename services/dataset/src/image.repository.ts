@@ -1,4 +1,4 @@
-import { type Image, type Mask, type PageRequest, datasetEvents, decodeCursor, encodeCursor } from '@microseg/contracts';
+import { type Image, type Mask, type PageRequest, datasetEvents, decodePositionCursor, encodePositionCursor } from '@microseg/contracts';
 import { type Insertable, type Kysely, type Selectable, type Transaction, mapDbError, sql } from '@microseg/db';
 import { MicroSegError, notFound } from '@microseg/errors';
 import { type PayloadInput, enqueueOutbox } from '@microseg/messaging';
@@ -87,7 +87,7 @@ export class ImageRepository {
       );
     }
     if (page.after) {
-      const [createdAt = '', id = ''] = decodeCursor(page.after).split('|');
+      const { at: createdAt, id } = decodePositionCursor(page.after);
       query = query.where(sql<boolean>`(images.created_at, images.id) > (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy('images.created_at').orderBy('images.id').limit(page.first + 1).execute();
@@ -96,7 +96,7 @@ export class ImageRepository {
     return {
       nodes: pageRows.map((row) => toImage(row, row.has_mask)),
       hasNextPage: rows.length > page.first,
-      endCursor: last ? encodeCursor(`${last.cursor_at}|${last.id}`) : null,
+      endCursor: last ? encodePositionCursor(last.cursor_at, last.id) : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { type Member, decodeCursor, encodeCursor, identityContracts } from '@microseg/contracts';
-import { notFound } from '@microseg/errors';
+import { invalidInput, notFound } from '@microseg/errors';
 import { requireCaller } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 
@@ -12,7 +12,9 @@ export const identityResolvers: Resolvers = {
       requireCaller(context);
       const { groups } = await context.services.call(identityContracts.listGroups, {});
       // Groups are few (one per lab); the directory is paged by name here rather than in SQL.
-      const start = after ? groups.findIndex((g) => g.id === decodeCursor(after)) + 1 : 0;
+      const afterId = after ? decodeCursor(after) : undefined;
+      const start = afterId === undefined ? 0 : groups.findIndex((g) => g.id === afterId) + 1;
+      if (start === 0 && afterId !== undefined) throw invalidInput('invalid page cursor: pass the endCursor of a previous page');
       const size = Math.min(Math.max(first ?? 50, 1), 500);
       const nodes = groups.slice(start, start + size);
       const last = nodes.at(-1);
