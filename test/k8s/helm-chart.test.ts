@@ -99,6 +99,11 @@ describe('helm/microseg templates', () => {
     expect(templates.find((t) => t.file === '_helpers.tpl')!.text).toMatch(/runtimeClassName: \{\{ \. \}\}/);
   });
 
+  it('open the probe and metrics ports to the pod network (services bind loopback unless HTTP_HOST says otherwise)', () => {
+    const config = templates.find((t) => t.file === 'config.yaml')!.text;
+    expect(config).toMatch(/^\s+HTTP_HOST: "0\.0\.0\.0"$/m);
+  });
+
   it('tell in NOTES.txt how to get the first API key', () => {
     const notes = templates.find((t) => t.file === 'NOTES.txt')!.text;
     expect(notes).toContain('microseg admin bootstrap');

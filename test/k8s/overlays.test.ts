@@ -184,6 +184,16 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(migrated.sort()).toEqual(withDatabase.sort());
   });
 
+  it('opens the probe and metrics ports to kubelet and Prometheus, which services bind to loopback unless told', () => {
+    const config = find(manifests, 'ConfigMap', 'microseg-config').data as Record<string, string>;
+    expect(config['HTTP_HOST']).toBe('0.0.0.0');
+    for (const { manifest, pod } of platform.filter((w) => w.manifest.kind === 'Deployment')) {
+      for (const container of pod.containers) {
+        expect(container.envFrom?.some((from) => from.configMapRef?.name === 'microseg-config'), manifest.metadata.name).toBe(true);
+      }
+    }
+  });
+
   it('references only the documented Secrets and ConfigMaps', () => {
     const secretKeys = new Map<string, Set<string>>();
     for (const { pod } of all) {

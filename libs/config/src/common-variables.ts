@@ -7,6 +7,11 @@ export const commonServiceVariables = {
   NATS_URL: z.string().url().default('nats://127.0.0.1:4222'),
   /** Port of the health, readiness and metrics endpoints; 0 picks a free one. */
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Where those endpoints listen: loopback on a workstation, where nothing else should read the
+   * metrics; `0.0.0.0` in a pod (the manifests set it), where kubelet and Prometheus come from outside.
+   */
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   /** The code version recorded in provenance and health answers (the image tag or git commit). */
   MICROSEG_CODE_VERSION: z.string().min(1).default('dev'),
   /** Replicas of the JetStream streams a service creates (3 in a cluster: a lost node loses nothing). */

@@ -9,6 +9,7 @@ export interface BootServiceOptions {
   service: ServiceName;
   version: string;
   httpPort: number;
+  httpHost?: string;
   natsUrl: string;
   logger: Logger;
   exitOnShutdown?: boolean;
@@ -33,6 +34,7 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
     service: options.service,
     version: options.version,
     httpPort: options.httpPort,
+    ...(options.httpHost ? { httpHost: options.httpHost } : {}),
     logger: options.logger,
     exitOnShutdown: options.exitOnShutdown,
     drainTimeoutMs: options.drainTimeoutMs,
@@ -94,6 +96,7 @@ export async function ensureEventsStream(nc: NatsConnection, replicas = 1): Prom
 export interface ServiceWithDatabaseConfig {
   MICROSEG_CODE_VERSION: string;
   HTTP_PORT: number;
+  HTTP_HOST: string;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
   DRAIN_TIMEOUT_MS: number;
@@ -120,6 +123,7 @@ export async function bootServiceWithDatabase<DB>(options: {
     service: options.service,
     version: config.MICROSEG_CODE_VERSION,
     httpPort: config.HTTP_PORT,
+    httpHost: config.HTTP_HOST,
     natsUrl: config.NATS_URL,
     logger: options.logger,
     streamReplicas: config.NATS_STREAM_REPLICAS,

@@ -9,6 +9,7 @@ import type { Readiness } from './readiness.ts';
  */
 export async function startHttpEndpoints(options: {
   port: number;
+  /** Loopback unless told: probes and metrics are for the cluster, not for whoever can reach the machine. */
   host?: string;
   readiness: Readiness;
   registry: Registry;
@@ -40,7 +41,7 @@ export async function startHttpEndpoints(options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };
 }

@@ -12,6 +12,8 @@ export interface ServiceRuntimeOptions {
   service: ServiceName | 'gateway';
   version: string;
   httpPort: number;
+  /** HTTP_HOST: the interface of the probe and metrics endpoints (default loopback). */
+  httpHost?: string;
   logger: Logger;
   /** How long draining may take before the process exits anyway. */
   drainTimeoutMs?: number;
@@ -61,6 +63,7 @@ export class ServiceRuntime {
   async start(): Promise<void> {
     const { server, port } = await startHttpEndpoints({
       port: this.options.httpPort,
+      ...(this.options.httpHost ? { host: this.options.httpHost } : {}),
       readiness: this.readiness,
       registry: this.registry,
     });

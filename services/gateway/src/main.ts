@@ -11,6 +11,7 @@ const runtime = new ServiceRuntime({
   service: 'gateway',
   version: config.MICROSEG_CODE_VERSION,
   httpPort: config.HTTP_PORT,
+  httpHost: config.HTTP_HOST,
   logger,
 });
 const nc = await connectNats({ url: config.NATS_URL, name: 'gateway', logger });
