@@ -1,6 +1,7 @@
 export { ServiceProcess, type ServiceProcessOptions } from './service-process.ts';
 export {
   PLATFORM_SERVICES,
+  bootstrapOpenToAnyone,
   infrastructureEnvironment,
   startPlatform,
   waitUntilUp,

@@ -33,6 +33,14 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/**
+ * Whether groups can be bootstrapped by anyone who reaches the gateway: a local platform without
+ * PLATFORM_ADMIN_SECRET in development mode. The launcher says so when it starts.
+ */
+export function bootstrapOpenToAnyone(env: Readonly<Record<string, string | undefined>>): boolean {
+  return !env['PLATFORM_ADMIN_SECRET'] && env['NODE_ENV'] !== 'production';
+}
+
 /** The variables that point a service at PostgreSQL, NATS and S3. */
 export function infrastructureEnvironment(infrastructure: PlatformInfrastructure): Record<string, string> {
   return {
@@ -54,6 +62,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     GATEWAY_HOST: host,
     GATEWAY_PORT: String(options.gatewayPort),
     HTTP_PORT: '0',
+    // The one place that says the platform runs on this machine: identity lets anyone bootstrap a
+    // group here when no PLATFORM_ADMIN_SECRET is set (see bootstrapOpenToAnyone).
+    MICROSEG_LOCAL_PLATFORM: '1',
     ...options.env,
   };
   const services = options.services ?? PLATFORM_SERVICES;

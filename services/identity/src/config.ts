@@ -8,6 +8,14 @@ export const identityConfigSchema = z.object({
    * machine is the platform admin.
    */
   PLATFORM_ADMIN_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /**
+   * Set to 1 by the launcher of `pnpm start` (and the test platform): only there may groups be
+   * bootstrapped without PLATFORM_ADMIN_SECRET, and never with NODE_ENV=production.
+   */
+  MICROSEG_LOCAL_PLATFORM: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

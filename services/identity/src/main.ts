@@ -20,10 +20,13 @@ const { runtime, nc, db } = await bootServiceWithDatabase<IdentityDatabase>({
   migrations: identityMigrations,
 });
 
+const openWithoutSecret = config.PLATFORM_ADMIN_SECRET === undefined && config.MICROSEG_LOCAL_PLATFORM && config.NODE_ENV !== 'production';
+if (openWithoutSecret) logger.warn('no PLATFORM_ADMIN_SECRET: anyone who reaches the gateway can bootstrap a group (local platform only)');
+else if (config.PLATFORM_ADMIN_SECRET === undefined) logger.warn('no PLATFORM_ADMIN_SECRET: bootstrapGroup is refused on this platform');
 const repository = new IdentityRepository(db);
 const revocations = new RevocationNotifier(nc, logger);
 const servers = [
-  ...serveAuthentication(nc, { repository, platformAdminSecret: config.PLATFORM_ADMIN_SECRET, logger }),
+  ...serveAuthentication(nc, { repository, platformAdminSecret: config.PLATFORM_ADMIN_SECRET, openWithoutSecret, logger }),
   ...serveGroupsAndMembers(nc, { repository, revocations, logger }),
   ...serveApiKeys(nc, { repository, revocations, logger }),
 ];

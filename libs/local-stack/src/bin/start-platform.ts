@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startPlatform } from '@microseg/launcher';
+import { bootstrapOpenToAnyone, startPlatform } from '@microseg/launcher';
 import { createLogger } from '@microseg/logging';
 import { startLocalInfrastructure } from '../index.ts';
 
@@ -58,6 +58,9 @@ try {
       `MicroSeg GraphQL API: ${platform.graphqlUrl}`,
       `Service logs: ${resolve(dataDir, 'logs')}`,
       'First time? Create your group and key:  pnpm exec microseg admin bootstrap --group "My lab"',
+      ...(bootstrapOpenToAnyone(process.env)
+        ? [`Warning: no PLATFORM_ADMIN_SECRET is set, so anyone who reaches ${platform.graphqlUrl} can bootstrap a group (fine on this machine; never expose it).`]
+        : []),
       'Ctrl-C stops everything; data is kept.',
       '',
     ].join('\n'),

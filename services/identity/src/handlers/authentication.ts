@@ -9,7 +9,13 @@ import type { IdentityRepository } from '../identity.repository.ts';
 
 export function serveAuthentication(
   nc: NatsConnection,
-  deps: { repository: IdentityRepository; platformAdminSecret: string | undefined; logger: Logger },
+  deps: {
+    repository: IdentityRepository;
+    platformAdminSecret: string | undefined;
+    /** Without a secret: whether anyone may bootstrap (a local platform) or nobody (anything else). */
+    openWithoutSecret: boolean;
+    logger: Logger;
+  },
 ): RequestServer[] {
   const { repository, logger } = deps;
   return [
@@ -28,7 +34,7 @@ export function serveAuthentication(
       nc,
       identityContracts.bootstrap,
       async (input) => {
-        assertPlatformAdmin(deps.platformAdminSecret, input.platformSecret);
+        assertPlatformAdmin(deps.platformAdminSecret, deps.openWithoutSecret, input.platformSecret);
         const created = await repository.createGroupWithAdmin({
           groupName: input.groupName,
           adminName: input.adminName,
@@ -42,8 +48,11 @@ export function serveAuthentication(
   ];
 }
 
-function assertPlatformAdmin(expected: string | undefined, given: string | undefined): void {
-  if (expected === undefined) return;
+function assertPlatformAdmin(expected: string | undefined, openWithoutSecret: boolean, given: string | undefined): void {
+  if (expected === undefined) {
+    if (openWithoutSecret) return;
+    throw new MicroSegError('FORBIDDEN', 'bootstrapping a group is off: this platform has no PLATFORM_ADMIN_SECRET and is not a local one');
+  }
   const digest = (value: string) => createHash('sha256').update(value).digest();
   if (given === undefined || !timingSafeEqual(digest(expected), digest(given))) {
     throw new MicroSegError('UNAUTHENTICATED', 'bootstrapping a group needs the platform admin secret');
