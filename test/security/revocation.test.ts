@@ -107,7 +107,7 @@ describe('revocation ends open subscriptions (graphql-ws)', () => {
   }
 
   async function expectClosedSoon(watched: Watched): Promise<void> {
-    const outcome = await Promise.race([watched.closed, new Promise<undefined>((r) => setTimeout(r, CLOSE_WITHIN_MS + 2_000))]);
+    const outcome = await Promise.race([watched.closed, new Promise<undefined>((r) => setTimeout(() => r(undefined), CLOSE_WITHIN_MS + 2_000))]);
     expect(outcome, 'the socket closed').toBeDefined();
     expect(outcome!.code).toBe(4403);
     expect(outcome!.afterMs).toBeLessThan(CLOSE_WITHIN_MS);
