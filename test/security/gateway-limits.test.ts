@@ -89,6 +89,17 @@ describe('limits: an unauthenticated flood leaves authenticated callers their sp
     expect(other.status).toBe(200);
   });
 
+  it('refuses wrong keys from an address over its budget with RATE_LIMITED, while valid keys go on', async () => {
+    let answer: RawAnswer | undefined;
+    for (let i = 0; i < 400; i++) {
+      answer = await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: `Bearer msk_${String(i).padStart(43, 'x')}` });
+      if (answer.status !== 401) break;
+    }
+    expect(expectRefused(answer!, 'RATE_LIMITED', 429)).toContain('wrong API keys');
+    const valid = await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: `Bearer ${measured.apiKey}` });
+    expect(valid.status).toBe(200);
+  });
+
   it("shares a group's budget between its keys", async () => {
     const spend = async (apiKey: string) => {
       for (let i = 0; i < 100; i++) {

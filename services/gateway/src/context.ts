@@ -33,9 +33,11 @@ export interface ContextDependencies {
 export async function createContext(
   deps: ContextDependencies,
   headers: { authorization?: string | undefined; requestId?: string | undefined; idempotencyKey?: string | undefined },
+  /** Runs before a key that is not cached is looked up with identity (the caller's rate limit for wrong keys). */
+  beforeKeyLookup?: () => Promise<void>,
 ): Promise<GatewayContext> {
   const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
-  const principal = await authenticate(deps, headers.authorization);
+  const principal = await authenticate(deps, headers.authorization, beforeKeyLookup);
   const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
   return {
     requestId,
@@ -58,7 +60,11 @@ const MAX_API_KEY_LENGTH = 200;
  * No header: an anonymous caller (only `health` and `bootstrapGroup` answer). A header that is
  * not a valid, unrevoked key: UNAUTHENTICATED for the whole request, never silently anonymous.
  */
-async function authenticate(deps: ContextDependencies, authorization: string | undefined): Promise<Principal | undefined> {
+async function authenticate(
+  deps: ContextDependencies,
+  authorization: string | undefined,
+  beforeKeyLookup?: () => Promise<void>,
+): Promise<Principal | undefined> {
   if (!authorization) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('the Authorization header must be "Bearer <api key>"');
@@ -67,6 +73,7 @@ async function authenticate(deps: ContextDependencies, authorization: string | u
   if (apiKey.length > MAX_API_KEY_LENGTH) throw unauthenticated('invalid or revoked API key');
   const cached = deps.authCache.get(apiKey);
   if (cached) return cached;
+  await beforeKeyLookup?.();
   const principal = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
   deps.authCache.set(apiKey, principal);
   return principal;

@@ -122,17 +122,20 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       context: async ({ req }) => {
         const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
         try {
-          const context = await createContext(contextDeps, {
-            authorization: req.headers.authorization,
-            requestId: firstHeader(req.headers['x-request-id']),
-            idempotencyKey: firstHeader(req.headers['idempotency-key']),
-          });
+          const context = await createContext(
+            contextDeps,
+            {
+              authorization: req.headers.authorization,
+              requestId: firstHeader(req.headers['x-request-id']),
+              idempotencyKey: firstHeader(req.headers['idempotency-key']),
+            },
+            () => rateLimits.beforeKeyLookup(address),
+          );
           await (context.principal ? rateLimits.authenticated(context.principal) : rateLimits.anonymous(address));
           return context;
         } catch (error) {
           let failure = toMicroSegError(error);
-          // Wrong keys count against the address too, so guessing keys is as limited as anonymous calls.
-          if (failure.code === 'UNAUTHENTICATED') failure = await rateLimits.anonymous(address).then(() => failure, toMicroSegError);
+          if (failure.code === 'UNAUTHENTICATED') failure = await rateLimits.failedAuthentication(address).then(() => failure, toMicroSegError);
           throw requestError(failure);
         }
       },

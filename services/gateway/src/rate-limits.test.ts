@@ -36,8 +36,25 @@ describe('RateLimits', () => {
     expect(await refusal(limits.anonymous('::1'))).toBeUndefined();
   });
 
+  it('counts wrong keys apart from anonymous calls, and stops key lookups from an address over that budget', async () => {
+    const limits = new RateLimits({ keyPerMinute: 10, groupPerMinute: 10, anonymousPerMinute: 2 });
+    await limits.anonymous('127.0.0.1');
+    await limits.anonymous('127.0.0.1');
+    await limits.beforeKeyLookup('127.0.0.1');
+    await limits.failedAuthentication('127.0.0.1');
+    await limits.failedAuthentication('127.0.0.1');
+    const error = await refusal(limits.beforeKeyLookup('127.0.0.1'));
+    expect(error?.code).toBe('RATE_LIMITED');
+    expect(error?.message).toContain('wrong API keys');
+    expect(await refusal(limits.beforeKeyLookup('::1'))).toBeUndefined();
+  });
+
   it('has no limit where it is 0', async () => {
     const limits = new RateLimits({ keyPerMinute: 0, groupPerMinute: 0, anonymousPerMinute: 0 });
-    for (let i = 0; i < 100; i++) await limits.anonymous('127.0.0.1');
+    for (let i = 0; i < 100; i++) {
+      await limits.anonymous('127.0.0.1');
+      await limits.failedAuthentication('127.0.0.1');
+      await limits.beforeKeyLookup('127.0.0.1');
+    }
   });
 });

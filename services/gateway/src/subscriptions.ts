@@ -121,8 +121,9 @@ export function serveSubscriptions(options: {
       onConnect: async (ctx) => {
         const { socket } = ctx.extra;
         const authorization = authorizationOf(ctx.connectionParams);
+        const address = ctx.extra.request.socket.remoteAddress ?? 'unknown';
         try {
-          const { principal } = await createContext(options.contextDeps, { authorization });
+          const { principal } = await createContext(options.contextDeps, { authorization }, () => options.rateLimits.beforeKeyLookup(address));
           if (!principal || !authorization) {
             socket.close(CLOSE_UNAUTHORIZED, 'subscriptions need an API key');
             return false;
@@ -132,7 +133,8 @@ export function serveSubscriptions(options: {
           socket.once('close', forget);
           return true;
         } catch (error) {
-          const failure = toMicroSegError(error);
+          let failure = toMicroSegError(error);
+          if (failure.code === 'UNAUTHENTICATED') failure = await options.rateLimits.failedAuthentication(address).then(() => failure, toMicroSegError);
           socket.close(failure.code === 'RATE_LIMITED' ? CLOSE_TOO_MANY_REQUESTS : CLOSE_UNAUTHORIZED, failure.code);
           return false;
         }
