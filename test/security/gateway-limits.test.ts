@@ -7,6 +7,7 @@ const LIMITS = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '300', RATE_LIMIT_KEY_PER_MINU
 const FLOOD_CLIENTS = 3;
 const FLOOD_REQUESTS_PER_CLIENT = 150;
 const ME_SAMPLES = 40;
+const BASELINE_SAMPLES = 15;
 
 /** The attack of the report: 1,500 aliases of `health` (each a fan-out to every service) without a key. */
 const ALIAS_FLOOD = `{ ${Array.from({ length: 1_500 }, (_, i) => `h${i}: health { status }`).join(' ')} }`;
@@ -33,19 +34,22 @@ describe('limits: an unauthenticated flood leaves authenticated callers their sp
   });
 
   it('refuses an alias flood from 3 clients without a key before execution, while `me` stays fast', async () => {
+    const me = { authorization: `Bearer ${measured.apiKey}` };
+    const timeMe = async () => {
+      const started = performance.now();
+      const answer = await post(platform.graphqlUrl, { query: '{ me { groupId role } }' }, me);
+      expect(answer.status).toBe(200);
+      return performance.now() - started;
+    };
+    const baseline: number[] = [];
+    for (let i = 0; i < BASELINE_SAMPLES; i++) baseline.push(await timeMe());
     const flood: RawAnswer[] = [];
     let flooding = true;
     const clients = Array.from({ length: FLOOD_CLIENTS }, async () => {
       for (let i = 0; i < FLOOD_REQUESTS_PER_CLIENT && flooding; i++) flood.push(await post(platform.graphqlUrl, { query: ALIAS_FLOOD }));
     });
     const latencies: number[] = [];
-    const me = { authorization: `Bearer ${measured.apiKey}` };
-    for (let i = 0; i < ME_SAMPLES; i++) {
-      const started = performance.now();
-      const answer = await post(platform.graphqlUrl, { query: '{ me { groupId role } }' }, me);
-      latencies.push(performance.now() - started);
-      expect(answer.status).toBe(200);
-    }
+    for (let i = 0; i < ME_SAMPLES; i++) latencies.push(await timeMe());
     flooding = false;
     await Promise.all(clients);
 
@@ -55,10 +59,14 @@ describe('limits: an unauthenticated flood leaves authenticated callers their sp
       expect(['INVALID_INPUT', 'RATE_LIMITED']).toContain(answer.body?.errors?.[0]?.extensions?.code);
       expect(answer.body?.data).toBeUndefined();
     }
-    const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
-    console.log(`me during an alias flood of ${flood.length} requests: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-    expect(p95).toBeLessThan(500);
+    const baselineP95 = percentile(baseline, 95);
+    console.log(
+      `me alone: p50 ${percentile(baseline, 50).toFixed(1)} ms, p95 ${baselineP95.toFixed(1)} ms; ` +
+        `during an alias flood of ${flood.length} requests: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+    );
+    // Loose on purpose (a shared CI machine): the flood used to take `me` from milliseconds to 2.3-3.4 s.
+    expect(p95).toBeLessThan(Math.max(1_000, 4 * baselineP95));
   });
 
   it('gives the address that flooded RATE_LIMITED with Retry-After, 429, once its budget is spent', async () => {
@@ -89,17 +97,6 @@ describe('limits: an unauthenticated flood leaves authenticated callers their sp
     expect(other.status).toBe(200);
   });
 
-  it('refuses wrong keys from an address over its budget with RATE_LIMITED, while valid keys go on', async () => {
-    let answer: RawAnswer | undefined;
-    for (let i = 0; i < 400; i++) {
-      answer = await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: `Bearer msk_${String(i).padStart(43, 'x')}` });
-      if (answer.status !== 401) break;
-    }
-    expect(expectRefused(answer!, 'RATE_LIMITED', 429)).toContain('wrong API keys');
-    const valid = await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: `Bearer ${measured.apiKey}` });
-    expect(valid.status).toBe(200);
-  });
-
   it("shares a group's budget between its keys", async () => {
     const spend = async (apiKey: string) => {
       for (let i = 0; i < 100; i++) {
@@ -112,5 +109,16 @@ describe('limits: an unauthenticated flood leaves authenticated callers their sp
     const second = await spend(shared.secondKey);
     expect(second, 'the second key runs into the group budget').toBeDefined();
     expect(expectRefused(second!, 'RATE_LIMITED', 429)).toContain('group');
+  });
+
+  // Last: once over it, keys not in the gateway's cache are not looked up from this address either (until the minute ends).
+  it('refuses wrong keys from an address over its budget with RATE_LIMITED, 429', async () => {
+    let answer: RawAnswer | undefined;
+    for (let i = 0; i < 400; i++) {
+      answer = await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: `Bearer msk_${String(i).padStart(43, 'x')}` });
+      if (answer.status !== 401) break;
+    }
+    expect(expectRefused(answer!, 'RATE_LIMITED', 429)).toContain('wrong API keys');
+    expect(Number(answer!.retryAfter)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -5,7 +5,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { identityEvents } from '@microseg/contracts';
-import { toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
@@ -17,11 +16,12 @@ import { type GatewayContext, createContext } from './context.ts';
 import { anonymousAccessPlugin } from './plugins/anonymous-access.ts';
 import { documentLimits } from './plugins/document-limits.ts';
 import { createErrorFormatter } from './plugins/format-error.ts';
-import { httpStatusPlugin, requestError } from './plugins/http-status.ts';
+import { httpStatusPlugin } from './plugins/http-status.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
 import { type RateLimitSettings, RateLimits } from './rate-limits.ts';
 import { requestBodyErrors } from './request-body-errors.ts';
+import { httpRequestContext, trustProxySetting } from './request-context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { SubscriptionSockets } from './subscription-sockets.ts';
 import { serveSubscriptions } from './subscriptions.ts';
@@ -119,26 +119,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        try {
-          const context = await createContext(
-            contextDeps,
-            {
-              authorization: req.headers.authorization,
-              requestId: firstHeader(req.headers['x-request-id']),
-              idempotencyKey: firstHeader(req.headers['idempotency-key']),
-            },
-            () => rateLimits.beforeKeyLookup(address),
-          );
-          await (context.principal ? rateLimits.authenticated(context.principal) : rateLimits.anonymous(address));
-          return context;
-        } catch (error) {
-          let failure = toMicroSegError(error);
-          if (failure.code === 'UNAUTHENTICATED') failure = await rateLimits.failedAuthentication(address).then(() => failure, toMicroSegError);
-          throw requestError(failure);
-        }
-      },
+      context: httpRequestContext(contextDeps, rateLimits),
     }),
   );
   app.use('/graphql', requestBodyErrors);
@@ -160,15 +141,6 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   };
 }
-
-/** `trust proxy` as express reads it: a hop count, true/false, or addresses and subnets. */
-function trustProxySetting(value: string): number | boolean | string {
-  if (/^\d+$/.test(value)) return Number(value);
-  if (value === 'true' || value === 'false') return value === 'true';
-  return value;
-}
-
-const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function safeJson(data: Uint8Array): unknown {
   try {
