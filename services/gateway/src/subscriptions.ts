@@ -5,7 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { DeliverPolicy, type NatsConnection } from 'nats';
 import { WebSocketServer } from 'ws';
-import { toMicroSegError } from '@microseg/errors';
+import { type MicroSegError, toMicroSegError } from '@microseg/errors';
 import { type ContextDependencies, type GatewayContext, createContext } from './context.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { SubscriptionSockets } from './subscription-sockets.ts';
@@ -94,9 +94,17 @@ export async function streamEvents<C extends EventContract>(
 /** How long the server keeps a subscription's consumer nobody pulls from (a gateway that died). */
 const ORDERED_CONSUMER_INACTIVE_MS = 60_000;
 
-/** graphql-ws close codes for a connection refused at its start. */
+/** Close codes for a connection refused at its start: graphql-ws's, and WebSocket's "try again later". */
 const CLOSE_UNAUTHORIZED = 4401;
 const CLOSE_TOO_MANY_REQUESTS = 4429;
+const CLOSE_TRY_AGAIN_LATER = 1013;
+const CLOSE_INTERNAL_ERROR = 4500;
+
+function closeCodeOf(failure: MicroSegError): number {
+  if (failure.code === 'UNAUTHENTICATED') return CLOSE_UNAUTHORIZED;
+  if (failure.code === 'RATE_LIMITED') return CLOSE_TOO_MANY_REQUESTS;
+  return failure.retryable ? CLOSE_TRY_AGAIN_LATER : CLOSE_INTERNAL_ERROR;
+}
 
 /**
  * GraphQL subscriptions (graphql-ws) on the HTTP server's /graphql path. The client authenticates
@@ -135,7 +143,7 @@ export function serveSubscriptions(options: {
         } catch (error) {
           let failure = toMicroSegError(error);
           if (failure.code === 'UNAUTHENTICATED') failure = await options.rateLimits.failedAuthentication(address).then(() => failure, toMicroSegError);
-          socket.close(failure.code === 'RATE_LIMITED' ? CLOSE_TOO_MANY_REQUESTS : CLOSE_UNAUTHORIZED, failure.code);
+          socket.close(closeCodeOf(failure), failure.code);
           return false;
         }
       },
