@@ -59,6 +59,15 @@ describe('malformed requests get typed errors with 4xx statuses and no internals
     }
   });
 
+  it('answers requests that are not one GraphQL operation (a batch, no query, a query that is not text) with INVALID_INPUT, 400', async () => {
+    for (const body of [[{ query: '{ health { status } }' }, { query: '{ health { status } }' }], {}, { query: 5 }, { query: '{ me { groupId } }', variables: 'x' }]) {
+      const answer = await post(platform.graphqlUrl, body, bearer);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body?.errors?.[0]?.extensions?.code, answer.text.slice(0, 300)).toBe('INVALID_INPUT');
+      expectNoInternals(answer);
+    }
+  });
+
   it('answers data without a key with UNAUTHENTICATED, 401, and a viewer managing members with FORBIDDEN, 403', async () => {
     expectRefused(await post(platform.graphqlUrl, { query: '{ me { groupId } }' }), 'UNAUTHENTICATED', 401);
     const admin = await platform.newGroup();
