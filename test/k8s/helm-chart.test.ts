@@ -102,6 +102,7 @@ describe('helm/microseg templates', () => {
   it('open the probe and metrics ports to the pod network (services bind loopback unless HTTP_HOST says otherwise)', () => {
     const config = templates.find((t) => t.file === 'config.yaml')!.text;
     expect(config).toMatch(/^\s+HTTP_HOST: "0\.0\.0\.0"$/m);
+    expect(templates.find((t) => t.file === 'services.yaml')!.text).toContain('GATEWAY_TRUST_PROXY\\n  value: uniquelocal');
   });
 
   it('tell in NOTES.txt how to get the first API key', () => {

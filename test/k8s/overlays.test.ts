@@ -187,6 +187,9 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   it('opens the probe and metrics ports to kubelet and Prometheus, which services bind to loopback unless told', () => {
     const config = find(manifests, 'ConfigMap', 'microseg-config').data as Record<string, string>;
     expect(config['HTTP_HOST']).toBe('0.0.0.0');
+    // and counts anonymous callers by the address the ingress controller forwards, not by the controller's own.
+    const gateway = workloads([find(manifests, 'Deployment', 'gateway')])[0]!.pod.containers[0]!;
+    expect(gateway.env?.find((e) => e.name === 'GATEWAY_TRUST_PROXY')?.value).toBe('uniquelocal');
     for (const { manifest, pod } of platform.filter((w) => w.manifest.kind === 'Deployment')) {
       for (const container of pod.containers) {
         expect(container.envFrom?.some((from) => from.configMapRef?.name === 'microseg-config'), manifest.metadata.name).toBe(true);
