@@ -9,8 +9,8 @@ export const requestBodyErrors: ErrorRequestHandler = (error: { status?: unknown
     next(error);
     return;
   }
-  const tooLarge = error.type === 'entity.too.large';
-  const status = tooLarge ? 413 : typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
-  const message = tooLarge ? 'the request body is too large' : 'the request body is not valid JSON';
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
+  const message =
+    error.type === 'entity.too.large' ? 'the request body is too large' : error.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : 'the request body could not be read';
   res.status(status).json({ errors: [{ message, extensions: { code: 'INVALID_INPUT', retryable: false } }] });
 };
