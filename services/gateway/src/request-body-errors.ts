@@ -5,7 +5,8 @@ import type { ErrorRequestHandler } from 'express';
  * would answer an HTML page, with a stack trace in development.
  */
 export const requestBodyErrors: ErrorRequestHandler = (error: { status?: unknown; type?: unknown }, _req, res, next) => {
-  if (res.headersSent) {
+  // body-parser's errors carry a `type`; anything else is not about the body and goes on.
+  if (res.headersSent || typeof error.type !== 'string') {
     next(error);
     return;
   }
