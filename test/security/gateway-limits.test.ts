@@ -1,9 +1,17 @@
+import { GatewayClient } from '@microseg/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { type RawAnswer, expectRefused, post } from './http.ts';
 
-/** Budgets low enough to reach in a test; the defaults are far higher. */
-const LIMITS = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '300', RATE_LIMIT_KEY_PER_MINUTE: '60', RATE_LIMIT_GROUP_PER_MINUTE: '100' };
+/** Budgets low enough to reach in a test (the defaults are far higher), in production mode as a cluster runs. */
+const PLATFORM_ADMIN_SECRET = 'limits-test-platform-secret';
+const ENV = {
+  NODE_ENV: 'production',
+  PLATFORM_ADMIN_SECRET,
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '300',
+  RATE_LIMIT_KEY_PER_MINUTE: '60',
+  RATE_LIMIT_GROUP_PER_MINUTE: '100',
+};
 const FLOOD_CLIENTS = 3;
 const FLOOD_REQUESTS_PER_CLIENT = 150;
 const ME_SAMPLES = 40;
@@ -14,18 +22,25 @@ const ALIAS_FLOOD = `{ ${Array.from({ length: 1_500 }, (_, i) => `h${i}: health 
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
-describe('limits: an unauthenticated flood leaves authenticated callers their speed; over-limit callers get RATE_LIMITED', () => {
+describe('limits (production mode): an unauthenticated flood leaves authenticated callers their speed; over-limit callers get RATE_LIMITED', () => {
   let platform: TestPlatform;
   let measured: { apiKey: string };
   let limited: { apiKey: string };
   let shared: { apiKey: string; secondKey: string };
 
   beforeAll(async () => {
-    platform = await startTestPlatform(['identity'], LIMITS);
+    platform = await startTestPlatform(['identity'], ENV);
     // Every group first: bootstrapping is anonymous, and the flood spends this address's budget.
-    measured = await platform.newGroup('Flood victim lab');
-    limited = await platform.newGroup('Busy LIMS lab');
-    const group = await platform.newGroup('Shared budget lab');
+    const newGroup = async (groupName: string) => {
+      const { bootstrapGroup } = await platform.anonymous.request<{ bootstrapGroup: { apiKey: string } }>(
+        'mutation($input: BootstrapGroupInput!) { bootstrapGroup(input: $input) { apiKey } }',
+        { input: { groupName, platformSecret: PLATFORM_ADMIN_SECRET } },
+      );
+      return { apiKey: bootstrapGroup.apiKey, client: new GatewayClient({ url: platform.graphqlUrl, apiKey: bootstrapGroup.apiKey }) };
+    };
+    measured = await newGroup('Flood victim lab');
+    limited = await newGroup('Busy LIMS lab');
+    const group = await newGroup('Shared budget lab');
     const { createApiKey } = await group.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(input: { name: "second" }) { secret } }');
     shared = { apiKey: group.apiKey, secondKey: createApiKey.secret };
   });
