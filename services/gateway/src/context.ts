@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Group, type Principal, identityContracts } from '@microseg/contracts';
+import { type AuthenticatedKey, type Group, type Principal, identityContracts } from '@microseg/contracts';
 import { unauthenticated } from '@microseg/errors';
 import { type Logger, forRequest } from '@microseg/logging';
 import { request } from '@microseg/messaging';
@@ -13,6 +13,10 @@ export interface GatewayContext {
   logger: Logger;
   /** The caller, when the request carried a valid key. */
   principal: Principal | undefined;
+  /** sha256 of the only documents the caller's key may send (null: any); see plugins/key-restrictions.ts. */
+  allowedOperations: readonly string[] | null;
+  /** Where the request came from, for the audit log. */
+  client: ClientInfo;
   services: ServiceClient;
   loaders: { groupById: DataLoader<string, Group | null> };
 }
@@ -21,6 +25,11 @@ export interface GatewayContext {
 export function requireCaller(context: GatewayContext): Principal {
   if (!context.principal) throw unauthenticated();
   return context.principal;
+}
+
+export interface ClientInfo {
+  address: string | undefined;
+  userAgent: string | undefined;
 }
 
 export interface ContextDependencies {
@@ -33,14 +42,18 @@ export interface ContextDependencies {
 export async function createContext(
   deps: ContextDependencies,
   headers: { authorization?: string | undefined; requestId?: string | undefined; idempotencyKey?: string | undefined },
+  client: ClientInfo = { address: undefined, userAgent: undefined },
 ): Promise<GatewayContext> {
   const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
-  const principal = await authenticate(deps, headers.authorization);
+  const key = await authenticate(deps, headers.authorization);
+  const principal = key?.principal;
   const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
   return {
     requestId,
     logger: forRequest(deps.logger, requestId),
     principal,
+    allowedOperations: key?.allowedOperations ?? null,
+    client,
     services,
     loaders: {
       groupById: new DataLoader(async (ids) => {
@@ -56,14 +69,14 @@ export async function createContext(
  * No header: an anonymous caller (only `health` and `bootstrapGroup` answer). A header that is
  * not a valid, unrevoked key: UNAUTHENTICATED for the whole request, never silently anonymous.
  */
-async function authenticate(deps: ContextDependencies, authorization: string | undefined): Promise<Principal | undefined> {
+async function authenticate(deps: ContextDependencies, authorization: string | undefined): Promise<AuthenticatedKey | undefined> {
   if (!authorization) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('the Authorization header must be "Bearer <api key>"');
   const apiKey = match[1];
   const cached = deps.authCache.get(apiKey);
   if (cached) return cached;
-  const principal = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
-  deps.authCache.set(apiKey, principal);
-  return principal;
+  const key = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
+  deps.authCache.set(apiKey, key);
+  return key;
 }

@@ -8,6 +8,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { identityEvents } from '@microseg/contracts';
 import { toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
+import { ensureAuditStream } from '@microseg/service-runtime';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -15,7 +16,9 @@ import type { NatsConnection } from 'nats';
 import { Histogram, type Registry } from 'prom-client';
 import { AuthCache } from './auth-cache.ts';
 import { type GatewayContext, createContext } from './context.ts';
+import { auditPlugin } from './plugins/audit.ts';
 import { createErrorFormatter } from './plugins/format-error.ts';
+import { keyRestrictionsPlugin } from './plugins/key-restrictions.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -34,6 +37,8 @@ export interface GatewayServerOptions {
   maxCost: number;
   authCacheTtlMs: number;
   serviceTimeoutMs: number;
+  /** NATS_STREAM_REPLICAS, for the audit stream the gateway publishes to (default 1). */
+  streamReplicas?: number;
 }
 
 export interface GatewayServer {
@@ -51,6 +56,7 @@ export function loadSchema(): GraphQLSchema {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { nc, logger } = options;
   const schema = loadSchema();
+  await ensureAuditStream(nc, options.streamReplicas);
   const app = express();
   const httpServer = createServer(app);
   const authCache = new AuthCache(options.authCacheTtlMs);
@@ -83,6 +89,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       queryCostPlugin(schema, options.maxCost),
+      keyRestrictionsPlugin(),
+      auditPlugin({ js: nc.jetstream(), logger, registry: options.registry }),
       requestLoggingPlugin(latency),
     ],
   });
@@ -100,7 +108,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
             authorization: req.headers.authorization,
             requestId: firstHeader(req.headers['x-request-id']),
             idempotencyKey: firstHeader(req.headers['idempotency-key']),
-          });
+          }, { address: req.socket.remoteAddress, userAgent: req.headers['user-agent'] });
         } catch (error) {
           const failure = toMicroSegError(error);
           const status = failure.code === 'UNAUTHENTICATED' ? 401 : failure.retryable ? 503 : 500;

@@ -29,6 +29,7 @@ const gateway = await startGatewayServer({
   maxCost: config.GRAPHQL_MAX_COST,
   authCacheTtlMs: config.AUTH_CACHE_TTL_MS,
   serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
+  streamReplicas: config.NATS_STREAM_REPLICAS,
 });
 runtime.onShutdown('graphql server', () => gateway.stop());
 runtime.markStarted();
