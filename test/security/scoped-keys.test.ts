@@ -89,7 +89,10 @@ describe('scoped machine keys: scopes, trusted documents, expiry (gateway + iden
     });
     expect(response.status).toBe(403);
     // Who it is, it may always ask.
-    expect((await microscope.client.request<{ me: { role: string } }>('{ me { role } }')).me.role).toBe('admin');
+    expect((await microscope.client.request<{ me: { role: string; scopes: string[] } }>('{ me { role scopes } }')).me).toEqual({
+      role: 'admin',
+      scopes: ['images:upload'],
+    });
   });
 
   it('refuses an out-of-scope subscription on the socket too', async () => {

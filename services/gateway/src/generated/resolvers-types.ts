@@ -723,6 +723,8 @@ export type Me = {
   groupName: Scalars['String']['output'];
   memberId: Scalars['ID']['output'];
   role: Role;
+  /** The key's scopes; null: whatever the role allows. */
+  scopes: Maybe<Array<Scalars['String']['output']>>;
 };
 
 /** A mask of an image was measured (succeeded or failed), as the pipeline reports it. */
@@ -2877,6 +2879,7 @@ export type MeResolvers<ContextType = GatewayContext, ParentType extends Resolve
   groupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  scopes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type AuditEvent, auditJobs } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { publishJob } from '@microseg/messaging';
+import { OperationTypeNode } from 'graphql';
 import type { JetStreamClient } from 'nats';
 import { Counter, type Registry } from 'prom-client';
 import { type MutationOutcome, auditEventOf, errorCodeOf } from '../audit/audit-record.ts';
@@ -37,7 +38,7 @@ export function auditPlugin(options: { js: JetStreamClient; logger: Logger; regi
       const outcomes: MutationOutcome[] = [];
       return {
         async executionDidStart({ operation }) {
-          if (operation.operation !== 'mutation') return;
+          if (operation.operation !== OperationTypeNode.MUTATION) return;
           return {
             willResolveField({ info, args }) {
               if (info.path.prev !== undefined) return;
@@ -45,7 +46,7 @@ export function auditPlugin(options: { js: JetStreamClient; logger: Logger; regi
               return (error, result) => {
                 outcomes.push({
                   field: info.fieldName,
-                  args: args as Record<string, unknown>,
+                  args,
                   occurredAt,
                   ...(error ? { errorCode: errorCodeOf(error) } : { result }),
                 });
@@ -54,7 +55,7 @@ export function auditPlugin(options: { js: JetStreamClient; logger: Logger; regi
           };
         },
         async willSendResponse({ operation, operationName, document, errors }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
           // Refused before execution (scopes, trusted documents, cost): each field it asked for, with the refusal's code.
           if (outcomes.length === 0 && errors?.length && document) {
             const errorCode = errorCodeOf(errors[0]);

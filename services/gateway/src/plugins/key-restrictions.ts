@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, OperationTypeNode, getOperationAST } from 'graphql';
 import { operationRefusal } from '../authorization/authorize-operation.ts';
 import type { GatewayContext } from '../context.ts';
 
@@ -40,7 +40,7 @@ export function rememberOperationSource(context: GatewayContext, query: string):
  */
 export function socketOperationRefusal(args: ExecutionArgs): ExecutionResult | undefined {
   const operation = getOperationAST(args.document, args.operationName);
-  if (operation?.operation !== 'subscription') {
+  if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
     return { errors: [new GraphQLError('only subscriptions are served over the socket; send queries and mutations over HTTP', { extensions: { code: 'INVALID_INPUT' } })] };
   }
   const context = args.contextValue as GatewayContext;
