@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { GatewayClient } from '@microseg/cli';
+import { auditJobs } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
+import { connectNats, publishJob } from '@microseg/messaging';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsegJson } from '../datasets/cli.ts';
@@ -178,6 +181,41 @@ describe('audit log: every mutation recorded append-only, read by admins (gatewa
     const events = await microsegJson<AuditEvent[]>(platform.graphqlUrl, lab.apiKey, ['audit', 'list', '--operation', 'deleteDataset', '--since', '1h']);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ operation: 'deleteDataset', outcome: 'ok', memberId: adminMemberId });
+  });
+
+  it('stores a record delivered twice once (the consumer is idempotent on the event id)', async () => {
+    const nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'audit-test' });
+    try {
+      const event = {
+        id: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        groupId: lab.groupId,
+        memberId: adminMemberId,
+        keyId: adminKeyId,
+        operation: 'renameGroup',
+        operationName: null,
+        targetIds: [],
+        arguments: { name: 'twice' },
+        outcome: 'ok' as const,
+        errorCode: null,
+        clientAddress: null,
+        userAgent: null,
+        requestId: 'twice',
+      };
+      // Two message ids: past the stream's duplicate window, as after a gateway retry much later.
+      await publishJob(nc.jetstream(), auditJobs.record, event, { msgId: `${event.id}-a` });
+      await publishJob(nc.jetstream(), auditJobs.record, event, { msgId: `${event.id}-b` });
+      const marker = await lab.client.request<{ renameGroup: { id: string } }>('mutation { renameGroup(name: "audited again") { id } }');
+      expect(marker.renameGroup.id).toBe(lab.groupId);
+      const renames = await auditLogWhen(
+        lab.client,
+        (list) => list.some((e) => e.arguments['name'] === 'audited again') && list.some((e) => e.id === event.id),
+        { operation: 'renameGroup' },
+      );
+      expect(renames.filter((e) => e.id === event.id)).toHaveLength(1);
+    } finally {
+      await nc.close();
+    }
   });
 
   it('can be changed by nothing: no mutation in the API, and PostgreSQL refuses UPDATE, DELETE and TRUNCATE', async () => {
