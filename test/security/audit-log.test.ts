@@ -240,6 +240,11 @@ describe('audit log: every mutation recorded append-only, read by admins (gatewa
         "select count(*) as n, count(*) filter (where operation = 'nothing') as changed from identity.audit_events",
       );
       expect(after.rows[0]).toEqual({ n: before.rows[0]?.n, changed: '0' });
+      // The owning role (the service's) gave up the privileges too: only a superuser bypasses them.
+      const granted = await db.query<{ privilege_type: string }>(
+        "select (aclexplode(relacl)).privilege_type from pg_class where oid = 'identity.audit_events'::regclass",
+      );
+      expect(granted.rows.map((row) => row.privilege_type).sort()).toEqual(['INSERT', 'REFERENCES', 'SELECT', 'TRIGGER']);
     } finally {
       await db.end();
     }

@@ -24,6 +24,13 @@ describe('audit records', () => {
     expect(redactArguments({ metadata: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 'v'.repeat(400)])) })).toMatchObject({ truncated: true });
   });
 
+  it('keep the host and path of URLs, never their query or credentials', () => {
+    const redacted = redactArguments({
+      input: { url: 'https://user:pw@lims.example.org/hooks/microseg?token=abc123&x=1', plain: 'https://lims.example.org/hooks' },
+    });
+    expect(redacted).toEqual({ input: { url: 'https://redacted@lims.example.org/hooks/microseg?redacted', plain: 'https://lims.example.org/hooks' } });
+  });
+
   it('name the ids a mutation was given and made', () => {
     expect(targetIdsOf({ id: 'd1' }, { id: 'd1', deletedAt: 'now' })).toEqual(['d1']);
     expect(targetIdsOf({ input: { name: 'LIMS', memberId: 'm1' } }, { secret: 's', key: { id: 'k1' } })).toEqual(['m1', 'k1']);

@@ -19,7 +19,10 @@ export function redactArguments(args: Record<string, unknown>): Record<string, u
 }
 
 function redact(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+  if (typeof value === 'string') {
+    const text = redactUrl(value);
+    return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
+  }
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return '…';
   if (Array.isArray(value)) {
@@ -29,6 +32,17 @@ function redact(value: unknown, depth: number): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([name, item]) => [name, SECRET_NAME.test(name) ? '[redacted]' : redact(item, depth + 1)]),
   );
+}
+
+/** LIMS webhook URLs often carry a token in their query or user info: the log keeps where, not how. */
+function redactUrl(value: string): string {
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (!url.username && !url.password && !url.search) return value;
+  url.username = url.username ? 'redacted' : '';
+  url.password = '';
+  url.search = url.search ? '?redacted' : '';
+  return url.toString();
 }
 
 /**
