@@ -37,6 +37,9 @@ export async function startAuditRecorder(
     consumer: 'identity_audit_recorder',
     handler: (event) => deps.audit.append(event),
     concurrency: 8,
+    // A record waits out a database outage of about a day (60 s between tries) instead of going to
+    // the dead letters after the default five; the stream keeps it a month either way.
+    maxDeliver: 1_500,
     logger: deps.logger,
   });
 }
