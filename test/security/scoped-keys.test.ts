@@ -132,12 +132,15 @@ describe('scoped machine keys: scopes, trusted documents, expiry (gateway + iden
 
   it('answers an expired key UNAUTHENTICATED, saying it expired', async () => {
     await expectCode(keyWith({ expiresAt: new Date(Date.now() - 1_000).toISOString() }), 'INVALID_INPUT');
-    const expiresAt = new Date(Date.now() + 3_000).toISOString();
+    const expiresAt = new Date(Date.now() + 4_000).toISOString();
     const shortLived = await keyWith({ expiresAt });
     expect(shortLived.key.expiresAt).toBe(expiresAt);
     expect((await shortLived.client.request<{ me: { role: string } }>('{ me { role } }')).me.role).toBe('admin');
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 200));
+    // It cannot outlive itself through a key it makes.
+    const longer = await expectCode(shortLived.client.request(CREATE_KEY, { input: { name: 'heir' } }), 'FORBIDDEN');
+    expect(longer.details).toMatchObject({ requested: null, held: expiresAt });
     // Within the gateway's auth cache TTL: the cache must not outlive the key.
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 200));
     const expired = await expectCode(shortLived.client.request('{ me { role } }'), 'UNAUTHENTICATED');
     expect(expired.message).toContain('expired');
     expect(expired.message).toContain(expiresAt);

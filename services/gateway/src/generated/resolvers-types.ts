@@ -241,7 +241,7 @@ export type CreateApiKeyInput = {
    * may send (as Apollo persisted queries hash it). Any other document answers FORBIDDEN.
    */
   allowedOperations?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** When the key stops working; in the future. */
+  /** When the key stops working; in the future. A key that expires can only create keys that expire no later. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Another member's key (admins only); default the caller. */
   memberId?: InputMaybe<Scalars['ID']['input']>;

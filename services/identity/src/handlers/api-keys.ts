@@ -1,4 +1,4 @@
-import { type Scope, identityContracts, requirePrincipal, requireRole } from '@microseg/contracts';
+import { identityContracts, requirePrincipal, requireRole } from '@microseg/contracts';
 import { forbidden, invalidInput, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type RequestServer, serveRequests } from '@microseg/messaging';
@@ -16,18 +16,22 @@ export function serveApiKeys(
     serveRequests(nc, identityContracts.createApiKey, async ({ name, memberId, scopes, expiresAt, allowedOperations }, { headers }) => {
       const principal = requirePrincipal(headers);
       if (memberId && memberId !== principal.memberId) requireRole(principal, 'admin');
-      // A scoped key must not mint a key that can do more than itself.
-      if (principal.scopes) {
-        const beyond = (scopes ?? ['(every scope)']).filter((scope) => !principal.scopes?.includes(scope as Scope));
-        if (beyond.length > 0) {
-          throw forbidden('a key with scopes can only create keys with some of its own scopes', {
-            requested: scopes ?? null,
-            held: principal.scopes,
-          });
-        }
+      // A key must not mint one that can do more, or live longer, than itself.
+      if (principal.scopes && (!scopes || scopes.some((scope) => !principal.scopes?.includes(scope)))) {
+        throw forbidden('a key with scopes can only create keys with some of its own scopes', {
+          requested: scopes ?? null,
+          held: principal.scopes,
+        });
       }
       if (expiresAt && Date.parse(expiresAt) <= Date.now()) {
         throw invalidInput('expiresAt must be in the future', { field: 'expiresAt', expiresAt });
+      }
+      const callerKey = await repository.findApiKey(principal.groupId, principal.keyId);
+      if (callerKey.expiresAt && (!expiresAt || Date.parse(expiresAt) > Date.parse(callerKey.expiresAt))) {
+        throw forbidden('a key that expires can only create keys that expire no later', {
+          requested: expiresAt ?? null,
+          held: callerKey.expiresAt,
+        });
       }
       return repository.createApiKey(principal.groupId, memberId ?? principal.memberId, name, {
         ...(scopes ? { scopes } : {}),
