@@ -57,27 +57,36 @@ export class AuditLogRepository {
       .execute();
   }
 
-  /** One group's events, newest first, a page at a time (the cursor is the last event's sequence number). */
+  /** One group's events, newest first (by when they happened), a page at a time. */
   async list(groupId: string, query: AuditLogQuery): Promise<{ nodes: AuditEvent[]; endCursor: string | null; hasNextPage: boolean }> {
     let select = this.db.selectFrom('audit_events').selectAll().where('group_id', '=', groupId);
-    if (query.after !== undefined) select = select.where('seq', '<', cursorSeq(query.after));
+    if (query.after !== undefined) {
+      const { occurredAt, seq } = parseCursor(query.after);
+      select = select.where((eb) =>
+        eb.or([eb('occurred_at', '<', occurredAt), eb.and([eb('occurred_at', '=', occurredAt), eb('seq', '<', seq)])]),
+      );
+    }
     if (query.operation) select = select.where('operation', '=', query.operation);
     if (query.memberId) select = select.where('member_id', '=', query.memberId);
     if (query.since) select = select.where('occurred_at', '>=', new Date(query.since));
     if (query.until) select = select.where('occurred_at', '<', new Date(query.until));
-    const rows = await select.orderBy('seq', 'desc').limit(query.first + 1).execute();
+    const rows = await select.orderBy('occurred_at', 'desc').orderBy('seq', 'desc').limit(query.first + 1).execute();
     const page = rows.slice(0, query.first);
     const last = page.at(-1);
     return {
       nodes: page.map(toAuditEvent),
-      endCursor: last ? encodeCursor(last.seq) : null,
+      endCursor: last ? encodeCursor(`${last.occurred_at.toISOString()}|${last.seq}`) : null,
       hasNextPage: rows.length > query.first,
     };
   }
 }
 
-function cursorSeq(cursor: string): string {
-  const seq = decodeCursor(cursor);
-  if (!/^[1-9][0-9]{0,18}$/.test(seq)) throw invalidInput('not a cursor of the audit log', { problem: 'bad-cursor', after: cursor });
-  return seq;
+/** The last event of a page: its time (milliseconds, as stored from the gateway) and sequence number. */
+function parseCursor(cursor: string): { occurredAt: Date; seq: string } {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([1-9]\d{0,18})$/.exec(decodeCursor(cursor));
+  const occurredAt = match ? new Date(match[1] ?? '') : undefined;
+  if (!match?.[2] || !occurredAt || Number.isNaN(occurredAt.getTime())) {
+    throw invalidInput('not a cursor of the audit log', { problem: 'bad-cursor', after: cursor });
+  }
+  return { occurredAt, seq: match[2] };
 }

@@ -9,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_events')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
-    // The page order: occurred_at comes from gateway clocks, which may disagree by milliseconds.
+    // Ties occurred_at (events of one millisecond) in the page order.
     .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -26,8 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_agent', 'text')
     .addColumn('request_id', 'text', (c) => c.notNull())
     .execute();
-  await sql`create index audit_events_group_seq on audit_events (group_id, seq desc)`.execute(db);
-  await sql`create index audit_events_group_operation_seq on audit_events (group_id, operation, seq desc)`.execute(db);
+  // Newest first by when it happened: events are stored concurrently, and late after an outage.
+  await sql`create index audit_events_group_time on audit_events (group_id, occurred_at desc, seq desc)`.execute(db);
+  await sql`create index audit_events_group_operation_time on audit_events (group_id, operation, occurred_at desc, seq desc)`.execute(db);
 
   await sql`
     create function audit_events_append_only() returns trigger language plpgsql as $$
