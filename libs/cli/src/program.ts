@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerDatasetCommands } from './commands/dataset.ts';
 import { registerHealthCommand } from './commands/health.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerIdentityCommands(program);
+  registerAuditCommands(program);
   registerHealthCommand(program);
   registerDatasetCommands(program);
   registerImageCommands(program);

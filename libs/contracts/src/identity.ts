@@ -1,6 +1,7 @@
 import { defineEvent, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { principalSchema, roleSchema } from './principal.ts';
+import { scopeSchema } from './scopes.ts';
 
 const groupName = z
   .string()
@@ -35,17 +36,36 @@ export const apiKeySchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Null: whatever the member's role allows. */
+  scopes: z.array(scopeSchema).nullable(),
+  expiresAt: z.string().nullable(),
+  /** sha256 (hex) of the only GraphQL documents the key may send; null: any. */
+  allowedOperations: z.array(z.string()).nullable(),
 });
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
 /** A created key: the secret is in this answer only, never stored or shown again. */
 const createdKeySchema = z.object({ key: apiKeySchema, secret: z.string() });
 
+/** The lower-case hex sha256 of a GraphQL document's text, as Apollo's persisted queries hash it. */
+export const operationHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex sha256 of the document text');
+
+/**
+ * An authenticated key: the principal carried to services, and what only the gateway enforces
+ * (the trusted documents, the expiry that bounds how long it may cache the answer).
+ */
+export const authenticatedKeySchema = z.object({
+  principal: principalSchema,
+  expiresAt: z.string().nullable(),
+  allowedOperations: z.array(operationHashSchema).nullable(),
+});
+export type AuthenticatedKey = z.infer<typeof authenticatedKeySchema>;
+
 export const identityContracts = {
   authenticate: defineRequest({
     subject: 'microseg.identity.v1.authenticate',
     request: z.object({ apiKey: z.string().min(1).max(200) }),
-    response: principalSchema,
+    response: authenticatedKeySchema,
   }),
   /** Creates a group with its first admin and key. Needs the platform admin secret where one is configured. */
   bootstrap: defineRequest({
@@ -98,6 +118,10 @@ export const identityContracts = {
       name: z.string().trim().min(1).max(120),
       /** Another member's key: admins only. Default: the caller's own member. */
       memberId: z.string().uuid().optional(),
+      /** Limits the key to these scopes; a caller whose key has scopes may only grant those it holds. */
+      scopes: z.array(scopeSchema).min(1).max(20).optional(),
+      expiresAt: z.iso.datetime().optional(),
+      allowedOperations: z.array(operationHashSchema).min(1).max(200).optional(),
     }),
     response: createdKeySchema,
   }),

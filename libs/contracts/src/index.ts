@@ -1,4 +1,6 @@
 export * from './principal.ts';
+export * from './scopes.ts';
+export * from './audit.ts';
 export * from './visibility.ts';
 export * from './pagination.ts';
 export * from './health.ts';

@@ -1,5 +1,6 @@
 import { MicroSegError, unauthenticated } from '@microseg/errors';
 import { z } from 'zod';
+import { scopeSchema } from './scopes.ts';
 
 export const Role = { viewer: 'viewer', member: 'member', admin: 'admin' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -14,6 +15,8 @@ export const principalSchema = z.object({
   memberId: z.string().uuid(),
   keyId: z.string().uuid(),
   role: roleSchema,
+  /** The key's scopes; absent for a key that may do whatever its role allows. */
+  scopes: z.array(scopeSchema).optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 

@@ -1,4 +1,4 @@
-import { EVENTS_STREAM, type ServiceName } from '@microseg/contracts';
+import { AUDIT_STREAM, EVENTS_STREAM, type ServiceName } from '@microseg/contracts';
 import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
 import { OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
@@ -88,6 +88,17 @@ export async function ensureEventsStream(nc: NatsConnection, replicas = 1): Prom
     subjects: [...EVENTS_STREAM.subjects],
     maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
     duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
+    replicas,
+  });
+}
+
+/** The audit stream: ensured by the gateway that publishes to it and the identity service that stores it. */
+export async function ensureAuditStream(nc: NatsConnection, replicas = 1): Promise<void> {
+  await ensureStream(await nc.jetstreamManager(), {
+    name: AUDIT_STREAM.name,
+    subjects: [...AUDIT_STREAM.subjects],
+    maxAgeMs: AUDIT_STREAM.maxAgeSeconds * 1_000,
+    duplicateWindowMs: AUDIT_STREAM.duplicateWindowSeconds * 1_000,
     replicas,
   });
 }

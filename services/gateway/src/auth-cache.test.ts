@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { AuthCache } from './auth-cache.ts';
 
-const principal = (keyId: string) => ({
-  groupId: '00000000-0000-4000-8000-000000000001',
-  groupName: 'lab',
-  memberId: '00000000-0000-4000-8000-000000000002',
-  keyId,
-  role: 'member' as const,
+const principal = (keyId: string, expiresAt: string | null = null) => ({
+  principal: {
+    groupId: '00000000-0000-4000-8000-000000000001',
+    groupName: 'lab',
+    memberId: '00000000-0000-4000-8000-000000000002',
+    keyId,
+    role: 'member' as const,
+  },
+  expiresAt,
+  allowedOperations: null,
 });
 
 describe('AuthCache', () => {
@@ -14,8 +18,17 @@ describe('AuthCache', () => {
     let now = 0;
     const cache = new AuthCache(1000, 10, () => now);
     cache.set('msk_a', principal('k1'));
-    expect(cache.get('msk_a')?.keyId).toBe('k1');
+    expect(cache.get('msk_a')?.principal.keyId).toBe('k1');
     now = 1000;
+    expect(cache.get('msk_a')).toBeUndefined();
+  });
+
+  it('forgets a key when it expires, before the TTL', () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const cache = new AuthCache(60_000, 10, () => now);
+    cache.set('msk_a', principal('k1', '2026-01-01T00:00:01Z'));
+    expect(cache.get('msk_a')?.principal.keyId).toBe('k1');
+    now += 1000;
     expect(cache.get('msk_a')).toBeUndefined();
   });
 
@@ -25,7 +38,7 @@ describe('AuthCache', () => {
     cache.set('msk_b', principal('k2'));
     cache.evictKey('k1');
     expect(cache.get('msk_a')).toBeUndefined();
-    expect(cache.get('msk_b')?.keyId).toBe('k2');
+    expect(cache.get('msk_b')?.principal.keyId).toBe('k2');
   });
 
   it('stays bounded, dropping the oldest entry', () => {
@@ -34,6 +47,6 @@ describe('AuthCache', () => {
     cache.set('b', principal('k2'));
     cache.set('c', principal('k3'));
     expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('c')?.keyId).toBe('k3');
+    expect(cache.get('c')?.principal.keyId).toBe('k3');
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Group, type Principal, identityContracts } from '@microseg/contracts';
+import { type AuthenticatedKey, type Group, type Principal, identityContracts } from '@microseg/contracts';
 import { unauthenticated } from '@microseg/errors';
 import { type Logger, forRequest } from '@microseg/logging';
 import { request } from '@microseg/messaging';
@@ -13,6 +13,10 @@ export interface GatewayContext {
   logger: Logger;
   /** The caller, when the request carried a valid key. */
   principal: Principal | undefined;
+  /** sha256 of the only documents the caller's key may send (null: any); see plugins/key-restrictions.ts. */
+  allowedOperations: readonly string[] | null;
+  /** Where the request came from, for the audit log. */
+  client: ClientInfo;
   services: ServiceClient;
   loaders: { groupById: DataLoader<string, Group | null> };
 }
@@ -21,6 +25,11 @@ export interface GatewayContext {
 export function requireCaller(context: GatewayContext): Principal {
   if (!context.principal) throw unauthenticated();
   return context.principal;
+}
+
+export interface ClientInfo {
+  address: string | undefined;
+  userAgent: string | undefined;
 }
 
 export interface ContextDependencies {
@@ -35,14 +44,18 @@ export async function createContext(
   headers: { authorization?: string | undefined; requestId?: string | undefined; idempotencyKey?: string | undefined },
   /** Runs before a key that is not cached is looked up with identity (the caller's rate limit for wrong keys). */
   beforeKeyLookup?: () => Promise<void>,
+  client: ClientInfo = { address: undefined, userAgent: undefined },
 ): Promise<GatewayContext> {
   const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
-  const principal = await authenticate(deps, headers.authorization, beforeKeyLookup);
+  const key = await authenticate(deps, headers.authorization, beforeKeyLookup);
+  const principal = key?.principal;
   const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
   return {
     requestId,
     logger: forRequest(deps.logger, requestId),
     principal,
+    allowedOperations: key?.allowedOperations ?? null,
+    client,
     services,
     loaders: {
       groupById: new DataLoader(async (ids) => {
@@ -64,7 +77,7 @@ async function authenticate(
   deps: ContextDependencies,
   authorization: string | undefined,
   beforeKeyLookup?: () => Promise<void>,
-): Promise<Principal | undefined> {
+): Promise<AuthenticatedKey | undefined> {
   if (!authorization) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('the Authorization header must be "Bearer <api key>"');
@@ -74,7 +87,7 @@ async function authenticate(
   const cached = deps.authCache.get(apiKey);
   if (cached) return cached;
   await beforeKeyLookup?.();
-  const principal = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
-  deps.authCache.set(apiKey, principal);
-  return principal;
+  const key = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
+  deps.authCache.set(apiKey, key);
+  return key;
 }

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { identityEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
+import { ensureAuditStream } from '@microseg/service-runtime';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -14,9 +15,11 @@ import { Histogram, type Registry } from 'prom-client';
 import { AuthCache } from './auth-cache.ts';
 import { type GatewayContext, createContext } from './context.ts';
 import { anonymousAccessPlugin } from './plugins/anonymous-access.ts';
+import { auditPlugin } from './plugins/audit.ts';
 import { documentLimits } from './plugins/document-limits.ts';
 import { createErrorFormatter } from './plugins/format-error.ts';
 import { httpStatusPlugin } from './plugins/http-status.ts';
+import { keyRestrictionsPlugin } from './plugins/key-restrictions.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
 import { type RateLimitSettings, RateLimits } from './rate-limits.ts';
@@ -45,6 +48,8 @@ export interface GatewayServerOptions {
   trustProxy?: string | undefined;
   authCacheTtlMs: number;
   serviceTimeoutMs: number;
+  /** NATS_STREAM_REPLICAS, for the audit stream the gateway publishes to (default 1). */
+  streamReplicas?: number;
 }
 
 export interface GatewayServer {
@@ -62,6 +67,7 @@ export function loadSchema(): GraphQLSchema {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { nc, logger } = options;
   const schema = loadSchema();
+  await ensureAuditStream(nc, options.streamReplicas);
   const app = express();
   const httpServer = createServer(app);
   const authCache = new AuthCache(options.authCacheTtlMs);
@@ -108,6 +114,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       anonymousAccessPlugin(),
       queryCostPlugin(schema, options.maxCost),
       httpStatusPlugin(),
+      keyRestrictionsPlugin(),
+      auditPlugin({ js: nc.jetstream(), logger, registry: options.registry }),
       requestLoggingPlugin(latency),
     ],
   });

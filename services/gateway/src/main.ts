@@ -39,6 +39,7 @@ const gateway = await startGatewayServer({
   trustProxy: config.GATEWAY_TRUST_PROXY,
   authCacheTtlMs: config.AUTH_CACHE_TTL_MS,
   serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
+  streamReplicas: config.NATS_STREAM_REPLICAS,
 });
 runtime.onShutdown('graphql server', () => gateway.stop());
 runtime.markStarted();

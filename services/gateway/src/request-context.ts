@@ -21,6 +21,7 @@ export function httpRequestContext(deps: ContextDependencies, rateLimits: RateLi
           idempotencyKey: firstHeader(req.headers['idempotency-key']),
         },
         () => rateLimits.beforeKeyLookup(address),
+        { address, userAgent: req.headers['user-agent'] },
       );
       await (context.principal ? rateLimits.authenticated(context.principal) : rateLimits.anonymous(address));
       return context;

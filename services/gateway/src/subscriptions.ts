@@ -2,11 +2,13 @@ import type { Server } from 'node:http';
 import type { Logger } from '@microseg/logging';
 import type { EventContract, PayloadOf } from '@microseg/messaging';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { execute, subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { DeliverPolicy, type NatsConnection } from 'nats';
 import { WebSocketServer } from 'ws';
 import { type MicroSegError, toMicroSegError } from '@microseg/errors';
 import { type ContextDependencies, type GatewayContext, createContext } from './context.ts';
+import { rememberOperationSource, socketOperationRefusal } from './plugins/key-restrictions.ts';
 import type { RateLimits } from './rate-limits.ts';
 import type { SubscriptionSockets } from './subscription-sockets.ts';
 
@@ -147,12 +149,16 @@ export function serveSubscriptions(options: {
           return false;
         }
       },
-      context: async (ctx) => {
+      context: async (ctx, _id, payload) => {
         const authorization = authorizationOf(ctx.connectionParams);
         const context = await createContext(options.contextDeps, { authorization });
         connections.set(context, options.nc);
+        rememberOperationSource(context, payload.query);
         return context;
       },
+      // Scoped keys and trusted documents hold on the socket too (Apollo's plugins do not run here).
+      execute: (args) => socketOperationRefusal(args) ?? execute(args),
+      subscribe: (args) => socketOperationRefusal(args) ?? subscribe(args),
       // The same codes as over HTTP: a MicroSegError (NOT_FOUND for a resource of another group...) keeps its code.
       onError: (_ctx, _id, _payload, errors) => {
         options.logger.warn({ errors: errors.map((e) => e.message) }, 'graphql subscription error');

@@ -1,6 +1,6 @@
-import type { ApiKey, Group, Member, Principal, Role } from '@microseg/contracts';
+import type { ApiKey, AuthenticatedKey, Group, Member, Role, Scope } from '@microseg/contracts';
 import { type Kysely, type Selectable, type Transaction, mapDbError, sql } from '@microseg/db';
-import { MicroSegError, notFound } from '@microseg/errors';
+import { MicroSegError, notFound, unauthenticated } from '@microseg/errors';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret.ts';
 import type { ApiKeysTable, GroupsTable, IdentityDatabase, MembersTable } from './identity.tables.ts';
 
@@ -29,31 +29,81 @@ const toApiKey = (row: Omit<Selectable<ApiKeysTable>, 'secret_hash'>): ApiKey =>
   createdAt: row.created_at.toISOString(),
   lastUsedAt: row.last_used_at?.toISOString() ?? null,
   revokedAt: row.revoked_at?.toISOString() ?? null,
+  scopes: row.scopes,
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  allowedOperations: row.allowed_operations,
 });
 
-const apiKeyColumns = ['id', 'group_id', 'member_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
+const apiKeyColumns = [
+  'id',
+  'group_id',
+  'member_id',
+  'name',
+  'prefix',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+  'scopes',
+  'expires_at',
+  'allowed_operations',
+] as const;
+
+/** What a new key may be limited to (see CreateApiKeyInput). */
+export interface KeyLimits {
+  scopes?: Scope[];
+  expiresAt?: Date;
+  allowedOperations?: string[];
+}
 
 /** The only code that touches the identity schema. */
 export class IdentityRepository {
   constructor(private readonly db: Kysely<IdentityDatabase>) {}
 
-  /** Resolves a key to its principal; revoked keys, removed members and unknown keys are all "not a key". */
-  async principalForKey(apiKey: string): Promise<Principal | undefined> {
+  /**
+   * Resolves a key to its principal; revoked keys, removed members and unknown keys are all "not a
+   * key" (undefined). An expired key is UNAUTHENTICATED with a message saying so: whoever holds its
+   * secret should learn why it stopped working.
+   */
+  async authenticate(apiKey: string): Promise<AuthenticatedKey | undefined> {
     const row = await this.db
       .selectFrom('api_keys as k')
       .innerJoin('members as m', 'm.id', 'k.member_id')
       .innerJoin('groups as g', 'g.id', 'k.group_id')
-      .select(['k.id as keyId', 'k.last_used_at', 'g.id as groupId', 'g.name as groupName', 'm.id as memberId', 'm.role'])
+      .select([
+        'k.id as keyId',
+        'k.last_used_at',
+        'k.scopes',
+        'k.expires_at',
+        'k.allowed_operations',
+        'g.id as groupId',
+        'g.name as groupName',
+        'm.id as memberId',
+        'm.role',
+      ])
       .where('k.secret_hash', '=', hashApiKey(apiKey))
       .where('k.revoked_at', 'is', null)
       .where('m.removed_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
+    if (row.expires_at && row.expires_at.getTime() <= Date.now()) {
+      throw unauthenticated(`this API key expired at ${row.expires_at.toISOString()}; ask for a new one`);
+    }
     // At most one write a minute per key: authentication is on every request's path.
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
       await this.db.updateTable('api_keys').set({ last_used_at: new Date() }).where('id', '=', row.keyId).execute();
     }
-    return { groupId: row.groupId, groupName: row.groupName, memberId: row.memberId, keyId: row.keyId, role: row.role };
+    return {
+      principal: {
+        groupId: row.groupId,
+        groupName: row.groupName,
+        memberId: row.memberId,
+        keyId: row.keyId,
+        role: row.role,
+        ...(row.scopes ? { scopes: row.scopes } : {}),
+      },
+      expiresAt: row.expires_at?.toISOString() ?? null,
+      allowedOperations: row.allowed_operations,
+    };
   }
 
   async createGroupWithAdmin(input: { groupName: string; adminName: string; adminEmail?: string }) {
@@ -169,9 +219,9 @@ export class IdentityRepository {
     });
   }
 
-  async createApiKey(groupId: string, memberId: string, name: string): Promise<{ key: ApiKey; secret: string }> {
+  async createApiKey(groupId: string, memberId: string, name: string, limits: KeyLimits = {}): Promise<{ key: ApiKey; secret: string }> {
     await this.findMember(groupId, memberId);
-    return this.insertKey(this.db, { groupId, memberId, name });
+    return this.insertKey(this.db, { groupId, memberId, name, ...limits });
   }
 
   async listApiKeys(groupId: string, options: { memberId?: string; includeRevoked: boolean }): Promise<ApiKey[]> {
@@ -205,7 +255,7 @@ export class IdentityRepository {
     return toApiKey(row);
   }
 
-  private async insertKey(db: Db, input: { groupId: string; memberId: string; name: string }) {
+  private async insertKey(db: Db, input: { groupId: string; memberId: string; name: string } & KeyLimits) {
     const secret = generateApiKey();
     const row = await db
       .insertInto('api_keys')
@@ -217,6 +267,9 @@ export class IdentityRepository {
         secret_hash: hashApiKey(secret),
         last_used_at: null,
         revoked_at: null,
+        scopes: input.scopes ? [...new Set(input.scopes)] : null,
+        expires_at: input.expiresAt ?? null,
+        allowed_operations: input.allowedOperations ? [...new Set(input.allowedOperations)] : null,
       })
       .returning(apiKeyColumns)
       .executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import type { Generated } from '@microseg/db';
-import type { Role } from '@microseg/contracts';
+import type { Role, Scope } from '@microseg/contracts';
 
 export interface GroupsTable {
   id: Generated<string>;
@@ -27,10 +27,33 @@ export interface ApiKeysTable {
   created_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  scopes: Scope[] | null;
+  expires_at: Date | null;
+  allowed_operations: string[] | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  seq: Generated<string>;
+  occurred_at: Date;
+  recorded_at: Generated<Date>;
+  group_id: string;
+  member_id: string | null;
+  key_id: string | null;
+  operation: string;
+  operation_name: string | null;
+  target_ids: string[];
+  arguments: unknown;
+  outcome: 'ok' | 'error';
+  error_code: string | null;
+  client_address: string | null;
+  user_agent: string | null;
+  request_id: string;
 }
 
 export interface IdentityDatabase {
   groups: GroupsTable;
   members: MembersTable;
   api_keys: ApiKeysTable;
+  audit_events: AuditEventsTable;
 }

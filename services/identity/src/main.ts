@@ -2,7 +2,9 @@ import { loadConfigOrExit } from '@microseg/config';
 import { createLogger } from '@microseg/logging';
 import { bootServiceWithDatabase } from '@microseg/service-runtime';
 import { identityConfigSchema } from './config.ts';
+import { AuditLogRepository } from './audit-log.repository.ts';
 import { serveApiKeys } from './handlers/api-keys.ts';
+import { serveAuditLog, startAuditRecorder } from './handlers/audit-log.ts';
 import { serveAuthentication } from './handlers/authentication.ts';
 import { serveGroupsAndMembers } from './handlers/groups-and-members.ts';
 import type { IdentityDatabase } from './identity.tables.ts';
@@ -25,10 +27,14 @@ if (openWithoutSecret) logger.warn('no PLATFORM_ADMIN_SECRET: anyone who reaches
 else if (config.PLATFORM_ADMIN_SECRET === undefined) logger.warn('no PLATFORM_ADMIN_SECRET: bootstrapGroup is refused on this platform');
 const repository = new IdentityRepository(db);
 const revocations = new RevocationNotifier(nc, logger);
+const audit = new AuditLogRepository(db);
+const auditRecorder = await startAuditRecorder(nc, { audit, logger, streamReplicas: config.NATS_STREAM_REPLICAS });
+runtime.onShutdown('audit recorder', () => auditRecorder.stop());
 const servers = [
   ...serveAuthentication(nc, { repository, platformAdminSecret: config.PLATFORM_ADMIN_SECRET, openWithoutSecret, logger }),
   ...serveGroupsAndMembers(nc, { repository, revocations, logger }),
   ...serveApiKeys(nc, { repository, revocations, logger }),
+  ...serveAuditLog(nc, { audit, logger }),
 ];
 runtime.onShutdown('request handlers', async () => {
   await Promise.all(servers.map((server) => server.stop()));

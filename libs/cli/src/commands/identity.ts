@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
+import { collectList, parseTimeOption } from './time-option.ts';
 
 interface Globals {
   url?: string;
@@ -13,10 +16,10 @@ const BOOTSTRAP = `mutation Bootstrap($input: BootstrapGroupInput!) {
 }`;
 const ME = `query Me { me { groupId groupName memberId role } }`;
 const CREATE_KEY = `mutation CreateKey($input: CreateApiKeyInput!) {
-  createApiKey(input: $input) { secret key { id name prefix createdAt } }
+  createApiKey(input: $input) { secret key { id name prefix createdAt scopes expiresAt allowedOperations } }
 }`;
 const LIST_KEYS = `query Keys($includeRevoked: Boolean) {
-  apiKeys(includeRevoked: $includeRevoked) { id memberId name prefix createdAt lastUsedAt revokedAt }
+  apiKeys(includeRevoked: $includeRevoked) { id memberId name prefix createdAt lastUsedAt revokedAt scopes expiresAt allowedOperations }
 }`;
 const REVOKE_KEY = `mutation Revoke($id: ID!) { revokeApiKey(id: $id) { id name prefix revokedAt } }`;
 
@@ -64,16 +67,51 @@ export function registerIdentityCommands(program: Command): void {
     .description('create an API key (the secret is printed once)')
     .requiredOption('--name <name>', 'what the key is for, e.g. "LIMS"')
     .option('--member <id>', "another member's key (admins only)")
+    .option(
+      '--scope <scopes>',
+      'limit the key to these scopes (repeat or comma-separate): images:upload, results:read, datasets:read, datasets:write, models:read, models:write, training:run, pipeline:manage, admin',
+      collectList,
+    )
+    .option('--expires <when>', 'when the key stops working: ISO date/time or a duration from now (90d, 12h)')
+    .option('--allow-document <file>', 'a GraphQL document the key may send, and no other (repeatable)', collectList)
+    .option('--allow-operation <sha256>', 'the sha256 of a document the key may send (repeatable)', collectList)
     .option('--json', 'print JSON')
-    .action(async (options: { name: string; member?: string }, command: Command) => {
-      const globals = command.optsWithGlobals<Globals>();
-      const { createApiKey } = await clientFromOptions(globals).request<{
-        createApiKey: { secret: string; key: { id: string; name: string; prefix: string; createdAt: string } };
-      }>(CREATE_KEY, { input: { name: options.name, ...(options.member ? { memberId: options.member } : {}) } });
-      printResult(globals, { id: createApiKey.key.id, name: createApiKey.key.name, apiKey: createApiKey.secret }, (r) =>
-        `Key "${r.name}" (${r.id}); shown once:\n  ${r.apiKey}`,
-      );
-    });
+    .action(
+      async (
+        options: { name: string; member?: string; scope?: string[]; expires?: string; allowDocument?: string[]; allowOperation?: string[] },
+        command: Command,
+      ) => {
+        const globals = command.optsWithGlobals<Globals>();
+        // The key trusts the exact text the client will send: hash the file as it is, byte for byte.
+        const documentHashes = await Promise.all(
+          (options.allowDocument ?? []).map(async (file) => createHash('sha256').update(await readFile(file, 'utf8')).digest('hex')),
+        );
+        const allowedOperations = [...(options.allowOperation ?? []), ...documentHashes];
+        const input = {
+          name: options.name,
+          ...(options.member ? { memberId: options.member } : {}),
+          ...(options.scope ? { scopes: options.scope } : {}),
+          ...(options.expires ? { expiresAt: parseTimeOption(options.expires, '--expires', 'ahead') } : {}),
+          ...(allowedOperations.length > 0 ? { allowedOperations } : {}),
+        };
+        const { createApiKey } = await clientFromOptions(globals).request<{
+          createApiKey: { secret: string; key: { id: string; name: string; prefix: string; scopes: string[] | null; expiresAt: string | null; allowedOperations: string[] | null } };
+        }>(CREATE_KEY, { input });
+        const { key } = createApiKey;
+        printResult(
+          globals,
+          { id: key.id, name: key.name, apiKey: createApiKey.secret, scopes: key.scopes, expiresAt: key.expiresAt, allowedOperations: key.allowedOperations },
+          (r) =>
+            [
+              `Key "${r.name}" (${r.id}); shown once:`,
+              `  ${r.apiKey}`,
+              ...(r.scopes ? [`scopes: ${r.scopes.join(', ')}`] : []),
+              ...(r.expiresAt ? [`expires: ${r.expiresAt}`] : []),
+              ...(r.allowedOperations ? [`trusted documents: ${r.allowedOperations.length}`] : []),
+            ].join('\n'),
+        );
+      },
+    );
   keys
     .command('list')
     .description('list API keys')
@@ -82,13 +120,25 @@ export function registerIdentityCommands(program: Command): void {
     .action(async (options: { all?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const { apiKeys } = await clientFromOptions(globals).request<{
-        apiKeys: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }[];
+        apiKeys: {
+          id: string;
+          name: string;
+          prefix: string;
+          createdAt: string;
+          lastUsedAt: string | null;
+          revokedAt: string | null;
+          scopes: string[] | null;
+          expiresAt: string | null;
+        }[];
       }>(LIST_KEYS, { includeRevoked: options.all ?? false });
       printResult(globals, apiKeys, (list) =>
         list.length === 0
           ? 'no keys'
           : list
-              .map((k) => `${k.id}  ${k.prefix}…  ${k.name}${k.revokedAt ? `  (revoked ${k.revokedAt})` : ''}`)
+              .map(
+                (k) =>
+                  `${k.id}  ${k.prefix}…  ${k.name}${k.scopes ? `  [${k.scopes.join(', ')}]` : ''}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.revokedAt ? `  (revoked ${k.revokedAt})` : ''}`,
+              )
               .join('\n'),
       );
     });

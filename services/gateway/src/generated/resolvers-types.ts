@@ -45,7 +45,11 @@ export type AliasMove = {
 
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** sha256 (lower-case hex) of the only GraphQL documents the key may send; null: any document. */
+  allowedOperations: Maybe<Array<Scalars['String']['output']>>;
   createdAt: Scalars['DateTime']['output'];
+  /** From then on the key is refused (UNAUTHENTICATED, saying it expired). */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   lastUsedAt: Maybe<Scalars['DateTime']['output']>;
   memberId: Scalars['ID']['output'];
@@ -53,6 +57,8 @@ export type ApiKey = {
   /** The first characters of the key, to recognise it. */
   prefix: Scalars['String']['output'];
   revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The key's scopes; null: whatever its member's role allows. */
+  scopes: Maybe<Array<Scalars['String']['output']>>;
 };
 
 export type ArtifactLocation = {
@@ -60,6 +66,51 @@ export type ArtifactLocation = {
   bucket: Scalars['String']['output'];
   prefix: Scalars['String']['output'];
 };
+
+/** One mutation as the gateway saw it. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The field's arguments, secrets redacted, large values cut. */
+  arguments: Scalars['JSON']['output'];
+  clientAddress: Maybe<Scalars['String']['output']>;
+  /** The error code when the outcome is error (FORBIDDEN, NOT_FOUND...). */
+  errorCode: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  keyId: Maybe<Scalars['ID']['output']>;
+  /** Null for an anonymous bootstrap. */
+  memberId: Maybe<Scalars['ID']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The Mutation field, e.g. createApiKey. */
+  operation: Scalars['String']['output'];
+  /** The client's GraphQL operation name. */
+  operationName: Maybe<Scalars['String']['output']>;
+  outcome: AuditOutcome;
+  /** The request's X-Request-Id (or the one the gateway gave it). */
+  requestId: Scalars['String']['output'];
+  /** Ids the mutation named or made. */
+  targetIds: Array<Scalars['String']['output']>;
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+};
+
+export type AuditLogFilter = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  /** A Mutation field name, e.g. deleteDataset. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** From this time on (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditOutcome =
+  | 'error'
+  | 'ok';
 
 /** On every new image of the dataset, segment with MODEL@ALIAS; the dataset's profile measures the mask. */
 export type AutomationPolicy = {
@@ -185,9 +236,23 @@ export type CompletedImageUpload = {
 };
 
 export type CreateApiKeyInput = {
+  /**
+   * Trusted documents: sha256 (lower-case hex) of the exact text of each GraphQL document the key
+   * may send (as Apollo persisted queries hash it). Any other document answers FORBIDDEN.
+   */
+  allowedOperations?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When the key stops working; in the future. A key that expires can only create keys that expire no later. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Another member's key (admins only); default the caller. */
   memberId?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
+  /**
+   * Limits the key (a machine's, say) to some of: images:upload, results:read, datasets:read,
+   * datasets:write, models:read, models:write, training:run, pipeline:manage, admin. A call outside
+   * them answers FORBIDDEN with details.requiredScope; the member's role still applies. Default:
+   * every scope. A key with scopes can only create keys with some of its own.
+   */
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type CreateDatasetInput = {
@@ -658,6 +723,8 @@ export type Me = {
   groupName: Scalars['String']['output'];
   memberId: Scalars['ID']['output'];
   role: Role;
+  /** The key's scopes; null: whatever the role allows. */
+  scopes: Maybe<Array<Scalars['String']['output']>>;
 };
 
 /** A mask of an image was measured (succeeded or failed), as the pipeline reports it. */
@@ -1300,6 +1367,11 @@ export type Query = {
   __typename?: 'Query';
   /** API keys: all of the group's for admins, the caller's own otherwise. */
   apiKeys: Array<ApiKey>;
+  /**
+   * The group's audit log, newest first: every mutation its members ran or were refused, with who,
+   * when, what and from where. Admins only; nothing in the API can change it.
+   */
+  auditLog: AuditEventConnection;
   benchmark: Benchmark;
   /** Versions side by side (metrics per class, config, data, lineage fields). */
   compareModelVersions: Array<ModelVersion>;
@@ -1362,6 +1434,13 @@ export type Query = {
 
 export type QueryApiKeysArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2025,6 +2104,10 @@ export type ResolversTypes = {
   AliasMove: ResolverTypeWrapper<AliasMove>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   ArtifactLocation: ResolverTypeWrapper<ArtifactLocation>;
+  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
+  AuditLogFilter: AuditLogFilter;
+  AuditOutcome: AuditOutcome;
   AutomationPolicy: ResolverTypeWrapper<PolicyModel>;
   Benchmark: ResolverTypeWrapper<BenchmarkModel>;
   BenchmarkBest: ResolverTypeWrapper<BenchmarkBest>;
@@ -2189,6 +2272,9 @@ export type ResolversParentTypes = {
   AliasMove: AliasMove;
   ApiKey: ApiKey;
   ArtifactLocation: ArtifactLocation;
+  AuditEvent: AuditEvent;
+  AuditEventConnection: AuditEventConnection;
+  AuditLogFilter: AuditLogFilter;
   AutomationPolicy: PolicyModel;
   Benchmark: BenchmarkModel;
   BenchmarkBest: BenchmarkBest;
@@ -2339,19 +2425,45 @@ export type AliasMoveResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  allowedOperations?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ArtifactLocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArtifactLocation'] = ResolversParentTypes['ArtifactLocation']> = {
   bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  arguments?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2767,6 +2879,7 @@ export type MeResolvers<ContextType = GatewayContext, ParentType extends Resolve
   groupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  scopes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3077,6 +3190,7 @@ export type ProvenanceTrainingDataResolvers<ContextType = GatewayContext, Parent
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   benchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<QueryBenchmarkArgs, 'id'>>;
   compareModelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryCompareModelVersionsArgs, 'ids'>>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
@@ -3344,6 +3458,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   AliasMove?: AliasMoveResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ArtifactLocation?: ArtifactLocationResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AutomationPolicy?: AutomationPolicyResolvers<ContextType>;
   Benchmark?: BenchmarkResolvers<ContextType>;
   BenchmarkBest?: BenchmarkBestResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { type Member, decodeCursor, encodeCursor, identityContracts } from '@microseg/contracts';
+import { type Member, auditContracts, decodeCursor, encodeCursor, identityContracts, scopeSchema } from '@microseg/contracts';
 import { invalidInput, notFound } from '@microseg/errors';
 import { requireCaller } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
@@ -33,6 +33,18 @@ export const identityResolvers: Resolvers = {
       requireCaller(context);
       const { keys } = await context.services.call(identityContracts.listApiKeys, { includeRevoked: includeRevoked ?? false });
       return keys;
+    },
+    auditLog: async (_parent, { first, after, filter }, context) => {
+      requireCaller(context);
+      const page = await context.services.call(auditContracts.list, {
+        first: first ?? 50,
+        ...(after ? { after } : {}),
+        ...(filter?.operation ? { operation: filter.operation } : {}),
+        ...(filter?.memberId ? { memberId: filter.memberId } : {}),
+        ...(filter?.since ? { since: filter.since } : {}),
+        ...(filter?.until ? { until: filter.until } : {}),
+      });
+      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
     },
   },
   Me: {
@@ -78,6 +90,9 @@ export const identityResolvers: Resolvers = {
       return context.services.call(identityContracts.createApiKey, {
         name: input.name,
         ...(input.memberId ? { memberId: input.memberId } : {}),
+        ...(input.scopes ? { scopes: input.scopes.map(parseScope) } : {}),
+        ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+        ...(input.allowedOperations ? { allowedOperations: input.allowedOperations } : {}),
       });
     },
     revokeApiKey: async (_parent, { id }, context) => {
@@ -86,3 +101,10 @@ export const identityResolvers: Resolvers = {
     },
   },
 };
+
+/** Scopes are strings in the API (GraphQL enum values cannot hold `:`); an unknown one is refused by name. */
+function parseScope(scope: string) {
+  const parsed = scopeSchema.safeParse(scope);
+  if (!parsed.success) throw invalidInput(`unknown scope "${scope}"`, { field: 'scopes', scope, known: scopeSchema.options });
+  return parsed.data;
+}

@@ -1,5 +1,5 @@
 import { identityContracts, requirePrincipal, requireRole } from '@microseg/contracts';
-import { notFound } from '@microseg/errors';
+import { forbidden, invalidInput, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type RequestServer, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -13,10 +13,31 @@ export function serveApiKeys(
   const { repository, revocations, logger } = deps;
   const options = { logger };
   return [
-    serveRequests(nc, identityContracts.createApiKey, async ({ name, memberId }, { headers }) => {
+    serveRequests(nc, identityContracts.createApiKey, async ({ name, memberId, scopes, expiresAt, allowedOperations }, { headers }) => {
       const principal = requirePrincipal(headers);
       if (memberId && memberId !== principal.memberId) requireRole(principal, 'admin');
-      return repository.createApiKey(principal.groupId, memberId ?? principal.memberId, name);
+      // A key must not mint one that can do more, or live longer, than itself.
+      if (principal.scopes && (!scopes || scopes.some((scope) => !principal.scopes?.includes(scope)))) {
+        throw forbidden('a key with scopes can only create keys with some of its own scopes', {
+          requested: scopes ?? null,
+          held: principal.scopes,
+        });
+      }
+      if (expiresAt && Date.parse(expiresAt) <= Date.now()) {
+        throw invalidInput('expiresAt must be in the future', { field: 'expiresAt', expiresAt });
+      }
+      const callerKey = await repository.findApiKey(principal.groupId, principal.keyId);
+      if (callerKey.expiresAt && (!expiresAt || Date.parse(expiresAt) > Date.parse(callerKey.expiresAt))) {
+        throw forbidden('a key that expires can only create keys that expire no later', {
+          requested: expiresAt ?? null,
+          held: callerKey.expiresAt,
+        });
+      }
+      return repository.createApiKey(principal.groupId, memberId ?? principal.memberId, name, {
+        ...(scopes ? { scopes } : {}),
+        ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}),
+        ...(allowedOperations ? { allowedOperations } : {}),
+      });
     }, options),
     // Admins see every key of their group; others only their own.
     serveRequests(nc, identityContracts.listApiKeys, async ({ includeRevoked }, { headers }) => {

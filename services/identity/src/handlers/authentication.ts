@@ -23,10 +23,10 @@ export function serveAuthentication(
       nc,
       identityContracts.authenticate,
       async ({ apiKey }) => {
-        const principal = looksLikeApiKey(apiKey) ? await repository.principalForKey(apiKey) : undefined;
+        const authenticated = looksLikeApiKey(apiKey) ? await repository.authenticate(apiKey) : undefined;
         // One answer for unknown, malformed and revoked keys: which of them it was is nobody's business.
-        if (!principal) throw unauthenticated('invalid or revoked API key');
-        return principal;
+        if (!authenticated) throw unauthenticated('invalid or revoked API key');
+        return authenticated;
       },
       { logger },
     ),
