@@ -8,3 +8,4 @@ export * from './dataset.ts';
 export * from './metrology.ts';
 export * from './training.ts';
 export * from './inference.ts';
+export * from './file-name.ts';

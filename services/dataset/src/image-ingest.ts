@@ -1,5 +1,5 @@
-import type { Image, PixelSizeValue, Principal, UploadTicket } from '@microseg/contracts';
-import { MicroSegError, isMicroSegError, notFound } from '@microseg/errors';
+import { type Image, type PixelSizeValue, type Principal, type UploadTicket, fileNameProblem } from '@microseg/contracts';
+import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microseg/errors';
 import { type DecoderOptions, decodeImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import type pLimit from 'p-limit';
@@ -28,7 +28,22 @@ export interface ImageCompletion {
   parts?: { partNumber: number; etag: string }[] | undefined;
 }
 
-const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || fileName;
+/**
+ * The name an image gets when the upload names none: its file name without the extension. The
+ * file name passed the file-name rule, but without its extension it can still be a dot segment
+ * ("..png" -> "."), and names are file names again on export.
+ */
+function defaultImageName(fileName: string): string {
+  const name = fileName.replace(/\.[^.]*$/, '') || fileName;
+  const problem = fileNameProblem(name);
+  if (problem) {
+    throw invalidInput(`fileName "${fileName}" gives the image name "${name}", which ${problem}: name the image`, {
+      problem: 'unsafe-name',
+      field: 'fileName',
+    });
+  }
+  return name;
+}
 
 /**
  * Images in: a presigned upload, then completion: verify the bytes, dedupe, decode and validate,
@@ -76,6 +91,7 @@ export class ImageIngest {
       return { image, deduplicated: image.original.key !== upload.object_key };
     }
     const { row: dataset } = await access.writable(principal, upload.dataset_id);
+    const name = input.name ?? defaultImageName(upload.file_name);
     const derived = { normalised: objectKeys.imageNormalised(dataset.group_id, dataset.id, upload.id), thumbnail: objectKeys.imageThumbnail(dataset.group_id, dataset.id, upload.id) };
     // Reading and decoding both hold the whole image in memory: both happen inside a slot.
     const prepared = await this.deps.slots(async () => {
@@ -115,7 +131,7 @@ export class ImageIngest {
           dataset_id: dataset.id,
           group_id: dataset.group_id,
           upload_id: upload.id,
-          name: input.name ?? baseName(upload.file_name),
+          name,
           file_name: upload.file_name,
           format: info.format,
           lossy: info.lossy,
