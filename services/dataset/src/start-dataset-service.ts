@@ -1,7 +1,7 @@
 import { EVENTS_STREAM } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
 import { IdempotencyTable, ensureStream } from '@microseg/messaging';
-import { configureDecoder } from '@microseg/micrograph';
+import { DecodeBudget, configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import pLimit from 'p-limit';
@@ -77,6 +77,7 @@ export async function startDatasetService(
   const bytes = new UploadedBytes({ uploads, store, multipart, logger, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES });
   const decoder = { maxPixels: config.DATASET_MAX_IMAGE_PIXELS };
   const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
+  const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({ access, datasets, images, experiments: new ExperimentRepository(db), versions: new VersionRepository(db) }),
@@ -85,8 +86,8 @@ export async function startDatasetService(
       logger,
     }),
     ...serveImages(nc, {
-      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots }),
-      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots }),
+      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots, budget }),
+      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget }),
       catalog: new ImageCatalog({ access, images, store }),
       idempotency,
       logger,
