@@ -9,3 +9,4 @@ export * from './metrology.ts';
 export * from './training.ts';
 export * from './inference.ts';
 export * from './file-name.ts';
+export * from './share-targets.ts';

@@ -21,6 +21,17 @@ export const datasetConfigSchema = z.object({
    * one image above it runs alone. With the files of the ingests in flight and the process
    * itself, it sizes the container: 512 MB keeps three 100-megapixel uploads far below 1 GB.
    */
+  /** How long download links (images, masks, thumbnails) live; 15 minutes is the most the storage lib signs. */
+  DATASET_DOWNLOAD_URL_SECONDS: z.coerce.number().int().min(1).max(900).default(900),
+  /**
+   * How long the objects of a deleted image, mask or dataset stay in the store before the sweeper
+   * removes them; links handed out before the delete stop working then (or at their expiry, if
+   * sooner). The wait leaves work on the image that was already running (a segmentation) time to
+   * finish. Objects a dataset version holds stay with the version.
+   */
+  DATASET_DELETED_OBJECTS_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** How often the sweeper looks for objects due for removal. */
+  DATASET_DELETION_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
   DATASET_DECODE_MEMORY_MB: z.coerce.number().int().min(16).default(512),
 });
 

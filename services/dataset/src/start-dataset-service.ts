@@ -1,4 +1,4 @@
-import { EVENTS_STREAM } from '@microseg/contracts';
+import { EVENTS_STREAM, assertShareTargetsExist } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
 import { IdempotencyTable, ensureStream } from '@microseg/messaging';
 import { DecodeBudget, configureDecoder } from '@microseg/micrograph';
@@ -19,6 +19,7 @@ import { ImageRepository } from './image.repository.ts';
 import { MaskIngest } from './mask-ingest.ts';
 import { datasetMigrations } from './migrations/index.ts';
 import { MultipartUploads } from './multipart-uploads.ts';
+import { ObjectDeletionSweeper } from './object-deletions.ts';
 import { UploadTickets } from './upload-tickets.ts';
 import { UploadedBytes } from './uploaded-bytes.ts';
 import { UploadRepository } from './upload.repository.ts';
@@ -80,7 +81,15 @@ export async function startDatasetService(
   const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);
   const servers = [
     ...serveDatasets(nc, {
-      catalog: new DatasetCatalog({ access, datasets, images, experiments: new ExperimentRepository(db), versions: new VersionRepository(db) }),
+      catalog: new DatasetCatalog({
+        access,
+        datasets,
+        images,
+        experiments: new ExperimentRepository(db),
+        versions: new VersionRepository(db),
+        shareTargets: (principal, visibility) => assertShareTargetsExist(nc, principal, visibility),
+        deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
+      }),
       datasets,
       idempotency,
       logger,
@@ -88,7 +97,13 @@ export async function startDatasetService(
     ...serveImages(nc, {
       ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots, budget }),
       masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget }),
-      catalog: new ImageCatalog({ access, images, store }),
+      catalog: new ImageCatalog({
+        access,
+        images,
+        store,
+        downloadUrlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS,
+        deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
+      }),
       idempotency,
       logger,
     }),
@@ -96,6 +111,9 @@ export async function startDatasetService(
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
   });
+  const sweeper = new ObjectDeletionSweeper({ db, store, logger, intervalMs: config.DATASET_DELETION_SWEEP_MS });
+  sweeper.start();
+  runtime.onShutdown('object deletion sweeper', () => sweeper.stop());
   runtime.markStarted();
   logger.info({ bucket: config.DATASET_BUCKET }, 'dataset service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
