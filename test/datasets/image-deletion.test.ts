@@ -11,12 +11,13 @@ const CLASSES = [
 ];
 const DELAY_SECONDS = 2;
 
-interface Links {
+// A type, not an interface: Object.entries keeps its string values.
+type Links = {
   original: string;
   normalised: string;
   thumbnail: string;
   mask: string;
-}
+};
 
 async function uploadWithMask(client: GatewayClient, datasetId: string, seed: number): Promise<{ id: string; links: Links }> {
   const image = await grayPng(24, 16, seed);

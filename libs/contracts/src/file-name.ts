@@ -14,6 +14,7 @@ export function fileNameProblem(name: string): string | undefined {
   if (/[/\\]/.test(name)) return 'contains a path separator (/ or \\)';
   if (name === '.' || name === '..') return `is a dot segment ("${name}")`;
   // C0 and C1 controls, NUL included: invisible in listings and refused by some file systems.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'contains a control character';
   if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
   if (Buffer.byteLength(name, 'utf8') > MAX_FILE_NAME_BYTES) return `is longer than ${MAX_FILE_NAME_BYTES} bytes`;

@@ -12,6 +12,7 @@ import { MicroSegError } from '@microseg/errors';
 export function safeSegment(name: string): { segment: string; problem: string | undefined } {
   const problem = fileNameProblem(name);
   if (!problem) return { segment: name, problem };
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
   let segment = name.replace(/[/\\\u0000-\u001f\u007f-\u009f]/g, '_').replace(/^([A-Za-z]):/, '$1_');
   if (segment === '' || segment === '.' || segment === '..') segment = `_${segment}`;
   while (Buffer.byteLength(segment, 'utf8') > MAX_FILE_NAME_BYTES) segment = segment.slice(0, -1);
