@@ -37,11 +37,25 @@ async function upload(client: GatewayClient, datasetId: string, fileName: string
   return completeImageUpload.image;
 }
 
+async function uploadMask(client: GatewayClient, imageId: string, bytes: Buffer) {
+  const { createMaskUpload: ticket } = await client.request<{ createMaskUpload: { uploadId: string; url: string } }>(
+    'mutation($input: CreateMaskUploadInput!) { createMaskUpload(input: $input) { uploadId url } }',
+    { input: { imageId, fileName: 'mask.png', sizeBytes: bytes.length, sha256: sha256(bytes) } },
+  );
+  expect((await putToUrl(ticket.url, bytes)).ok).toBe(true);
+  const { completeMaskUpload } = await client.request<{ completeMaskUpload: { classPixels: Record<string, number> } }>(
+    'mutation($input: CompleteMaskUploadInput!) { completeMaskUpload(input: $input) { classPixels } }',
+    { input: { uploadId: ticket.uploadId } },
+  );
+  return completeMaskUpload;
+}
+
 describe('decoding memory is bounded: three 100-megapixel 16-bit RGB uploads at once', () => {
   let platform: TestPlatform;
   let lab: { client: GatewayClient };
   let datasetId: string;
   let pngs: Buffer[];
+  let imageIds: string[] = [];
 
   beforeAll(async () => {
     // Generated one after another: each costs the test process the full image while encoding.
@@ -88,5 +102,16 @@ describe('decoding memory is bounded: three 100-megapixel 16-bit RGB uploads at 
     console.info(`dataset service memory, three 100-MP 16-bit RGB PNG uploads at once: ${JSON.stringify(report)}`);
     expect(after.peak).toBeLessThan(1024 * MB);
     expect(after.rss).toBeLessThan(768 * MB);
+    imageIds = images.map((image) => image.id);
+  });
+
+  it('validates three 100-megapixel masks at once, decoded whole one after another within the budget', async () => {
+    const pid = platform.platform.processes.get('dataset')?.pid ?? 0;
+    const mask = await sharp({ create: { width: SIDE, height: SIDE, channels: 3, background: { r: 0, g: 0, b: 0 } } }).toColourspace('b-w').png().toBuffer();
+    const masks = await Promise.all(imageIds.map((imageId) => uploadMask(lab.client, imageId, mask)));
+    expect(masks.map((m) => m.classPixels)).toEqual(Array(3).fill({ '0': SIDE * SIDE }));
+    const after = await memoryOf(pid);
+    console.info(`dataset service memory after three 100-MP mask uploads at once: ${JSON.stringify({ peakRssMiB: Math.round(after.peak / MB), rssAfterMiB: Math.round(after.rss / MB) })}`);
+    expect(after.peak).toBeLessThan(1024 * MB);
   });
 });
