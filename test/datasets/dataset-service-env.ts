@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, principalHeaders } from '@microseg/contracts';
+import { type Principal, identityContracts, principalHeaders } from '@microseg/contracts';
 import { type DatasetService, datasetConfigSchema, startDatasetService } from '@microseg/dataset-service';
 import { infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
-import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request } from '@microseg/messaging';
+import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { type TestInfrastructure, getTestInfrastructure } from '../harness/index.ts';
 
@@ -31,12 +31,19 @@ export async function startDatasetServiceEnv(env: Record<string, string> = {}): 
   });
   const service = await startDatasetService(config, { logger: silentLogger, exitOnShutdown: false });
   const nc = await connectNats({ url: infrastructure.natsUrl, name: 'dataset-test' });
+  // The groups of newCaller's principals, answered as the identity service would when the
+  // dataset service checks the groups a dataset is shared with.
+  const groups = new Map<string, { id: string; name: string; createdAt: string }>();
+  const identity = serveRequests(nc, identityContracts.listGroups, async ({ ids }) => ({
+    groups: [...groups.values()].filter((group) => !ids || ids.includes(group.id)),
+  }));
   return {
     infrastructure,
     service,
     nc,
     newCaller(role = 'admin') {
       const principal: Principal = { groupId: randomUUID(), groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role };
+      groups.set(principal.groupId, { id: principal.groupId, name: principal.groupName, createdAt: new Date().toISOString() });
       return {
         principal,
         call: (contract, payload, headers = {}) =>
@@ -44,6 +51,7 @@ export async function startDatasetServiceEnv(env: Record<string, string> = {}): 
       };
     },
     async stop() {
+      await identity.stop();
       await nc.drain();
       await service.stop();
       await infrastructure.cleanup();

@@ -99,6 +99,23 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
     expect(image.limsId).toBe('LIMS-2');
   });
 
+  it('re-encodes a 16-bit TIFF into an exact normalised PNG, and refuses a multi-page TIFF instead of keeping page 1', async () => {
+    const { pixels } = gray16Png(40, 30, 5);
+    const page = () => sharp(pixels, { raw: { width: 40, height: 30, channels: 1 } }).toColourspace('grey16');
+    const { image } = await upload(lab, datasetId, await page().tiff({ compression: 'lzw' }).toBuffer(), 'stack-page.tif');
+    expect(image).toMatchObject({ format: 'tiff', bitDepth: 16 });
+    const urls = await lab.call(c.downloadUrls, { imageIds: [image.id] });
+    const normalised = Buffer.from(await (await fetch(urls.images[0]?.normalised ?? '')).arrayBuffer());
+    expect(Array.from((await decodeImage(normalised)).pixels)).toEqual(Array.from(pixels));
+
+    const pages = await Promise.all([page().png().toBuffer(), sharp(pixels.map((v) => 65535 - v), { raw: { width: 40, height: 30, channels: 1 } }).toColourspace('grey16').png().toBuffer()]);
+    const stack = await sharp(pages, { join: { animated: true } }).tiff().toBuffer();
+    const refused = await failure(upload(lab, datasetId, stack, 'stack.tif'));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.details).toMatchObject({ problem: 'multi-page', pages: 2 });
+    expect(refused.message).toContain('2 pages');
+  });
+
   it('dedupes the same bytes within a dataset, and upload tickets say so up front', async () => {
     const bytes = await grayPng(32, 32, 9);
     const first = await upload(lab, datasetId, bytes, 'dup-a.png');

@@ -1,5 +1,6 @@
 import { defineEvent, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
+import { fileNameSchema, optionalFileNameSchema } from './file-name.ts';
 import { pageRequestSchema, pageSchema } from './pagination.ts';
 import { visibilitySchema } from './visibility.ts';
 
@@ -28,6 +29,9 @@ export const imageMetadataSchema = z
 export const objectRefSchema = z.object({ bucket: z.string(), key: z.string(), sha256 });
 
 const datasetName = z.string().trim().min(1).max(120);
+/** Export writes `images/<material>/<image name>.<ext>`: all three are file names. */
+const materialName = optionalFileNameSchema(200);
+const imageName = fileNameSchema(200);
 
 export const datasetSchema = z.object({
   id,
@@ -141,7 +145,7 @@ export const uploadTicketSchema = z.object({
 export type UploadTicket = z.infer<typeof uploadTicketSchema>;
 
 const uploadRequest = {
-  fileName: z.string().trim().min(1).max(255),
+  fileName: fileNameSchema(200),
   sizeBytes: z.number().int().min(0),
   sha256,
   /** Shorter than the 15-minute maximum for clients that want it (and for tests of expiry). */
@@ -170,7 +174,7 @@ export const datasetContracts = {
     subject: 'microseg.dataset.v1.datasets.create',
     request: z.object({
       name: datasetName,
-      material: z.string().trim().max(200).default(''),
+      material: materialName.default(''),
       description: z.string().max(10_000).default(''),
       classes: z.array(classDefinitionSchema).min(1).max(256),
       defaultPixelSize: pixelSizeSchema.optional(),
@@ -189,7 +193,7 @@ export const datasetContracts = {
     request: z.object({
       id,
       name: datasetName.optional(),
-      material: z.string().trim().max(200).optional(),
+      material: materialName.optional(),
       description: z.string().max(10_000).optional(),
       defaultPixelSize: pixelSizeSchema.nullable().optional(),
       visibility: visibilitySchema.optional(),
@@ -208,7 +212,7 @@ export const datasetContracts = {
     request: z.object({
       uploadId: id,
       /** Default: the file name without its extension. Unique within the dataset. */
-      name: z.string().trim().min(1).max(200).optional(),
+      name: imageName.optional(),
       limsId: z.string().trim().min(1).max(200).optional(),
       pixelSize: pixelSizeSchema.optional(),
       metadata: imageMetadataSchema.default({}),
@@ -252,7 +256,7 @@ export const datasetContracts = {
     subject: 'microseg.dataset.v1.images.update',
     request: z.object({
       id,
-      name: z.string().trim().min(1).max(200).optional(),
+      name: imageName.optional(),
       limsId: z.string().trim().min(1).max(200).nullable().optional(),
       pixelSize: pixelSizeSchema.nullable().optional(),
       metadata: imageMetadataSchema.optional(),

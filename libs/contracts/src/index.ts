@@ -10,3 +10,5 @@ export * from './dataset.ts';
 export * from './metrology.ts';
 export * from './training.ts';
 export * from './inference.ts';
+export * from './file-name.ts';
+export * from './share-targets.ts';

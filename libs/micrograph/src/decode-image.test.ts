@@ -1,7 +1,7 @@
 import { MicroSegError } from '@microseg/errors';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from './decode-image.ts';
+import { decodeImage, inspectImage } from './decode-image.ts';
 import { encodeNormalisedPng, renderThumbnail } from './derived-images.ts';
 
 const W = 48;
@@ -35,7 +35,7 @@ describe('decodeImage', () => {
     const decoded = await decodeImage(tiff);
     expect(decoded.info).toMatchObject({ format: 'tiff', channels: 1, bitDepth: 16, isNormalisedPng: false });
     expect(Array.from(decoded.pixels)).toEqual(Array.from(gray16));
-    const again = await decodeImage(await encodeNormalisedPng(decoded));
+    const again = await decodeImage(await encodeNormalisedPng(tiff, decoded.info));
     expect(again.info.bitDepth).toBe(16);
     expect(Array.from(again.pixels)).toEqual(Array.from(gray16));
   });
@@ -85,9 +85,29 @@ describe('decodeImage', () => {
     expect((await refusal(rgba)).details).toMatchObject({ problem: 'unsupported-channels', channels: 4 });
   });
 
-  it('renders an 8-bit thumbnail no larger than asked', async () => {
-    const thumbnail = await renderThumbnail(await decodeImage(await png16()), 16);
+  it('refuses a multi-page TIFF, saying how many pages it has', async () => {
+    const page = () => sharp(gray8, { raw: { width: W, height: H, channels: 1 } }).toColourspace('b-w');
+    const twoPages = await sharp([await page().png().toBuffer(), await page().png().toBuffer()], { join: { animated: true } }).tiff().toBuffer();
+    expect((await sharp(twoPages).metadata()).pages).toBe(2);
+    const error = await refusal(twoPages);
+    expect(error.details).toMatchObject({ problem: 'multi-page', pages: 2 });
+    expect(error.message).toContain('2 pages');
+  });
+
+  it('renders an 8-bit thumbnail no larger than asked, streaming from the file', async () => {
+    const png = await png16();
+    const thumbnail = await renderThumbnail(png, await inspectImage(png), {}, 16);
     const meta = await sharp(thumbnail).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 16, height: 11, channels: 1, depth: 'uchar' });
+  });
+
+  it('refuses a truncated file while rendering the thumbnail, the pass that decodes it whole', async () => {
+    const png = await png8();
+    const cut = png.subarray(0, png.length - 30);
+    const error = await renderThumbnail(cut, { ...(await inspectImage(png)) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as MicroSegError).details['problem']).toBe('truncated');
   });
 });

@@ -38,12 +38,13 @@ export function colourspaceFor(channels: Channels, bitDepth: BitDepth): 'b-w' | 
 }
 
 /**
- * Decodes and validates an uploaded micrograph: PNG, TIFF or JPEG, 8 or 16 bits, gray or RGB,
- * within the pixel limit, and decodable to the last byte. Every refusal is an INVALID_INPUT whose
- * `details.problem` names it (empty-file, unsupported-format, truncated, corrupt, bad-crc,
- * too-many-pixels, unsupported-channels, unsupported-bit-depth).
+ * Validates an uploaded micrograph from its header, without decoding a pixel: PNG, TIFF or JPEG,
+ * one page, 8 or 16 bits, gray or RGB, within the pixel limit (a PNG's chunks checked whole).
+ * Every refusal is an INVALID_INPUT whose `details.problem` names it (empty-file,
+ * unsupported-format, truncated, corrupt, bad-crc, too-many-pixels, multi-page,
+ * unsupported-channels, unsupported-bit-depth).
  */
-export async function decodeImage(bytes: Uint8Array, options: DecoderOptions = {}): Promise<DecodedImage> {
+export async function inspectImage(bytes: Uint8Array, options: DecoderOptions = {}): Promise<ImageInfo> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   if (bytes.byteLength === 0) throw invalidInput('the file is empty (0 bytes)', { problem: 'empty-file' });
   const claimed = sniffFormat(bytes);
@@ -53,20 +54,33 @@ export async function decodeImage(bytes: Uint8Array, options: DecoderOptions = {
     });
   }
   if (claimed === 'png') assertPngChunksIntact(bytes);
-  const metadata = await readHeader(bytes, claimed);
-  const info = describe(metadata, claimed, maxPixels);
+  return describe(await readHeader(bytes, claimed), claimed, maxPixels);
+}
+
+/**
+ * Decodes a micrograph whole, after inspectImage's checks: the samples, interleaved, at the
+ * file's bit depth, decodable to the last byte. It holds width x height x channels x bytes per
+ * sample in memory: callers that only need derived files use the streamed ones (derived-images).
+ */
+export async function decodeImage(bytes: Uint8Array, options: DecoderOptions = {}): Promise<DecodedImage> {
+  const info = await inspectImage(bytes, options);
   let raw: Buffer;
   try {
-    raw = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning' })
+    raw = await openImage(bytes, options)
       .toColourspace(colourspaceFor(info.channels, info.bitDepth))
       .raw({ depth: info.bitDepth === 16 ? 'ushort' : 'uchar' })
       .toBuffer();
   } catch (error) {
-    throw decodeFailure(error, claimed);
+    throw decodeFailure(error, info.format);
   }
   const pixels =
     info.bitDepth === 16 ? new Uint16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2) : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   return { info, pixels };
+}
+
+/** A sharp pipeline over an inspected file: the pixel limit kept, any decoder warning fatal, read top to bottom once. */
+export function openImage(bytes: Uint8Array, options: DecoderOptions = {}): sharp.Sharp {
+  return sharp(bytes, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'warning', sequentialRead: true });
 }
 
 /** Header only: dimensions and sample format without decoding a pixel. */
@@ -83,6 +97,13 @@ async function readHeader(bytes: Uint8Array, claimed: ImageFormat): Promise<Meta
 function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): ImageInfo {
   const format = FORMAT_OF[metadata.format ?? ''] ?? claimed;
   const { width = 0, height = 0 } = metadata;
+  // sharp reads page 1 only: the other pages would be dropped without a word.
+  if ((metadata.pages ?? 1) > 1) {
+    throw invalidInput(`the ${format.toUpperCase()} has ${metadata.pages} pages; MicroSeg takes single-page images: upload each page as its own image`, {
+      problem: 'multi-page',
+      pages: metadata.pages,
+    });
+  }
   if (width * height > maxPixels) {
     throw invalidInput(
       `the image is ${width}x${height} (${(width * height / 1e6).toFixed(0)} megapixels), above the limit of ${(maxPixels / 1e6).toFixed(0)} megapixels`,
@@ -118,7 +139,7 @@ function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): 
   };
 }
 
-function decodeFailure(error: unknown, claimed: ImageFormat): MicroSegError {
+export function decodeFailure(error: unknown, claimed: ImageFormat): MicroSegError {
   const reason = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(reason)) {
     return invalidInput('the image is above the pixel limit', { problem: 'too-many-pixels' }, error);

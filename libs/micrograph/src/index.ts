@@ -1,4 +1,5 @@
 export { DEFAULT_MAX_PIXELS, type DecoderOptions, configureDecoder } from './decoder-limits.ts';
+export { DecodeBudget, DecodeWork, decodeMemoryBytes } from './decode-budget.ts';
 export { ImageFormat, sniffFormat } from './image-format.ts';
 export {
   type BitDepth,
@@ -7,6 +8,7 @@ export {
   type ImageInfo,
   colourspaceFor,
   decodeImage,
+  inspectImage,
 } from './decode-image.ts';
 export { THUMBNAIL_MAX_SIDE, encodeNormalisedPng, renderThumbnail } from './derived-images.ts';
 export {

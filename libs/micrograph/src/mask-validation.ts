@@ -1,7 +1,7 @@
 import { invalidInput } from '@microseg/errors';
 import sharp from 'sharp';
 import { type ClassDefinition, colourToHex, hexToRgbKey } from './class-schema.ts';
-import { type DecodedImage, decodeImage } from './decode-image.ts';
+import { type DecodedImage, decodeImage, inspectImage } from './decode-image.ts';
 import type { DecoderOptions } from './decoder-limits.ts';
 
 export const MaskKind = { index: 'index', colour: 'colour' } as const;
@@ -32,8 +32,8 @@ const LISTED = 20;
  * class colour). Refusals name the offending values or colours with their pixel counts.
  */
 export async function validateMask(bytes: Uint8Array, expected: MaskExpectation): Promise<ValidatedMask> {
-  const decoded = await decodeImage(bytes, expected);
-  const { info } = decoded;
+  // The header first: a mask of the wrong size or kind is refused without decoding it.
+  const info = await inspectImage(bytes, expected);
   if (info.lossy) {
     throw invalidInput('masks must be lossless (PNG or TIFF): JPEG compression invents class values at edges', {
       problem: 'lossy-mask',
@@ -46,6 +46,7 @@ export async function validateMask(bytes: Uint8Array, expected: MaskExpectation)
       { problem: 'mask-size-mismatch', mask: { width: info.width, height: info.height }, image: { width: expected.width, height: expected.height } },
     );
   }
+  const decoded = await decodeImage(bytes, expected);
   const indices = info.channels === 1 ? checkIndexValues(decoded, expected.classes) : mapColours(decoded, expected.classes);
   const classPixels = countPerClass(indices, expected.classes);
   const alreadyIndexPng = info.channels === 1 && info.bitDepth === 8 && info.isNormalisedPng;

@@ -13,8 +13,26 @@ export const datasetConfigSchema = z.object({
   DATASET_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 * 1024 * 1024),
   /** Uploads above this size are handed out as presigned multipart uploads. */
   DATASET_MULTIPART_THRESHOLD_BYTES: z.coerce.number().int().min(5 * 1024 * 1024).default(64 * 1024 * 1024),
-  /** Uploads completed at the same time; each holds one decoded image in memory. */
+  /** Uploads completed at the same time; each holds its file in memory while it is checked and decoded. */
   DATASET_MAX_CONCURRENT_INGESTS: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Memory the decodes of this process may hold together, estimated from each image's header
+   * (images stream through libvips; masks are decoded whole). Decodes beyond it wait their turn;
+   * one image above it runs alone. With the files of the ingests in flight and the process
+   * itself, it sizes the container: 512 MB keeps three 100-megapixel uploads far below 1 GB.
+   */
+  /** How long download links (images, masks, thumbnails) live; 15 minutes is the most the storage lib signs. */
+  DATASET_DOWNLOAD_URL_SECONDS: z.coerce.number().int().min(1).max(900).default(900),
+  /**
+   * How long the objects of a deleted image, mask or dataset stay in the store before the sweeper
+   * removes them; links handed out before the delete stop working then (or at their expiry, if
+   * sooner). The wait leaves work on the image that was already running (a segmentation) time to
+   * finish. Objects a dataset version holds stay with the version.
+   */
+  DATASET_DELETED_OBJECTS_DELAY_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** How often the sweeper looks for objects due for removal. */
+  DATASET_DELETION_SWEEP_MS: z.coerce.number().int().min(100).default(10_000),
+  DATASET_DECODE_MEMORY_MB: z.coerce.number().int().min(16).default(512),
 });
 
 export type DatasetConfig = z.infer<typeof datasetConfigSchema>;

@@ -1,4 +1,4 @@
-import { type Dataset, type DatasetVersion, type DatasetVersionContent, type Principal, type Visibility, requireRole } from '@microseg/contracts';
+import { type Dataset, type DatasetVersion, type DatasetVersionContent, type Principal, type ShareTargetCheck, type Visibility, requireRole } from '@microseg/contracts';
 import { invalidInput, notFound } from '@microseg/errors';
 import { type ClassDefinition, type PixelSize, datasetContentHash, validateClassSchema } from '@microseg/micrograph';
 import type { DatasetAccess } from './dataset-access.ts';
@@ -25,11 +25,15 @@ export class DatasetCatalog {
       experiments: ExperimentRepository;
       images: ImageRepository;
       versions: VersionRepository;
+      shareTargets: ShareTargetCheck;
+      /** How long a deleted dataset's objects stay in the store. */
+      deletedObjectsDelaySeconds: number;
     },
   ) {}
 
   async create(principal: Principal, input: DatasetInput): Promise<Dataset> {
     requireRole(principal, 'member');
+    if (input.visibility) await this.deps.shareTargets(principal, input.visibility);
     return this.deps.datasets.create({
       groupId: principal.groupId,
       name: input.name,
@@ -47,13 +51,14 @@ export class DatasetCatalog {
 
   async update(principal: Principal, id: string, changes: DatasetChanges): Promise<Dataset> {
     await this.deps.access.writable(principal, id);
+    if (changes.visibility) await this.deps.shareTargets(principal, changes.visibility);
     await this.deps.datasets.update(id, changes);
     return this.get(principal, id);
   }
 
   async delete(principal: Principal, id: string) {
     await this.deps.access.writable(principal, id);
-    return { id, deletedAt: (await this.deps.datasets.softDelete(id, principal.memberId)).toISOString() };
+    return { id, deletedAt: (await this.deps.datasets.softDelete(id, principal.memberId, this.deps.deletedObjectsDelaySeconds)).toISOString() };
   }
 
   async setExperiment(principal: Principal, input: ExperimentInput) {

@@ -4,6 +4,7 @@ import { MicroSegError, notFound } from '@microseg/errors';
 import type { ClassDefinition, PixelSize } from '@microseg/micrograph';
 import type { DatasetDatabase, DatasetsTable } from './dataset.tables.ts';
 import { microsecondCursor } from './image.repository.ts';
+import { scheduleObjectDeletions } from './object-deletions.ts';
 import { toDataset } from './row-mapping.ts';
 
 export type DatasetRow = Selectable<DatasetsTable>;
@@ -130,16 +131,20 @@ export class DatasetRepository {
     }
   }
 
-  async softDelete(id: string, memberId: string): Promise<Date> {
-    const row = await this.db
-      .updateTable('datasets')
-      .set({ deleted_at: new Date(), deleted_by: memberId })
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .returning('deleted_at')
-      .executeTakeFirst();
-    if (!row?.deleted_at) throw notFound('dataset', id);
-    return row.deleted_at;
+  /** Soft-deletes a dataset and schedules its objects (those its versions hold excepted) for removal. */
+  async softDelete(id: string, memberId: string, objectsDelaySeconds: number): Promise<Date> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('datasets')
+        .set({ deleted_at: new Date(), deleted_by: memberId })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .returning('deleted_at')
+        .executeTakeFirst();
+      if (!row?.deleted_at) throw notFound('dataset', id);
+      await scheduleObjectDeletions(trx, { datasetId: id }, objectsDelaySeconds);
+      return row.deleted_at;
+    });
   }
 
   private nameConflict(error: unknown, name: string): MicroSegError {

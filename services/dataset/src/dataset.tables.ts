@@ -139,6 +139,16 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface PendingObjectDeletionsTable {
+  id: Generated<string>;
+  bucket: string;
+  key: string;
+  due_at: Date;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DatasetDatabase {
   datasets: DatasetsTable;
   images: ImagesTable;
@@ -149,4 +159,5 @@ export interface DatasetDatabase {
   uploads: UploadsTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  pending_object_deletions: PendingObjectDeletionsTable;
 }

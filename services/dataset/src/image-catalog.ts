@@ -4,12 +4,19 @@ import type { ObjectStore } from '@microseg/storage';
 import type { DatasetAccess } from './dataset-access.ts';
 import type { ImageChanges, ImageFilter, ImageRepository } from './image.repository.ts';
 
-/** Download links live 15 minutes, the longest the storage lib signs. */
-const URL_TTL_SECONDS = 900;
-
 /** Reads, edits and soft deletes of images and masks, each checked against its dataset's access. */
 export class ImageCatalog {
-  constructor(private readonly deps: { access: DatasetAccess; images: ImageRepository; store: ObjectStore }) {}
+  constructor(
+    private readonly deps: {
+      access: DatasetAccess;
+      images: ImageRepository;
+      store: ObjectStore;
+      /** How long download links live (at most 15 minutes, the longest the storage lib signs). */
+      downloadUrlSeconds: number;
+      /** How long a deleted image's or mask's objects stay: its links die when they go. */
+      deletedObjectsDelaySeconds: number;
+    },
+  ) {}
 
   async get(principal: Principal, id: string): Promise<Image> {
     const image = await this.deps.images.find(id);
@@ -48,7 +55,7 @@ export class ImageCatalog {
   async delete(principal: Principal, id: string) {
     const image = await this.get(principal, id);
     await this.deps.access.writable(principal, image.datasetId);
-    return { id, deletedAt: (await this.deps.images.softDelete(id, principal.memberId)).toISOString() };
+    return { id, deletedAt: (await this.deps.images.softDelete(id, principal.memberId, this.deps.deletedObjectsDelaySeconds)).toISOString() };
   }
 
   async masksOf(principal: Principal, imageIds: readonly string[]): Promise<Mask[]> {
@@ -62,13 +69,13 @@ export class ImageCatalog {
     await this.deps.access.writable(principal, mask.datasetId).catch(() => {
       throw notFound('mask', id);
     });
-    return { id, deletedAt: (await this.deps.images.softDeleteMask(id, principal.memberId)).toISOString() };
+    return { id, deletedAt: (await this.deps.images.softDeleteMask(id, principal.memberId, this.deps.deletedObjectsDelaySeconds)).toISOString() };
   }
 
   async downloadUrls(principal: Principal, imageIds: readonly string[], maskIds: readonly string[]) {
-    const { store } = this.deps;
-    const sign = (ref: { bucket: string; key: string }) => store.presignedGet(ref.bucket, ref.key, { expirySeconds: URL_TTL_SECONDS });
-    const expiresAt = new Date(Date.now() + URL_TTL_SECONDS * 1_000).toISOString();
+    const { store, downloadUrlSeconds } = this.deps;
+    const sign = (ref: { bucket: string; key: string }) => store.presignedGet(ref.bucket, ref.key, { expirySeconds: downloadUrlSeconds });
+    const expiresAt = new Date(Date.now() + downloadUrlSeconds * 1_000).toISOString();
     const images = await this.getMany(principal, imageIds);
     const masks = await this.deps.images.findMasks(maskIds);
     const readableMasks = await this.readableDatasets(principal, masks.map((m) => m.datasetId));

@@ -1,6 +1,6 @@
-import type { Image, PixelSizeValue, Principal, UploadTicket } from '@microseg/contracts';
-import { MicroSegError, isMicroSegError, notFound } from '@microseg/errors';
-import { type DecoderOptions, decodeImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
+import { type Image, type PixelSizeValue, type Principal, type UploadTicket, fileNameProblem } from '@microseg/contracts';
+import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microseg/errors';
+import { type DecodeBudget, type DecoderOptions, type ImageInfo, decodeMemoryBytes, inspectImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import type pLimit from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
@@ -28,7 +28,22 @@ export interface ImageCompletion {
   parts?: { partNumber: number; etag: string }[] | undefined;
 }
 
-const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || fileName;
+/**
+ * The name an image gets when the upload names none: its file name without the extension. The
+ * file name passed the file-name rule, but without its extension it can still be a dot segment
+ * ("..png" -> "."), and names are file names again on export.
+ */
+function defaultImageName(fileName: string): string {
+  const name = fileName.replace(/\.[^.]*$/, '') || fileName;
+  const problem = fileNameProblem(name);
+  if (problem) {
+    throw invalidInput(`fileName "${fileName}" gives the image name "${name}", which ${problem}: name the image`, {
+      problem: 'unsafe-name',
+      field: 'fileName',
+    });
+  }
+  return name;
+}
 
 /**
  * Images in: a presigned upload, then completion: verify the bytes, dedupe, decode and validate,
@@ -45,8 +60,10 @@ export class ImageIngest {
       bytes: UploadedBytes;
       store: ObjectStore;
       decoder: DecoderOptions;
-      /** Bounds how many images are decoded at once, and so the memory they hold. */
+      /** Bounds how many uploads are read at once, and so the file bytes held in memory. */
       slots: ReturnType<typeof pLimit>;
+      /** Bounds the memory the decodes hold together. */
+      budget: DecodeBudget;
     },
   ) {}
 
@@ -76,33 +93,35 @@ export class ImageIngest {
       return { image, deduplicated: image.original.key !== upload.object_key };
     }
     const { row: dataset } = await access.writable(principal, upload.dataset_id);
+    const name = input.name ?? defaultImageName(upload.file_name);
     const derived = { normalised: objectKeys.imageNormalised(dataset.group_id, dataset.id, upload.id), thumbnail: objectKeys.imageThumbnail(dataset.group_id, dataset.id, upload.id) };
-    // Reading and decoding both hold the whole image in memory: both happen inside a slot.
+    const writtenKeys: string[] = [];
+    // The file is held in memory from reading to the last decode: all of it happens inside a slot.
     const prepared = await this.deps.slots(async () => {
       const content = await bytes.read(upload, input.parts);
       const existing = await images.findBySha256(dataset.id, upload.expected_sha256);
       if (existing) return { kind: 'duplicate' as const, existing };
+      const { budget, decoder } = this.deps;
+      let info: ImageInfo;
+      let thumbnail: Buffer;
       try {
-        const decoded = await decodeImage(content, this.deps.decoder);
-        const [normalisedPng, thumbnail] = await Promise.all([
-          decoded.info.isNormalisedPng ? undefined : encodeNormalisedPng(decoded),
-          renderThumbnail(decoded),
-        ]);
-        return { kind: 'decoded' as const, info: decoded.info, normalisedPng, thumbnail };
+        info = await inspectImage(content, decoder);
+        // The one pass that decodes the file whole: a broken file is refused here.
+        thumbnail = await budget.run(decodeMemoryBytes(info, 'streamed'), () => renderThumbnail(content, info, decoder));
       } catch (error) {
         throw isMicroSegError(error) && error.code === 'INVALID_INPUT' ? await bytes.refuse(upload, error) : error;
       }
+      const normalised = info.isNormalisedPng
+        ? { key: upload.object_key, sha256: upload.expected_sha256 }
+        : await budget.run(decodeMemoryBytes(info, 'reencoded'), async () =>
+            this.put(upload.bucket, derived.normalised, await encodeNormalisedPng(content, info, decoder), 'image/png', writtenKeys),
+          );
+      return { kind: 'decoded' as const, info, normalised, thumbnail };
     });
     if (prepared.kind === 'duplicate') return this.deduplicate(upload, prepared.existing);
-    const { info } = prepared;
-    const writtenKeys: string[] = [];
+    const { info, normalised } = prepared;
     try {
-      const [normalised, thumbnail] = await Promise.all([
-        prepared.normalisedPng
-          ? this.put(upload.bucket, derived.normalised, prepared.normalisedPng, 'image/png', writtenKeys)
-          : { key: upload.object_key, sha256: upload.expected_sha256 },
-        this.put(upload.bucket, derived.thumbnail, prepared.thumbnail, 'image/jpeg', writtenKeys),
-      ]);
+      const thumbnail = await this.put(upload.bucket, derived.thumbnail, prepared.thumbnail, 'image/jpeg', writtenKeys);
       const pixelSize = input.pixelSize
         ? { size: input.pixelSize, source: 'upload' as const }
         : info.pixelSize
@@ -115,7 +134,7 @@ export class ImageIngest {
           dataset_id: dataset.id,
           group_id: dataset.group_id,
           upload_id: upload.id,
-          name: input.name ?? baseName(upload.file_name),
+          name,
           file_name: upload.file_name,
           format: info.format,
           lossy: info.lossy,

@@ -3,6 +3,7 @@ import { type Insertable, type Kysely, type Selectable, type Transaction, mapDbE
 import { MicroSegError, notFound } from '@microseg/errors';
 import { type PayloadInput, enqueueOutbox } from '@microseg/messaging';
 import type { DatasetDatabase, ImagesTable, MasksTable } from './dataset.tables.ts';
+import { scheduleObjectDeletions } from './object-deletions.ts';
 import { toImage, toMask } from './row-mapping.ts';
 
 export type ImageRow = Selectable<ImagesTable>;
@@ -148,8 +149,11 @@ export class ImageRepository {
     }
   }
 
-  /** Soft-deletes an image with its masks; it leaves every split (versions keep their frozen copy). */
-  async softDelete(id: string, memberId: string): Promise<Date> {
+  /**
+   * Soft-deletes an image with its masks; it leaves every split (versions keep their frozen copy)
+   * and schedules its objects for removal after `objectsDelaySeconds`.
+   */
+  async softDelete(id: string, memberId: string, objectsDelaySeconds: number): Promise<Date> {
     return this.db.transaction().execute(async (trx) => {
       const deletedAt = new Date();
       const row = await trx
@@ -157,9 +161,10 @@ export class ImageRepository {
         .set({ deleted_at: deletedAt, deleted_by: memberId })
         .where('id', '=', id)
         .where('deleted_at', 'is', null)
-        .returning('id')
+        .returning('dataset_id')
         .executeTakeFirst();
       if (!row) throw notFound('image', id);
+      await scheduleObjectDeletions(trx, { datasetId: row.dataset_id, imageIds: [id] }, objectsDelaySeconds);
       await trx.updateTable('masks').set({ deleted_at: deletedAt, deleted_by: memberId }).where('image_id', '=', id).where('deleted_at', 'is', null).execute();
       await trx.deleteFrom('split_assignments').where('image_id', '=', id).execute();
       return deletedAt;
@@ -231,16 +236,19 @@ export class ImageRepository {
     return rows.map(toMask);
   }
 
-  async softDeleteMask(id: string, memberId: string): Promise<Date> {
-    const row = await this.db
-      .updateTable('masks')
-      .set({ deleted_at: new Date(), deleted_by: memberId })
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .returning('deleted_at')
-      .executeTakeFirst();
-    if (!row?.deleted_at) throw notFound('mask', id);
-    return row.deleted_at;
+  async softDeleteMask(id: string, memberId: string, objectsDelaySeconds: number): Promise<Date> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('masks')
+        .set({ deleted_at: new Date(), deleted_by: memberId })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .returning(['deleted_at', 'dataset_id'])
+        .executeTakeFirst();
+      if (!row?.deleted_at) throw notFound('mask', id);
+      await scheduleObjectDeletions(trx, { datasetId: row.dataset_id, maskIds: [id] }, objectsDelaySeconds);
+      return row.deleted_at;
+    });
   }
 
   /** Every live image of a dataset with its current ground truth, for versions and export. */

@@ -1,6 +1,6 @@
 import type { Mask, Principal, UploadTicket } from '@microseg/contracts';
 import { invalidInput, isMicroSegError, notFound } from '@microseg/errors';
-import { type DecoderOptions, validateMask } from '@microseg/micrograph';
+import { type DecodeBudget, type DecoderOptions, decodeMemoryBytes, validateMask } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import type pLimit from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
@@ -27,6 +27,7 @@ export class MaskIngest {
       store: ObjectStore;
       decoder: DecoderOptions;
       slots: ReturnType<typeof pLimit>;
+      budget: DecodeBudget;
     },
   ) {}
 
@@ -67,8 +68,13 @@ export class MaskIngest {
     const { row: dataset } = await access.writable(principal, image.datasetId);
     const validated = await this.deps.slots(async () => {
       const content = await bytes.read(upload, input.parts);
+      // A mask is read whole, at its image's size (a mask of another size is refused from its
+      // header); an 8-bit RGB colour mask is the largest kind.
+      const memory = decodeMemoryBytes({ width: image.width, height: image.height, channels: 3, bitDepth: 8 }, 'whole');
       try {
-        return await validateMask(content, { ...this.deps.decoder, width: image.width, height: image.height, classes: dataset.classes });
+        return await this.deps.budget.run(memory, () =>
+          validateMask(content, { ...this.deps.decoder, width: image.width, height: image.height, classes: dataset.classes }),
+        );
       } catch (error) {
         throw isMicroSegError(error) && error.code === 'INVALID_INPUT' ? await bytes.refuse(upload, error) : error;
       }

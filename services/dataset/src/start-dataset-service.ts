@@ -1,7 +1,7 @@
-import { EVENTS_STREAM } from '@microseg/contracts';
+import { EVENTS_STREAM, assertShareTargetsExist } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
 import { IdempotencyTable, ensureStream } from '@microseg/messaging';
-import { configureDecoder } from '@microseg/micrograph';
+import { DecodeBudget, configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import pLimit from 'p-limit';
@@ -19,6 +19,7 @@ import { ImageRepository } from './image.repository.ts';
 import { MaskIngest } from './mask-ingest.ts';
 import { datasetMigrations } from './migrations/index.ts';
 import { MultipartUploads } from './multipart-uploads.ts';
+import { ObjectDeletionSweeper } from './object-deletions.ts';
 import { UploadTickets } from './upload-tickets.ts';
 import { UploadedBytes } from './uploaded-bytes.ts';
 import { UploadRepository } from './upload.repository.ts';
@@ -77,17 +78,32 @@ export async function startDatasetService(
   const bytes = new UploadedBytes({ uploads, store, multipart, logger, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES });
   const decoder = { maxPixels: config.DATASET_MAX_IMAGE_PIXELS };
   const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
+  const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);
   const servers = [
     ...serveDatasets(nc, {
-      catalog: new DatasetCatalog({ access, datasets, images, experiments: new ExperimentRepository(db), versions: new VersionRepository(db) }),
+      catalog: new DatasetCatalog({
+        access,
+        datasets,
+        images,
+        experiments: new ExperimentRepository(db),
+        versions: new VersionRepository(db),
+        shareTargets: (principal, visibility) => assertShareTargetsExist(nc, principal, visibility),
+        deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
+      }),
       datasets,
       idempotency,
       logger,
     }),
     ...serveImages(nc, {
-      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots }),
-      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots }),
-      catalog: new ImageCatalog({ access, images, store }),
+      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots, budget }),
+      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget }),
+      catalog: new ImageCatalog({
+        access,
+        images,
+        store,
+        downloadUrlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS,
+        deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
+      }),
       idempotency,
       logger,
     }),
@@ -95,6 +111,9 @@ export async function startDatasetService(
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
   });
+  const sweeper = new ObjectDeletionSweeper({ db, store, logger, intervalMs: config.DATASET_DELETION_SWEEP_MS });
+  sweeper.start();
+  runtime.onShutdown('object deletion sweeper', () => sweeper.stop());
   runtime.markStarted();
   logger.info({ bucket: config.DATASET_BUCKET }, 'dataset service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };

@@ -1,4 +1,4 @@
-import { type Lineage, type Model, type ModelCard, type ModelVersion, type Principal, type Visibility, canRead, requireRole } from '@microseg/contracts';
+import { type Lineage, type Model, type ModelCard, type ModelVersion, type Principal, type ShareTargetCheck, type Visibility, canRead, requireRole } from '@microseg/contracts';
 import { forbidden, notFound } from '@microseg/errors';
 import type { JobRepository } from './job.repository.ts';
 import { toTrainingJob } from './job.repository.ts';
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (NOT_FOUND). Changes are for members of the owning group only.
  */
 export class Registry {
-  constructor(private readonly deps: { registry: RegistryRepository; jobs: JobRepository; weights: WeightsRepository }) {}
+  constructor(private readonly deps: { registry: RegistryRepository; jobs: JobRepository; weights: WeightsRepository; shareTargets: ShareTargetCheck }) {}
 
   async readableVersion(principal: Principal, id: string): Promise<VersionRow> {
     const row = await this.deps.registry.findVersionRow(id);
@@ -59,6 +59,7 @@ export class Registry {
     const row = await this.readableVersion(principal, id);
     if (row.group_id !== principal.groupId) throw forbidden(`model version ${id} belongs to another group`, { versionId: id });
     requireRole(principal, 'member');
+    await this.deps.shareTargets(principal, visibility);
     const [version] = await this.deps.registry.toVersions([await this.deps.registry.setVisibility(id, visibility)]);
     return version!;
   }

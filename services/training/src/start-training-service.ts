@@ -1,3 +1,4 @@
+import { type ShareTargetCheck, assertShareTargetsExist } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
@@ -52,7 +53,8 @@ export async function startTrainingService(
   const jobs = new JobRepository(db);
   const repository = new RegistryRepository(db);
   const weights = new WeightsRepository(db);
-  const registry = new Registry({ registry: repository, jobs, weights });
+  const shareTargets: ShareTargetCheck = (principal, visibility) => assertShareTargetsExist(nc, principal, visibility);
+  const registry = new Registry({ registry: repository, jobs, weights, shareTargets });
   const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc) });
   let backend: Promise<unknown> | undefined;
   const weightsImport = new WeightsImport({
@@ -60,6 +62,7 @@ export async function startTrainingService(
     store,
     client: createS3Client(s3),
     bucket: config.TRAINING_BUCKET,
+    shareTargets,
     ensureBackend: async () => {
       backend ??= initBackend({ logger });
       await backend;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ImportedWeights, type Principal, type Visibility, PRIVATE, requireRole } from '@microseg/contracts';
+import { type ImportedWeights, type Principal, type ShareTargetCheck, type Visibility, PRIVATE, requireRole } from '@microseg/contracts';
 import { MicroSegError, invalidInput, notFound } from '@microseg/errors';
 import { getEncoder, importCheckpoint, parseMicronetFileName } from '@microseg/segmentation';
 import type { ObjectStore } from '@microseg/storage';
@@ -23,6 +23,7 @@ export class WeightsImport {
       store: ObjectStore;
       client: Client;
       bucket: string;
+      shareTargets: ShareTargetCheck;
       /** Loading a checkpoint into a network needs a tfjs backend: started on first import only. */
       ensureBackend: () => Promise<void>;
     },
@@ -57,6 +58,7 @@ export class WeightsImport {
     input: { uploadId: string; name?: string | undefined; encoder?: string | undefined; architecture?: string | undefined; visibility?: Visibility | undefined },
   ): Promise<ImportedWeights> {
     requireRole(principal, 'member');
+    if (input.visibility) await this.deps.shareTargets(principal, input.visibility);
     const upload = await this.deps.weights.findUpload(input.uploadId);
     if (!upload || upload.group_id !== principal.groupId) throw notFound('weights upload', input.uploadId);
     await this.deps.store.verifyObject({ bucket: upload.bucket, key: upload.key }, { sha256: upload.sha256, size: Number(upload.size_bytes) });

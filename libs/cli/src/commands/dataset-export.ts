@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
 import type { GatewayClient } from '../gateway-client.ts';
 import type { DatasetManifest } from './benchmark-manifest.ts';
+import { ExportFolder, safeSegment } from './export-folder.ts';
 
 const DATASET = `query($id: ID!) {
   dataset(id: $id) {
@@ -14,7 +14,7 @@ const IMAGES = `query($id: ID!, $after: String) {
   dataset(id: $id) {
     images(first: 200, after: $after) {
       nodes {
-        id name fileName width height channels bitDepth metadata
+        id name fileName format width height channels bitDepth metadata
         downloadUrls { original }
         masks { source indexUrl classPixels }
       }
@@ -27,6 +27,7 @@ interface ExportedImage {
   id: string;
   name: string;
   fileName: string;
+  format: 'png' | 'tiff' | 'jpeg';
   width: number;
   height: number;
   channels: number;
@@ -48,14 +49,25 @@ export interface ExportSummary {
   images: number;
   masks: number;
   experiments: number;
+  /** Names the server sent that could not be file names as they were, and what was written instead. */
+  warnings: string[];
+}
+
+const EXTENSION_OF = { png: '.png', tiff: '.tif', jpeg: '.jpg' } as const;
+
+/** The original file's extension when it is a plain one, else the format's. */
+function extensionOf(image: ExportedImage): string {
+  const ext = extname(image.fileName);
+  return /^\.[A-Za-z0-9]{1,8}$/.test(ext) ? ext : EXTENSION_OF[image.format];
 }
 
 /**
  * Writes a dataset back in the layout it is imported from: the original image files (so pixels
  * are identical: they are the uploaded bytes), ground-truth masks as index PNGs, and a manifest
- * with the classes and experiments.
+ * with the classes and experiments. Names from the server are data: whatever they say, files are
+ * written only inside `dir` (see ExportFolder), and existing files are kept unless `overwrite`.
  */
-export async function exportDataset(client: GatewayClient, id: string, dir: string): Promise<ExportSummary> {
+export async function exportDataset(client: GatewayClient, id: string, dir: string, options: { overwrite?: boolean } = {}): Promise<ExportSummary> {
   const { dataset } = await client.request<{
     dataset: {
       name: string;
@@ -65,7 +77,6 @@ export async function exportDataset(client: GatewayClient, id: string, dir: stri
       experiments: { name: string; train: string[]; val: string[]; test: string[]; notes: Record<string, string> }[];
     };
   }>(DATASET, { id });
-  const material = dataset.material || 'default';
   const images: ExportedImage[] = [];
   for (let after: string | null = null; ; ) {
     const page: { dataset: { images: { nodes: ExportedImage[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } } = await client.request(IMAGES, { id, after });
@@ -73,8 +84,37 @@ export async function exportDataset(client: GatewayClient, id: string, dir: stri
     if (!page.dataset.images.pageInfo.hasNextPage) break;
     after = page.dataset.images.pageInfo.endCursor;
   }
-  await mkdir(join(dir, 'images', material), { recursive: true });
-  await mkdir(join(dir, 'masks', material), { recursive: true });
+  const warnings: string[] = [];
+  const safe = (name: string, what: string) => {
+    const { segment, problem } = safeSegment(name);
+    if (problem) warnings.push(`${what} ${JSON.stringify(name)} ${problem}: written as ${JSON.stringify(segment)}`);
+    return segment;
+  };
+  const material = safe(dataset.material || 'default', 'material');
+  // File names per image, unique even where rewriting made two names equal (case-insensitive
+  // file systems included): the later one gets its image id appended.
+  const taken = new Set<string>();
+  const files = images.map((image) => {
+    let name = safe(image.name, `image ${image.id} name`);
+    if (taken.has(name.toLowerCase())) {
+      const renamed = safeSegment(`${name}-${image.id}`).segment;
+      warnings.push(`image ${image.id}: ${JSON.stringify(name)} is taken by another image: written as ${JSON.stringify(renamed)}`);
+      name = renamed;
+    }
+    taken.add(name.toLowerCase());
+    const truth = image.masks.find((m) => m.source === 'ground_truth');
+    return {
+      image,
+      name,
+      truth,
+      imagePath: ['images', material, safeSegment(`${name}${extensionOf(image)}`).segment],
+      maskPath: truth ? ['masks', material, safeSegment(`${name}.png`).segment] : undefined,
+    };
+  });
+  const folder = await ExportFolder.open(dir, { overwrite: options.overwrite ?? false });
+  await folder.assertNothingReplaced([['manifest.json'], ...files.flatMap((f) => (f.maskPath ? [f.imagePath, f.maskPath] : [f.imagePath]))]);
+  await folder.folder('images', material);
+  await folder.folder('masks', material);
   const manifest: DatasetManifest = {
     name: dataset.name,
     materials: {
@@ -84,14 +124,13 @@ export async function exportDataset(client: GatewayClient, id: string, dir: stri
     experiments: {},
   };
   let masks = 0;
-  for (const image of images) {
-    await writeFile(join(dir, 'images', material, `${image.name}${extname(image.fileName) || '.png'}`), await download(image.downloadUrls.original));
-    const truth = image.masks.find((m) => m.source === 'ground_truth');
-    if (truth) {
-      await writeFile(join(dir, 'masks', material, `${image.name}.png`), await download(truth.indexUrl));
+  for (const { image, name, truth, imagePath, maskPath } of files) {
+    await folder.write(imagePath, await download(image.downloadUrls.original));
+    if (truth && maskPath) {
+      await folder.write(maskPath, await download(truth.indexUrl));
       masks++;
     }
-    manifest.images[image.name] = {
+    manifest.images[name] = {
       ...(image.metadata['original_name'] ? { original_name: image.metadata['original_name'] } : {}),
       material,
       width: image.width,
@@ -101,7 +140,7 @@ export async function exportDataset(client: GatewayClient, id: string, dir: stri
       ...(truth ? { class_pixels: truth.classPixels } : {}),
     };
   }
-  const nameOf = new Map(images.map((image) => [image.id, image.name]));
+  const nameOf = new Map(files.map((file) => [file.image.id, file.name]));
   const names = (ids: string[]) => ids.map((imageId) => nameOf.get(imageId) ?? imageId);
   for (const experiment of dataset.experiments) {
     // Subsets with no images are left out, as the benchmark leaves out held-out test sets.
@@ -112,6 +151,6 @@ export async function exportDataset(client: GatewayClient, id: string, dir: stri
       ...experiment.notes,
     };
   }
-  await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  return { dir, dataset: dataset.name, images: images.length, masks, experiments: dataset.experiments.length };
+  await folder.write(['manifest.json'], `${JSON.stringify(manifest, null, 1)}\n`);
+  return { dir: folder.root, dataset: dataset.name, images: images.length, masks, experiments: dataset.experiments.length, warnings };
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileNameProblem } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
 import { colourToHex, defaultClassColour } from '@microseg/micrograph';
 import type { GatewayClient } from '../gateway-client.ts';
@@ -68,6 +69,12 @@ export async function importDatasetDirectory(
         details: { material },
       });
     }
+  }
+  // Manifest names become paths to read (and the server refuses them anyway): checked before any upload.
+  const named = [...materials.map((name) => ({ what: 'material', name })), ...Object.keys(manifest.images).map((name) => ({ what: 'image', name }))];
+  for (const { what, name } of named) {
+    const problem = fileNameProblem(name);
+    if (problem) throw new MicroSegError('INVALID_INPUT', `the manifest's ${what} name ${JSON.stringify(name)} ${problem}`, { details: { [what]: name } });
   }
   // One dataset per material, then one pool of uploads over all of them (no barrier between
   // materials), then each dataset's experiments and first version.

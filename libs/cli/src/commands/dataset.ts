@@ -134,11 +134,14 @@ export function registerDatasetCommands(program: Command): void {
     .command('export')
     .description('write a dataset to a directory in the layout `dataset import` reads')
     .argument('<id>', 'dataset id')
-    .argument('<dir>', 'target directory (created)')
+    .argument('<dir>', 'target directory (created); nothing is written outside it')
+    .option('--overwrite', 'replace files of an earlier export (default: refuse when any file exists)')
     .option('--json', 'print JSON')
-    .action(async (id: string, dir: string, _options: unknown, command: Command) => {
+    .action(async (id: string, dir: string, options: { overwrite?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const summary = await exportDataset(clientFromOptions(globals), id, dir);
+      const summary = await exportDataset(clientFromOptions(globals), id, dir, { overwrite: options.overwrite ?? false });
+      // On stderr as well as in the JSON: a renamed file must not go unnoticed.
+      for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
       printResult(globals, summary, (s) => `${s.dataset}: ${s.images} images, ${s.masks} masks, ${s.experiments} experiments written to ${s.dir}`);
     });
 }
