@@ -1894,7 +1894,14 @@ export type VisibilityLevel =
   | 'public'
   | 'shared';
 
-/** A LIMS endpoint told about the group's results, signed with HMAC-SHA256 (header microseg-signature: t=<unix s>,v1=<hex>). */
+/**
+ * A LIMS endpoint told about the group's results, signed with HMAC-SHA256 (header microseg-signature: t=<unix s>,v1=<hex>).
+ * Webhooks reach public addresses only, unless the operator allowed named networks (an on-premises LIMS,
+ * WEBHOOK_ALLOWED_NETWORKS): createWebhook refuses a URL whose literal address is loopback, private, link-local,
+ * unspecified, multicast or reserved (INVALID_INPUT, details.rule names which), a scheme other than http(s) and
+ * credentials in the URL; a host name is resolved at each delivery and every address it has is judged the same way.
+ * Redirects are not followed.
+ */
 export type Webhook = {
   __typename?: 'Webhook';
   active: Scalars['Boolean']['output'];
@@ -1910,7 +1917,9 @@ export type WebhookAttempt = {
   attempt: Scalars['Int']['output'];
   durationMs: Scalars['Float']['output'];
   error: Maybe<Scalars['String']['output']>;
-  /** Null when the receiver could not be reached or did not answer in time. */
+  /** The rule that refused the target (loopback, private, link-local, unique-local, carrier-grade-nat, unspecified, multicast, broadcast, reserved, scheme, credentials): no request was sent. */
+  refusedRule: Maybe<Scalars['String']['output']>;
+  /** Null when the receiver could not be reached, did not answer in time or was refused. */
   statusCode: Maybe<Scalars['Int']['output']>;
 };
 
@@ -1922,7 +1931,7 @@ export type WebhookDelivery = {
   id: Scalars['ID']['output'];
   imageId: Scalars['ID']['output'];
   limsId: Maybe<Scalars['String']['output']>;
-  /** dead: every attempt failed (dead letter); nothing is retried any more. */
+  /** dead: every attempt failed (dead letter); refused: the target may not be reached. Neither is retried any more. */
   state: WebhookDeliveryState;
   /** The measurement set or segmentation the event is about. */
   subjectId: Scalars['ID']['output'];
@@ -1933,7 +1942,9 @@ export type WebhookDelivery = {
 export type WebhookDeliveryState =
   | 'dead'
   | 'delivered'
-  | 'pending';
+  | 'pending'
+  /** The target's address is not one webhooks may reach (loopback, private, link-local...): nothing was sent. */
+  | 'refused';
 
 export type WebhookEventName =
   | 'measurement_completed'
@@ -3315,6 +3326,7 @@ export type WebhookAttemptResolvers<ContextType = GatewayContext, ParentType ext
   attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusedRule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
