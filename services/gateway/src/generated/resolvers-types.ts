@@ -615,6 +615,7 @@ export type Mask = {
   /** Presigned GET URL of the mask as an 8-bit index PNG, valid 15 minutes. */
   indexUrl: Scalars['String']['output'];
   kind: MaskKind;
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   sha256: Scalars['String']['output'];
   source: MaskSource;
@@ -630,6 +631,7 @@ export type MaskEvaluation = {
   /** Mean of the per-class IoU; null when the dataset has no foreground class. */
   meanIoU: Maybe<Scalars['Float']['output']>;
   modelMaskId: Scalars['ID']['output'];
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   truthMaskId: Scalars['ID']['output'];
 };
@@ -780,6 +782,7 @@ export type MeasurementSet = {
   maskId: Scalars['ID']['output'];
   /** sha256 of the index mask that was measured. */
   maskSha256: Scalars['String']['output'];
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   particles: Array<ClassParticleMeasurement>;
   pixelSize: Maybe<PixelSize>;
@@ -1603,7 +1606,8 @@ export type Segmentation = {
   maskId: Maybe<Scalars['ID']['output']>;
   /** Presigned GET URL of the 8-bit index mask, valid 15 minutes; null when the step failed. */
   maskUrl: Maybe<Scalars['String']['output']>;
-  modelVersionId: Scalars['ID']['output'];
+  /** Null when the caller may not read the model version (another group's private model behind a dataset shared with the caller). */
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   runId: Maybe<Scalars['ID']['output']>;
   status: SegmentationStatus;
   tiles: Scalars['Int']['output'];
@@ -1661,6 +1665,7 @@ export type SourceMeasurementSummary = {
   failedCount: Scalars['Int']['output'];
   /** Masks measured successfully and pooled here. */
   maskCount: Scalars['Int']['output'];
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   particles: Array<ClassParticleSummary>;
   plots: MeasurementPlots;
@@ -3152,7 +3157,7 @@ export type SegmentationResolvers<ContextType = GatewayContext, ParentType exten
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   maskUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SegmentationStatus'], ParentType, ContextType>;
   tiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
