@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { GatewayClient } from '@microseg/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsegJson } from '../datasets/cli.ts';
 import { grayPng } from '../datasets/images.ts';
@@ -30,6 +31,18 @@ interface SharedRead {
     segmentations: { modelVersionId: string | null; status: string }[];
     measurements: { modelVersionId: string | null; provenance: { modelVersion: { id: string } | null; segmentation: { modelVersionId: string | null } | null } }[];
   };
+}
+
+/** The measurement export of a dataset (CSV or JSON, from its presigned URL on the loopback S3 server). */
+async function exported(client: GatewayClient, datasetId: string, format: 'csv' | 'json'): Promise<string> {
+  const { exportDatasetMeasurements } = await client.request<{ exportDatasetMeasurements: { url: string; rowCount: number } }>(
+    'query($id: ID!, $format: MeasurementExportFormat!) { exportDatasetMeasurements(datasetId: $id, source: model, format: $format) { url rowCount } }',
+    { id: datasetId, format },
+  );
+  expect(exportDatasetMeasurements.rowCount).toBeGreaterThan(0);
+  const response = await fetch(exportDatasetMeasurements.url);
+  expect(response.status).toBe(200);
+  return response.text();
 }
 
 describe("a dataset shared with another group does not show the owner's private model versions", () => {
@@ -73,6 +86,8 @@ describe("a dataset shared with another group does not show the owner's private 
     expect(read.image.masks).toContainEqual({ source: 'model', modelVersionId: setup.versionId });
     expect(read.image.segmentations).toEqual([{ modelVersionId: setup.versionId, status: 'succeeded' }]);
     expect(read.image.measurements).toEqual([{ modelVersionId: setup.versionId, provenance: { modelVersion: { id: setup.versionId }, segmentation: { modelVersionId: setup.versionId } } }]);
+    expect(await exported(lab.client, setup.datasetId, 'csv')).toContain(setup.versionId);
+    expect(JSON.parse(await exported(lab.client, setup.datasetId, 'json'))).toMatchObject({ measurements: [{ modelVersionId: setup.versionId }] });
   }, 60_000);
 
   it('answers null, never the id, to the group the dataset is shared with', async () => {
@@ -85,5 +100,14 @@ describe("a dataset shared with another group does not show the owner's private 
     expect(read.image.segmentations).toEqual([{ modelVersionId: null, status: 'succeeded' }]);
     expect(read.image.measurements).toEqual([{ modelVersionId: null, provenance: { modelVersion: null, segmentation: { modelVersionId: null } } }]);
     expect(JSON.stringify(read)).not.toContain(setup.versionId);
+  }, 60_000);
+
+  it('leaves the id out of the measurement exports the partner makes', async () => {
+    const csv = await exported(partner.client, setup.datasetId, 'csv');
+    expect(csv.split('\n')[0]).toContain('model_version_id');
+    expect(csv).not.toContain(setup.versionId);
+    const json = await exported(partner.client, setup.datasetId, 'json');
+    expect(JSON.parse(json)).toMatchObject({ measurements: [{ source: 'model', modelVersionId: null }] });
+    expect(json).not.toContain(setup.versionId);
   }, 60_000);
 });
