@@ -16,10 +16,15 @@ export function readableModelVersions(context: GatewayContext): DataLoader<strin
   let loader = loadersOf.get(context);
   if (!loader) {
     loader = new DataLoader(async (ids) =>
-      Promise.all(ids.map((id) => (!UUID.test(id) ? null : context.services.call(trainingContracts.getVersion, { id }).catch((error: unknown) => {
-        if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
-        throw error;
-      })))),
+      Promise.all(ids.map(async (id) => {
+        if (!UUID.test(id)) return null;
+        try {
+          return await context.services.call(trainingContracts.getVersion, { id });
+        } catch (error) {
+          if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }
+      })),
     );
     loadersOf.set(context, loader);
   }
