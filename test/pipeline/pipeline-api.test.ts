@@ -103,7 +103,8 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ACK_WAIT_MS: '5000' });
+    // Webhooks here aim at loopback ports, which they may reach only when the operator allows it.
+    platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ACK_WAIT_MS: '5000', WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8' });
     lab = await platform.newGroup();
     outsider = await platform.newGroup();
     setup = await setUpTinyModelDataset(platform, lab, { name: 'Pipeline API superalloy' });
@@ -291,6 +292,19 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       expect((await remove()).deleteWebhook.id).toBe(created.createWebhook.webhook.id);
       expect((await remove()).deleteWebhook.id).toBe(created.createWebhook.webhook.id);
     }, 120_000);
+
+    it('admits webhooks to the network the operator allowed (127.0.0.0/8 here) in any spelling, and no other', async () => {
+      const hook = (url: string) => lab.client.request<{ createWebhook: { webhook: { id: string } } }>(
+        'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }',
+        { input: { url, events: ['segmentation_completed'] } },
+      );
+      const admitted = [];
+      for (const url of ['http://127.0.0.1:9/allowed', 'http://2130706433:9/allowed', 'http://[::ffff:127.0.0.1]:9/allowed']) admitted.push((await hook(url)).createWebhook.webhook.id);
+      for (const [url, rule] of [['http://[::1]:9/', 'loopback'], ['http://169.254.169.254/', 'link-local'], ['http://10.0.0.1/', 'private'], ['http://0.0.0.0:9/', 'unspecified']] as const) {
+        await expect(hook(url), url).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { rule } });
+      }
+      for (const id of admitted) await lab.client.request('mutation($id: ID!) { deleteWebhook(id: $id) { id } }', { id });
+    }, 60_000);
 
     it('refuses the same key with another input (CONFLICT) and keeps keys apart between groups', async () => {
       const shared = key();

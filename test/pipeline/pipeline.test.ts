@@ -55,6 +55,8 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
       WEBHOOK_MAX_ATTEMPTS: '3',
       WEBHOOK_RETRY_BASE_MS: '200',
       WEBHOOK_RETRY_MAX_MS: '1000',
+      // The LIMS of these tests listens on loopback, which webhooks may reach only when allowed.
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
     });
     lab = await platform.newGroup();
     principal = { groupId: lab.groupId, groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role: 'admin' };

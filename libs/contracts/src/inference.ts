@@ -204,6 +204,13 @@ export const inferenceEvents = {
 export const webhookEventSchema = z.enum(['segmentation.completed', 'measurement.completed']);
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 
+/**
+ * `dead`: every attempt failed; `refused`: the target's address is not one webhooks may reach
+ * (loopback, private...), so nothing was sent. Neither is retried any more.
+ */
+export const webhookDeliveryStateSchema = z.enum(['pending', 'delivered', 'dead', 'refused']);
+export type WebhookDeliveryState = z.infer<typeof webhookDeliveryStateSchema>;
+
 export const webhookSchema = z.object({
   id,
   groupId: id,
@@ -216,9 +223,11 @@ export type Webhook = z.infer<typeof webhookSchema>;
 
 export const webhookAttemptSchema = z.object({
   attempt: z.number().int(),
-  /** The receiver's HTTP status; null when it could not be reached or did not answer in time. */
+  /** The receiver's HTTP status; null when it could not be reached, did not answer in time or was refused. */
   statusCode: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** The network rule that refused the target (`loopback`, `private`...): no request was sent. */
+  refusedRule: z.string().nullable(),
   durationMs: z.number(),
   at: timestamp,
 });
@@ -231,8 +240,7 @@ export const webhookDeliverySchema = z.object({
   subjectId: id,
   imageId: id,
   limsId: z.string().nullable(),
-  /** `dead`: every attempt failed; nothing is retried any more. */
-  state: z.enum(['pending', 'delivered', 'dead']),
+  state: webhookDeliveryStateSchema,
   attempts: z.array(webhookAttemptSchema),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -250,7 +258,7 @@ export const webhookContracts = {
   deleteWebhook: defineRequest({ subject: 'microseg.inference.v1.webhooks.delete', request: z.object({ id }), response: webhookSchema }),
   listDeliveries: defineRequest({
     subject: 'microseg.inference.v1.webhooks.deliveries',
-    request: z.object({ webhookId: id.optional(), state: z.enum(['pending', 'delivered', 'dead']).optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    request: z.object({ webhookId: id.optional(), state: webhookDeliveryStateSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }),
     response: z.object({ deliveries: z.array(webhookDeliverySchema) }),
   }),
 } as const;

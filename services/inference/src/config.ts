@@ -1,4 +1,5 @@
 import { commonServiceVariables, databaseVariables, objectStoreVariables, z } from '@microseg/config';
+import { parseAllowedNetworks } from '@microseg/network-policy';
 
 export const inferenceConfigSchema = z.object({
   ...commonServiceVariables,
@@ -28,6 +29,19 @@ export const inferenceConfigSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5 * 60_000),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /**
+   * Networks webhooks may reach besides public addresses, comma separated: ranges
+   * (`10.20.0.0/16`), addresses, host names (`lims.lab.internal`, `*.lab.internal`) of an
+   * on-premises LIMS. Empty: loopback, private, link-local and other special addresses are refused.
+   */
+  WEBHOOK_ALLOWED_NETWORKS: z.string().default('').transform((setting, context) => {
+    try {
+      return parseAllowedNetworks(setting);
+    } catch (error) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 export type InferenceConfig = z.infer<typeof inferenceConfigSchema>;

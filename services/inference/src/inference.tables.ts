@@ -1,3 +1,4 @@
+import type { WebhookDeliveryState } from '@microseg/contracts';
 import type { ColumnType, Generated } from '@microseg/db';
 import type { OutboxTable } from '@microseg/messaging';
 
@@ -81,7 +82,7 @@ export interface WebhookDeliveriesTable {
   lims_id: string | null;
   /** The exact JSON sent (and signed) on every attempt. */
   body: string;
-  state: Generated<'pending' | 'delivered' | 'dead'>;
+  state: Generated<WebhookDeliveryState>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -91,6 +92,8 @@ export interface WebhookAttemptsTable {
   attempt: number;
   status_code: number | null;
   error: string | null;
+  /** Set when the target was refused (an address class such as `loopback`): no request went out. */
+  refused_rule: Generated<string | null>;
   duration_ms: number;
   at: Generated<Date>;
 }

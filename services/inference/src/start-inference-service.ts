@@ -2,6 +2,7 @@ import '@microseg/segmentation';
 import { type Logger, createLogger } from '@microseg/logging';
 import { IdempotencyTable } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
+import { OutboundPolicy } from '@microseg/network-policy';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
@@ -100,11 +101,12 @@ export async function startInferenceService(
     await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
   const webhooks = new WebhookRepository(db);
+  const outboundPolicy = new OutboundPolicy(config.WEBHOOK_ALLOWED_NETWORKS);
   const webhookWorkers = await startWebhookWorkers(
     nc,
     {
       fanout: new WebhookFanout({ webhooks, directory, logger }),
-      sender: new WebhookSender(webhooks, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS }, logger),
+      sender: new WebhookSender(webhooks, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, policy: outboundPolicy }, logger),
     },
     {
       schedule: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseMs: config.WEBHOOK_RETRY_BASE_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS },
@@ -120,7 +122,7 @@ export async function startInferenceService(
   const idempotency = new IdempotencyTable(db);
   const servers = [
     ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, driftReports: new DriftReports({ nc, directory }), idempotency, logger }),
-    ...serveWebhooks(nc, { webhooks, idempotency, logger }),
+    ...serveWebhooks(nc, { webhooks, outboundPolicy, idempotency, logger }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

@@ -1,5 +1,8 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { MicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
+import { type OutboundPolicy, type Resolver, type VettedTarget, pinnedLookup, systemResolver } from '@microseg/network-policy';
 import { SIGNATURE_HEADER, signWebhook } from '@microseg/pipeline';
 import type { WebhookRepository } from './webhook.repository.ts';
 
@@ -7,57 +10,107 @@ export interface SenderSettings {
   timeoutMs: number;
   /** Attempts in all; the last failed one dead-letters the delivery. */
   maxAttempts: number;
+  /** Which addresses a hook may reach (public ones and the networks the operator allowed). */
+  policy: OutboundPolicy;
+  /** How host names are resolved; tests play DNS answers through it. */
+  resolver?: Resolver;
 }
 
+type Outcome = { statusCode: number | null; error: string | null } | Extract<VettedTarget, { allowed: false }>;
+
 /**
- * One attempt of one delivery: POST the stored body, signed now (the timestamp is part of the
- * signature, so a retry carries a fresh one inside the receiver's replay window). Any 2xx
- * delivers; anything else is logged and thrown for a retry, except on the last attempt, where
- * the delivery is marked dead and the job ends.
+ * One attempt of one delivery: resolve the hook's host, refuse it when any address is not one a
+ * webhook may reach, else POST the stored body, signed now (the timestamp is part of the
+ * signature, so a retry carries a fresh one inside the receiver's replay window), to the vetted
+ * address only. Any 2xx delivers; redirects are not followed (a 3xx fails the attempt); anything
+ * else is logged and thrown for a retry, except on the last attempt, where the delivery is
+ * marked dead and the job ends. A refused target ends the delivery at once as `refused`: no
+ * request goes out, so its log holds a rule, never a status a scan could read.
  */
 export class WebhookSender {
+  private readonly resolver: Resolver;
+
   constructor(
-    private readonly deliveries: WebhookRepository,
+    private readonly deliveries: Pick<WebhookRepository, 'target' | 'recordAttempt'>,
     private readonly settings: SenderSettings,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.resolver = settings.resolver ?? systemResolver;
+  }
 
   async send(deliveryId: string, attempt: number): Promise<void> {
     const target = await this.deliveries.target(deliveryId);
     // Deleted hook, or an earlier delivery of this job already finished it.
     if (!target || target.state !== 'pending') return;
     const started = performance.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
+    const deadline = AbortSignal.timeout(this.settings.timeoutMs);
+    let outcome: Outcome;
     try {
-      const timestamp = Math.floor(Date.now() / 1000);
-      const response = await fetch(target.url, {
-        method: 'POST',
-        headers: {
+      const vetted = await abortable(this.settings.policy.vet(target.url, this.resolver), deadline);
+      if (!vetted.allowed) {
+        outcome = vetted;
+      } else {
+        const timestamp = Math.floor(Date.now() / 1000);
+        const statusCode = await post(vetted, {
           'content-type': 'application/json',
           'user-agent': 'MicroSeg-Webhooks/1',
           [SIGNATURE_HEADER]: signWebhook(target.secret, target.body, timestamp),
           'microseg-event': target.event,
           'microseg-delivery': target.deliveryId,
-        },
-        body: target.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
-      });
-      statusCode = response.status;
-      // Drain the body so the socket is freed; its content is the receiver's business.
-      await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) error = `answered ${response.status}`;
+        }, target.body, deadline);
+        outcome = { statusCode, error: statusCode >= 200 && statusCode < 300 ? null : `answered ${statusCode}` };
+      }
     } catch (cause) {
-      error = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${this.settings.timeoutMs} ms` : `unreachable: ${(cause as Error).message}`;
+      outcome = { statusCode: null, error: deadline.aborted ? `no answer within ${this.settings.timeoutMs} ms` : `unreachable: ${(cause as Error).message}` };
     }
-    const durationMs = performance.now() - started;
+    if ('refusal' in outcome) {
+      const { rule, reason } = outcome.refusal;
+      await this.deliveries.recordAttempt(deliveryId, { attempt, statusCode: null, error: `refused: ${reason}`, refusedRule: rule, durationMs: performance.now() - started }, 'refused');
+      this.logger.warn({ deliveryId, rule, reason }, 'webhook delivery refused: its target is outside the networks webhooks may reach');
+      return;
+    }
+    const { statusCode, error } = outcome;
     const last = attempt >= this.settings.maxAttempts;
     const state = error === null ? 'delivered' : last ? 'dead' : 'pending';
-    await this.deliveries.recordAttempt(deliveryId, { attempt, statusCode, error, durationMs }, state);
+    await this.deliveries.recordAttempt(deliveryId, { attempt, statusCode, error, refusedRule: null, durationMs: performance.now() - started }, state);
     if (state === 'dead') this.logger.warn({ deliveryId, attempts: attempt, error }, 'webhook delivery dead-lettered');
     if (state === 'pending') {
       throw new MicroSegError('UNAVAILABLE', `webhook delivery failed: ${error}`, { retryable: true, details: { deliveryId, attempt, statusCode } });
     }
   }
+}
+
+/** A resolution that hangs is ended by the attempt's deadline like a receiver that hangs. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * POSTs through node:http(s) with the socket pinned to the vetted address; the Host header and
+ * the TLS server name stay the hook's host. A connection of its own per attempt (`agent: false`):
+ * a pooled socket would be one vetted for an earlier attempt. Answers the status once the
+ * response starts; its body is the receiver's business and is drained.
+ */
+function post(target: Extract<VettedTarget, { allowed: true }>, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
+  const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(target.url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      lookup: pinnedLookup(target.address, target.family),
+      agent: false,
+      signal,
+    }, (response) => {
+      response.on('error', () => undefined);
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }

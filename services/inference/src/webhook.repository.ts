@@ -1,7 +1,7 @@
-import { type Webhook, type WebhookDelivery, type WebhookEvent, webhookJobs } from '@microseg/contracts';
+import { type Webhook, type WebhookDelivery, type WebhookDeliveryState, type WebhookEvent, webhookJobs } from '@microseg/contracts';
 import { type Kysely, type Selectable, sql } from '@microseg/db';
 import { enqueueOutbox } from '@microseg/messaging';
-import type { InferenceDatabase, WebhookDeliveriesTable, WebhooksTable } from './inference.tables.ts';
+import type { InferenceDatabase, WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from './inference.tables.ts';
 
 function toWebhook(row: Selectable<WebhooksTable>): Webhook {
   return { id: row.id, groupId: row.group_id, url: row.url, events: row.events as WebhookEvent[], active: row.active, createdAt: row.created_at.toISOString() };
@@ -13,7 +13,16 @@ export interface DeliveryTarget {
   secret: string;
   event: WebhookEvent;
   body: string;
-  state: 'pending' | 'delivered' | 'dead';
+  state: WebhookDeliveryState;
+}
+
+export interface AttemptRecord {
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  /** The network rule that refused the target; nothing was sent. */
+  refusedRule: string | null;
+  durationMs: number;
 }
 
 /** Webhooks, their deliveries and the log of every attempt; only this file touches those tables. */
@@ -77,18 +86,18 @@ export class WebhookRepository {
   }
 
   /** Logs one attempt and moves the delivery to its new state; the attempt number is the job's delivery count. */
-  async recordAttempt(deliveryId: string, attempt: { attempt: number; statusCode: number | null; error: string | null; durationMs: number }, state: 'pending' | 'delivered' | 'dead'): Promise<void> {
+  async recordAttempt(deliveryId: string, attempt: AttemptRecord, state: WebhookDeliveryState): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('webhook_attempts')
-        .values({ delivery_id: deliveryId, attempt: attempt.attempt, status_code: attempt.statusCode, error: attempt.error, duration_ms: attempt.durationMs })
+        .values({ delivery_id: deliveryId, attempt: attempt.attempt, status_code: attempt.statusCode, error: attempt.error, refused_rule: attempt.refusedRule, duration_ms: attempt.durationMs })
         .onConflict((c) => c.columns(['delivery_id', 'attempt']).doNothing())
         .execute();
       await trx.updateTable('webhook_deliveries').set({ state, updated_at: new Date() }).where('id', '=', deliveryId).execute();
     });
   }
 
-  async deliveries(groupId: string, filter: { webhookId?: string; state?: 'pending' | 'delivered' | 'dead'; limit: number }): Promise<WebhookDelivery[]> {
+  async deliveries(groupId: string, filter: { webhookId?: string; state?: WebhookDeliveryState; limit: number }): Promise<WebhookDelivery[]> {
     let query = this.db
       .selectFrom('webhook_deliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
@@ -105,7 +114,7 @@ export class WebhookRepository {
   }
 }
 
-function toDelivery(row: Selectable<WebhookDeliveriesTable>, attempts: { attempt: number; status_code: number | null; error: string | null; duration_ms: number; at: Date }[]): WebhookDelivery {
+function toDelivery(row: Selectable<WebhookDeliveriesTable>, attempts: Selectable<WebhookAttemptsTable>[]): WebhookDelivery {
   return {
     id: row.id,
     webhookId: row.webhook_id,
@@ -114,7 +123,7 @@ function toDelivery(row: Selectable<WebhookDeliveriesTable>, attempts: { attempt
     imageId: row.image_id,
     limsId: row.lims_id,
     state: row.state,
-    attempts: attempts.map((a) => ({ attempt: a.attempt, statusCode: a.status_code, error: a.error, durationMs: a.duration_ms, at: a.at.toISOString() })),
+    attempts: attempts.map((a) => ({ attempt: a.attempt, statusCode: a.status_code, error: a.error, refusedRule: a.refused_rule, durationMs: a.duration_ms, at: a.at.toISOString() })),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -5,6 +5,7 @@ import { provenance } from './measurement-catalog.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
 import type { ObjectColumns } from './mask-analysis.ts';
 import type { MeasurementRepository } from './measurement.repository.ts';
+import type { ModelRegistry } from './model-registry.ts';
 
 const OBJECT_COLUMNS = [
   'measurement_id',
@@ -45,11 +46,15 @@ export class MeasurementExport {
       catalog: MeasurementCatalog;
       measurements: MeasurementRepository;
       files: MeasurementFiles;
+      models: ModelRegistry;
     },
   ) {}
 
   async export(principal: Principal, query: SummaryQuery & { format: 'csv' | 'json' }) {
-    const { rows } = await this.deps.catalog.selected(principal, query);
+    const selected = await this.deps.catalog.selected(principal, query);
+    // Another group's private model version behind a shared dataset's masks is left out, as GraphQL leaves it out.
+    const visibleVersion = await this.deps.models.visibility(principal, selected.rows.map((row) => row.model_version_id));
+    const rows = selected.rows.map((row) => ({ ...row, model_version_id: visibleVersion(row.model_version_id) }));
     const ids = rows.map((row) => row.id);
     const [classes, thickness] = await Promise.all([
       this.deps.measurements.classesOf(ids, true),

@@ -16,6 +16,7 @@ import { ensureJobsStream, startMeasurementWorkers } from './measurement-workers
 import { MeasurementRepository } from './measurement.repository.ts';
 import type { MetrologyDatabase } from './metrology.tables.ts';
 import { metrologyMigrations } from './migrations/index.ts';
+import { ModelRegistry } from './model-registry.ts';
 import { ProfileResolver } from './profile-resolver.ts';
 import { ProfileRepository } from './profile.repository.ts';
 import { Remeasurement } from './remeasurement.ts';
@@ -68,7 +69,7 @@ export async function startMetrologyService(
     ...serveProfiles(nc, { directory, profiles, resolver, logger }),
     ...serveMeasurements(nc, {
       catalog,
-      exports: new MeasurementExport({ catalog, measurements, files }),
+      exports: new MeasurementExport({ catalog, measurements, files, models: new ModelRegistry(nc) }),
       remeasurement: new Remeasurement({
         js: nc.jetstream(),
         directory,

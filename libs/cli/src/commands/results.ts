@@ -17,7 +17,8 @@ interface Answer {
   imageByLimsId: {
     id: string;
     limsId: string | null;
-    segmentations: { modelVersionId: string; status: string; maskUrl: string | null; createdAt: string }[];
+    /** Null for another group's private model version behind a shared dataset. */
+    segmentations: { modelVersionId: string | null; status: string; maskUrl: string | null; createdAt: string }[];
     measurements: {
       modelVersionId: string | null;
       status: string;
@@ -52,8 +53,8 @@ export function registerResultsCommand(program: Command): void {
       printResult(globals, result, (r) =>
         [
           `image ${r.image.id} (LIMS ${r.image.limsId ?? '-'})`,
-          ...r.segmentations.map((s) => `  segmentation by ${s.modelVersionId}: ${s.status}`),
-          ...r.measurements.map((m) => `  ${m.kind} by ${m.modelVersionId}: ${JSON.stringify(m.values)}`),
+          ...r.segmentations.map((s) => `  segmentation by ${s.modelVersionId ?? 'a model version not shared with you'}: ${s.status}`),
+          ...r.measurements.map((m) => `  ${m.kind} by ${m.modelVersionId ?? 'a model version not shared with you'}: ${JSON.stringify(m.values)}`),
         ].join('\n'),
       );
     });

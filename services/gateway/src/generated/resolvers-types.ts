@@ -680,6 +680,7 @@ export type Mask = {
   /** Presigned GET URL of the mask as an 8-bit index PNG, valid 15 minutes. */
   indexUrl: Scalars['String']['output'];
   kind: MaskKind;
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   sha256: Scalars['String']['output'];
   source: MaskSource;
@@ -695,6 +696,7 @@ export type MaskEvaluation = {
   /** Mean of the per-class IoU; null when the dataset has no foreground class. */
   meanIoU: Maybe<Scalars['Float']['output']>;
   modelMaskId: Scalars['ID']['output'];
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   truthMaskId: Scalars['ID']['output'];
 };
@@ -847,6 +849,7 @@ export type MeasurementSet = {
   maskId: Scalars['ID']['output'];
   /** sha256 of the index mask that was measured. */
   maskSha256: Scalars['String']['output'];
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   particles: Array<ClassParticleMeasurement>;
   pixelSize: Maybe<PixelSize>;
@@ -1682,7 +1685,8 @@ export type Segmentation = {
   maskId: Maybe<Scalars['ID']['output']>;
   /** Presigned GET URL of the 8-bit index mask, valid 15 minutes; null when the step failed. */
   maskUrl: Maybe<Scalars['String']['output']>;
-  modelVersionId: Scalars['ID']['output'];
+  /** Null when the caller may not read the model version (another group's private model behind a dataset shared with the caller). */
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   runId: Maybe<Scalars['ID']['output']>;
   status: SegmentationStatus;
   tiles: Scalars['Int']['output'];
@@ -1740,6 +1744,7 @@ export type SourceMeasurementSummary = {
   failedCount: Scalars['Int']['output'];
   /** Masks measured successfully and pooled here. */
   maskCount: Scalars['Int']['output'];
+  /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   particles: Array<ClassParticleSummary>;
   plots: MeasurementPlots;
@@ -1973,7 +1978,14 @@ export type VisibilityLevel =
   | 'public'
   | 'shared';
 
-/** A LIMS endpoint told about the group's results, signed with HMAC-SHA256 (header microseg-signature: t=<unix s>,v1=<hex>). */
+/**
+ * A LIMS endpoint told about the group's results, signed with HMAC-SHA256 (header microseg-signature: t=<unix s>,v1=<hex>).
+ * Webhooks reach public addresses only, unless the operator allowed named networks (an on-premises LIMS,
+ * WEBHOOK_ALLOWED_NETWORKS): createWebhook refuses a URL whose literal address is loopback, private, link-local,
+ * unspecified, multicast or reserved (INVALID_INPUT, details.rule names which), a scheme other than http(s) and
+ * credentials in the URL; a host name is resolved at each delivery and every address it has is judged the same way.
+ * Redirects are not followed.
+ */
 export type Webhook = {
   __typename?: 'Webhook';
   active: Scalars['Boolean']['output'];
@@ -1989,7 +2001,9 @@ export type WebhookAttempt = {
   attempt: Scalars['Int']['output'];
   durationMs: Scalars['Float']['output'];
   error: Maybe<Scalars['String']['output']>;
-  /** Null when the receiver could not be reached or did not answer in time. */
+  /** The rule that refused the target (loopback, private, link-local, unique-local, carrier-grade-nat, unspecified, multicast, broadcast, reserved, scheme, credentials): no request was sent. */
+  refusedRule: Maybe<Scalars['String']['output']>;
+  /** Null when the receiver could not be reached, did not answer in time or was refused. */
   statusCode: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2001,7 +2015,7 @@ export type WebhookDelivery = {
   id: Scalars['ID']['output'];
   imageId: Scalars['ID']['output'];
   limsId: Maybe<Scalars['String']['output']>;
-  /** dead: every attempt failed (dead letter); nothing is retried any more. */
+  /** dead: every attempt failed (dead letter); refused: the target may not be reached. Neither is retried any more. */
   state: WebhookDeliveryState;
   /** The measurement set or segmentation the event is about. */
   subjectId: Scalars['ID']['output'];
@@ -2012,7 +2026,9 @@ export type WebhookDelivery = {
 export type WebhookDeliveryState =
   | 'dead'
   | 'delivered'
-  | 'pending';
+  | 'pending'
+  /** The target's address is not one webhooks may reach (loopback, private, link-local...): nothing was sent. */
+  | 'refused';
 
 export type WebhookEventName =
   | 'measurement_completed'
@@ -3255,7 +3271,7 @@ export type SegmentationResolvers<ContextType = GatewayContext, ParentType exten
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   maskUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SegmentationStatus'], ParentType, ContextType>;
   tiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3429,6 +3445,7 @@ export type WebhookAttemptResolvers<ContextType = GatewayContext, ParentType ext
   attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusedRule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

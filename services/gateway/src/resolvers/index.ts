@@ -4,6 +4,7 @@ import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
 import { measurementEventResolvers } from './measurement-events.ts';
 import { metrologyResolvers } from './metrology.ts';
+import { modelVersionVisibilityResolvers } from './model-version-visibility.ts';
 import { pipelineResolvers } from './pipeline.ts';
 import { webhookResolvers } from './webhooks.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
@@ -17,6 +18,7 @@ export const resolvers: Resolvers[] = [
   metrologyResolvers,
   measurementEventResolvers,
   pipelineResolvers,
+  modelVersionVisibilityResolvers,
   webhookResolvers,
   trainingResolvers,
 ];

@@ -2,18 +2,16 @@ import {
   type Image,
   type MaskEvaluation,
   type MeasurementSet,
-  type ModelVersion,
   type PipelineRun,
   type Segmentation,
   datasetContracts,
   inferenceContracts as c,
   metrologyContracts,
-  trainingContracts,
 } from '@microseg/contracts';
-import { isMicroSegError } from '@microseg/errors';
 import DataLoader from 'dataloader';
 import { type GatewayContext, requireCaller } from '../context.ts';
 import type { PipelineRunState, PipelineTrigger, Resolvers } from '../generated/resolvers-types.ts';
+import { readableModelVersions } from './model-version-visibility.ts';
 
 interface PipelineLoaders {
   segmentationsByImage: DataLoader<string, Segmentation[]>;
@@ -21,8 +19,6 @@ interface PipelineLoaders {
   image: DataLoader<string, Image>;
   /** Per image: its model masks against its manual mask (computed by metrology on first request, then cached). */
   evaluationsByImage: DataLoader<string, MaskEvaluation[]>;
-  /** Null when the caller may not read the version (shared access withdrawn): provenance then says so. */
-  modelVersion: DataLoader<string, ModelVersion | null>;
 }
 
 /** A first evaluation reads both masks and renders the accuracy map: more than a plain query. */
@@ -53,12 +49,6 @@ function loaders(context: GatewayContext): PipelineLoaders {
         const { evaluations } = await services.call(metrologyContracts.imageEvaluations, { imageIds: [...ids] }, { timeoutMs: EVALUATION_TIMEOUT_MS });
         return ids.map((id) => evaluations.filter((e) => e.imageId === id));
       }, { maxBatchSize: 100 }),
-      modelVersion: new DataLoader(async (ids) =>
-        Promise.all(ids.map((id) => services.call(trainingContracts.getVersion, { id }).catch((error: unknown) => {
-          if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
-          throw error;
-        }))),
-      ),
     };
     loadersOf.set(context, found);
   }
@@ -68,10 +58,11 @@ function loaders(context: GatewayContext): PipelineLoaders {
 const triggers: Record<PipelineRun['trigger'], PipelineTrigger> = { upload: 'upload', batch: 'batch', 'alias-move': 'alias_move' };
 
 async function provenance(set: MeasurementSet, context: GatewayContext) {
-  const { image, modelVersion, segmentationsByImage } = loaders(context);
+  const { image, segmentationsByImage } = loaders(context);
   const [source, version, segmentations] = await Promise.all([
     image.load(set.imageId),
-    set.modelVersionId ? modelVersion.load(set.modelVersionId) : null,
+    // Null when the caller may not read the version (another group's private one): provenance then says so.
+    set.modelVersionId ? readableModelVersions(context).load(set.modelVersionId) : null,
     set.modelVersionId ? segmentationsByImage.load(set.imageId) : [],
   ]);
   return {

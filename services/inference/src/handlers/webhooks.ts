@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { requirePrincipal, webhookContracts as c } from '@microseg/contracts';
 import { MicroSegError, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
+import type { OutboundPolicy } from '@microseg/network-policy';
 import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { WebhookRepository } from '../webhook.repository.ts';
 
-export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; idempotency: IdempotencyRecords; logger: Logger }): RequestServer[] {
+export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; outboundPolicy: OutboundPolicy; idempotency: IdempotencyRecords; logger: Logger }): RequestServer[] {
   const options = { logger: deps.logger };
   return [
     serveRequests(nc, c.createWebhook, (input, { headers }) => {
       const principal = requirePrincipal(headers);
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'webhooks send the group\'s results out: members and admins only');
+      // A literal address that may never be reached is refused now; host names are judged at each delivery.
+      deps.outboundPolicy.assertAllowedAtCreation(input.url);
       // A retry with the key answers the same webhook and secret: the first call's secret may never have reached the client.
       return idempotent(deps.idempotency, { headers, principal, operation: 'createWebhook', input }, async () => {
         const secret = `whsec_${randomBytes(32).toString('hex')}`;

@@ -3,6 +3,7 @@ import { idempotencyClaimsMigration, idempotencyKeysMigration, outboxMigrations 
 import * as inference from './0001-inference.ts';
 import * as webhooks from './0002-webhooks.ts';
 import * as aliasMoveRuns from './0003-alias-move-runs.ts';
+import * as webhookRefusals from './0006-webhook-refusals.ts';
 
 export const inferenceMigrations: Record<string, Migration> = {
   ...outboxMigrations,
@@ -11,4 +12,5 @@ export const inferenceMigrations: Record<string, Migration> = {
   '0003-alias-move-runs': aliasMoveRuns,
   '0004-idempotency-keys': idempotencyKeysMigration,
   '0005-idempotency-claims': idempotencyClaimsMigration,
+  '0006-webhook-refusals': webhookRefusals,
 };
