@@ -1,0 +1,93 @@
+import { useQuery } from '@urql/preact';
+import { useRoute } from 'preact-iso';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { ClassLegend } from '../datasets/class-legend.tsx';
+import { ImageFilters, imageFilterFromQuery } from '../datasets/image-filters.tsx';
+import { ImageGrid } from '../datasets/image-grid.tsx';
+import { SplitsTable } from '../datasets/splits-table.tsx';
+import { VersionsTable } from '../datasets/versions-table.tsx';
+import { graphql } from '../generated/index.ts';
+
+const DatasetQuery = graphql(`
+  query Dataset($id: ID!, $filter: ImageFilter, $after: String) {
+    dataset(id: $id) {
+      id
+      name
+      material
+      description
+      imageCount
+      visibility {
+        level
+      }
+      classes {
+        index
+        name
+        color
+      }
+      versions {
+        id
+        number
+        imageCount
+        maskCount
+        experiments
+        note
+        createdAt
+      }
+      experiments {
+        name
+        train
+        val
+        test
+      }
+      images(first: 48, after: $after, filter: $filter) {
+        nodes {
+          id
+          name
+          limsId
+          hasMask
+          width
+          height
+          downloadUrls {
+            thumbnail
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** /datasets/:id?split=EXPERIMENT:SUBSET&lims=ID&mask=yes|no&after=CURSOR: the filters are part of the URL. */
+export function DatasetPage() {
+  const { params, query } = useRoute();
+  const filter = imageFilterFromQuery(query);
+  const [{ data, error, fetching }] = useQuery({
+    query: DatasetQuery,
+    variables: { id: params['id'] ?? '', filter, after: query['after'] ?? null },
+  });
+  const dataset = data?.dataset;
+  usePageTitle(dataset?.name);
+  if (error) return <ErrorMessage error={error} />;
+  if (!dataset) return <p aria-live="polite">{fetching ? 'Loading the dataset…' : ''}</p>;
+  return (
+    <section>
+      <h1>{dataset.name}</h1>
+      <p class="subtitle">
+        {dataset.material} · {dataset.imageCount} images · {dataset.visibility.level}
+        {dataset.description && ` · ${dataset.description}`}
+      </p>
+      <ClassLegend classes={dataset.classes} />
+      <div class="columns">
+        <VersionsTable versions={dataset.versions} />
+        <SplitsTable experiments={dataset.experiments} />
+      </div>
+      <h2>Images</h2>
+      <ImageFilters experiments={dataset.experiments.map((e) => e.name)} query={query} />
+      <ImageGrid images={dataset.images.nodes} pageInfo={dataset.images.pageInfo} />
+    </section>
+  );
+}
