@@ -39,10 +39,11 @@ export function MaskOverlay(props: { imageUrl: string; name: string; width: numb
                 ))}
               </select>
             </label>
-            <label>
-              Opacity <output for="overlay-opacity">{opacity}%</output>
+            <div class="opacity">
+              <label for="overlay-opacity">Opacity</label>
               <input id="overlay-opacity" type="range" min={0} max={100} step={5} value={opacity} onInput={(event) => setOpacity(Number(event.currentTarget.value))} />
-            </label>
+              <output for="overlay-opacity">{opacity}%</output>
+            </div>
           </>
         ) : (
           <p>This image has no mask yet.</p>
