@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('was not accepted');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     await screenshot(page, 'sign-in-refused');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
@@ -66,10 +66,10 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await page.getByRole('heading', { level: 1, name: 'MicroNet subset' }).waitFor();
     expect(await page.getByTestId('who').textContent()).toContain('Superalloy lab');
     expect(await page.getByTestId('who').textContent()).toContain('admin');
-    expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([1, 0]);
+    expect(await page.evaluate<number[]>('[sessionStorage.length, localStorage.length]')).toEqual([1, 0]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('API key').waitFor();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
   });
 
   it('lists datasets and shows a dataset with its versions, splits and a filtered image grid', async () => {
@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await page.getByLabel('Split').selectOption('Super1:val');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/split=Super1%3Aval/);
-    await expect.poll(() => grid.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(subset.images.val)]);
+    await expect.poll(() => grid.getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining(subset.images.val)]);
 
     await page.goto(new URL(`datasets/${datasetId}?mask=no`, consoleUrl).href);
     await page.getByText('No image matches these filters.').waitFor();
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     const test = dataset.images.nodes.find((i) => i.name === subset.images.test);
     await lab.client.request('mutation($id: ID!) { updateImage(id: $id, input: { limsId: "LIMS-0042" }) { id } }', { id: test?.id });
     await page.goto(new URL(`datasets/${datasetId}?lims=LIMS-0042`, consoleUrl).href);
-    await expect.poll(() => grid.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(subset.images.test)]);
+    await expect.poll(() => grid.getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining(subset.images.test)]);
   });
 
   it('draws the manual mask over the image in class colours, where the mask has its classes', async () => {
@@ -108,7 +108,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await signIn(page, lab.apiKey);
     const overlay = page.getByTestId('mask-overlay');
     await overlay.waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.stack img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.waitForFunction("[...document.querySelectorAll('.stack img')].every((img) => img.complete && img.naturalWidth > 0)");
     await page.getByRole('slider', { name: 'Opacity' }).fill('100');
     const mask = Buffer.from(await (await fetch(image?.masks[0]?.indexUrl ?? '')).arrayBuffer());
     // The viewer's box may start between two screen pixels; images are drawn snapped to whole ones.
@@ -151,7 +151,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await alert.waitFor();
     expect(await alert.textContent()).toContain('revoked');
     await page.getByLabel('API key').waitFor();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     await screenshot(page, 'revoked-key');
   });
 });

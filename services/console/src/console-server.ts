@@ -59,7 +59,9 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
       return;
     }
-    assets(request, response, () => response.writeHead(404).end());
+    assets(request, response, () => {
+      response.writeHead(404).end();
+    });
   });
   server.on('upgrade', (request, socket, head) => {
     if ((request.url ?? '').split('?')[0] === '/graphql') proxy.ws(request, socket, head);

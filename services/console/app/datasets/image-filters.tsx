@@ -21,7 +21,8 @@ export function ImageFilters({ experiments, query }: { experiments: readonly str
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const params = new URLSearchParams();
     for (const name of ['split', 'lims', 'mask']) {
-      const value = String(form.get(name) ?? '').trim();
+      const field = form.get(name);
+      const value = typeof field === 'string' ? field.trim() : '';
       if (value) params.set(name, value);
     }
     const search = params.toString();

@@ -22,5 +22,6 @@ export function createGraphqlClient(apiKey: string, onUnauthenticated: () => voi
 }
 
 export function isUnauthenticated(error: CombinedError): boolean {
-  return error.graphQLErrors.some((e) => e.extensions['code'] === 'UNAUTHENTICATED') || error.response?.status === 401;
+  const response = error.response as Response | undefined;
+  return error.graphQLErrors.some((e) => e.extensions['code'] === 'UNAUTHENTICATED') || response?.status === 401;
 }

@@ -6,8 +6,8 @@ export interface Session {
   apiKey: string | null;
   /** Why the last session ended, when it was not the user's choice (a revoked key). */
   notice: string | null;
-  signIn(apiKey: string): void;
-  signOut(notice?: string): void;
+  signIn: (apiKey: string) => void;
+  signOut: (notice?: string) => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
