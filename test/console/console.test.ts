@@ -72,10 +72,23 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
   });
 
+  it("shows another group's private dataset as not found, in words", async () => {
+    const other = await platform.newGroup('Coatings lab');
+    const page = await newPage();
+    await page.goto(new URL(`datasets/${datasetId}`, consoleUrl).href);
+    await signIn(page, other.apiKey);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Not found');
+    expect(await page.getByText('MicroNet subset').count()).toBe(0);
+  });
+
   it('lists datasets and shows a dataset with its versions, splits and a filtered image grid', async () => {
     const page = await newPage();
     await page.goto(new URL('datasets', consoleUrl).href);
     await signIn(page, lab.apiKey);
+    await page.getByRole('link', { name: 'MicroNet subset' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'MicroNet subset' }).click();
     const grid = page.getByRole('list', { name: 'Images' });
     await grid.waitFor();
@@ -115,6 +128,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     const box = await page.getByTestId('overlay-stack').boundingBox();
     const clip = { x: Math.round(box?.x ?? 0), y: Math.round(box?.y ?? 0), width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) };
     const agreement = await overlayAgreement(await page.screenshot({ clip }), mask, dataset.classes);
+    console.log(`overlay: ${agreement.classPixelsInColour}/${agreement.classPixels} class pixels in their colour, ${agreement.backgroundPixelsGrey}/${agreement.backgroundPixels} background pixels grey`);
     expect(agreement.classPixels).toBeGreaterThan(0);
     expect(agreement.classPixelsInColour / agreement.classPixels).toBeGreaterThan(0.99);
     expect(agreement.backgroundPixelsGrey / agreement.backgroundPixels).toBeGreaterThan(0.99);
