@@ -168,4 +168,19 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
     await screenshot(page, 'revoked-key');
   });
+
+  // Last: it stops the gateway.
+  it('says in words that the platform is not answering when the gateway goes away, keeping the page', async () => {
+    const page = await newPage();
+    await page.goto(new URL('datasets', consoleUrl).href);
+    await signIn(page, lab.apiKey);
+    await page.getByRole('link', { name: 'MicroNet subset' }).waitFor();
+    await platform.platform.processes.get('gateway')?.stop();
+    await page.getByRole('link', { name: 'MicroNet subset' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('not answering');
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await screenshot(page, 'gateway-down');
+  });
 });

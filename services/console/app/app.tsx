@@ -2,6 +2,7 @@ import { Provider } from '@urql/preact';
 import { useMemo } from 'preact/hooks';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { Layout } from './components/layout.tsx';
+import { PageErrorBoundary } from './components/page-error-boundary.tsx';
 import { createGraphqlClient } from './graphql/client.ts';
 import { DatasetPage } from './pages/dataset-page.tsx';
 import { DatasetsPage } from './pages/datasets-page.tsx';
@@ -32,13 +33,15 @@ function SignedIn() {
   return (
     <Provider value={client}>
       <Layout>
-        <Router>
-          <Route path="/" component={DatasetsPage} />
-          <Route path="/datasets" component={DatasetsPage} />
-          <Route path="/datasets/:id" component={DatasetPage} />
-          <Route path="/images/:id" component={ImagePage} />
-          <Route default component={NotFoundPage} />
-        </Router>
+        <PageErrorBoundary>
+          <Router>
+            <Route path="/" component={DatasetsPage} />
+            <Route path="/datasets" component={DatasetsPage} />
+            <Route path="/datasets/:id" component={DatasetPage} />
+            <Route path="/images/:id" component={ImagePage} />
+            <Route default component={NotFoundPage} />
+          </Router>
+        </PageErrorBoundary>
       </Layout>
     </Provider>
   );

@@ -1,17 +1,41 @@
+import { useQuery } from '@urql/preact';
 import { useLocation } from 'preact-iso';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { graphql } from '../generated/index.ts';
+import type { ImageFilter } from '../generated/graphql.ts';
 
-export interface ImageCardView {
-  id: string;
-  name: string;
-  limsId?: string | null;
-  hasMask: boolean;
-  width: number;
-  height: number;
-  downloadUrls: { thumbnail: string };
-}
+const DatasetImagesQuery = graphql(`
+  query DatasetImages($id: ID!, $filter: ImageFilter, $after: String) {
+    dataset(id: $id) {
+      id
+      images(first: 48, after: $after, filter: $filter) {
+        nodes {
+          id
+          name
+          limsId
+          hasMask
+          width
+          height
+          downloadUrls {
+            thumbnail
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
 
-export function ImageGrid({ images, pageInfo }: { images: readonly ImageCardView[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }) {
+/** A page of the dataset's images with the URL's filters; only this part reloads when they change. */
+export function ImageGrid({ datasetId, filter, after }: { datasetId: string; filter: ImageFilter | null; after: string | null }) {
   const { path, query } = useLocation();
+  const [{ data, error, fetching }] = useQuery({ query: DatasetImagesQuery, variables: { id: datasetId, filter, after } });
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p aria-live="polite">{fetching ? 'Loading images…' : ''}</p>;
+  const { nodes: images, pageInfo } = data.dataset.images;
   if (images.length === 0) return <p>No image matches these filters.</p>;
   const next = new URLSearchParams({ ...query, after: pageInfo.endCursor ?? '' });
   return (

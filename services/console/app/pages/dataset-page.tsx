@@ -10,7 +10,7 @@ import { VersionsTable } from '../datasets/versions-table.tsx';
 import { graphql } from '../generated/index.ts';
 
 const DatasetQuery = graphql(`
-  query Dataset($id: ID!, $filter: ImageFilter, $after: String) {
+  query Dataset($id: ID!) {
     dataset(id: $id) {
       id
       name
@@ -40,23 +40,6 @@ const DatasetQuery = graphql(`
         val
         test
       }
-      images(first: 48, after: $after, filter: $filter) {
-        nodes {
-          id
-          name
-          limsId
-          hasMask
-          width
-          height
-          downloadUrls {
-            thumbnail
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
     }
   }
 `);
@@ -64,11 +47,8 @@ const DatasetQuery = graphql(`
 /** /datasets/:id?split=EXPERIMENT:SUBSET&lims=ID&mask=yes|no&after=CURSOR: the filters are part of the URL. */
 export function DatasetPage() {
   const { params, query } = useRoute();
-  const filter = imageFilterFromQuery(query);
-  const [{ data, error, fetching }] = useQuery({
-    query: DatasetQuery,
-    variables: { id: params['id'] ?? '', filter, after: query['after'] ?? null },
-  });
+  const id = params['id'] ?? '';
+  const [{ data, error, fetching }] = useQuery({ query: DatasetQuery, variables: { id } });
   const dataset = data?.dataset;
   usePageTitle(dataset?.name);
   if (error) return <ErrorMessage error={error} />;
@@ -87,7 +67,7 @@ export function DatasetPage() {
       </div>
       <h2>Images</h2>
       <ImageFilters experiments={dataset.experiments.map((e) => e.name)} query={query} />
-      <ImageGrid images={dataset.images.nodes} pageInfo={dataset.images.pageInfo} />
+      <ImageGrid datasetId={dataset.id} filter={imageFilterFromQuery(query)} after={query['after'] ?? null} />
     </section>
   );
 }
