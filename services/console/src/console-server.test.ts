@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '@microseg/logging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
 import { type RunningConsoleServer, startConsoleServer } from './console-server.ts';
 
 describe('console server', () => {
@@ -27,6 +28,9 @@ describe('console server', () => {
         response.end(JSON.stringify({ path: request.url, authorization: request.headers.authorization, body: Buffer.concat(chunks).toString('utf8') }));
       });
     });
+    // Subscriptions: graphql-ws on the same path; this one echoes each message with the subprotocol.
+    const sockets = new WebSocketServer({ server: gateway, path: '/graphql' });
+    sockets.on('connection', (socket) => socket.on('message', (message: Buffer) => socket.send(`${socket.protocol}:${message.toString('utf8')}`)));
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
     gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
     consoleServer = await startConsoleServer({ distDir, gatewayUrl, host: '127.0.0.1', port: 0, logger: silentLogger });
@@ -57,6 +61,17 @@ describe('console server', () => {
       body: '{"query":"{ me { role } }"}',
     });
     expect(await response.json()).toEqual({ path: '/graphql', authorization: 'Bearer msk_test', body: '{"query":"{ me { role } }"}' });
+  });
+
+  it('forwards WebSocket subscriptions on /graphql to the gateway', async () => {
+    const socket = new WebSocket(new URL('graphql', consoleServer.url.replace('http', 'ws')), 'graphql-transport-ws');
+    const reply = await new Promise<string>((resolve, reject) => {
+      socket.once('open', () => socket.send('{"type":"connection_init"}'));
+      socket.once('message', (message: Buffer) => resolve(message.toString('utf8')));
+      socket.once('error', reject);
+    });
+    socket.close();
+    expect(reply).toBe('graphql-transport-ws:{"type":"connection_init"}');
   });
 
   it('answers a GraphQL error, not a hang, when the gateway is down', async () => {

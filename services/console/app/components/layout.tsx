@@ -1,5 +1,7 @@
 import { useQuery } from '@urql/preact';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { graphql } from '../generated/index.ts';
 import { useSession } from '../session/session.tsx';
 import { ErrorMessage } from './error-message.tsx';
@@ -18,6 +20,14 @@ const MeQuery = graphql(`
 export function Layout({ children }: { children: ComponentChildren }) {
   const { signOut } = useSession();
   const [{ data, error }] = useQuery({ query: MeQuery });
+  const { url, path } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstPage = useRef(true);
+  // After a client-side navigation, focus moves to the new page as it would on a page load.
+  useEffect(() => {
+    if (firstPage.current) firstPage.current = false;
+    else main.current?.focus();
+  }, [url]);
   return (
     <>
       <header class="top-bar">
@@ -25,7 +35,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
           MicroSeg
         </a>
         <nav aria-label="Main">
-          <a href="/datasets">Datasets</a>
+          <a href="/datasets" aria-current={path === '/' || path.startsWith('/datasets') ? 'page' : undefined}>
+            Datasets
+          </a>
         </nav>
         <div class="who" data-testid="who">
           {data && (
@@ -38,7 +50,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </button>
         </div>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1} ref={main}>
         {error && <ErrorMessage error={error} />}
         {children}
       </main>
