@@ -98,6 +98,12 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await screenshot(page, 'dataset');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    // A full load of the dataset page (the key stays in the tab), until every thumbnail is drawn.
+    const started = Date.now();
+    await page.goto(page.url());
+    await page.waitForFunction("document.querySelectorAll('.image-grid img').length === 3 && [...document.querySelectorAll('.image-grid img')].every((img) => img.complete && img.naturalWidth > 0)");
+    console.log(`dataset page loaded with its thumbnails in ${Date.now() - started} ms`);
+
     await page.getByLabel('Split').selectOption('Super1:val');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/split=Super1%3Aval/);
