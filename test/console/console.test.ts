@@ -159,6 +159,28 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await writeFile(join(SCREENSHOTS, 'measurements.png'), await measurements.screenshot());
   });
 
+  it("pools the dataset's measurements with metrology's histogram, and exports them as CSV", async () => {
+    const summary = `query($id: ID!) { datasetMeasurementSummary(datasetId: $id) { sources { maskCount } } }`;
+    await expect
+      .poll(async () => (await lab.client.request<{ datasetMeasurementSummary: { sources: { maskCount: number }[] } }>(summary, { id: datasetId })).datasetMeasurementSummary.sources[0]?.maskCount, { timeout: 60_000, interval: 500 })
+      .toBe(3);
+    const page = await newPage();
+    await page.goto(new URL(`datasets/${datasetId}`, consoleUrl).href);
+    await signIn(page, lab.apiKey);
+    const pooled = page.getByRole('article', { name: 'Pooled measurements of the Manual masks' });
+    await pooled.getByRole('heading', { name: 'Manual masks: 3 measured' }).waitFor();
+    await pooled.getByRole('img', { name: /Particle size histogram/ }).waitFor();
+    await page.waitForFunction("[...document.querySelectorAll('.plots img')].every((img) => img.complete && img.naturalWidth > 0)");
+    const [csvRequest] = await Promise.all([
+      page.waitForRequest((request) => request.url().includes('X-Amz-Signature')),
+      pooled.getByRole('button', { name: 'Download the particles as CSV' }).click(),
+    ]);
+    const csv = await (await fetch(csvRequest.url())).text();
+    expect(csv.trim().split('\n').length).toBeGreaterThan(10);
+    await writeFile(join(SCREENSHOTS, 'dataset-measurements.png'), await pooled.screenshot());
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
   it('ends the session with a clear message when the key is revoked while signed in', async () => {
     const { createApiKey } = await lab.client.request<{ createApiKey: { key: { id: string }; secret: string } }>('mutation { createApiKey(input: { name: "console e2e" }) { key { id } secret } }');
     const page = await newPage();

@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { ClassLegend } from '../datasets/class-legend.tsx';
+import { DatasetMeasurements } from '../datasets/dataset-measurements.tsx';
 import { ImageFilters, imageFilterFromQuery } from '../datasets/image-filters.tsx';
 import { ImageGrid } from '../datasets/image-grid.tsx';
 import { SplitsTable } from '../datasets/splits-table.tsx';
@@ -68,6 +69,8 @@ export function DatasetPage() {
       <h2>Images</h2>
       <ImageFilters experiments={dataset.experiments.map((e) => e.name)} query={query} />
       <ImageGrid datasetId={dataset.id} filter={imageFilterFromQuery(query)} after={query['after'] ?? null} />
+      <h2>Measurements</h2>
+      <DatasetMeasurements datasetId={dataset.id} classes={dataset.classes} />
     </section>
   );
 }
