@@ -35,7 +35,6 @@ export interface RunningPlatform {
   processes: Map<PlatformService, ServiceProcess>;
   /** Where the console answers, when it was asked for. */
   consoleUrl?: string;
-  consoleProcess?: ServiceProcess;
   stop(): Promise<void>;
 }
 
@@ -103,7 +102,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const platform: RunningPlatform = {
     graphqlUrl,
     processes,
-    ...(consoleUrl && consoleProcess ? { consoleUrl, consoleProcess } : {}),
+    ...(consoleUrl ? { consoleUrl } : {}),
     stop: async () => {
       // The doors first (console, gateway), so no new work arrives while the services drain.
       await consoleProcess?.stop();
