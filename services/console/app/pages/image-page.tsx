@@ -5,7 +5,7 @@ import { usePageTitle } from '../components/page-title.ts';
 import { ClassLegend } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
 import { MaskOverlay } from '../images/mask-overlay.tsx';
-import { MeasurementsTable } from '../images/measurements-table.tsx';
+import { ImageMeasurements } from '../images/image-measurements.tsx';
 
 const ImageQuery = graphql(`
   query Image($id: ID!) {
@@ -31,35 +31,6 @@ const ImageQuery = graphql(`
         source
         modelVersionId
         indexUrl
-      }
-      measurements {
-        id
-        source
-        modelVersionId
-        status
-        error {
-          message
-        }
-        unit
-        particles {
-          class
-          count
-          areaFraction
-          equivalentDiameter {
-            mean
-            median
-          }
-        }
-        thickness {
-          thickness {
-            mean
-            median
-          }
-        }
-        plots {
-          sizeHistogramUrl
-          thicknessHistogramUrl
-        }
       }
     }
   }
@@ -103,7 +74,7 @@ export function ImagePage() {
       <MaskOverlay imageUrl={image.downloadUrls.normalised} name={image.name} width={image.width} height={image.height} masks={image.masks} classes={dataset.classes} />
       <ClassLegend classes={dataset.classes.filter((c) => c.index > 0)} />
       <h2>Measurements</h2>
-      <MeasurementsTable sets={image.measurements} classes={dataset.classes} />
+      <ImageMeasurements imageId={image.id} classes={dataset.classes} />
     </section>
   );
 }

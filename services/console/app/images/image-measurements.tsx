@@ -1,4 +1,42 @@
+import { useQuery } from '@urql/preact';
+import { ErrorMessage } from '../components/error-message.tsx';
 import type { DatasetClassView } from '../datasets/class-legend.tsx';
+import { graphql } from '../generated/index.ts';
+
+// Apart from the image's query: when metrology is away, the image and its overlay still show.
+const ImageMeasurementsQuery = graphql(`
+  query ImageMeasurements($id: ID!) {
+    imageMeasurements(imageId: $id) {
+      id
+      source
+      modelVersionId
+      status
+      error {
+        message
+      }
+      unit
+      particles {
+        class
+        count
+        areaFraction
+        equivalentDiameter {
+          mean
+          median
+        }
+      }
+      thickness {
+        thickness {
+          mean
+          median
+        }
+      }
+      plots {
+        sizeHistogramUrl
+        thicknessHistogramUrl
+      }
+    }
+  }
+`);
 
 export interface MeasurementSetView {
   id: string;
@@ -20,7 +58,14 @@ export interface MeasurementSetView {
 const number = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? '—' : value.toPrecision(digits));
 
 /** One measurement set per mask: per-class particle figures, layer thickness, and metrology's plots. */
-export function MeasurementsTable({ sets, classes }: { sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
+export function ImageMeasurements({ imageId, classes }: { imageId: string; classes: readonly DatasetClassView[] }) {
+  const [{ data, error }] = useQuery({ query: ImageMeasurementsQuery, variables: { id: imageId } });
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return null;
+  return <MeasurementSets sets={data.imageMeasurements} classes={classes} />;
+}
+
+function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
   const className = (index: number) => classes.find((c) => c.index === index)?.name ?? `class ${index}`;
   if (sets.length === 0) return <p>No measurement yet: masks are measured shortly after they arrive.</p>;
   return (
