@@ -1,8 +1,8 @@
-import { z } from '@microseg/config';
+import { commonServiceVariables, z } from '@microseg/config';
 
+// No NATS, database or object store: the console only serves files and forwards to the gateway.
 export const consoleConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  LOG_LEVEL: commonServiceVariables.LOG_LEVEL,
   CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
   /** 0 picks a free port (tests); the URL is logged once listening. */
   CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
@@ -11,5 +11,3 @@ export const consoleConfigSchema = z.object({
   /** The built app (vite build); the default is the package's own dist/. */
   CONSOLE_DIST_DIR: z.string().min(1).optional(),
 });
-
-export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
