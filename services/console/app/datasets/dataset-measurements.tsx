@@ -45,7 +45,7 @@ export function DatasetMeasurements({ datasetId, classes }: { datasetId: string;
   const [exportError, setExportError] = useState<string | null>(null);
   const [{ data, error }] = useQuery({ query: DatasetMeasurementSummaryQuery, variables: { id: datasetId } });
   if (error) return <ErrorMessage error={error} />;
-  if (!data) return null;
+  if (!data) return <p aria-live="polite">Loading the measurements…</p>;
   const sources = data.datasetMeasurementSummary.sources;
   if (sources.length === 0) return <p>No mask of this dataset is measured yet.</p>;
   const className = (index: number) => classes.find((c) => c.index === index)?.name ?? `class ${index}`;

@@ -61,7 +61,7 @@ const number = (value: number | null | undefined, digits = 3) => (value === null
 export function ImageMeasurements({ imageId, classes }: { imageId: string; classes: readonly DatasetClassView[] }) {
   const [{ data, error }] = useQuery({ query: ImageMeasurementsQuery, variables: { id: imageId } });
   if (error) return <ErrorMessage error={error} />;
-  if (!data) return null;
+  if (!data) return <p aria-live="polite">Loading the measurements…</p>;
   return <MeasurementSets sets={data.imageMeasurements} classes={classes} />;
 }
 
