@@ -9,6 +9,8 @@ export interface TestPlatform {
   infrastructure: TestInfrastructure;
   platform: RunningPlatform;
   graphqlUrl: string;
+  /** The web console's URL, when the platform was started with it. */
+  consoleUrl?: string;
   /** A client without a key (health, bootstrap). */
   anonymous: GatewayClient;
   /** Bootstraps a new group and returns a client acting as its admin. */
@@ -22,7 +24,11 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
  * The real platform for an integration test: real PostgreSQL, NATS and S3 (see
  * getTestInfrastructure) and the named services as separate processes, as `pnpm start` runs them.
  */
-export async function startTestPlatform(services: readonly PlatformService[], env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  services: readonly PlatformService[],
+  env: Record<string, string> = {},
+  options: { console?: boolean } = {},
+): Promise<TestPlatform> {
   const infrastructure = await getTestInfrastructure({ dedicatedNats: true });
   let platform: RunningPlatform;
   try {
@@ -35,6 +41,7 @@ export async function startTestPlatform(services: readonly PlatformService[], en
       services: [...services, 'gateway'],
       restartOnCrash: false,
       env: { LOG_LEVEL: 'warn', ...env },
+      ...(options.console ? { console: { port: await findFreePort() } } : {}),
     });
   } catch (error) {
     await infrastructure.cleanup();
@@ -46,6 +53,7 @@ export async function startTestPlatform(services: readonly PlatformService[], en
     infrastructure,
     platform,
     graphqlUrl: platform.graphqlUrl,
+    ...(platform.consoleUrl ? { consoleUrl: platform.consoleUrl } : {}),
     anonymous,
     async newGroup(name = `group ${infrastructure.runId} ${++groups}`) {
       const { bootstrapGroup } = await anonymous.request<{ bootstrapGroup: { group: { id: string }; apiKey: string } }>(

@@ -1,3 +1,4 @@
+export { buildConsoleIfStale, consoleBuildIsStale } from './console-build.ts';
 export { ServiceProcess, type ServiceProcessOptions } from './service-process.ts';
 export {
   PLATFORM_SERVICES,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
+import { buildConsoleIfStale } from './console-build.ts';
 import { ServiceProcess } from './service-process.ts';
 
 export const PLATFORM_SERVICES = ['identity', 'dataset', 'training', 'inference', 'metrology', 'gateway'] as const;
@@ -25,11 +26,15 @@ export interface StartPlatformOptions {
   /** Extra environment for every service (e.g. LOG_LEVEL, MICROSEG_TF_BACKEND). */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Also serve the web console (built first when its sources changed), forwarding to the gateway. */
+  console?: { port: number; host?: string };
 }
 
 export interface RunningPlatform {
   graphqlUrl: string;
   processes: Map<PlatformService, ServiceProcess>;
+  /** Where the console answers, when it was asked for. */
+  consoleUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +73,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     ...options.env,
   };
   const services = options.services ?? PLATFORM_SERVICES;
+  const consoleDir = join(options.rootDir, 'services', 'console');
+  if (options.console) await buildConsoleIfStale(consoleDir, logger);
   const processes = new Map<PlatformService, ServiceProcess>();
   for (const name of services) {
     const service = new ServiceProcess({
@@ -81,26 +88,45 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     service.start();
     processes.set(name, service);
   }
+  let consoleProcess: ServiceProcess | undefined;
+  let consoleUrl: string | undefined;
+  if (options.console) {
+    const consoleHost = options.console.host ?? host;
+    consoleUrl = `http://${consoleHost}:${options.console.port}/`;
+    consoleProcess = new ServiceProcess({
+      name: 'console',
+      cwd: consoleDir,
+      env: { ...env, CONSOLE_HOST: consoleHost, CONSOLE_PORT: String(options.console.port), GATEWAY_URL: `http://${host}:${options.gatewayPort}` },
+      logDir: options.logDir,
+      logger,
+      restartOnCrash: options.restartOnCrash ?? true,
+    });
+    consoleProcess.start();
+  }
+  const everyProcess = () => (consoleProcess ? [...processes.values(), consoleProcess] : [...processes.values()]);
   // Should the launcher die without stopping them (a crash, a closed terminal), no service outlives it.
   const killOrphans = () => {
-    for (const p of processes.values()) if (p.running) p.signal('SIGTERM');
+    for (const p of everyProcess()) if (p.running) p.signal('SIGTERM');
   };
   process.once('exit', killOrphans);
   const graphqlUrl = `http://${host}:${options.gatewayPort}/graphql`;
   const platform: RunningPlatform = {
     graphqlUrl,
     processes,
+    ...(consoleUrl ? { consoleUrl } : {}),
     stop: async () => {
-      // The gateway first, so no new work arrives while the services drain.
+      // The doors first (console, gateway), so no new work arrives while the services drain.
+      await consoleProcess?.stop();
       const gateway = processes.get('gateway');
       await gateway?.stop();
       await Promise.all([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()));
-      for (const p of processes.values()) p.close();
+      for (const p of everyProcess()) p.close();
       process.removeListener('exit', killOrphans);
     },
   };
   try {
     await waitUntilUp(graphqlUrl, services, options.readyTimeoutMs ?? 120_000);
+    if (consoleUrl) await waitUntilAnswering(new URL('healthz', consoleUrl).href, 30_000);
   } catch (error) {
     await platform.stop();
     throw error;
@@ -133,4 +159,18 @@ export async function waitUntilUp(graphqlUrl: string, services: readonly string[
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new MicroSegError('UNAVAILABLE', `the platform did not come up within ${timeoutMs} ms: ${last}`);
+}
+
+/** Polls a plain HTTP endpoint (the console's /healthz) until it answers 200. */
+async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new MicroSegError('UNAVAILABLE', `${url} did not answer within ${timeoutMs} ms`);
 }

@@ -1,7 +1,8 @@
 /**
  * `pnpm start`: the whole platform on one machine. PostgreSQL, NATS and S3 come from the
  * environment when set (DATABASE_URL, NATS_URL, S3_ENDPOINT), else embedded ones keep their data
- * under .microseg/; every service then runs as its own process, as it would in a cluster.
+ * under .microseg/; every service then runs as its own process, as it would in a cluster, and the
+ * web console (built first when its sources changed) beside the gateway.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: process.env['MICROSEG_DATA_DIR'] ?? '.microseg' },
     port: { type: 'string', default: process.env['GATEWAY_PORT'] ?? '4000' },
     host: { type: 'string', default: process.env['GATEWAY_HOST'] ?? '127.0.0.1' },
+    'console-port': { type: 'string', default: process.env['CONSOLE_PORT'] ?? '4100' },
   },
 });
 
@@ -46,6 +48,7 @@ try {
     logger,
     gatewayHost: values.host,
     gatewayPort: Number(values.port),
+    console: { port: Number(values['console-port']) },
     env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' },
   });
   process.removeAllListeners('SIGINT');
@@ -56,6 +59,7 @@ try {
     [
       '',
       `MicroSeg GraphQL API: ${platform.graphqlUrl}`,
+      `MicroSeg console: ${platform.consoleUrl ?? ''}`,
       `Service logs: ${resolve(dataDir, 'logs')}`,
       'First time? Create your group and key:  pnpm exec microseg admin bootstrap --group "My lab"',
       ...(bootstrapOpenToAnyone(process.env)

@@ -1,0 +1,120 @@
+import { useQuery } from '@urql/preact';
+import { ErrorMessage } from '../components/error-message.tsx';
+import type { DatasetClassView } from '../datasets/class-legend.tsx';
+import { graphql } from '../generated/index.ts';
+
+// Apart from the image's query: when metrology is away, the image and its overlay still show.
+const ImageMeasurementsQuery = graphql(`
+  query ImageMeasurements($id: ID!) {
+    imageMeasurements(imageId: $id) {
+      id
+      source
+      modelVersionId
+      status
+      error {
+        message
+      }
+      unit
+      particles {
+        class
+        count
+        areaFraction
+        equivalentDiameter {
+          mean
+          median
+        }
+      }
+      thickness {
+        thickness {
+          mean
+          median
+        }
+      }
+      plots {
+        sizeHistogramUrl
+        thicknessHistogramUrl
+      }
+    }
+  }
+`);
+
+export interface MeasurementSetView {
+  id: string;
+  source: 'ground_truth' | 'model';
+  modelVersionId?: string | null;
+  status: 'succeeded' | 'failed';
+  error?: { message: string } | null;
+  unit: string;
+  particles: readonly {
+    class: number;
+    count: number;
+    areaFraction: number;
+    equivalentDiameter: { mean?: number | null; median?: number | null };
+  }[];
+  thickness?: { thickness: { mean?: number | null; median?: number | null } } | null;
+  plots: { sizeHistogramUrl?: string | null; thicknessHistogramUrl?: string | null };
+}
+
+const number = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? '—' : value.toPrecision(digits));
+
+/** One measurement set per mask: per-class particle figures, layer thickness, and metrology's plots. */
+export function ImageMeasurements({ imageId, classes }: { imageId: string; classes: readonly DatasetClassView[] }) {
+  const [{ data, error }] = useQuery({ query: ImageMeasurementsQuery, variables: { id: imageId } });
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <p aria-live="polite">Loading the measurements…</p>;
+  return <MeasurementSets sets={data.imageMeasurements} classes={classes} />;
+}
+
+function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
+  const className = (index: number) => classes.find((c) => c.index === index)?.name ?? `class ${index}`;
+  if (sets.length === 0) return <p>No measurement yet: masks are measured shortly after they arrive.</p>;
+  return (
+    <>
+      {sets.map((set) => {
+        const title = set.source === 'ground_truth' ? 'Manual mask' : `Model ${set.modelVersionId ?? ''}`;
+        return (
+          <article class="measurement" key={set.id} aria-label={`Measurements of the ${title}`}>
+            <h3>{title}</h3>
+            {set.status === 'failed' ? (
+              <p class="error">Measurement failed: {set.error?.message ?? 'no reason recorded'}</p>
+            ) : (
+              <>
+                <table class="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Class</th>
+                      <th scope="col">Particles</th>
+                      <th scope="col">Area fraction</th>
+                      <th scope="col">Mean eq. diameter ({set.unit})</th>
+                      <th scope="col">Median eq. diameter ({set.unit})</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {set.particles.map((p) => (
+                      <tr key={p.class}>
+                        <th scope="row">{className(p.class)}</th>
+                        <td class="number">{p.count}</td>
+                        <td class="number">{(p.areaFraction * 100).toFixed(1)}%</td>
+                        <td class="number">{number(p.equivalentDiameter.mean)}</td>
+                        <td class="number">{number(p.equivalentDiameter.median)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {set.thickness && (
+                  <p>
+                    Layer thickness: mean {number(set.thickness.thickness.mean)} {set.unit}, median {number(set.thickness.thickness.median)} {set.unit}
+                  </p>
+                )}
+                <div class="plots">
+                  {set.plots.sizeHistogramUrl && <img src={set.plots.sizeHistogramUrl} alt={`Particle size histogram of the ${title}`} />}
+                  {set.plots.thicknessHistogramUrl && <img src={set.plots.thicknessHistogramUrl} alt={`Layer thickness histogram of the ${title}`} />}
+                </div>
+              </>
+            )}
+          </article>
+        );
+      })}
+    </>
+  );
+}

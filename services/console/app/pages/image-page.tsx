@@ -1,0 +1,80 @@
+import { useQuery } from '@urql/preact';
+import { useRoute } from 'preact-iso';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { ClassLegend } from '../datasets/class-legend.tsx';
+import { graphql } from '../generated/index.ts';
+import { MaskOverlay } from '../images/mask-overlay.tsx';
+import { ImageMeasurements } from '../images/image-measurements.tsx';
+
+const ImageQuery = graphql(`
+  query Image($id: ID!) {
+    image(id: $id) {
+      id
+      datasetId
+      name
+      fileName
+      format
+      width
+      height
+      limsId
+      pixelSize {
+        value
+        unit
+      }
+      downloadUrls {
+        normalised
+        original
+      }
+      masks {
+        id
+        source
+        modelVersionId
+        indexUrl
+      }
+    }
+  }
+`);
+
+const ImageDatasetQuery = graphql(`
+  query ImageDataset($id: ID!) {
+    dataset(id: $id) {
+      id
+      name
+      classes {
+        index
+        name
+        color
+      }
+    }
+  }
+`);
+
+export function ImagePage() {
+  const { params } = useRoute();
+  const [{ data, error, fetching }] = useQuery({ query: ImageQuery, variables: { id: params['id'] ?? '' } });
+  const image = data?.image;
+  const [datasetResult] = useQuery({ query: ImageDatasetQuery, variables: { id: image?.datasetId ?? '' }, pause: !image });
+  const dataset = datasetResult.data?.dataset;
+  usePageTitle(image?.name);
+  if (error) return <ErrorMessage error={error} />;
+  if (datasetResult.error) return <ErrorMessage error={datasetResult.error} />;
+  if (!image || !dataset) return <p aria-live="polite">{fetching || datasetResult.fetching ? 'Loading the image…' : ''}</p>;
+  return (
+    <section>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href={`/datasets/${dataset.id}`}>{dataset.name}</a> / <span aria-current="page">{image.name}</span>
+      </nav>
+      <h1>{image.name}</h1>
+      <p class="subtitle">
+        {image.fileName} · {image.width}×{image.height} {image.format}
+        {image.pixelSize && ` · ${image.pixelSize.value} ${image.pixelSize.unit}/pixel`}
+        {image.limsId && ` · LIMS ${image.limsId}`} · <a href={image.downloadUrls.original}>download original</a>
+      </p>
+      <MaskOverlay imageUrl={image.downloadUrls.normalised} name={image.name} width={image.width} height={image.height} masks={image.masks} classes={dataset.classes} />
+      <ClassLegend classes={dataset.classes.filter((c) => c.index > 0)} />
+      <h2>Measurements</h2>
+      <ImageMeasurements imageId={image.id} classes={dataset.classes} />
+    </section>
+  );
+}
