@@ -1,4 +1,5 @@
 export * from './principal.ts';
+export * from './principal-token.ts';
 export * from './visibility.ts';
 export * from './pagination.ts';
 export * from './health.ts';

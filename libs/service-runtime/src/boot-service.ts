@@ -1,7 +1,8 @@
-import { EVENTS_STREAM, type ServiceName } from '@microseg/contracts';
+import { natsCredentials, principalSigningKeys } from '@microseg/config';
+import { EVENTS_STREAM, PrincipalTokens, type ServiceName } from '@microseg/contracts';
 import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
-import { OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
+import { type NatsCredentials, OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { ServiceRuntime } from './service-runtime.ts';
 
@@ -10,6 +11,10 @@ export interface BootServiceOptions {
   version: string;
   httpPort: number;
   natsUrl: string;
+  /** This service's own NATS user (absent: a server without authorization). */
+  natsCredentials?: NatsCredentials | undefined;
+  /** PRINCIPAL_SIGNING_KEY first, then the keys being rotated out. */
+  principalKeys: readonly string[];
   logger: Logger;
   exitOnShutdown?: boolean;
   /** NATS_STREAM_REPLICAS: replicas of the streams this service creates (default 1). */
@@ -21,6 +26,8 @@ export interface BootServiceOptions {
 export interface BootedService {
   runtime: ServiceRuntime;
   nc: NatsConnection;
+  /** Verifies the principal of every call this service answers; signs the ones it makes for stored principals. */
+  principals: PrincipalTokens;
 }
 
 /**
@@ -40,14 +47,21 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
   const nats: { connection?: NatsConnection } = {};
   runtime.addReadinessCheck('nats', () => (nats.connection ? natsConnectionState(nats.connection) === 'connected' : false));
   await runtime.start();
-  const connection = await connectNats({ url: options.natsUrl, name: options.service, logger: options.logger });
+  // Before connecting: a missing or short key must fail the start, not the first request.
+  const principals = new PrincipalTokens({ keys: options.principalKeys, issuer: options.service });
+  const connection = await connectNats({
+    url: options.natsUrl,
+    name: options.service,
+    logger: options.logger,
+    ...(options.natsCredentials ? { credentials: options.natsCredentials } : {}),
+  });
   nats.connection = connection;
   runtime.onShutdown('nats', async () => {
     if (!connection.isClosed()) await connection.drain();
   });
   await ensureEventsStream(connection, options.streamReplicas);
   runtime.serveHealth(connection);
-  return { runtime, nc: connection };
+  return { runtime, nc: connection, principals };
 }
 
 /** Connects the service's database schema: waits for PostgreSQL, applies migrations, adds the readiness check. */
@@ -95,6 +109,11 @@ export interface ServiceWithDatabaseConfig {
   MICROSEG_CODE_VERSION: string;
   HTTP_PORT: number;
   NATS_URL: string;
+  NATS_USER?: string | undefined;
+  NATS_PASSWORD?: string | undefined;
+  NATS_CREDS_FILE?: string | undefined;
+  PRINCIPAL_SIGNING_KEY: string;
+  PRINCIPAL_PREVIOUS_SIGNING_KEYS: string[];
   NATS_STREAM_REPLICAS: number;
   DRAIN_TIMEOUT_MS: number;
   DATABASE_URL: string;
@@ -121,6 +140,8 @@ export async function bootServiceWithDatabase<DB>(options: {
     version: config.MICROSEG_CODE_VERSION,
     httpPort: config.HTTP_PORT,
     natsUrl: config.NATS_URL,
+    natsCredentials: natsCredentials(config),
+    principalKeys: principalSigningKeys(config),
     logger: options.logger,
     streamReplicas: config.NATS_STREAM_REPLICAS,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,

@@ -45,7 +45,7 @@ export async function startDatasetService(
     migrations: datasetMigrations,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
-  const { runtime, nc, db } = booted;
+  const { runtime, nc, db, principals } = booted;
   const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.DATASET_BUCKET);
@@ -83,6 +83,7 @@ export async function startDatasetService(
       datasets,
       idempotency,
       logger,
+      principals,
     }),
     ...serveImages(nc, {
       ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots }),
@@ -90,6 +91,7 @@ export async function startDatasetService(
       catalog: new ImageCatalog({ access, images, store }),
       idempotency,
       logger,
+      principals,
     }),
   ];
   runtime.onShutdown('request handlers', async () => {

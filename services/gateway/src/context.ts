@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Group, type Principal, identityContracts } from '@microseg/contracts';
+import { type Group, type Principal, type PrincipalTokens, identityContracts } from '@microseg/contracts';
 import { unauthenticated } from '@microseg/errors';
 import { type Logger, forRequest } from '@microseg/logging';
 import { request } from '@microseg/messaging';
@@ -25,6 +25,7 @@ export function requireCaller(context: GatewayContext): Principal {
 
 export interface ContextDependencies {
   nc: NatsConnection;
+  principals: PrincipalTokens;
   authCache: AuthCache;
   logger: Logger;
   serviceTimeoutMs: number;
@@ -36,7 +37,7 @@ export async function createContext(
 ): Promise<GatewayContext> {
   const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
   const principal = await authenticate(deps, headers.authorization);
-  const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
+  const services = new ServiceClient(deps, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
   return {
     requestId,
     logger: forRequest(deps.logger, requestId),

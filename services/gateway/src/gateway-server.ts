@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { identityEvents } from '@microseg/contracts';
+import { type PrincipalTokens, identityEvents } from '@microseg/contracts';
 import { toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -25,6 +25,8 @@ const SCHEMA_PATH = new URL('../../../schema.graphql', import.meta.url);
 
 export interface GatewayServerOptions {
   nc: NatsConnection;
+  /** Signs the caller's principal on every service call. */
+  principals: PrincipalTokens;
   logger: Logger;
   registry: Registry;
   host: string;
@@ -88,7 +90,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   });
   await apollo.start();
 
-  const contextDeps = { nc, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
+  const contextDeps = { nc, principals: options.principals, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
   const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger, formatError });
   app.use(
     '/graphql',

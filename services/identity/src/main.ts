@@ -12,7 +12,7 @@ import { RevocationNotifier } from './revocation-notifier.ts';
 
 const config = loadConfigOrExit(identityConfigSchema);
 const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
-const { runtime, nc, db } = await bootServiceWithDatabase<IdentityDatabase>({
+const { runtime, nc, db, principals } = await bootServiceWithDatabase<IdentityDatabase>({
   service: 'identity',
   config,
   logger,
@@ -24,8 +24,8 @@ const repository = new IdentityRepository(db);
 const revocations = new RevocationNotifier(nc, logger);
 const servers = [
   ...serveAuthentication(nc, { repository, platformAdminSecret: config.PLATFORM_ADMIN_SECRET, logger }),
-  ...serveGroupsAndMembers(nc, { repository, revocations, logger }),
-  ...serveApiKeys(nc, { repository, revocations, logger }),
+  ...serveGroupsAndMembers(nc, { repository, revocations, logger, principals }),
+  ...serveApiKeys(nc, { repository, revocations, logger, principals }),
 ];
 runtime.onShutdown('request handlers', async () => {
   await Promise.all(servers.map((server) => server.stop()));

@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { requirePrincipal, webhookContracts as c } from '@microseg/contracts';
+import { type PrincipalTokens, webhookContracts as c } from '@microseg/contracts';
 import { MicroSegError, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { WebhookRepository } from '../webhook.repository.ts';
 
-export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; idempotency: IdempotencyRecords; logger: Logger }): RequestServer[] {
-  const options = { logger: deps.logger };
+export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; idempotency: IdempotencyRecords; logger: Logger; principals: PrincipalTokens }): RequestServer[] {
+  const options = { logger: deps.logger, verifier: deps.principals };
   return [
-    serveRequests(nc, c.createWebhook, (input, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.createWebhook, (input, { headers, principal }) => {
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'webhooks send the group\'s results out: members and admins only');
       // A retry with the key answers the same webhook and secret: the first call's secret may never have reached the client.
       return idempotent(deps.idempotency, { headers, principal, operation: 'createWebhook', input }, async () => {
@@ -19,9 +18,8 @@ export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepos
         return { webhook, secret };
       });
     }, options),
-    serveRequests(nc, c.listWebhooks, async (_input, { headers }) => ({ webhooks: await deps.webhooks.list(requirePrincipal(headers).groupId) }), options),
-    serveRequests(nc, c.deleteWebhook, (input, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.listWebhooks, async (_input, { principal }) => ({ webhooks: await deps.webhooks.list(principal.groupId) }), options),
+    serveAuthenticated(nc, c.deleteWebhook, (input, { headers, principal }) => {
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'members and admins only');
       return idempotent(deps.idempotency, { headers, principal, operation: 'deleteWebhook', input }, async () => {
         const deleted = await deps.webhooks.delete(input.id, principal.groupId);
@@ -29,8 +27,8 @@ export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepos
         return deleted;
       });
     }, options),
-    serveRequests(nc, c.listDeliveries, async (filter, { headers }) => ({
-      deliveries: await deps.webhooks.deliveries(requirePrincipal(headers).groupId, {
+    serveAuthenticated(nc, c.listDeliveries, async (filter, { principal }) => ({
+      deliveries: await deps.webhooks.deliveries(principal.groupId, {
         limit: filter.limit,
         ...(filter.webhookId ? { webhookId: filter.webhookId } : {}),
         ...(filter.state ? { state: filter.state } : {}),
