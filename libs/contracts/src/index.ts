@@ -1,5 +1,6 @@
 export * from './principal.ts';
 export * from './principal-token.ts';
+export * from './nats-permissions.ts';
 export * from './visibility.ts';
 export * from './pagination.ts';
 export * from './health.ts';

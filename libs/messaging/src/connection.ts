@@ -23,7 +23,8 @@ export type NatsCredentials = { user: string; password: string } | { credsFile: 
 function authOptions(credentials: NatsCredentials | undefined): Partial<ConnectionOptions> {
   if (!credentials) return {};
   if ('credsFile' in credentials) return { authenticator: credsAuthenticator(readFileSync(credentials.credsFile)) };
-  return { user: credentials.user, pass: credentials.password };
+  // Replies to this user's requests arrive under its own prefix, the only inboxes it may subscribe to.
+  return { user: credentials.user, pass: credentials.password, inboxPrefix: `_INBOX.${credentials.user}` };
 }
 
 // Waiting does not fix these: fail start-up at once with a message naming the cause.

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NATS_ADMIN_USER, NATS_SERVICE_USERS, natsPermissions } from '@microseg/contracts';
 import { startPlatform } from '@microseg/launcher';
 import { createLogger } from '@microseg/logging';
 import { startLocalInfrastructure } from '../index.ts';
@@ -24,7 +25,14 @@ const rootDir = resolve(import.meta.dirname, '../../../..');
 const dataDir = resolve(rootDir, values['data-dir']);
 const logger = createLogger({ service: 'launcher', level: 'info' });
 
-const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env });
+// Each service gets a NATS user of its own; `admin` (any subject) is for the nats CLI.
+const natsUsers = {
+  ...Object.fromEntries(NATS_SERVICE_USERS.map((user) => [user, natsPermissions(user)])),
+  [NATS_ADMIN_USER]: undefined,
+};
+const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env, natsUsers });
+// A key the environment names wins (one shared with services running elsewhere).
+const signingKey = process.env['PRINCIPAL_SIGNING_KEY'];
 let stopping = false;
 const stopAll = async (platformStop?: () => Promise<void>) => {
   if (stopping) return;
@@ -41,7 +49,7 @@ process.once('SIGTERM', () => void stopAll());
 try {
   const platform = await startPlatform({
     rootDir,
-    infrastructure,
+    infrastructure: { ...infrastructure, ...(signingKey ? { principalSigningKey: signingKey } : {}) },
     logDir: resolve(dataDir, 'logs'),
     logger,
     gatewayHost: values.host,
@@ -57,6 +65,7 @@ try {
       '',
       `MicroSeg GraphQL API: ${platform.graphqlUrl}`,
       `Service logs: ${resolve(dataDir, 'logs')}`,
+      ...(infrastructure.natsCredentials ? [`NATS users and passwords (admin for the nats CLI): ${resolve(dataDir, 'secrets.json')}`] : []),
       'First time? Create your group and key:  pnpm exec microseg admin bootstrap --group "My lab"',
       'Ctrl-C stops everything; data is kept.',
       '',
