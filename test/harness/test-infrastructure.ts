@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NATS_ADMIN_USER, NATS_SERVICE_USERS, PrincipalTokens, natsPermissions } from '@microseg/contracts';
+import { NATS_ADMIN_USER, PrincipalTokens, platformNatsUsers } from '@microseg/contracts';
 import { type NatsCredentials, connectNats } from '@microseg/messaging';
 import {
   type NatsServerUser,
@@ -138,10 +138,7 @@ type NatsPiece = Piece<string> & { restart?: () => Promise<void>; credentials?: 
 /** A user per service with the permissions of the cluster, and `admin` for the test itself. */
 function natsUsers(): NatsServerUser[] {
   const password = () => randomBytes(16).toString('hex');
-  return [
-    ...NATS_SERVICE_USERS.map((user) => ({ user, password: password(), permissions: natsPermissions(user) })),
-    { user: NATS_ADMIN_USER, password: password() },
-  ];
+  return Object.entries(platformNatsUsers()).map(([user, permissions]) => ({ user, password: password(), ...(permissions ? { permissions } : {}) }));
 }
 
 async function natsServer(scratch: string, logger: StackLogger): Promise<NatsPiece> {

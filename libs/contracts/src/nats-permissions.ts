@@ -83,3 +83,8 @@ export function natsPermissions(user: NatsServiceUser): NatsPermissions {
     allow_responses: true,
   };
 }
+
+/** Every user of a platform's nats-server with its permissions (`admin`: undefined, may do anything). */
+export function platformNatsUsers(): Record<string, NatsPermissions | undefined> {
+  return { ...Object.fromEntries(NATS_SERVICE_USERS.map((user) => [user, natsPermissions(user)])), [NATS_ADMIN_USER]: undefined };
+}

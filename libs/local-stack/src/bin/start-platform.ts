@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NATS_ADMIN_USER, NATS_SERVICE_USERS, natsPermissions } from '@microseg/contracts';
+import { platformNatsUsers } from '@microseg/contracts';
 import { startPlatform } from '@microseg/launcher';
 import { createLogger } from '@microseg/logging';
 import { startLocalInfrastructure } from '../index.ts';
@@ -26,11 +26,7 @@ const dataDir = resolve(rootDir, values['data-dir']);
 const logger = createLogger({ service: 'launcher', level: 'info' });
 
 // Each service gets a NATS user of its own; `admin` (any subject) is for the nats CLI.
-const natsUsers = {
-  ...Object.fromEntries(NATS_SERVICE_USERS.map((user) => [user, natsPermissions(user)])),
-  [NATS_ADMIN_USER]: undefined,
-};
-const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env, natsUsers });
+const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env, natsUsers: platformNatsUsers() });
 // A key the environment names wins (one shared with services running elsewhere).
 const signingKey = process.env['PRINCIPAL_SIGNING_KEY'];
 let stopping = false;
