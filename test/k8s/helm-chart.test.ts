@@ -119,7 +119,7 @@ describe('helm/microseg templates', () => {
     const text = (file: string) => templates.find((t) => t.file === file)!.text;
     expect(text('_deployment.tpl')).toContain('include "microseg.callerEnv" (dict "root" $root "name" .name)');
     expect(text('migrate-job.yaml')).toContain('include "microseg.callerEnv" (dict "root" $root "name" $name)');
-    expect(text('_helpers.tpl')).toMatch(/name: NATS_USER\n  value: \{\{ \.name \}\}/);
+    expect(text('_helpers.tpl')).toContain('- name: NATS_USER\n  value: {{ .name }}');
     expect(text('secrets.yaml')).toContain('PRINCIPAL_SIGNING_KEY: {{ $key | quote }}');
   });
 

@@ -1,3 +1,4 @@
+import { MicroSegError } from '@microseg/errors';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from './principal.ts';
 import { PrincipalTokens } from './principal-token.ts';
@@ -13,6 +14,16 @@ const principal: Principal = {
 };
 const HEADER = 'microseg-principal';
 
+/** The code of the MicroSegError the call throws (undefined when it does not throw). */
+function codeOf(call: () => unknown): string | undefined {
+  try {
+    call();
+    return undefined;
+  } catch (error) {
+    return error instanceof MicroSegError ? error.code : 'not a MicroSegError';
+  }
+}
+
 function tokens(options: { keys?: string[]; at?: number } = {}) {
   return new PrincipalTokens({ keys: options.keys ?? [KEY], issuer: 'gateway', now: () => options.at ?? 1_700_000_000_000 });
 }
@@ -26,13 +37,13 @@ describe('signed principals', () => {
     const verifier = tokens();
     const cases: Record<string, string>[] = [{}, { [HEADER]: JSON.stringify(principal) }, { [HEADER]: 'v1.e30' }, { [HEADER]: 'v1.e30.e30.e30' }, { [HEADER]: '' }];
     for (const headers of cases) {
-      expect(() => verifier.verify(headers)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+      expect(codeOf(() => verifier.verify(headers))).toBe('UNAUTHENTICATED');
     }
   });
 
   it('refuses a principal signed with another key', () => {
     const forged = tokens({ keys: [OTHER_KEY] }).headers(principal);
-    expect(() => tokens().verify(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(codeOf(() => tokens().verify(forged))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a token whose principal was changed after signing', () => {
@@ -40,7 +51,7 @@ describe('signed principals', () => {
     const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString()) as { principal: Principal };
     claims.principal.groupId = '9d9c1f38-3f0e-4a55-9b7e-0d0c5b2b7a11';
     const tampered = `${version}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
-    expect(() => tokens().verify({ [HEADER]: tampered })).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(codeOf(() => tokens().verify({ [HEADER]: tampered }))).toBe('UNAUTHENTICATED');
   });
 
   it('accepts a token within its lifetime and the clock skew, and refuses it after', () => {
@@ -48,14 +59,14 @@ describe('signed principals', () => {
     const headers = tokens({ at: signedAt }).headers(principal);
     expect(tokens({ at: signedAt + 89_000 }).verify(headers)).toEqual(principal);
     expect(tokens({ at: signedAt - 29_000 }).verify(headers)).toEqual(principal);
-    expect(() => tokens({ at: signedAt + 91_000 }).verify(headers)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    expect(() => tokens({ at: signedAt - 31_000 }).verify(headers)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(codeOf(() => tokens({ at: signedAt + 91_000 }).verify(headers))).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => tokens({ at: signedAt - 31_000 }).verify(headers))).toBe('UNAUTHENTICATED');
   });
 
   it('keeps accepting tokens of a key being rotated out, and signs with the new one', () => {
     const rotating = tokens({ keys: [OTHER_KEY, KEY] });
     expect(rotating.verify(tokens().headers(principal))).toEqual(principal);
-    expect(() => tokens().verify(rotating.headers(principal))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(codeOf(() => tokens().verify(rotating.headers(principal)))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses to run with a short key', () => {

@@ -36,7 +36,7 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
     poolSize: 2,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
-  const { runtime, nc, db, principals } = booted;
+  const { runtime, nc, db } = booted;
   await ensureTrainingJobStream(nc);
   const client = createS3Client({ url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION });
   const jobs = new JobRepository(db);
