@@ -34,7 +34,7 @@ const CALLS: Record<NatsServiceUser, readonly ServiceName[]> = {
   identity: [],
   dataset: [],
   training: ['dataset'],
-  inference: ['dataset', 'training'],
+  inference: ['dataset', 'training', 'metrology'],
   metrology: ['dataset'],
 };
 
