@@ -8,7 +8,7 @@ import { errorReply, okReply } from './reply-envelope.ts';
 
 export interface RequestContext {
   subject: string;
-  /** Caller metadata (principal, request id...) from the request headers. */
+  /** Request metadata (request id, idempotency key...) from the request headers. */
   headers: Metadata;
 }
 
