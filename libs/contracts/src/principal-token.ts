@@ -9,7 +9,7 @@ const PRINCIPAL_HEADER = 'microseg-principal';
 export const REQUEST_ID_HEADER = 'microseg-request-id';
 
 /** Shortest key accepted: an HMAC-SHA256 key below 256 bits of randomness is guessable offline. */
-export const MIN_PRINCIPAL_KEY_LENGTH = 32;
+const MIN_PRINCIPAL_KEY_LENGTH = 32;
 
 const VERSION = 'v1';
 // Domain separation: a MAC made for this purpose can never be mistaken for one made for another.
