@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { ServiceProcess } from '@microseg/launcher';
+import { ServiceProcess, infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
 import { findFreePort } from '@microseg/local-stack';
 import autocannon from 'autocannon';
@@ -80,7 +80,7 @@ const uncached = new ServiceProcess({
   name: 'gateway-uncached',
   cwd: resolve(ROOT, 'services/gateway'),
   env: {
-    NATS_URL: test.infrastructure.natsUrl,
+    ...infrastructureEnvironment(test.infrastructure, 'gateway'),
     GATEWAY_PORT: String(uncachedPort),
     AUTH_CACHE_TTL_MS: '0',
     LOG_LEVEL: 'warn',

@@ -361,7 +361,7 @@ async function startInferenceReplica(platform: TestPlatform, logDir: string): Pr
     name: 'inference-replica',
     cwd: resolve(ROOT, 'services', 'inference'),
     env: {
-      ...infrastructureEnvironment(infrastructure),
+      ...infrastructureEnvironment(infrastructure, 'inference'),
       HTTP_PORT: '0',
       LOG_LEVEL: 'info',
       ...SERVICE_ENV,

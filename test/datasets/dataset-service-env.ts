@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, identityContracts, principalHeaders } from '@microseg/contracts';
+import { type Principal, identityContracts } from '@microseg/contracts';
 import { type DatasetService, datasetConfigSchema, startDatasetService } from '@microseg/dataset-service';
 import { infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
-import { type RequestContract, type RequestInput, type ResponseOf, connectNats, request, serveRequests } from '@microseg/messaging';
+import { type RequestContract, type RequestInput, type ResponseOf, request, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { type TestInfrastructure, getTestInfrastructure } from '../harness/index.ts';
 
@@ -25,12 +25,12 @@ export interface Caller {
 export async function startDatasetServiceEnv(env: Record<string, string> = {}): Promise<DatasetServiceEnv> {
   const infrastructure = await getTestInfrastructure({ dedicatedNats: true });
   const config = datasetConfigSchema.parse({
-    ...infrastructureEnvironment(infrastructure),
+    ...infrastructureEnvironment(infrastructure, 'dataset'),
     DATASET_BUCKET: `ds-${infrastructure.runId}`.toLowerCase(),
     ...env,
   });
   const service = await startDatasetService(config, { logger: silentLogger, exitOnShutdown: false });
-  const nc = await connectNats({ url: infrastructure.natsUrl, name: 'dataset-test' });
+  const nc = await infrastructure.connectNats('dataset-test');
   // The groups of newCaller's principals, answered as the identity service would when the
   // dataset service checks the groups a dataset is shared with.
   const groups = new Map<string, { id: string; name: string; createdAt: string }>();
@@ -47,7 +47,7 @@ export async function startDatasetServiceEnv(env: Record<string, string> = {}): 
       return {
         principal,
         call: (contract, payload, headers = {}) =>
-          request(nc, contract, payload, { timeoutMs: 30_000, headers: { ...principalHeaders(principal), ...headers } }),
+          request(nc, contract, payload, { timeoutMs: 30_000, headers: { ...infrastructure.principals.headers(principal), ...headers } }),
       };
     },
     async stop() {

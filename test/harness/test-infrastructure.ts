@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NATS_ADMIN_USER, PrincipalTokens, platformNatsUsers } from '@microseg/contracts';
+import { type NatsCredentials, connectNats } from '@microseg/messaging';
 import {
+  type NatsServerUser,
   type S3Credentials,
   type StackLogger,
   ensureDatabase,
@@ -12,6 +15,7 @@ import {
   startEmbeddedS3Server,
   startNatsServer,
 } from '@microseg/local-stack';
+import type { NatsConnection } from 'nats';
 import pg from 'pg';
 
 export interface TestInfrastructure {
@@ -23,6 +27,17 @@ export interface TestInfrastructure {
   adminDatabaseUrl: string;
   natsUrl: string;
   s3: S3Credentials;
+  /** This run's principal signing key, handed to the services it starts. */
+  principalSigningKey: string;
+  /** Signs principals with this run's key: for tests that call services over NATS as the gateway does. */
+  principals: PrincipalTokens;
+  /**
+   * With `dedicatedNats`: the server admits only its users, one per service (with that service's
+   * permissions) and `admin`, who may do anything and is what `connectNats` connects as.
+   */
+  natsCredentials?: Record<string, { user: string; password: string }>;
+  /** A NATS connection to this run's server, as `admin` where the server has users. */
+  connectNats: (name: string) => Promise<NatsConnection>;
   /** Drops the run's database and stops whatever was started for it. */
   cleanup: () => Promise<void>;
   /**
@@ -72,17 +87,23 @@ export async function getTestInfrastructure(
   };
   try {
     const postgres = await track(started, postgresServer(scratch, logger));
-    const nats = await track(started, options.dedicatedNats ? ownNatsServer(scratch, logger) : natsServer(scratch, logger));
+    const nats = await track(started, options.dedicatedNats ? ownNatsServer(scratch, logger, natsUsers()) : natsServer(scratch, logger));
     const s3 = await track(started, s3Server(scratch, logger));
     const database = `microseg_test_${runId}`;
     await ensureDatabase(postgres.value, database);
     const databaseUrl = withDatabase(postgres.value, database);
+    const principalSigningKey = randomBytes(32).toString('hex');
+    const admin: NatsCredentials | undefined = nats.credentials?.[NATS_ADMIN_USER];
     return {
       runId,
       databaseUrl,
       adminDatabaseUrl: postgres.value,
       natsUrl: nats.value,
       s3: s3.value,
+      principalSigningKey,
+      principals: new PrincipalTokens({ keys: [principalSigningKey], issuer: 'test' }),
+      ...(nats.credentials ? { natsCredentials: nats.credentials } : {}),
+      connectNats: (name) => connectNats({ url: nats.value, name, ...(admin ? { credentials: admin } : {}) }),
       cleanup: async () => {
         await dropDatabase(postgres.value, database);
         await stopAll();
@@ -112,7 +133,13 @@ async function postgresServer(scratch: string, logger: StackLogger): Promise<Pie
   return { value: embedded.adminUrl, stop: embedded.stop };
 }
 
-type NatsPiece = Piece<string> & { restart?: () => Promise<void> };
+type NatsPiece = Piece<string> & { restart?: () => Promise<void>; credentials?: Record<string, { user: string; password: string }> };
+
+/** A user per service with the permissions of the cluster, and `admin` for the test itself. */
+function natsUsers(): NatsServerUser[] {
+  const password = () => randomBytes(16).toString('hex');
+  return Object.entries(platformNatsUsers()).map(([user, permissions]) => ({ user, password: password(), ...(permissions ? { permissions } : {}) }));
+}
 
 async function natsServer(scratch: string, logger: StackLogger): Promise<NatsPiece> {
   const fromEnv = process.env['NATS_URL'];
@@ -123,14 +150,15 @@ async function natsServer(scratch: string, logger: StackLogger): Promise<NatsPie
   return ownNatsServer(scratch, logger);
 }
 
-async function ownNatsServer(scratch: string, logger: StackLogger): Promise<NatsPiece> {
-  let server = await startNatsServer({ dataDir: scratch, logger });
+async function ownNatsServer(scratch: string, logger: StackLogger, users?: NatsServerUser[]): Promise<NatsPiece> {
+  let server = await startNatsServer({ dataDir: scratch, logger, ...(users ? { users } : {}) });
   return {
     value: server.natsUrl,
+    ...(users ? { credentials: Object.fromEntries(users.map(({ user, password }) => [user, { user, password }])) } : {}),
     stop: () => server.stop(),
     restart: async () => {
       await server.stop();
-      server = await startNatsServer({ dataDir: scratch, port: server.port, logger });
+      server = await startNatsServer({ dataDir: scratch, port: server.port, logger, ...(users ? { users } : {}) });
     },
   };
 }

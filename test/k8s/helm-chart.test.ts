@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { platformNatsUsers } from '@microseg/contracts';
+import { passwordVariable } from './nats-authorization.ts';
 import { ROOT } from './rendered-overlays.ts';
 
 const CHART = resolve(ROOT, 'helm', 'microseg');
@@ -103,6 +105,28 @@ describe('helm/microseg templates', () => {
     const config = templates.find((t) => t.file === 'config.yaml')!.text;
     expect(config).toMatch(/^\s+HTTP_HOST: "0\.0\.0\.0"$/m);
     expect(templates.find((t) => t.file === 'services.yaml')!.text).toContain('GATEWAY_TRUST_PROXY\\n  value: uniquelocal');
+  });
+
+  it('configure the NATS subchart with the users and permissions the platform declares, passwords from the Secret', () => {
+    const nats = defaults['nats'] as { config: { merge: { authorization: { users: unknown[] } } }; container: { env: Record<string, unknown> } };
+    const declared = Object.entries(platformNatsUsers()).map(([user, permissions]) => ({
+      user,
+      password: `<< $${passwordVariable(user)} >>`,
+      ...(permissions ? { permissions } : {}),
+    }));
+    expect(nats.config.merge.authorization.users).toEqual(declared);
+    for (const user of Object.keys(platformNatsUsers())) {
+      expect(nats.container.env[passwordVariable(user)]).toEqual({ valueFrom: { secretKeyRef: { name: 'microseg-nats', key: user } } });
+    }
+    expect(lookup(defaults, ['secrets', 'names', 'nats'])).toBe('microseg-nats');
+  });
+
+  it('run every service and migration as its own NATS user with the principal signing key', () => {
+    const text = (file: string) => templates.find((t) => t.file === file)!.text;
+    expect(text('_deployment.tpl')).toContain('include "microseg.callerEnv" (dict "root" $root "name" .name)');
+    expect(text('migrate-job.yaml')).toContain('include "microseg.callerEnv" (dict "root" $root "name" $name)');
+    expect(text('_helpers.tpl')).toContain('- name: NATS_USER\n  value: {{ .name }}');
+    expect(text('secrets.yaml')).toContain('PRINCIPAL_SIGNING_KEY: {{ $key | quote }}');
   });
 
   it('tell in NOTES.txt how to get the first API key', () => {

@@ -210,7 +210,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
         }
       }
     }
-    expect([...secretKeys.keys()].sort()).toEqual(['microseg-database', 'microseg-platform-admin', 'microseg-s3']);
+    expect([...secretKeys.keys()].sort()).toEqual(['microseg-database', 'microseg-nats', 'microseg-platform-admin', 'microseg-principal-signing-key', 'microseg-s3']);
     const secrets = manifests.filter((m) => m.kind === 'Secret');
     if (overlay === 'prod') {
       // External credentials: created by the operator, never rendered into the manifests.

@@ -4,6 +4,7 @@ import {
   connectNats,
   defineRequest,
   request,
+  serveAuthenticated,
   serveRequests,
 } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -102,5 +103,57 @@ describe('request/reply over NATS', () => {
     );
     expect(replies.map((r) => r.id)).toEqual(Array.from({ length: 20 }, (_, i) => `d${i}`));
     expect(handled - before).toBe(20);
+  });
+});
+
+describe('requests served for verified callers only', () => {
+  let nc: NatsConnection;
+  let server: RequestServer;
+  const seen: { principal: string; headers: Record<string, string> }[] = [];
+  const whoAmI = defineRequest({
+    subject: `microseg.test${suffix}.v1.who-am-i`,
+    request: z.object({ n: z.number() }),
+    response: z.object({ principal: z.string() }),
+  });
+  // Stands in for the signed principal tokens: only "valid:<name>" passes.
+  const verifier = {
+    header: 'x-caller',
+    verify(headers: Readonly<Record<string, string>>): string {
+      const caller = headers['x-caller'];
+      if (!caller?.startsWith('valid:')) throw new MicroSegError('UNAUTHENTICATED', 'the call carries no valid principal');
+      return caller.slice('valid:'.length);
+    },
+  };
+
+  beforeAll(async () => {
+    nc = await connectNats({ url: natsUrl, name: 'authenticated-request-test' });
+    server = serveAuthenticated(
+      nc,
+      whoAmI,
+      (_request, { principal, headers }) => {
+        seen.push({ principal, headers });
+        return { principal };
+      },
+      { verifier },
+    );
+    await nc.flush();
+  });
+  afterAll(async () => {
+    await server.stop();
+    await nc.drain();
+  });
+
+  it('hands the handler the verified principal, never the header it came in', async () => {
+    const reply = await request(nc, whoAmI, { n: 1 }, { headers: { 'x-caller': 'valid:ada', 'x-request': 'r1' } });
+    expect(reply).toEqual({ principal: 'ada' });
+    expect(seen.at(-1)).toEqual({ principal: 'ada', headers: { 'x-request': 'r1' } });
+  });
+
+  it('refuses an unverified caller before looking at the request, as UNAUTHENTICATED', async () => {
+    const before = seen.length;
+    await expect(request(nc, whoAmI, { n: 1 }, { headers: { 'x-caller': 'forged:ada' } })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const raw = await nc.request(whoAmI.subject, new TextEncoder().encode('not json'), { timeout: 2_000 });
+    expect(raw.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(seen.length).toBe(before);
   });
 });

@@ -9,7 +9,7 @@ import {
   metrologyJobs,
 } from '@microseg/contracts';
 import { waitUntilUp } from '@microseg/launcher';
-import { connectNats, publishEvent, publishJob } from '@microseg/messaging';
+import { publishEvent, publishJob } from '@microseg/messaging';
 import {
   type ClassParticles,
   analyseParticles,
@@ -87,7 +87,7 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
       METROLOGY_ACK_WAIT_MS: '3000',
     });
     lab = await platform.newGroup();
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'metrology-test' });
+    nc = await platform.infrastructure.connectNats('metrology-test');
     const events = nc.subscribe(metrologyEvents.measurementCompleted.subject);
     void (async () => {
       for await (const message of events)

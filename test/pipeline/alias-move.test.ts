@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Principal, inferenceContracts, principalHeaders, trainingEvents } from '@microseg/contracts';
-import { connectNats, publishEvent, request } from '@microseg/messaging';
+import { type Principal, inferenceContracts, trainingEvents } from '@microseg/contracts';
+import { publishEvent, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsegJson } from '../datasets/cli.ts';
@@ -43,8 +43,8 @@ describe('pipeline: moving a policy alias re-measures the dataset and reports th
     platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ACK_WAIT_MS: '5000' });
     lab = await platform.newGroup();
     principal = { groupId: lab.groupId, groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role: 'admin' };
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'alias-move-test' });
-    registry = serveRegistry(nc, lab.groupId, { bucket: 'alias-move-test-models', prefix: `tiny/${randomUUID()}` });
+    nc = await platform.infrastructure.connectNats('alias-move-test');
+    registry = serveRegistry(nc, platform.infrastructure.principals, lab.groupId, { bucket: 'alias-move-test-models', prefix: `tiny/${randomUUID()}` });
   }, 120_000);
   afterAll(async () => {
     await registry?.stop();
@@ -52,7 +52,7 @@ describe('pipeline: moving a policy alias re-measures the dataset and reports th
     await platform?.stop();
   });
 
-  const as = () => ({ headers: principalHeaders(principal), timeoutMs: 60_000 });
+  const as = () => ({ headers: platform.infrastructure.principals.headers(principal), timeoutMs: 60_000 });
   const modelSets = (imageId: string, modelVersionId: string) =>
     eventually(async () => {
       const sets = await imageMeasurements(lab.client, imageId, { source: 'model', modelVersionId });

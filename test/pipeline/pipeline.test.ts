@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Principal, datasetContracts, inferenceContracts, principalHeaders } from '@microseg/contracts';
+import { type Principal, datasetContracts, inferenceContracts } from '@microseg/contracts';
 import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { verifyWebhook } from '@microseg/pipeline';
@@ -68,7 +68,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     await platform?.stop();
   });
 
-  const as = () => ({ headers: principalHeaders(principal), timeoutMs: 60_000 });
+  const as = () => ({ headers: platform.infrastructure.principals.headers(principal), timeoutMs: 60_000 });
 
   it('refuses a policy naming a model the group may not use (NOT_FOUND)', async () => {
     await expectCode(request(nc, inferenceContracts.createPolicy, { datasetId, model: 'someone-elses-model', alias: 'production' }, as()), 'NOT_FOUND');

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type ModelVersion, PRIVATE, trainingContracts } from '@microseg/contracts';
+import { type ModelVersion, PRIVATE, type PrincipalTokens, trainingContracts } from '@microseg/contracts';
 import { notFound } from '@microseg/errors';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import '@microseg/segmentation';
 import { buildModel } from '@microseg/segmentation';
 import { saveArtifact } from '@microseg/model-artifact';
 import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
 import type { NatsConnection } from 'nats';
-import { connectNats } from '@microseg/messaging';
 import type { GatewayClient } from '@microseg/cli';
 import type { TestPlatform } from '../harness/index.ts';
 
@@ -59,7 +58,7 @@ export async function saveTinyModel(
  * training service registers versions only from its own jobs, which take minutes even on tiny
  * settings, so this test serves the two registry contracts the pipeline reads.
  */
-export function serveRegistry(nc: NatsConnection, groupId: string, artifact: { bucket: string; prefix: string }) {
+export function serveRegistry(nc: NatsConnection, principals: PrincipalTokens, groupId: string, artifact: { bucket: string; prefix: string }) {
   const modelId = randomUUID();
   const versions = new Map<string, ModelVersion>();
   const aliases = new Map<string, string>();
@@ -79,13 +78,14 @@ export function serveRegistry(nc: NatsConnection, groupId: string, artifact: { b
     if (!version || version.groupId !== principalGroup) throw notFound('model version', id);
     return version;
   };
-  const groupOf = (headers: Record<string, string>) => (JSON.parse(headers['microseg-principal'] ?? '{}') as { groupId?: string }).groupId ?? '';
+  // Verified as the training service would: the inference service signs the principal it acts for.
+  const options = { verifier: principals };
   const servers: RequestServer[] = [
-    serveRequests(nc, trainingContracts.getVersion, ({ id }, { headers }) => Promise.resolve(readable(groupOf(headers), versions.get(id), id))),
-    serveRequests(nc, trainingContracts.resolveAlias, ({ model, alias }, { headers }) => {
+    serveAuthenticated(nc, trainingContracts.getVersion, ({ id }, { principal }) => Promise.resolve(readable(principal.groupId, versions.get(id), id)), options),
+    serveAuthenticated(nc, trainingContracts.resolveAlias, ({ model, alias }, { principal }) => {
       const id = model === modelId || model === 'tiny-unet' ? aliases.get(alias) : undefined;
-      return Promise.resolve(readable(groupOf(headers), id ? versions.get(id) : undefined, `${model}@${alias}`));
-    }),
+      return Promise.resolve(readable(principal.groupId, id ? versions.get(id) : undefined, `${model}@${alias}`));
+    }, options),
   ];
   return {
     modelId,
@@ -113,10 +113,10 @@ export async function setUpTinyModelDataset(
   lab: { groupId: string; client: GatewayClient },
   options: { name: string; bitDepths?: (8 | 16)[] },
 ): Promise<TinyModelDataset> {
-  const nc = await connectNats({ url: platform.infrastructure.natsUrl, name: options.name });
+  const nc = await platform.infrastructure.connectNats(options.name);
   const artifact = { bucket: `${options.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-models`, prefix: `tiny/${randomUUID()}` };
   await saveTinyModel(platform.infrastructure.s3, artifact.bucket, artifact.prefix, options.bitDepths ? { bitDepths: options.bitDepths } : {});
-  const registry = serveRegistry(nc, lab.groupId, artifact);
+  const registry = serveRegistry(nc, platform.infrastructure.principals, lab.groupId, artifact);
   const versionId = registry.addVersion(1).id;
   registry.setAlias('production', versionId);
   const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(

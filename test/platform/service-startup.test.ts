@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ServiceProcess } from '@microseg/launcher';
 import { findFreePort } from '@microseg/local-stack';
@@ -55,6 +56,7 @@ describe('service start-up with bad configuration or missing dependencies', () =
       env: {
         DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/nowhere`,
         NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+        PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('hex'),
         HTTP_PORT: String(httpPort),
         LOG_LEVEL: 'warn',
       },

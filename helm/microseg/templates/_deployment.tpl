@@ -47,9 +47,11 @@ spec:
           envFrom:
             - configMapRef:
                 name: {{ $root.Release.Name }}-config
-          {{- with .env }}
-          env: {{- . | nindent 12 }}
-          {{- end }}
+          env:
+            {{- include "microseg.callerEnv" (dict "root" $root "name" .name) | nindent 12 }}
+            {{- with .env }}
+            {{- . | nindent 12 }}
+            {{- end }}
           ports:
             {{- if .httpPort }}
             - name: http

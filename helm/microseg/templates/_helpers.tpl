@@ -93,3 +93,19 @@ tolerations:
 runtimeClassName: {{ . }}
 {{- end }}
 {{- end }}
+
+{{/* Who a service is on NATS (its own user, its password) and the key that signs principals. */}}
+{{- define "microseg.callerEnv" -}}
+- name: NATS_USER
+  value: {{ .name }}
+- name: NATS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .root.Values.secrets.names.nats }}
+      key: {{ .name }}
+- name: PRINCIPAL_SIGNING_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .root.Values.secrets.names.principalSigningKey }}
+      key: PRINCIPAL_SIGNING_KEY
+{{- end }}

@@ -1,3 +1,4 @@
+import { MicroSegError } from '@microseg/errors';
 import { z } from 'zod';
 
 /** Variables every service reads; services extend this shape with their own. */
@@ -5,6 +6,22 @@ export const commonServiceVariables = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   NATS_URL: z.string().url().default('nats://127.0.0.1:4222'),
+  /** This process's NATS user (each service has its own, limited to the subjects it needs)... */
+  NATS_USER: z.string().min(1).optional(),
+  NATS_PASSWORD: z.string().min(1).optional(),
+  /** ...or a `.creds` file, where a deployer runs NATS with accounts and JWTs of their own. */
+  NATS_CREDS_FILE: z.string().min(1).optional(),
+  /**
+   * The key that signs and verifies the principal on every service call: without it a NATS
+   * client could speak for any group. Shared by the gateway and every service.
+   */
+  PRINCIPAL_SIGNING_KEY: z.string().min(32, { message: 'must be at least 32 characters (e.g. openssl rand -hex 32)' }),
+  /** Keys being rotated out, comma-separated: still accepted, never used to sign. */
+  PRINCIPAL_PREVIOUS_SIGNING_KEYS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key.length > 0))
+    .pipe(z.array(z.string().min(32, { message: 'each key must be at least 32 characters' }))),
   /** Port of the health, readiness and metrics endpoints; 0 picks a free one. */
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /**
@@ -36,3 +53,24 @@ export const objectStoreVariables = {
   S3_SECRET_KEY: z.string().min(1),
   S3_REGION: z.string().default('us-east-1'),
 };
+
+/** The NATS credentials a service's config names, in the form `connectNats` takes (none: an open server). */
+export function natsCredentials(config: {
+  NATS_USER?: string | undefined;
+  NATS_PASSWORD?: string | undefined;
+  NATS_CREDS_FILE?: string | undefined;
+}): { user: string; password: string } | { credsFile: string } | undefined {
+  if (config.NATS_CREDS_FILE) return { credsFile: config.NATS_CREDS_FILE };
+  if (config.NATS_USER === undefined && config.NATS_PASSWORD === undefined) return undefined;
+  if (!config.NATS_USER || !config.NATS_PASSWORD) {
+    throw new MicroSegError('INVALID_INPUT', 'NATS_USER and NATS_PASSWORD go together: set both or neither', {
+      details: { problems: [{ variable: config.NATS_USER ? 'NATS_PASSWORD' : 'NATS_USER', problem: 'missing' }] },
+    });
+  }
+  return { user: config.NATS_USER, password: config.NATS_PASSWORD };
+}
+
+/** The principal signing keys of a service's config: the current one first, then those being rotated out. */
+export function principalSigningKeys(config: { PRINCIPAL_SIGNING_KEY: string; PRINCIPAL_PREVIOUS_SIGNING_KEYS: readonly string[] }): string[] {
+  return [config.PRINCIPAL_SIGNING_KEY, ...config.PRINCIPAL_PREVIOUS_SIGNING_KEYS];
+}

@@ -1,3 +1,9 @@
 export { type Environment, loadConfigOrExit, parseConfig } from './load-config.ts';
-export { commonServiceVariables, databaseVariables, objectStoreVariables } from './common-variables.ts';
+export {
+  commonServiceVariables,
+  databaseVariables,
+  natsCredentials,
+  objectStoreVariables,
+  principalSigningKeys,
+} from './common-variables.ts';
 export { z } from 'zod';

@@ -1,6 +1,8 @@
 import { MicroSegError } from '@microseg/errors';
 import { z } from 'zod';
 
+const SECRET = /KEY|SECRET|PASSWORD|TOKEN/;
+
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -15,7 +17,9 @@ export function parseConfig<Shape extends z.ZodRawShape>(
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || '(environment)';
-    const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+    const name = issue.path[0];
+    // A secret is never echoed into logs, even a wrong one: it may be a real key set in the wrong place.
+    const value = typeof name === 'string' && !SECRET.test(name) ? env[name] : undefined;
     return { variable, problem: issue.message, ...(value === undefined ? {} : { value }) };
   });
   const summary = problems.map((p) => `${p.variable}: ${p.problem}`).join('; ');

@@ -1,7 +1,8 @@
 import { invalidInput } from '@microseg/errors';
 import { request } from '@microseg/messaging';
 import { identityContracts } from './identity.ts';
-import { type Principal, principalHeaders } from './principal.ts';
+import type { Principal } from './principal.ts';
+import type { PrincipalTokens } from './principal-token.ts';
 import type { Visibility } from './visibility.ts';
 
 /** Refuses a visibility naming groups that do not exist: assertShareTargetsExist bound to a connection. */
@@ -14,13 +15,14 @@ export type ShareTargetCheck = (principal: Principal, visibility: Pick<Visibilit
  */
 export async function assertShareTargetsExist(
   nc: Parameters<typeof request>[0],
+  signer: PrincipalTokens,
   principal: Principal,
   visibility: Pick<Visibility, 'sharedWith'>,
   timeoutMs = 10_000,
 ): Promise<void> {
   const ids = [...new Set(visibility.sharedWith)];
   if (ids.length === 0) return;
-  const { groups } = await request(nc, identityContracts.listGroups, { ids }, { timeoutMs, headers: principalHeaders(principal) });
+  const { groups } = await request(nc, identityContracts.listGroups, { ids }, { timeoutMs, headers: signer.headers(principal) });
   const known = new Set(groups.map((group) => group.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {

@@ -11,6 +11,10 @@ export interface PlatformInfrastructure {
   databaseUrl: string;
   natsUrl: string;
   s3: { endpoint: string; accessKey: string; secretKey: string; region: string };
+  /** Signs and verifies the principal on every service call, shared by the gateway and the services. */
+  principalSigningKey: string;
+  /** Each process's own NATS user, by service name (absent: a NATS that needs none, or one the environment names). */
+  natsCredentials?: Readonly<Record<string, { user: string; password: string }>>;
 }
 
 export interface StartPlatformOptions {
@@ -46,9 +50,18 @@ export function bootstrapOpenToAnyone(env: Readonly<Record<string, string | unde
   return !env['PLATFORM_ADMIN_SECRET'] && env['NODE_ENV'] !== 'production';
 }
 
-/** The variables that point a service at PostgreSQL, NATS and S3. */
-export function infrastructureEnvironment(infrastructure: PlatformInfrastructure): Record<string, string> {
+/**
+ * The variables that point a service at PostgreSQL, NATS and S3, with its own NATS user and the
+ * principal signing key.
+ */
+export function infrastructureEnvironment(infrastructure: PlatformInfrastructure, service: PlatformService): Record<string, string> {
+  const nats = infrastructure.natsCredentials?.[service];
+  if (infrastructure.natsCredentials && !nats) {
+    throw new MicroSegError('INVALID_INPUT', `the NATS server has no user for the ${service} service`, { details: { service } });
+  }
   return {
+    PRINCIPAL_SIGNING_KEY: infrastructure.principalSigningKey,
+    ...(nats ? { NATS_USER: nats.user, NATS_PASSWORD: nats.password } : {}),
     DATABASE_URL: infrastructure.databaseUrl,
     NATS_URL: infrastructure.natsUrl,
     S3_ENDPOINT: infrastructure.s3.endpoint,
@@ -63,7 +76,6 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   const { infrastructure, logger } = options;
   const host = options.gatewayHost ?? '127.0.0.1';
   const env: Record<string, string> = {
-    ...infrastructureEnvironment(infrastructure),
     GATEWAY_HOST: host,
     GATEWAY_PORT: String(options.gatewayPort),
     HTTP_PORT: '0',
@@ -80,7 +92,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     const service = new ServiceProcess({
       name,
       cwd: join(options.rootDir, 'services', name),
-      env,
+      env: { ...infrastructureEnvironment(infrastructure, name), ...env },
       logDir: options.logDir,
       logger,
       restartOnCrash: options.restartOnCrash ?? true,

@@ -10,7 +10,9 @@ export {
   ensureDatabase,
   startEmbeddedPostgres,
 } from './embedded-postgres.ts';
+export { type LocalSecrets, ensureLocalSecrets } from './local-secrets.ts';
 export {
+  type NatsServerUser,
   type LocalNatsServer,
   type LocalNatsServerOptions,
   startNatsServer,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { type S3Credentials, startEmbeddedS3Server } from './embedded-s3-server.ts';
+import { ensureLocalSecrets } from './local-secrets.ts';
 import { startNatsServer } from './nats-server.ts';
 import { type StackLogger, silentStackLogger } from './stack-logger.ts';
 
@@ -25,12 +26,22 @@ export interface LocalInfrastructureOptions {
   ports?: { postgres?: number; nats?: number; s3?: number };
   /** The database the embedded PostgreSQL creates; defaults to "microseg". */
   databaseName?: string;
+  /**
+   * The users of an embedded nats-server, each with its permissions in nats-server's config
+   * shape (undefined: may do anything); their passwords are made once and kept under dataDir.
+   * Absent: the embedded server lets anyone on loopback in.
+   */
+  natsUsers?: Readonly<Record<string, object | undefined>>;
 }
 
 export interface LocalInfrastructure {
   databaseUrl: string;
   natsUrl: string;
   s3: S3Credentials;
+  /** The key that signs principals on service calls, made once and kept under dataDir. */
+  principalSigningKey: string;
+  /** The password of each NATS user of the embedded nats-server (absent for an external one). */
+  natsCredentials?: Record<string, { user: string; password: string }>;
   /** Stops what was started here (never the external servers named by the environment). */
   stop: () => Promise<void>;
 }
@@ -55,6 +66,12 @@ export async function startLocalInfrastructure(
   const env = options.env ?? {};
   const dataDir = resolve(options.dataDir);
   const ports = options.ports ?? {};
+  const natsUsers = options.natsUsers ?? {};
+  const secrets = await ensureLocalSecrets(dataDir, Object.keys(natsUsers));
+  const natsCredentials =
+    env.NATS_URL || !options.natsUsers
+      ? undefined
+      : Object.fromEntries(Object.keys(natsUsers).map((user) => [user, { user, password: secrets.natsPasswords[user] as string }]));
 
   const results = await Promise.allSettled([
     env.DATABASE_URL
@@ -67,7 +84,14 @@ export async function startLocalInfrastructure(
         }).then((pg) => ({ value: pg.databaseUrl, stop: pg.stop })),
     env.NATS_URL
       ? Promise.resolve(external(env.NATS_URL))
-      : startNatsServer({ dataDir, port: ports.nats, logger }).then((nats) => ({
+      : startNatsServer({
+          dataDir,
+          port: ports.nats,
+          logger,
+          ...(natsCredentials
+            ? { users: Object.values(natsCredentials).map((c) => ({ ...c, ...(natsUsers[c.user] ? { permissions: natsUsers[c.user] } : {}) })) }
+            : {}),
+        }).then((nats) => ({
           value: nats.natsUrl,
           stop: nats.stop,
         })),
@@ -104,6 +128,8 @@ export async function startLocalInfrastructure(
     databaseUrl: database.value.value,
     natsUrl: nats.value.value,
     s3: s3.value.value,
+    principalSigningKey: secrets.principalSigningKey,
+    ...(natsCredentials ? { natsCredentials } : {}),
     stop: () => {
       stopping ??= Promise.allSettled([
         database.value.stop(),

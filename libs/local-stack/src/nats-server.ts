@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findFreePort } from './free-port.ts';
 import { readNatsInfo } from './nats-info.ts';
@@ -13,6 +13,17 @@ export interface LocalNatsServerOptions {
   /** 0 or absent: a free port. */
   port?: number;
   logger: StackLogger;
+  /**
+   * The users allowed to connect, each with its permissions in nats-server's config shape
+   * (none: may do anything). Absent: a server anyone on loopback may use.
+   */
+  users?: readonly NatsServerUser[];
+}
+
+export interface NatsServerUser {
+  user: string;
+  password: string;
+  permissions?: object;
 }
 
 export interface LocalNatsServer {
@@ -31,6 +42,7 @@ export async function startNatsServer(options: LocalNatsServerOptions): Promise<
   await stopLeftoverProcess(pidFile, 'nats-server', 'SIGTERM', logger);
 
   const port = options.port || (await findFreePort());
+  const config = options.users ? await writeAuthorizationConfig(storeDir, options.users) : undefined;
   const server = startServerProcess({
     name: 'nats-server',
     command: binary,
@@ -47,6 +59,7 @@ export async function startNatsServer(options: LocalNatsServerOptions): Promise<
       'microseg-local',
       '-P',
       pidFile,
+      ...(config ? ['-c', config] : []),
     ],
     logger,
   });
@@ -69,4 +82,15 @@ export async function startNatsServer(options: LocalNatsServerOptions): Promise<
   }
   logger.info({ port, storeDir }, 'nats-server with JetStream ready');
   return { natsUrl: `nats://127.0.0.1:${port}`, port, stop: () => server.stop('SIGTERM', 10_000) };
+}
+
+/**
+ * The users block of nats-server's config, written on every start so that permissions follow the
+ * code. The config format reads JSON; readable by this user only, as it holds the passwords.
+ */
+async function writeAuthorizationConfig(storeDir: string, users: readonly NatsServerUser[]): Promise<string> {
+  const path = join(storeDir, 'nats-server.conf');
+  const authorization = { users: users.map((u) => ({ user: u.user, password: u.password, ...(u.permissions ? { permissions: u.permissions } : {}) })) };
+  await writeFile(path, `authorization: ${JSON.stringify(authorization, null, 2)}\n`, { mode: 0o600 });
+  return path;
 }

@@ -1,5 +1,6 @@
 import { MicroSegError } from '@microseg/errors';
-import { ErrorCode as NatsCode, Events, type NatsConnection, NatsError, connect } from 'nats';
+import { readFileSync } from 'node:fs';
+import { type ConnectionOptions, ErrorCode as NatsCode, Events, type NatsConnection, NatsError, connect, credsAuthenticator } from 'nats';
 import { type Logger, silentLogger } from './logger.ts';
 import { sleep } from '@microseg/db';
 
@@ -13,6 +14,17 @@ export interface ConnectNatsOptions {
   reconnectTimeWaitMs?: number;
   /** Cancels the wait for the first connection (for example on SIGTERM during start-up). */
   signal?: AbortSignal;
+  /** Who connects: a user and password, or a `.creds` file (NATS_CREDS_FILE) from a deployer's own accounts. */
+  credentials?: NatsCredentials;
+}
+
+export type NatsCredentials = { user: string; password: string } | { credsFile: string };
+
+function authOptions(credentials: NatsCredentials | undefined): Partial<ConnectionOptions> {
+  if (!credentials) return {};
+  if ('credsFile' in credentials) return { authenticator: credsAuthenticator(readFileSync(credentials.credsFile)) };
+  // Replies to this user's requests arrive under its own prefix, the only inboxes it may subscribe to.
+  return { user: credentials.user, pass: credentials.password, inboxPrefix: `_INBOX.${credentials.user}` };
 }
 
 // Waiting does not fix these: fail start-up at once with a message naming the cause.
@@ -65,6 +77,7 @@ async function watchStatus(nc: NatsConnection, logger: Logger): Promise<void> {
 export async function connectNats(options: ConnectNatsOptions): Promise<NatsConnection> {
   const logger = options.logger ?? silentLogger;
   const servers = serversOf(options.url);
+  const auth = authOptions(options.credentials);
   let delay = 250;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -74,6 +87,7 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
         maxReconnectAttempts: -1,
         reconnectTimeWait: options.reconnectTimeWaitMs ?? 1_000,
         pingInterval: 10_000,
+        ...auth,
       });
       states.set(nc, 'connected');
       logger.info({ server: nc.getServer(), attempt }, 'NATS connected');

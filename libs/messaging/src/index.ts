@@ -18,9 +18,14 @@ export {
   natsConnectionState,
   waitUntilConnected,
   type ConnectNatsOptions,
+  type NatsCredentials,
 } from './connection.ts';
 export {
+  serveAuthenticated,
   serveRequests,
+  type AuthenticatedContext,
+  type AuthenticatedHandler,
+  type CallerVerifier,
   type RequestContext,
   type RequestHandler,
   type RequestServer,

@@ -2,7 +2,7 @@ import { MicroSegError, isMicroSegError } from '@microseg/errors';
 import { ErrorCode as NatsCode, NatsError } from 'nats';
 
 type Mapped = {
-  code: 'UNAVAILABLE' | 'TIMEOUT';
+  code: 'UNAVAILABLE' | 'TIMEOUT' | 'FORBIDDEN';
   message: (subject: string, natsCode: string) => string;
 };
 
@@ -17,6 +17,8 @@ const BY_NATS_CODE = new Map<string, Mapped>([
     { code: 'UNAVAILABLE', message: (subject) => `no responders on ${subject}` },
   ],
   [NatsCode.Timeout, { code: 'TIMEOUT', message: (subject) => `no reply on ${subject} in time` }],
+  // This process's NATS user may not send there: a deployment's permissions and code disagree.
+  [NatsCode.PermissionsViolation, { code: 'FORBIDDEN', message: (subject) => `this NATS user may not publish to ${subject}` }],
   [NatsCode.ConnectionClosed, noConnection],
   [NatsCode.ConnectionDraining, noConnection],
   [NatsCode.ConnectionRefused, noConnection],
@@ -26,7 +28,8 @@ const BY_NATS_CODE = new Map<string, Mapped>([
 
 /**
  * Maps a nats.js error onto MicroSeg's codes: nobody listening or a lost connection is a
- * retryable UNAVAILABLE, an unanswered request a retryable TIMEOUT.
+ * retryable UNAVAILABLE, an unanswered request a retryable TIMEOUT, a subject outside the
+ * user's permissions FORBIDDEN.
  */
 export function mapNatsError(error: unknown, subject: string): MicroSegError {
   if (isMicroSegError(error)) return error;

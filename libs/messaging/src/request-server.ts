@@ -8,13 +8,33 @@ import { errorReply, okReply } from './reply-envelope.ts';
 
 export interface RequestContext {
   subject: string;
-  /** Caller metadata (principal, request id...) from the request headers. */
+  /** Request metadata (request id, idempotency key...) from the request headers. */
   headers: Metadata;
 }
 
 export type RequestHandler<C extends RequestContract> = (
   request: RequestOf<C>,
   context: RequestContext,
+) => Promise<ResponseInput<C>> | ResponseInput<C>;
+
+/**
+ * Checks who a request comes from. Requests of a contract served with it are answered only for a
+ * verified caller; the header carrying the credential is kept from the handler, so a handler
+ * cannot read an unverified caller from it.
+ */
+export interface CallerVerifier<P> {
+  readonly header: string;
+  /** The verified caller, or a MicroSegError (UNAUTHENTICATED). */
+  verify(headers: Readonly<Metadata>): P;
+}
+
+export interface AuthenticatedContext<P> extends RequestContext {
+  principal: P;
+}
+
+export type AuthenticatedHandler<C extends RequestContract, P> = (
+  request: RequestOf<C>,
+  context: AuthenticatedContext<P>,
 ) => Promise<ResponseInput<C>> | ResponseInput<C>;
 
 export interface ServeRequestsOptions {
@@ -30,8 +50,37 @@ export interface RequestServer {
 }
 
 /**
- * Answers requests of one contract: decodes and validates the request (INVALID_INPUT back to the
- * caller), runs the handler, validates its response (a mismatch is our bug: INTERNAL) and replies
+ * Answers requests of one contract for verified callers only: the verifier runs before the
+ * request is decoded (an unverified caller learns nothing about the contract) and the handler
+ * receives the verified principal. Every contract that acts for a caller is served so.
+ */
+export function serveAuthenticated<C extends RequestContract, P>(
+  nc: NatsConnection,
+  contract: C,
+  handler: AuthenticatedHandler<C, P>,
+  options: ServeRequestsOptions & { verifier: CallerVerifier<P> },
+): RequestServer {
+  const { verifier } = options;
+  const logger = options.logger ?? silentLogger;
+  return serve(nc, contract, options, (msg) => {
+    const headers = fromHeaders(msg.headers);
+    let principal: P;
+    try {
+      principal = verifier.verify(headers);
+    } catch (error) {
+      // Kept in our logs: a stream of these is a forger at work or a signing key out of step.
+      logger.warn({ subject: contract.subject }, 'request without a valid principal refused');
+      throw error;
+    }
+    delete headers[verifier.header];
+    const request = decodeMessage<C['request']>(contract.request, msg.data, contract.subject);
+    return handler(request, { subject: contract.subject, headers, principal });
+  });
+}
+
+/**
+ * Answers requests of one contract that act for nobody in particular (authenticating a key,
+ * health): decodes and validates the request (INVALID_INPUT back to the caller), runs the handler, validates its response (a mismatch is our bug: INTERNAL) and replies
  * with an envelope carrying either the data or the serialized MicroSegError. Anything else a
  * handler throws is logged and answered as a bare INTERNAL.
  */
@@ -41,17 +90,25 @@ export function serveRequests<C extends RequestContract>(
   handler: RequestHandler<C>,
   options: ServeRequestsOptions = {},
 ): RequestServer {
+  return serve(nc, contract, options, (msg) => {
+    const request = decodeMessage<C['request']>(contract.request, msg.data, contract.subject);
+    return handler(request, { subject: contract.subject, headers: fromHeaders(msg.headers) });
+  });
+}
+
+function serve<C extends RequestContract>(
+  nc: NatsConnection,
+  contract: C,
+  options: ServeRequestsOptions,
+  handle: (msg: Msg) => Promise<ResponseInput<C>> | ResponseInput<C>,
+): RequestServer {
   const logger = options.logger ?? silentLogger;
   const inFlight = new Set<Promise<void>>();
 
   const answer = async (msg: Msg): Promise<void> => {
     let reply;
     try {
-      const request = decodeMessage<C['request']>(contract.request, msg.data, contract.subject);
-      const response = await handler(request, {
-        subject: contract.subject,
-        headers: fromHeaders(msg.headers),
-      });
+      const response = await handle(msg);
       reply = okReply(validate(contract.response, response, contract.subject, 'INTERNAL'));
     } catch (error) {
       if (!isMicroSegError(error) || error.code === 'INTERNAL') {

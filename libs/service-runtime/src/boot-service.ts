@@ -1,7 +1,8 @@
-import { AUDIT_STREAM, EVENTS_STREAM, type ServiceName } from '@microseg/contracts';
+import { natsCredentials, principalSigningKeys } from '@microseg/config';
+import { AUDIT_STREAM, EVENTS_STREAM, PrincipalTokens, type ServiceName } from '@microseg/contracts';
 import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
-import { OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
+import { type NatsCredentials, OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { ServiceRuntime } from './service-runtime.ts';
 
@@ -11,6 +12,10 @@ export interface BootServiceOptions {
   httpPort: number;
   httpHost?: string;
   natsUrl: string;
+  /** This service's own NATS user (absent: a server without authorization). */
+  natsCredentials?: NatsCredentials | undefined;
+  /** PRINCIPAL_SIGNING_KEY first, then the keys being rotated out. */
+  principalKeys: readonly string[];
   logger: Logger;
   exitOnShutdown?: boolean;
   /** NATS_STREAM_REPLICAS: replicas of the streams this service creates (default 1). */
@@ -22,6 +27,8 @@ export interface BootServiceOptions {
 export interface BootedService {
   runtime: ServiceRuntime;
   nc: NatsConnection;
+  /** Verifies the principal of every call this service answers; signs the ones it makes for stored principals. */
+  principals: PrincipalTokens;
 }
 
 /**
@@ -42,14 +49,21 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
   const nats: { connection?: NatsConnection } = {};
   runtime.addReadinessCheck('nats', () => (nats.connection ? natsConnectionState(nats.connection) === 'connected' : false));
   await runtime.start();
-  const connection = await connectNats({ url: options.natsUrl, name: options.service, logger: options.logger });
+  // Before connecting: a missing or short key must fail the start, not the first request.
+  const principals = new PrincipalTokens({ keys: options.principalKeys, issuer: options.service });
+  const connection = await connectNats({
+    url: options.natsUrl,
+    name: options.service,
+    logger: options.logger,
+    ...(options.natsCredentials ? { credentials: options.natsCredentials } : {}),
+  });
   nats.connection = connection;
   runtime.onShutdown('nats', async () => {
     if (!connection.isClosed()) await connection.drain();
   });
   await ensureEventsStream(connection, options.streamReplicas);
   runtime.serveHealth(connection);
-  return { runtime, nc: connection };
+  return { runtime, nc: connection, principals };
 }
 
 /** Connects the service's database schema: waits for PostgreSQL, applies migrations, adds the readiness check. */
@@ -109,6 +123,11 @@ export interface ServiceWithDatabaseConfig {
   HTTP_PORT: number;
   HTTP_HOST: string;
   NATS_URL: string;
+  NATS_USER?: string | undefined;
+  NATS_PASSWORD?: string | undefined;
+  NATS_CREDS_FILE?: string | undefined;
+  PRINCIPAL_SIGNING_KEY: string;
+  PRINCIPAL_PREVIOUS_SIGNING_KEYS: string[];
   NATS_STREAM_REPLICAS: number;
   DRAIN_TIMEOUT_MS: number;
   DATABASE_URL: string;
@@ -136,6 +155,8 @@ export async function bootServiceWithDatabase<DB>(options: {
     httpPort: config.HTTP_PORT,
     httpHost: config.HTTP_HOST,
     natsUrl: config.NATS_URL,
+    natsCredentials: natsCredentials(config),
+    principalKeys: principalSigningKeys(config),
     logger: options.logger,
     streamReplicas: config.NATS_STREAM_REPLICAS,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,

@@ -46,7 +46,7 @@ export async function startDatasetService(
     migrations: datasetMigrations,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
-  const { runtime, nc, db } = booted;
+  const { runtime, nc, db, principals } = booted;
   const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.DATASET_BUCKET);
@@ -87,12 +87,13 @@ export async function startDatasetService(
         images,
         experiments: new ExperimentRepository(db),
         versions: new VersionRepository(db),
-        shareTargets: (principal, visibility) => assertShareTargetsExist(nc, principal, visibility),
+        shareTargets: (principal, visibility) => assertShareTargetsExist(nc, principals, principal, visibility),
         deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
       }),
       datasets,
       idempotency,
       logger,
+      principals,
     }),
     ...serveImages(nc, {
       ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots, budget }),
@@ -106,6 +107,7 @@ export async function startDatasetService(
       }),
       idempotency,
       logger,
+      principals,
     }),
   ];
   runtime.onShutdown('request handlers', async () => {

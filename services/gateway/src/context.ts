@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AuthenticatedKey, type Group, type Principal, identityContracts } from '@microseg/contracts';
+import { type AuthenticatedKey, type Group, type Principal, type PrincipalTokens, identityContracts } from '@microseg/contracts';
 import { unauthenticated } from '@microseg/errors';
 import { type Logger, forRequest } from '@microseg/logging';
 import { request } from '@microseg/messaging';
@@ -34,6 +34,7 @@ export interface ClientInfo {
 
 export interface ContextDependencies {
   nc: NatsConnection;
+  principals: PrincipalTokens;
   authCache: AuthCache;
   logger: Logger;
   serviceTimeoutMs: number;
@@ -49,7 +50,7 @@ export async function createContext(
   const requestId = headers.requestId && headers.requestId.length <= 100 ? headers.requestId : randomUUID();
   const key = await authenticate(deps, headers.authorization, beforeKeyLookup);
   const principal = key?.principal;
-  const services = new ServiceClient(deps.nc, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
+  const services = new ServiceClient(deps, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
   return {
     requestId,
     logger: forRequest(deps.logger, requestId),

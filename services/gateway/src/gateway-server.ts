@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { identityEvents } from '@microseg/contracts';
+import { type PrincipalTokens, identityEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { ensureAuditStream } from '@microseg/service-runtime';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -33,6 +33,8 @@ const SCHEMA_PATH = new URL('../../../schema.graphql', import.meta.url);
 
 export interface GatewayServerOptions {
   nc: NatsConnection;
+  /** Signs the caller's principal on every service call. */
+  principals: PrincipalTokens;
   logger: Logger;
   registry: Registry;
   host: string;
@@ -71,7 +73,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const app = express();
   const httpServer = createServer(app);
   const authCache = new AuthCache(options.authCacheTtlMs);
-  const contextDeps = { nc, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
+  const contextDeps = { nc, principals: options.principals, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
   const rateLimits = new RateLimits(options.rateLimits);
   const sockets = new SubscriptionSockets(
     async (authorization) => (await createContext(contextDeps, { authorization })).principal,

@@ -1,4 +1,5 @@
-import { loadConfigOrExit } from '@microseg/config';
+import { loadConfigOrExit, natsCredentials, principalSigningKeys } from '@microseg/config';
+import { PrincipalTokens } from '@microseg/contracts';
 import { createLogger } from '@microseg/logging';
 import { connectNats, natsConnectionState } from '@microseg/messaging';
 import { ServiceRuntime } from '@microseg/service-runtime';
@@ -14,13 +15,16 @@ const runtime = new ServiceRuntime({
   httpHost: config.HTTP_HOST,
   logger,
 });
-const nc = await connectNats({ url: config.NATS_URL, name: 'gateway', logger });
+const principals = new PrincipalTokens({ keys: principalSigningKeys(config), issuer: 'gateway' });
+const credentials = natsCredentials(config);
+const nc = await connectNats({ url: config.NATS_URL, name: 'gateway', logger, ...(credentials ? { credentials } : {}) });
 runtime.addReadinessCheck('nats', () => natsConnectionState(nc) === 'connected');
 runtime.onShutdown('nats', () => nc.drain());
 await runtime.start();
 
 const gateway = await startGatewayServer({
   nc,
+  principals,
   logger,
   registry: runtime.registry,
   host: config.GATEWAY_HOST,

@@ -1,11 +1,11 @@
-import { IDEMPOTENCY_KEY_HEADER, type Principal, principalHeaders } from '@microseg/contracts';
+import { IDEMPOTENCY_KEY_HEADER, type Principal, type PrincipalTokens, REQUEST_ID_HEADER } from '@microseg/contracts';
 import { type RequestContract, type RequestInput, type ResponseOf, request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 
-/** Calls services over NATS on behalf of one GraphQL request, carrying its principal and id. */
+/** Calls services over NATS on behalf of one GraphQL request, carrying its signed principal and id. */
 export class ServiceClient {
   constructor(
-    private readonly nc: NatsConnection,
+    private readonly deps: { nc: NatsConnection; principals: PrincipalTokens },
     private readonly principal: Principal | undefined,
     private readonly requestId: string,
     private readonly timeoutMs: number,
@@ -14,10 +14,11 @@ export class ServiceClient {
   ) {}
 
   call<C extends RequestContract>(contract: C, payload: RequestInput<C>, options: { timeoutMs?: number } = {}): Promise<ResponseOf<C>> {
-    return request(this.nc, contract, payload, {
+    // Signed per call, not per GraphQL request: a slow request's later calls still carry a fresh token.
+    return request(this.deps.nc, contract, payload, {
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
       headers: {
-        ...(this.principal ? principalHeaders(this.principal, this.requestId) : { 'microseg-request-id': this.requestId }),
+        ...(this.principal ? this.deps.principals.headers(this.principal, this.requestId) : { [REQUEST_ID_HEADER]: this.requestId }),
         ...(this.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: this.idempotencyKey } : {}),
       },
     });

@@ -14,7 +14,7 @@ import { RevocationNotifier } from './revocation-notifier.ts';
 
 const config = loadConfigOrExit(identityConfigSchema);
 const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
-const { runtime, nc, db } = await bootServiceWithDatabase<IdentityDatabase>({
+const { runtime, nc, db, principals } = await bootServiceWithDatabase<IdentityDatabase>({
   service: 'identity',
   config,
   logger,
@@ -32,9 +32,9 @@ const auditRecorder = await startAuditRecorder(nc, { audit, logger, streamReplic
 runtime.onShutdown('audit recorder', () => auditRecorder.stop());
 const servers = [
   ...serveAuthentication(nc, { repository, platformAdminSecret: config.PLATFORM_ADMIN_SECRET, openWithoutSecret, logger }),
-  ...serveGroupsAndMembers(nc, { repository, revocations, logger }),
-  ...serveApiKeys(nc, { repository, revocations, logger }),
-  ...serveAuditLog(nc, { audit, logger }),
+  ...serveGroupsAndMembers(nc, { repository, revocations, logger, principals }),
+  ...serveApiKeys(nc, { repository, revocations, logger, principals }),
+  ...serveAuditLog(nc, { audit, logger, principals }),
 ];
 runtime.onShutdown('request handlers', async () => {
   await Promise.all(servers.map((server) => server.stop()));

@@ -1,4 +1,4 @@
-import { type Principal, datasetContracts, principalHeaders, trainingContracts } from '@microseg/contracts';
+import { type Principal, type PrincipalTokens, datasetContracts, trainingContracts } from '@microseg/contracts';
 import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 
@@ -20,6 +20,8 @@ export function groupPrincipal(groupId: string): Principal {
 export class PlatformDirectory {
   constructor(
     private readonly nc: NatsConnection,
+    /** Signs the principal of each call: the caller's, or the group's when the service acts on its own. */
+    private readonly principals: PrincipalTokens,
     private readonly timeoutMs = 15_000,
   ) {}
 
@@ -56,6 +58,6 @@ export class PlatformDirectory {
   }
 
   as(principal: Principal, extra: Record<string, string> = {}) {
-    return { timeoutMs: this.timeoutMs, headers: { ...principalHeaders(principal), ...extra } };
+    return { timeoutMs: this.timeoutMs, headers: { ...this.principals.headers(principal), ...extra } };
   }
 }

@@ -60,7 +60,7 @@ export async function startInferenceService(
     migrations: inferenceMigrations,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
-  const { runtime, nc, db } = booted;
+  const { runtime, nc, db, principals } = booted;
   if (config.MIGRATE_ONLY) return { ...booted, logger, stop: () => runtime.shutdown() };
 
   const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, logger });
@@ -73,7 +73,7 @@ export async function startInferenceService(
   });
   startOutboxRelay(booted, config, logger);
 
-  const directory = new PlatformDirectory(nc);
+  const directory = new PlatformDirectory(nc, principals);
   const segmentations = new SegmentationRepository(db);
   const policyRepository = new PolicyRepository(db);
   const client = artifactClient(config);
@@ -121,8 +121,8 @@ export async function startInferenceService(
   // First answers of the mutations retried with an Idempotency-Key.
   const idempotency = new IdempotencyTable(db);
   const servers = [
-    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, driftReports: new DriftReports({ nc, directory }), idempotency, logger }),
-    ...serveWebhooks(nc, { webhooks, outboundPolicy, idempotency, logger }),
+    ...serveInference(nc, { directory, runner, policies, policyRepository, segmentations, driftReports: new DriftReports({ nc, directory }), idempotency, logger, principals }),
+    ...serveWebhooks(nc, { webhooks, outboundPolicy, idempotency, logger, principals }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

@@ -3,8 +3,8 @@ import {
   type Image,
   type Mask,
   type Principal,
+  type PrincipalTokens,
   datasetContracts,
-  principalHeaders,
   requireRole,
 } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
@@ -21,6 +21,8 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 export class DatasetDirectory {
   constructor(
     private readonly nc: NatsConnection,
+    /** Signs the principal of each call: the caller's, or the mask's group when measuring on its own. */
+    private readonly principals: PrincipalTokens,
     private readonly timeoutMs = 15_000,
   ) {}
 
@@ -85,6 +87,6 @@ export class DatasetDirectory {
   }
 
   private as(principal: Principal) {
-    return { timeoutMs: this.timeoutMs, headers: principalHeaders(principal) };
+    return { timeoutMs: this.timeoutMs, headers: this.principals.headers(principal) };
   }
 }

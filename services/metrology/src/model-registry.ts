@@ -1,4 +1,4 @@
-import { type Principal, principalHeaders, trainingContracts } from '@microseg/contracts';
+import { type Principal, type PrincipalTokens, trainingContracts } from '@microseg/contracts';
 import { isMicroSegError } from '@microseg/errors';
 import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -13,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ModelRegistry {
   constructor(
     private readonly nc: NatsConnection,
+    private readonly principals: PrincipalTokens,
     private readonly timeoutMs = 15_000,
   ) {}
 
@@ -25,7 +26,7 @@ export class ModelRegistry {
     const readable = new Set(
       await Promise.all(
         registryIds.map((id) =>
-          request(this.nc, trainingContracts.getVersion, { id }, { timeoutMs: this.timeoutMs, headers: principalHeaders(principal) }).then(
+          request(this.nc, trainingContracts.getVersion, { id }, { timeoutMs: this.timeoutMs, headers: this.principals.headers(principal) }).then(
             () => id,
             (error: unknown) => {
               if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;

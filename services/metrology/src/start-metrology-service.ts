@@ -41,7 +41,7 @@ export async function startMetrologyService(
     migrations: metrologyMigrations,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
-  const { runtime, nc, db } = booted;
+  const { runtime, nc, db, principals } = booted;
   const store = createObjectStore({
     url: config.S3_ENDPOINT,
     accessKey: config.S3_ACCESS_KEY,
@@ -55,7 +55,7 @@ export async function startMetrologyService(
   });
   startOutboxRelay(booted, config, logger);
 
-  const directory = new DatasetDirectory(nc);
+  const directory = new DatasetDirectory(nc, principals);
   const profiles = new ProfileRepository(db);
   const resolver = new ProfileResolver(profiles, directory);
   const masks = new MaskRepository(db);
@@ -66,10 +66,10 @@ export async function startMetrologyService(
 
   await ensureJobsStream(nc);
   const servers = [
-    ...serveProfiles(nc, { directory, profiles, resolver, logger }),
+    ...serveProfiles(nc, { directory, profiles, resolver, logger, principals }),
     ...serveMeasurements(nc, {
       catalog,
-      exports: new MeasurementExport({ catalog, measurements, files, models: new ModelRegistry(nc) }),
+      exports: new MeasurementExport({ catalog, measurements, files, models: new ModelRegistry(nc, principals) }),
       remeasurement: new Remeasurement({
         js: nc.jetstream(),
         directory,
@@ -78,8 +78,9 @@ export async function startMetrologyService(
         codeVersion,
       }),
       logger,
+      principals,
     }),
-    ...serveEvaluations(nc, { evaluations: new MaskEvaluations({ directory, files, codeVersion }), logger }),
+    ...serveEvaluations(nc, { evaluations: new MaskEvaluations({ directory, files, codeVersion }), logger, principals }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

@@ -1,14 +1,18 @@
-import { type DatasetVersionContent, type Principal, datasetContracts, principalHeaders } from '@microseg/contracts';
+import { type DatasetVersionContent, type Principal, type PrincipalTokens, datasetContracts } from '@microseg/contracts';
 import { invalidInput } from '@microseg/errors';
 import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 
 /** What a job needs from the dataset service, asked on behalf of the submitter (their access applies). */
 export class DatasetReader {
-  constructor(private readonly nc: NatsConnection, private readonly timeoutMs = 30_000) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly principals: PrincipalTokens,
+    private readonly timeoutMs = 30_000,
+  ) {}
 
   private call<C extends Parameters<typeof request>[1]>(principal: Principal, contract: C, payload: Parameters<typeof request<C>>[2]) {
-    return request(this.nc, contract, payload, { timeoutMs: this.timeoutMs, headers: principalHeaders(principal) });
+    return request(this.nc, contract, payload, { timeoutMs: this.timeoutMs, headers: this.principals.headers(principal) });
   }
 
   async dataset(principal: Principal, datasetId: string) {

@@ -43,7 +43,7 @@ export async function startTrainingService(
     migrations: trainingMigrations,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
-  const { runtime, nc, db } = booted;
+  const { runtime, nc, db, principals } = booted;
   const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.TRAINING_BUCKET);
@@ -53,9 +53,9 @@ export async function startTrainingService(
   const jobs = new JobRepository(db);
   const repository = new RegistryRepository(db);
   const weights = new WeightsRepository(db);
-  const shareTargets: ShareTargetCheck = (principal, visibility) => assertShareTargetsExist(nc, principal, visibility);
+  const shareTargets: ShareTargetCheck = (principal, visibility) => assertShareTargetsExist(nc, principals, principal, visibility);
   const registry = new Registry({ registry: repository, jobs, weights, shareTargets });
-  const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc) });
+  const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc, principals) });
   let backend: Promise<unknown> | undefined;
   const weightsImport = new WeightsImport({
     weights,
@@ -69,8 +69,8 @@ export async function startTrainingService(
     },
   });
   const servers = [
-    ...serveJobs(nc, { db, jobs, submission, benchmarks: new Benchmarks({ db, jobs, registry: repository, submission }), logger }),
-    ...serveRegistry(nc, { registry, repository, weights, weightsImport, logger }),
+    ...serveJobs(nc, { db, jobs, submission, benchmarks: new Benchmarks({ db, jobs, registry: repository, submission }), logger, principals }),
+    ...serveRegistry(nc, { registry, repository, weights, weightsImport, logger, principals }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { platformNatsUsers } from '@microseg/contracts';
 import { bootstrapOpenToAnyone, startPlatform } from '@microseg/launcher';
 import { createLogger } from '@microseg/logging';
 import { startLocalInfrastructure } from '../index.ts';
@@ -26,7 +27,10 @@ const rootDir = resolve(import.meta.dirname, '../../../..');
 const dataDir = resolve(rootDir, values['data-dir']);
 const logger = createLogger({ service: 'launcher', level: 'info' });
 
-const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env });
+// Each service gets a NATS user of its own; `admin` (any subject) is for the nats CLI.
+const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env, natsUsers: platformNatsUsers() });
+// A key the environment names wins (one shared with services running elsewhere).
+const signingKey = process.env['PRINCIPAL_SIGNING_KEY'];
 let stopping = false;
 const stopAll = async (platformStop?: () => Promise<void>) => {
   if (stopping) return;
@@ -43,7 +47,7 @@ process.once('SIGTERM', () => void stopAll());
 try {
   const platform = await startPlatform({
     rootDir,
-    infrastructure,
+    infrastructure: { ...infrastructure, ...(signingKey ? { principalSigningKey: signingKey } : {}) },
     logDir: resolve(dataDir, 'logs'),
     logger,
     gatewayHost: values.host,
@@ -61,6 +65,7 @@ try {
       `MicroSeg GraphQL API: ${platform.graphqlUrl}`,
       `MicroSeg console: ${platform.consoleUrl ?? ''}`,
       `Service logs: ${resolve(dataDir, 'logs')}`,
+      ...(infrastructure.natsCredentials ? [`NATS users and passwords (admin for the nats CLI): ${resolve(dataDir, 'secrets.json')}`] : []),
       'First time? Create your group and key:  pnpm exec microseg admin bootstrap --group "My lab"',
       ...(bootstrapOpenToAnyone(process.env)
         ? [`Warning: no PLATFORM_ADMIN_SECRET is set, so anyone who reaches ${platform.graphqlUrl} can bootstrap a group (fine on this machine; never expose it).`]

@@ -1,50 +1,46 @@
-import { datasetContracts as c, requirePrincipal } from '@microseg/contracts';
+import { type PrincipalTokens, datasetContracts as c } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DatasetCatalog } from '../dataset-catalog.ts';
 import type { DatasetRepository } from '../dataset.repository.ts';
 
 export function serveDatasets(
   nc: NatsConnection,
-  deps: { catalog: DatasetCatalog; datasets: DatasetRepository; idempotency: IdempotencyRecords; logger: Logger },
+  deps: { catalog: DatasetCatalog; datasets: DatasetRepository; idempotency: IdempotencyRecords; logger: Logger; principals: PrincipalTokens },
 ): RequestServer[] {
   const { catalog, datasets, idempotency } = deps;
-  const options = { logger: deps.logger };
+  const options = { logger: deps.logger, verifier: deps.principals };
   return [
-    serveRequests(nc, c.createDataset, (input, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.createDataset, (input, { headers, principal }) => {
       return idempotent(idempotency, { headers, principal, operation: 'createDataset', input }, () => catalog.create(principal, input));
     }, options),
-    serveRequests(nc, c.getDataset, ({ id }, { headers }) => catalog.get(requirePrincipal(headers), id), options),
-    serveRequests(nc, c.listDatasets, (page, { headers }) => datasets.listReadable(requirePrincipal(headers), page), options),
-    serveRequests(nc, c.updateDataset, ({ id, ...changes }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.getDataset, ({ id }, { principal }) => catalog.get(principal, id), options),
+    serveAuthenticated(nc, c.listDatasets, (page, { principal }) => datasets.listReadable(principal, page), options),
+    serveAuthenticated(nc, c.updateDataset, ({ id, ...changes }, { headers, principal }) => {
       return idempotent(idempotency, { headers, principal, operation: 'updateDataset', input: { id, ...changes } }, () =>
         catalog.update(principal, id, changes),
       );
     }, options),
-    serveRequests(nc, c.deleteDataset, ({ id }, { headers }) => catalog.delete(requirePrincipal(headers), id), options),
+    serveAuthenticated(nc, c.deleteDataset, ({ id }, { principal }) => catalog.delete(principal, id), options),
 
-    serveRequests(nc, c.setExperiment, (input, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.setExperiment, (input, { headers, principal }) => {
       return idempotent(idempotency, { headers, principal, operation: 'setExperiment', input }, () => catalog.setExperiment(principal, input));
     }, options),
-    serveRequests(nc, c.listExperiments, async ({ datasetId }, { headers }) => ({
-      experiments: await catalog.listExperiments(requirePrincipal(headers), datasetId),
+    serveAuthenticated(nc, c.listExperiments, async ({ datasetId }, { principal }) => ({
+      experiments: await catalog.listExperiments(principal, datasetId),
     }), options),
-    serveRequests(nc, c.deleteExperiment, ({ datasetId, name }, { headers }) =>
-      catalog.deleteExperiment(requirePrincipal(headers), datasetId, name), options),
+    serveAuthenticated(nc, c.deleteExperiment, ({ datasetId, name }, { principal }) =>
+      catalog.deleteExperiment(principal, datasetId, name), options),
 
-    serveRequests(nc, c.createVersion, ({ datasetId, note }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.createVersion, ({ datasetId, note }, { headers, principal }) => {
       return idempotent(idempotency, { headers, principal, operation: 'createVersion', input: { datasetId, note } }, () =>
         catalog.createVersion(principal, datasetId, note),
       );
     }, options),
-    serveRequests(nc, c.listVersions, async ({ datasetId }, { headers }) => ({
-      versions: await catalog.listVersions(requirePrincipal(headers), datasetId),
+    serveAuthenticated(nc, c.listVersions, async ({ datasetId }, { principal }) => ({
+      versions: await catalog.listVersions(principal, datasetId),
     }), options),
-    serveRequests(nc, c.getVersionContent, ({ id }, { headers }) => catalog.versionContent(requirePrincipal(headers), id), options),
+    serveAuthenticated(nc, c.getVersionContent, ({ id }, { principal }) => catalog.versionContent(principal, id), options),
   ];
 }

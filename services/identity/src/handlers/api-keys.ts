@@ -1,20 +1,19 @@
-import { identityContracts, requirePrincipal, requireRole } from '@microseg/contracts';
+import { type PrincipalTokens, identityContracts, requireRole } from '@microseg/contracts';
 import { forbidden, invalidInput, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { IdentityRepository } from '../identity.repository.ts';
 import type { RevocationNotifier } from '../revocation-notifier.ts';
 
 export function serveApiKeys(
   nc: NatsConnection,
-  deps: { repository: IdentityRepository; revocations: RevocationNotifier; logger: Logger },
+  deps: { repository: IdentityRepository; revocations: RevocationNotifier; logger: Logger; principals: PrincipalTokens },
 ): RequestServer[] {
   const { repository, revocations, logger } = deps;
-  const options = { logger };
+  const options = { logger, verifier: deps.principals };
   return [
-    serveRequests(nc, identityContracts.createApiKey, async ({ name, memberId, scopes, expiresAt, allowedOperations }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, identityContracts.createApiKey, async ({ name, memberId, scopes, expiresAt, allowedOperations }, { principal }) => {
       if (memberId && memberId !== principal.memberId) requireRole(principal, 'admin');
       // A key must not mint one that can do more, or live longer, than itself.
       if (principal.scopes && (!scopes || scopes.some((scope) => !principal.scopes?.includes(scope)))) {
@@ -40,13 +39,11 @@ export function serveApiKeys(
       });
     }, options),
     // Admins see every key of their group; others only their own.
-    serveRequests(nc, identityContracts.listApiKeys, async ({ includeRevoked }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, identityContracts.listApiKeys, async ({ includeRevoked }, { principal }) => {
       const memberId = principal.role === 'admin' ? undefined : principal.memberId;
       return { keys: await repository.listApiKeys(principal.groupId, { includeRevoked, ...(memberId ? { memberId } : {}) }) };
     }, options),
-    serveRequests(nc, identityContracts.revokeApiKey, async ({ keyId }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, identityContracts.revokeApiKey, async ({ keyId }, { principal }) => {
       const key = await repository.findApiKey(principal.groupId, keyId);
       // Someone else's key looks exactly like a key that does not exist, unless you are an admin.
       if (key.memberId !== principal.memberId && principal.role !== 'admin') throw notFound('API key', keyId);

@@ -1,22 +1,21 @@
-import { auditContracts, auditJobs, requirePrincipal, requireRole } from '@microseg/contracts';
+import { type PrincipalTokens, auditContracts, auditJobs, requireRole } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, type Worker, runWorker, serveRequests } from '@microseg/messaging';
+import { type RequestServer, type Worker, runWorker, serveAuthenticated } from '@microseg/messaging';
 import { ensureAuditStream } from '@microseg/service-runtime';
 import type { NatsConnection } from 'nats';
 import type { AuditLogRepository } from '../audit-log.repository.ts';
 
 /** The audit log: read by the group's admins; written only from the gateway's audit stream. */
-export function serveAuditLog(nc: NatsConnection, deps: { audit: AuditLogRepository; logger: Logger }): RequestServer[] {
+export function serveAuditLog(nc: NatsConnection, deps: { audit: AuditLogRepository; logger: Logger; principals: PrincipalTokens }): RequestServer[] {
   return [
-    serveRequests(
+    serveAuthenticated(
       nc,
       auditContracts.list,
-      async (query, { headers }) => {
-        const principal = requirePrincipal(headers);
+      async (query, { principal }) => {
         requireRole(principal, 'admin');
         return deps.audit.list(principal.groupId, query);
       },
-      { logger: deps.logger },
+      { logger: deps.logger, verifier: deps.principals },
     ),
   ];
 }

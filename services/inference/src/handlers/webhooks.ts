@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { requirePrincipal, webhookContracts as c } from '@microseg/contracts';
+import { type PrincipalTokens, webhookContracts as c } from '@microseg/contracts';
 import { MicroSegError, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import type { OutboundPolicy } from '@microseg/network-policy';
-import { type IdempotencyRecords, type RequestServer, idempotent, serveRequests } from '@microseg/messaging';
+import { type IdempotencyRecords, type RequestServer, idempotent, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { WebhookRepository } from '../webhook.repository.ts';
 
-export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepository; outboundPolicy: OutboundPolicy; idempotency: IdempotencyRecords; logger: Logger }): RequestServer[] {
-  const options = { logger: deps.logger };
+export function serveWebhooks(
+  nc: NatsConnection,
+  deps: { webhooks: WebhookRepository; outboundPolicy: OutboundPolicy; idempotency: IdempotencyRecords; logger: Logger; principals: PrincipalTokens },
+): RequestServer[] {
+  const options = { logger: deps.logger, verifier: deps.principals };
   return [
-    serveRequests(nc, c.createWebhook, (input, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.createWebhook, (input, { headers, principal }) => {
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'webhooks send the group\'s results out: members and admins only');
       // A literal address that may never be reached is refused now; host names are judged at each delivery.
       deps.outboundPolicy.assertAllowedAtCreation(input.url);
@@ -22,9 +24,8 @@ export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepos
         return { webhook, secret };
       });
     }, options),
-    serveRequests(nc, c.listWebhooks, async (_input, { headers }) => ({ webhooks: await deps.webhooks.list(requirePrincipal(headers).groupId) }), options),
-    serveRequests(nc, c.deleteWebhook, (input, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.listWebhooks, async (_input, { principal }) => ({ webhooks: await deps.webhooks.list(principal.groupId) }), options),
+    serveAuthenticated(nc, c.deleteWebhook, (input, { headers, principal }) => {
       if (principal.role === 'viewer') throw new MicroSegError('FORBIDDEN', 'members and admins only');
       return idempotent(deps.idempotency, { headers, principal, operation: 'deleteWebhook', input }, async () => {
         const deleted = await deps.webhooks.delete(input.id, principal.groupId);
@@ -32,8 +33,8 @@ export function serveWebhooks(nc: NatsConnection, deps: { webhooks: WebhookRepos
         return deleted;
       });
     }, options),
-    serveRequests(nc, c.listDeliveries, async (filter, { headers }) => ({
-      deliveries: await deps.webhooks.deliveries(requirePrincipal(headers).groupId, {
+    serveAuthenticated(nc, c.listDeliveries, async (filter, { principal }) => ({
+      deliveries: await deps.webhooks.deliveries(principal.groupId, {
         limit: filter.limit,
         ...(filter.webhookId ? { webhookId: filter.webhookId } : {}),
         ...(filter.state ? { state: filter.state } : {}),

@@ -1,18 +1,18 @@
-import { metrologyContracts as c, requirePrincipal } from '@microseg/contracts';
+import { type PrincipalTokens, metrologyContracts as c } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { MaskEvaluations } from '../mask-evaluations.ts';
 
-export function serveEvaluations(nc: NatsConnection, deps: { evaluations: MaskEvaluations; logger: Logger }): RequestServer[] {
+export function serveEvaluations(nc: NatsConnection, deps: { evaluations: MaskEvaluations; logger: Logger; principals: PrincipalTokens }): RequestServer[] {
   return [
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.imageEvaluations,
-      async ({ imageIds, modelVersionId }, { headers }) => ({
-        evaluations: await deps.evaluations.ofImages(requirePrincipal(headers), imageIds, modelVersionId),
+      async ({ imageIds, modelVersionId }, { principal }) => ({
+        evaluations: await deps.evaluations.ofImages(principal, imageIds, modelVersionId),
       }),
-      { logger: deps.logger },
+      { logger: deps.logger, verifier: deps.principals },
     ),
   ];
 }

@@ -1,6 +1,6 @@
-import { metrologyContracts as c, requirePrincipal } from '@microseg/contracts';
+import { type PrincipalTokens, metrologyContracts as c } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { MeasurementCatalog } from '../measurement-catalog.ts';
 import type { MeasurementExport } from '../measurement-export.ts';
@@ -13,41 +13,42 @@ export function serveMeasurements(
     exports: MeasurementExport;
     remeasurement: Remeasurement;
     logger: Logger;
+    principals: PrincipalTokens;
   },
 ): RequestServer[] {
-  const options = { logger: deps.logger };
+  const options = { logger: deps.logger, verifier: deps.principals };
   return [
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.imageMeasurements,
-      async ({ imageId, ...filter }, { headers }) => ({
-        measurements: await deps.catalog.ofImage(requirePrincipal(headers), imageId, filter),
+      async ({ imageId, ...filter }, { principal }) => ({
+        measurements: await deps.catalog.ofImage(principal, imageId, filter),
       }),
       options,
     ),
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.datasetMeasurements,
-      (query, { headers }) => deps.catalog.ofDataset(requirePrincipal(headers), query),
+      (query, { principal }) => deps.catalog.ofDataset(principal, query),
       options,
     ),
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.datasetSummary,
-      (query, { headers }) => deps.catalog.summary(requirePrincipal(headers), query),
+      (query, { principal }) => deps.catalog.summary(principal, query),
       options,
     ),
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.exportMeasurements,
-      (query, { headers }) => deps.exports.export(requirePrincipal(headers), query),
+      (query, { principal }) => deps.exports.export(principal, query),
       options,
     ),
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.remeasureDataset,
-      ({ datasetId }, { headers }) =>
-        deps.remeasurement.dataset(requirePrincipal(headers), datasetId),
+      ({ datasetId }, { principal }) =>
+        deps.remeasurement.dataset(principal, datasetId),
       options,
     ),
   ];

@@ -1,6 +1,6 @@
-import { metrologyContracts as c, requirePrincipal } from '@microseg/contracts';
+import { type PrincipalTokens, metrologyContracts as c } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DatasetDirectory } from '../dataset-directory.ts';
 import { assertConsistentProfile, profileHash } from '../measurement-profile.ts';
@@ -14,24 +14,24 @@ export function serveProfiles(
     profiles: ProfileRepository;
     resolver: ProfileResolver;
     logger: Logger;
+    principals: PrincipalTokens;
   },
 ): RequestServer[] {
-  const options = { logger: deps.logger };
+  const options = { logger: deps.logger, verifier: deps.principals };
   return [
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.getProfile,
-      async ({ datasetId }, { headers }) =>
+      async ({ datasetId }, { principal }) =>
         deps.resolver.answer(
-          await deps.directory.readableDataset(requirePrincipal(headers), datasetId),
+          await deps.directory.readableDataset(principal, datasetId),
         ),
       options,
     ),
-    serveRequests(
+    serveAuthenticated(
       nc,
       c.setProfile,
-      async ({ datasetId, profile }, { headers }) => {
-        const principal = requirePrincipal(headers);
+      async ({ datasetId, profile }, { principal }) => {
         const dataset = await deps.directory.writableDataset(principal, datasetId);
         assertConsistentProfile(profile, dataset);
         await deps.profiles.save({

@@ -1,8 +1,8 @@
-import { requirePrincipal, trainingContracts as c } from '@microseg/contracts';
+import { type PrincipalTokens, trainingContracts as c } from '@microseg/contracts';
 import type { Kysely } from '@microseg/db';
 import { conflict, notFound } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, enqueueOutbox, serveRequests } from '@microseg/messaging';
+import { type RequestServer, enqueueOutbox, serveAuthenticated } from '@microseg/messaging';
 import { trainingJobs } from '@microseg/contracts';
 import type { NatsConnection } from 'nats';
 import type { Benchmarks } from '../benchmarks.ts';
@@ -13,10 +13,10 @@ import { requireRole, type Principal } from '@microseg/contracts';
 
 export function serveJobs(
   nc: NatsConnection,
-  deps: { db: Kysely<TrainingDatabase>; jobs: JobRepository; submission: JobSubmission; benchmarks: Benchmarks; logger: Logger },
+  deps: { db: Kysely<TrainingDatabase>; jobs: JobRepository; submission: JobSubmission; benchmarks: Benchmarks; logger: Logger; principals: PrincipalTokens },
 ): RequestServer[] {
   const { jobs } = deps;
-  const options = { logger: deps.logger };
+  const options = { logger: deps.logger, verifier: deps.principals };
   /** Jobs are their group's: another group's job does not exist for the caller. */
   const ownJob = async (principal: Principal, id: string) => {
     const found = await jobs.findView(id);
@@ -24,22 +24,20 @@ export function serveJobs(
     return found;
   };
   return [
-    serveRequests(nc, c.startTraining, (input, { headers }) => deps.submission.start(requirePrincipal(headers), input), options),
-    serveRequests(nc, c.getJob, async ({ id }, { headers }) => (await ownJob(requirePrincipal(headers), id)).job, options),
-    serveRequests(nc, c.listJobs, (page, { headers }) => jobs.list(requirePrincipal(headers).groupId, page), options),
-    serveRequests(nc, c.jobEpochs, async ({ id }, { headers }) => {
-      await ownJob(requirePrincipal(headers), id);
+    serveAuthenticated(nc, c.startTraining, (input, { principal }) => deps.submission.start(principal, input), options),
+    serveAuthenticated(nc, c.getJob, async ({ id }, { principal }) => (await ownJob(principal, id)).job, options),
+    serveAuthenticated(nc, c.listJobs, (page, { principal }) => jobs.list(principal.groupId, page), options),
+    serveAuthenticated(nc, c.jobEpochs, async ({ id }, { principal }) => {
+      await ownJob(principal, id);
       return { epochs: await jobs.epochs(id) };
     }, options),
-    serveRequests(nc, c.cancelJob, async ({ id }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.cancelJob, async ({ id }, { principal }) => {
       requireRole(principal, 'member');
       await ownJob(principal, id);
       await jobs.requestCancel(id);
       return (await ownJob(principal, id)).job;
     }, options),
-    serveRequests(nc, c.retryJob, async ({ id }, { headers }) => {
-      const principal = requirePrincipal(headers);
+    serveAuthenticated(nc, c.retryJob, async ({ id }, { principal }) => {
       requireRole(principal, 'member');
       const { row } = await ownJob(principal, id);
       const requeued = await deps.db.transaction().execute(async (trx) => {
@@ -50,7 +48,7 @@ export function serveJobs(
       if (!requeued) throw conflict(`job ${id} is ${row.state}: only failed or cancelled jobs can be retried`, { jobId: id, state: row.state });
       return (await ownJob(principal, id)).job;
     }, options),
-    serveRequests(nc, c.reproduceBenchmark, (input, { headers }) => deps.benchmarks.start(requirePrincipal(headers), input), options),
-    serveRequests(nc, c.getBenchmark, ({ id }, { headers }) => deps.benchmarks.get(requirePrincipal(headers), id), options),
+    serveAuthenticated(nc, c.reproduceBenchmark, (input, { principal }) => deps.benchmarks.start(principal, input), options),
+    serveAuthenticated(nc, c.getBenchmark, ({ id }, { principal }) => deps.benchmarks.get(principal, id), options),
   ];
 }

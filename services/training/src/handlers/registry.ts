@@ -1,6 +1,6 @@
-import { requirePrincipal, trainingContracts as c } from '@microseg/contracts';
+import { type PrincipalTokens, trainingContracts as c } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { Registry } from '../registry.ts';
 import type { RegistryRepository } from '../registry.repository.ts';
@@ -9,28 +9,28 @@ import type { WeightsRepository } from '../weights.repository.ts';
 
 export function serveRegistry(
   nc: NatsConnection,
-  deps: { registry: Registry; repository: RegistryRepository; weights: WeightsRepository; weightsImport: WeightsImport; logger: Logger },
+  deps: { registry: Registry; repository: RegistryRepository; weights: WeightsRepository; weightsImport: WeightsImport; logger: Logger; principals: PrincipalTokens },
 ): RequestServer[] {
   const { registry } = deps;
-  const options = { logger: deps.logger };
+  const options = { logger: deps.logger, verifier: deps.principals };
   return [
-    serveRequests(nc, c.listModels, (page, { headers }) => deps.repository.listModels(requirePrincipal(headers).groupId, page), options),
-    serveRequests(nc, c.getModel, ({ id }, { headers }) => registry.getModel(requirePrincipal(headers), id), options),
-    serveRequests(nc, c.updateModelCard, ({ modelId, card }, { headers }) => registry.updateCard(requirePrincipal(headers), modelId, card), options),
-    serveRequests(nc, c.listVersions, ({ filter, ...page }, { headers }) => deps.repository.listVersions(requirePrincipal(headers).groupId, filter, page), options),
-    serveRequests(nc, c.getVersion, ({ id }, { headers }) => registry.getVersion(requirePrincipal(headers), id), options),
-    serveRequests(nc, c.resolveAlias, ({ model, alias }, { headers }) => registry.resolveAlias(requirePrincipal(headers), model, alias), options),
-    serveRequests(nc, c.compareVersions, async ({ ids }, { headers }) => ({ versions: await registry.compare(requirePrincipal(headers), ids) }), options),
-    serveRequests(nc, c.lineage, ({ id }, { headers }) => registry.lineage(requirePrincipal(headers), id), options),
-    serveRequests(nc, c.shareVersion, ({ id, visibility }, { headers }) => registry.share(requirePrincipal(headers), id, visibility), options),
-    serveRequests(nc, c.setAlias, (input, { headers }) => registry.setAlias(requirePrincipal(headers), input), options),
-    serveRequests(nc, c.aliasHistory, async ({ modelId, alias }, { headers }) => ({
-      moves: await registry.aliasHistory(requirePrincipal(headers), modelId, alias),
+    serveAuthenticated(nc, c.listModels, (page, { principal }) => deps.repository.listModels(principal.groupId, page), options),
+    serveAuthenticated(nc, c.getModel, ({ id }, { principal }) => registry.getModel(principal, id), options),
+    serveAuthenticated(nc, c.updateModelCard, ({ modelId, card }, { principal }) => registry.updateCard(principal, modelId, card), options),
+    serveAuthenticated(nc, c.listVersions, ({ filter, ...page }, { principal }) => deps.repository.listVersions(principal.groupId, filter, page), options),
+    serveAuthenticated(nc, c.getVersion, ({ id }, { principal }) => registry.getVersion(principal, id), options),
+    serveAuthenticated(nc, c.resolveAlias, ({ model, alias }, { principal }) => registry.resolveAlias(principal, model, alias), options),
+    serveAuthenticated(nc, c.compareVersions, async ({ ids }, { principal }) => ({ versions: await registry.compare(principal, ids) }), options),
+    serveAuthenticated(nc, c.lineage, ({ id }, { principal }) => registry.lineage(principal, id), options),
+    serveAuthenticated(nc, c.shareVersion, ({ id, visibility }, { principal }) => registry.share(principal, id, visibility), options),
+    serveAuthenticated(nc, c.setAlias, (input, { principal }) => registry.setAlias(principal, input), options),
+    serveAuthenticated(nc, c.aliasHistory, async ({ modelId, alias }, { principal }) => ({
+      moves: await registry.aliasHistory(principal, modelId, alias),
     }), options),
-    serveRequests(nc, c.createWeightsUpload, (input, { headers }) => deps.weightsImport.createUpload(requirePrincipal(headers), input), options),
-    serveRequests(nc, c.completeWeightsUpload, (input, { headers }) => deps.weightsImport.complete(requirePrincipal(headers), input), options),
-    serveRequests(nc, c.listWeights, async ({ encoder }, { headers }) => ({
-      weights: await deps.weights.listReadable(requirePrincipal(headers).groupId, encoder),
+    serveAuthenticated(nc, c.createWeightsUpload, (input, { principal }) => deps.weightsImport.createUpload(principal, input), options),
+    serveAuthenticated(nc, c.completeWeightsUpload, (input, { principal }) => deps.weightsImport.complete(principal, input), options),
+    serveAuthenticated(nc, c.listWeights, async ({ encoder }, { principal }) => ({
+      weights: await deps.weights.listReadable(principal.groupId, encoder),
     }), options),
   ];
 }
