@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GatewayClient } from '@microseg/cli';
 import { auditJobs } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
-import { connectNats, publishJob } from '@microseg/messaging';
+import { publishJob } from '@microseg/messaging';
 import { createClient } from 'graphql-ws/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,7 +210,7 @@ describe('audit log: every mutation recorded append-only, read by admins (gatewa
   });
 
   it('stores a record delivered twice once (the consumer is idempotent on the event id)', async () => {
-    const nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'audit-test' });
+    const nc = await platform.infrastructure.connectNats('audit-test');
     try {
       const event = {
         id: randomUUID(),

@@ -3,7 +3,7 @@ import { GatewayClient } from '@microseg/cli';
 import { metrologyEvents } from '@microseg/contracts';
 import { publishEvent } from '@microseg/messaging';
 import { type Client, createClient } from 'graphql-ws/client';
-import { type NatsConnection, connect } from 'nats';
+import type { NatsConnection } from 'nats';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -33,7 +33,7 @@ describe('revocation ends open subscriptions (graphql-ws)', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform(['identity', 'dataset'], { AUTH_CACHE_TTL_MS: String(RECHECK_MS) });
-    nc = await connect({ servers: platform.infrastructure.natsUrl });
+    nc = await platform.infrastructure.connectNats('revocation-test');
     lab = await platform.newGroup('Revocation lab');
     const { createDataset } = await lab.client.request<{ createDataset: { id: string } }>(
       'mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { metrologyEvents } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
-import { connectNats, publishEvent } from '@microseg/messaging';
+import { publishEvent } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsegJson } from '../datasets/cli.ts';
@@ -68,7 +68,7 @@ describe('webhooks reach no loopback, private or link-local target unless the op
     // No WEBHOOK_ALLOWED_NETWORKS: the platform as it is deployed by default.
     platform = await startTestPlatform(['identity', 'dataset', 'inference'], { MICROSEG_TF_BACKEND: 'wasm', WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_RETRY_BASE_MS: '200', WEBHOOK_RETRY_MAX_MS: '1000' });
     lab = await platform.newGroup();
-    nc = await connectNats({ url: platform.infrastructure.natsUrl, name: 'webhook-targets' });
+    nc = await platform.infrastructure.connectNats('webhook-targets');
   }, 180_000);
   afterAll(async () => {
     await nc?.close();
