@@ -3,7 +3,7 @@ import { MicroSegError } from '@microseg/errors';
 import { describe, expect, it } from 'vitest';
 import { inferenceConfigSchema } from './config.ts';
 
-const BASE = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/microseg', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' };
+const BASE = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/microseg', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's', PRINCIPAL_SIGNING_KEY: 'a-test-signing-key-of-at-least-32-characters' };
 
 describe('inference config: WEBHOOK_ALLOWED_NETWORKS', () => {
   it('allows no network beyond public addresses by default', () => {
