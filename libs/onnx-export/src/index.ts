@@ -1,0 +1,2 @@
+export { type ExportOnnxOptions, exportOnnx } from './export-onnx.ts';
+export { IR_VERSION, OPSET } from './onnx-graph.ts';
