@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { exportOnnx } from '@microseg/onnx-export';
+import { exportOnnx, nchwToNhwc } from '@microseg/onnx-export';
 import * as ort from 'onnxruntime-node';
 import { toLogitsModel } from '../build-model.ts';
 import { syntheticInput, syntheticStateDict } from '../testing/synthetic-state-dict.ts';
@@ -12,13 +12,6 @@ export interface OnnxParity {
   vsTorch: number;
   /** max |ONNX Runtime - tfjs| over the logits. */
   vsTfjs: number;
-}
-
-/** NCHW [1, c, h, w] -> NHWC, the layout of the fixtures and of tfjs. */
-function toNhwc(data: Float32Array, [, c, h, w]: readonly number[]): Float32Array {
-  const out = new Float32Array(data.length);
-  for (let k = 0; k < c!; k++) for (let i = 0; i < h! * w!; i++) out[i * c! + k] = data[k * h! * w! + i]!;
-  return out;
 }
 
 /** Exports the case's logits model to ONNX and runs it on ONNX Runtime's CPU provider. */
@@ -37,7 +30,7 @@ export async function onnxParity(c: ParityCase, fixtureDir: string): Promise<Onn
       const shape = [1, 3, c.size, c.size];
       const result = await session.run({ image: new ort.Tensor('float32', syntheticInput(shape), shape) });
       const logits = result.output!;
-      const onnx = toNhwc(logits.data as Float32Array, logits.dims);
+      const onnx = nchwToNhwc(logits.data as Float32Array, logits.dims);
       return { vsTorch: maxAbsDiff(onnx, readFloats(join(fixtureDir, `${c.id}.logits.bin`))), vsTfjs: maxAbsDiff(onnx, tfjs) };
     } finally {
       await session.release();
