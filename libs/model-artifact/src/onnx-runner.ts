@@ -44,7 +44,8 @@ export async function createOnnxRunner(bytes: Uint8Array, options: OnnxRunnerOpt
       const [n, h, w, c] = input.shape as [number, number, number, number];
       const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', nhwcToNchw(input.data, input.shape), [n, c, h, w]) };
       const result = await session.run(feeds);
-      const output = result[ONNX_OUTPUT]!;
+      const output = result[ONNX_OUTPUT];
+      if (!output) throw invalidInput(`the ONNX model has no output '${ONNX_OUTPUT}'`, { reason: 'model-invalid', outputs: Object.keys(result) });
       try {
         const [on, oc, oh, ow] = output.dims as [number, number, number, number];
         return { shape: [on, oh, ow, oc], data: nchwToNhwc(output.data as Float32Array, output.dims) };

@@ -75,3 +75,18 @@ describe('exportOnnx', () => {
     );
   });
 });
+
+describe('exportOnnx names', () => {
+  it('keeps the requested input and output names even when a layer is called the same', async () => {
+    const input = tfl.input({ shape: [null, null, 3] });
+    const out = tfl.layers.activation({ activation: 'softmax', name: 'probabilities' }).apply(input) as Symbolic;
+    const bytes = exportOnnx(tfl.model({ inputs: input, outputs: out }), { outputName: 'probabilities' });
+    const graph = onnxProto.onnx.ModelProto.decode(bytes).graph!;
+    expect(graph.input!.map((v) => v.name)).toEqual(['image']);
+    expect(graph.output!.map((v) => v.name)).toEqual(['probabilities']);
+    const session = await ort.InferenceSession.create(bytes);
+    const { probabilities } = await session.run({ image: new ort.Tensor('float32', new Float32Array(12), [1, 3, 2, 2]) });
+    expect(Array.from(probabilities!.data as Float32Array)).toEqual(new Array(12).fill(1 / 3).map((v) => Math.fround(v)));
+    await session.release();
+  });
+});

@@ -40,7 +40,8 @@ export function exportOnnx(model: tfl.LayersModel, options: ExportOnnxOptions = 
   }
   const graph = new OnnxGraph();
   const inputName = graph.unique(options.inputName ?? 'image');
-  const outputName = options.outputName ?? 'output';
+  // Taken first: a layer may carry the same name (the segmentation networks' softmax is 'probabilities').
+  const outputName = graph.unique(options.outputName ?? 'output');
   const input = model.inputs[0]!;
   const output = model.outputs[0]!;
 
@@ -106,7 +107,7 @@ export function exportOnnx(model: tfl.LayersModel, options: ExportOnnxOptions = 
     names.set(out.id, result);
   }
 
-  const last = graph.node('Identity', [nameOf(output)], outputName);
+  const last = graph.identity(nameOf(output), outputName);
   const [, , , channels] = input.shape;
   const [, , , classes] = output.shape;
   return graph.encode({

@@ -101,6 +101,12 @@ export class OnnxGraph {
     return output;
   }
 
+  /** Copies `input` to `name`, a graph output name taken with unique() before any layer could claim it. */
+  identity(input: string, name: string): string {
+    this.nodes.push({ opType: 'Identity', name, input: [input], output: [name] });
+    return name;
+  }
+
   encode(options: { name: string; inputs: GraphValue[]; outputs: GraphValue[]; producerVersion: string; metadata?: Record<string, string> }): Uint8Array {
     const model = onnx.ModelProto.create({
       irVersion: IR_VERSION,
