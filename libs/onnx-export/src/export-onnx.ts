@@ -1,7 +1,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { invalidInput } from '@microseg/errors';
 import { CONVOLUTIONS, type Pads, batchNormAffine, emitConv, foldBatchNorm, onnxConv } from './convolution.ts';
-import { LAYER_EMITTERS, emitActivation, emitPad, zeroPaddingPads } from './layer-ops.ts';
+import { LAYER_EMITTERS, emitActivation, zeroPaddingPads } from './layer-ops.ts';
 import { OnnxGraph } from './onnx-graph.ts';
 
 export interface ExportOnnxOptions {

@@ -13,7 +13,7 @@ export interface LayerContext {
 
 type Config = Record<string, unknown>;
 
-const configOf = (layer: tfl.layers.Layer): Config => layer.getConfig() as Config;
+const configOf = (layer: tfl.layers.Layer): Config => layer.getConfig();
 const pair = (v: unknown): [number, number] => (typeof v === 'number' ? [v, v] : [(v as number[])[0]!, (v as number[])[1]!]);
 
 /** tfjs activations (Activation layers and conv `activation`) in ONNX. */
@@ -43,7 +43,7 @@ export function zeroPaddingPads(layer: tfl.layers.Layer): Pads {
   return [t, l, b, r];
 }
 
-export function emitPad(graph: OnnxGraph, name: string, input: string, [t, l, b, r]: Pads): string {
+function emitPad(graph: OnnxGraph, name: string, input: string, [t, l, b, r]: Pads): string {
   return graph.node('Pad', [input, graph.ints(`${name}.pads`, [0, 0, t, l, 0, 0, b, r])], name, { mode: 'constant' });
 }
 
