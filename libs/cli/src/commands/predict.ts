@@ -49,7 +49,7 @@ export function registerPredictCommand(program: Command): void {
     .option('--tile <px>', "tile size (default: the model's, 512)")
     .option('--stride <px>', 'tile stride (default: the model\'s, or half of --tile)')
     .option('--engine <name>', 'onnx (ONNX Runtime, CPU) or tfjs (default: onnx when the artifact has model.onnx, else tfjs)')
-    .option('--threads <n>', 'onnx: ONNX Runtime intra-op threads (default: one per available core)')
+    .option('--threads <n>', 'onnx: ONNX Runtime intra-op threads (default: one per available core, capped by a container CPU limit)')
     .option('--workers <n>', 'tfjs: worker threads for tiles (default: one per core on wasm/cpu, 0 on tensorflow)')
     .option('--json', 'print JSON')
     .action(async (images: string[], flags: PredictFlags) => {
@@ -106,9 +106,9 @@ interface Network {
 /** ONNX Runtime on the CPU: one session, its intra-op threads spanning the cores; tfjs is not started. */
 async function onnxNetwork(flags: PredictFlags): Promise<Network> {
   const { loadOnnxArtifact } = await import('@microseg/model-artifact');
-  const threads = flags.threads === undefined ? availableParallelism() : wholeNumber('--threads', flags.threads, 1);
-  const { runner, manifest } = await loadOnnxArtifact(flags.model, { threads });
-  return { manifest, backend: 'onnxruntime-cpu', parallelism: { threads }, segment: { model: runner }, close: () => runner.release() };
+  const threads = flags.threads === undefined ? {} : { threads: wholeNumber('--threads', flags.threads, 1) };
+  const { runner, manifest } = await loadOnnxArtifact(flags.model, threads);
+  return { manifest, backend: 'onnxruntime-cpu', parallelism: { threads: runner.threads }, segment: { model: runner }, close: () => runner.release() };
 }
 
 async function tfjsNetwork(flags: PredictFlags): Promise<Network> {
