@@ -66,7 +66,7 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
     expect(summary.loaded).toBeGreaterThan(100);
     expect(summary.skipped.every((key) => key.endsWith('num_batches_tracked'))).toBe(true);
     expect(summary.classes.map((c) => c.name)).toEqual(CLASS_NAMES);
-    for (const file of ['microseg.json', 'model.json', 'test-input.bin', 'test-output.bin']) {
+    for (const file of ['microseg.json', 'model.json', 'model.onnx', 'test-input.bin', 'test-output.bin']) {
       expect((await stat(join(modelDir, file))).size).toBeGreaterThan(0);
     }
   });
@@ -88,12 +88,12 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
     expect(manifest.classes).toEqual(CLASS_NAMES.map((name, index) => ({ index, name, color: expect.stringMatching(/^#[0-9a-f]{6}$/) })));
   });
 
-  it('predict writes an index mask of the image size with classes 0..2, equal to a direct segmentImage call', async () => {
+  it('predict --engine tfjs writes an index mask of the image size with classes 0..2, equal to a direct segmentImage call', async () => {
     const out = join(work, 'masks');
-    const run = await microseg(['predict', '--model', modelDir, IMAGE, '--out', out, '--tile', '256', '--workers', '2', '--probabilities', '--json']);
+    const run = await microseg(['predict', '--model', modelDir, IMAGE, '--out', out, '--engine', 'tfjs', '--tile', '256', '--workers', '2', '--probabilities', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ backend: 'wasm', tile: 256, stride: 128, workers: 2 });
+    expect(result).toMatchObject({ engine: 'tfjs', backend: 'wasm', tile: 256, stride: 128, workers: 2 });
     const predicted = (result as PredictSummary).images[0]!;
     expect(predicted).toMatchObject({ image: IMAGE, mask: join(out, 'spot1_0d_0.png'), width: 512, height: 512, bitDepth: 8, tiles: 16 });
 
@@ -125,6 +125,40 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
     let maxDiff = 0;
     for (let i = 0; i < probabilities.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(probabilities.data[i]! - direct.probabilities![i]!));
     expect(maxDiff).toBeLessThan(1e-5);
+  });
+
+  it('predict runs on ONNX Runtime by default, with the same mask as the tfjs path on the benchmark image', async () => {
+    const out = join(work, 'onnx-masks');
+    const run = await microseg(['predict', '--model', modelDir, IMAGE, '--out', out, '--tile', '256', '--threads', '2', '--probabilities', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ engine: 'onnx', backend: 'onnxruntime-cpu', tile: 256, stride: 128, threads: 2 });
+    expect(result).not.toHaveProperty('workers');
+    const predicted = (result as PredictSummary).images[0]!;
+
+    const tfjsOut = join(work, 'tfjs-masks');
+    const tfjsRun = await microseg(['predict', '--model', modelDir, IMAGE, '--out', tfjsOut, '--engine', 'tfjs', '--tile', '256', '--workers', '0', '--probabilities', '--json']);
+    expect(tfjsRun.code, tfjsRun.stderr).toBe(0);
+    const viaTfjs = (JSON.parse(tfjsRun.stdout) as PredictSummary).images[0]!;
+
+    const [onnxP, tfjsP] = await Promise.all([readFile(predicted.probabilities), readFile(viaTfjs.probabilities)].map(async (p) => readNpyFloat32(await p)));
+    let maxDiff = 0;
+    for (let i = 0; i < onnxP!.data.length; i++) maxDiff = Math.max(maxDiff, Math.abs(onnxP!.data[i]! - tfjsP!.data[i]!));
+    expect(maxDiff).toBeLessThan(1e-4);
+    // Same mask, except where tfjs' two best classes tie to float rounding: this fixture's untrained
+    // network gives near-uniform probabilities (0.34/0.32/0.34), so a pixel or two can tie.
+    const [onnxMask, tfjsMask] = await Promise.all([readIndexMask(predicted.mask), readIndexMask(viaTfjs.mask)]);
+    const differing: number[] = [];
+    for (let i = 0; i < tfjsMask.data.length; i++) if (onnxMask.data[i] !== tfjsMask.data[i]) differing.push(i);
+    expect(differing.length).toBeLessThanOrEqual(4);
+    for (const pixel of differing) {
+      const p = tfjsP!.data.subarray(pixel * 3, pixel * 3 + 3);
+      expect(Math.abs(p[onnxMask.data[pixel]!]! - p[tfjsMask.data[pixel]!]!)).toBeLessThan(1e-5);
+    }
+
+    const mixed = await microseg(['predict', '--model', modelDir, IMAGE, '--out', join(work, 'mixed'), '--workers', '2', '--json']);
+    expect(mixed.code).toBe(1);
+    expect(errorOf(mixed)).toMatchObject({ code: 'INVALID_INPUT', details: { engine: 'onnx', workers: '2' } });
   });
 
   it('a truncated checkpoint is an INVALID_INPUT error and writes no artifact', async () => {

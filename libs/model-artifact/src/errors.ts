@@ -5,6 +5,8 @@ export const ArtifactErrorReason = {
   FILE_NOT_LISTED: 'file-not-listed',
   MODEL_INVALID: 'model-invalid',
   TEST_OUTPUT_MISMATCH: 'test-output-mismatch',
+  /** The artifact has no model.onnx (saved before ONNX export): it runs on tfjs only. */
+  ONNX_MISSING: 'onnx-missing',
 } as const;
 
 export type ArtifactErrorReason = (typeof ArtifactErrorReason)[keyof typeof ArtifactErrorReason];

@@ -1,7 +1,8 @@
 export type { ArtifactFiles } from './artifact-files.ts';
 export { ArtifactErrorReason } from './errors.ts';
 export { artifactIOHandler, directoryIOHandler, s3IOHandler } from './io-handler.ts';
-export { type LoadedArtifact, loadArtifact, readManifest } from './load-artifact.ts';
+export { type LoadedArtifact, type LoadedOnnxArtifact, loadArtifact, loadOnnxArtifact, readManifest } from './load-artifact.ts';
+export { type OnnxRunner, type OnnxRunnerOptions, ONNX_INPUT, ONNX_OUTPUT, createOnnxRunner, defaultThreads } from './onnx-runner.ts';
 export type { ArtifactLocation } from './locations.ts';
 export {
   type ArtifactManifest,

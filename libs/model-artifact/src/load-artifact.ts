@@ -6,7 +6,8 @@ import { artifactIOHandler } from './io-handler.ts';
 import { type ArtifactLocation, openForReading } from './locations.ts';
 import { type ArtifactManifest, MANIFEST_FILE, parseManifest } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
-import { decodeFloat32, maxAbsDiff, runModel } from './test-vector.ts';
+import { type OnnxRunner, type OnnxRunnerOptions, createOnnxRunner } from './onnx-runner.ts';
+import { type TensorData, decodeFloat32, maxAbsDiff, runModel } from './test-vector.ts';
 
 export interface LoadedArtifact {
   model: LayersModel;
@@ -77,7 +78,7 @@ export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArti
     );
   }
   try {
-    await checkTestOutput(model, manifest, verified);
+    await checkTestOutput((input) => runModel(model, input), manifest, verified);
   } catch (error) {
     model.dispose();
     throw error;
@@ -85,15 +86,42 @@ export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArti
   return { model, manifest };
 }
 
+export interface LoadedOnnxArtifact {
+  runner: OnnxRunner;
+  manifest: ArtifactManifest;
+}
+
+/**
+ * Loads an artifact's model.onnx into an ONNX Runtime session, with the same proof as loadArtifact:
+ * every file matches its sha256 and the session reproduces the recorded test output. The tfjs model
+ * is not built. An artifact without model.onnx fails with reason ONNX_MISSING (callers fall back to tfjs).
+ */
+export async function loadOnnxArtifact(source: ArtifactLocation, options: OnnxRunnerOptions = {}): Promise<LoadedOnnxArtifact> {
+  const files = await openForReading(source);
+  const manifest = parseManifest(await files.read(MANIFEST_FILE), files.location);
+  if (!manifest.onnx) {
+    throw invalidInput(`the artifact in ${files.location} has no ONNX model`, { reason: ArtifactErrorReason.ONNX_MISSING });
+  }
+  const verified = verifiedFiles(files, manifest.files);
+  const runner = await createOnnxRunner(await verified.read(manifest.onnx.file), options);
+  try {
+    await checkTestOutput((input) => runner.run(input), manifest, verified);
+  } catch (error) {
+    await runner.release();
+    throw error;
+  }
+  return { runner, manifest };
+}
+
 async function checkTestOutput(
-  model: LayersModel,
+  run: (input: TensorData) => Promise<TensorData>,
   manifest: ArtifactManifest,
   files: ArtifactFiles,
 ): Promise<void> {
   const { input, output, tolerance } = manifest.test;
   const inputData = decodeFloat32(await files.read(input.file), input.shape, input.file);
   const expected = decodeFloat32(await files.read(output.file), output.shape, output.file);
-  const actual = await runModel(model, { shape: input.shape, data: inputData });
+  const actual = await run({ shape: input.shape, data: inputData });
   const sameShape =
     actual.shape.length === output.shape.length &&
     actual.shape.every((n, i) => n === output.shape[i]);

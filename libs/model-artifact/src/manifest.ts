@@ -70,6 +70,11 @@ export const ArtifactManifestSchema = ModelDescriptionSchema.extend({
   createdAt: z.iso.datetime(),
   /** sha256 of every other file of the artifact; a file not listed here is not loaded. */
   files: z.record(fileName, sha256),
+  /**
+   * The same network as an ONNX model (NCHW input `input`, output `output`) for ONNX Runtime; its
+   * sha256 is in `files`. Absent in artifacts saved before MicroSeg exported ONNX: those run on tfjs.
+   */
+  onnx: z.object({ file: fileName, opset: count, input: z.string().min(1), output: z.string().min(1) }).optional(),
   /** The reproducibility check run on every load: this input must give this output. */
   test: z.object({
     input: TensorFileSchema,

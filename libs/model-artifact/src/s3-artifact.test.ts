@@ -7,7 +7,7 @@ import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { Client } from 'minio';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Location, loadArtifact, readManifest, s3IOHandler, saveArtifact } from './index.ts';
+import { type S3Location, loadArtifact, loadOnnxArtifact, readManifest, s3IOHandler, saveArtifact } from './index.ts';
 import { description, tinyModel } from './test-model.ts';
 
 const BUCKET = 'models';
@@ -54,6 +54,7 @@ describe('model artifacts in S3', () => {
         'group1-shard1of1.bin',
         'microseg.json',
         'model.json',
+        'model.onnx',
         'test-input.bin',
         'test-output.bin',
       ].map((name) => `unet/resnet18/v1/${name}`),
@@ -62,6 +63,9 @@ describe('model artifacts in S3', () => {
     const { model, manifest } = await loadArtifact(at('unet/resnet18/v1'));
     expect(manifest).toEqual(saved);
     model.dispose();
+    const onnx = await loadOnnxArtifact(at('unet/resnet18/v1'), { threads: 1 });
+    expect(onnx.manifest).toEqual(saved);
+    await onnx.runner.release();
   });
 
   it('works as a plain tfjs IOHandler', async () => {

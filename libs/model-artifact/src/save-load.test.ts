@@ -10,6 +10,7 @@ import {
   ArtifactErrorReason,
   directoryIOHandler,
   loadArtifact,
+  loadOnnxArtifact,
   readManifest,
   saveArtifact,
 } from './index.ts';
@@ -47,6 +48,7 @@ describe('model artifacts on disk', () => {
     expect(Object.keys(saved.files).sort()).toEqual([
       'group1-shard1of1.bin',
       'model.json',
+      'model.onnx',
       'test-input.bin',
       'test-output.bin',
     ]);
@@ -65,6 +67,44 @@ describe('model artifacts on disk', () => {
       await (model.predict(x) as Tensor).array(),
     );
     loaded.dispose();
+  });
+
+  it('writes the network as model.onnx that ONNX Runtime loads, self-tests and runs like tfjs', async () => {
+    const model = tinyModel();
+    const dir = join(root, 'onnx');
+    const saved = await saveArtifact(model, description, dir);
+    expect(saved.onnx).toEqual({ file: 'model.onnx', opset: 17, input: 'image', output: 'probabilities' });
+
+    const { runner, manifest } = await loadOnnxArtifact(dir, { threads: 1 });
+    try {
+      expect(manifest).toEqual(saved);
+      const data = Float32Array.from({ length: 2 * 5 * 7 * 3 }, (_, i) => Math.sin(i));
+      const onnx = await runner.run({ shape: [2, 5, 7, 3], data });
+      const tfjs = model.predict(tensor(data, [2, 5, 7, 3])) as Tensor;
+      expect(onnx.shape).toEqual(tfjs.shape);
+      const expected = (await tfjs.data()) as Float32Array;
+      expect(Math.max(...onnx.data.map((v, i) => Math.abs(v - expected[i]!)))).toBeLessThan(1e-5);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('refuses a tampered model.onnx, and says when an artifact has none', async () => {
+    const dir = join(root, 'onnx-tampered');
+    await saveArtifact(tinyModel(), description, dir);
+    const onnx = await readFile(join(dir, 'model.onnx'));
+    onnx[onnx.length - 1]! ^= 0xff;
+    await writeFile(join(dir, 'model.onnx'), onnx);
+    expect((await invalid(loadOnnxArtifact(dir))).details).toMatchObject({
+      reason: ArtifactErrorReason.CHECKSUM_MISMATCH,
+      file: 'model.onnx',
+    });
+
+    const tfjsOnly = join(root, 'tfjs-only');
+    const saved = await saveArtifact(tinyModel(), description, tfjsOnly, { onnx: false });
+    expect(saved.onnx).toBeUndefined();
+    expect(Object.keys(saved.files)).not.toContain('model.onnx');
+    expect((await invalid(loadOnnxArtifact(tfjsOnly))).details).toMatchObject({ reason: ArtifactErrorReason.ONNX_MISSING });
   });
 
   it('packs a .tar.gz that loads back', async () => {

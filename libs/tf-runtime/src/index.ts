@@ -16,6 +16,6 @@ export { type PixelArray, type Raster, crop, flipHorizontal, flipVertical, rotat
 
 export { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './inference/image-input.ts';
 export { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './inference/model-source.ts';
-export { type SegmentImageOptions, type Segmentation, segmentImage } from './inference/segment-image.ts';
+export { type SegmentImageOptions, type Segmentation, type TensorRunner, segmentImage } from './inference/segment-image.ts';
 export { type TilePlan, planTiles } from './inference/tile-plan.ts';
 export { type TileCentres, type TileWorkerPool, type TileWorkerPoolOptions, createTileWorkerPool } from './inference/worker-pool.ts';

@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { invalidInput, notFound } from '@microseg/errors';
 import { createIndexMask, encodeIndexMask } from '@microseg/metrology';
 import type { ArtifactManifest } from '@microseg/model-artifact';
+import type { SegmentImageOptions } from '@microseg/tf-runtime';
 import type { Command } from 'commander';
 import { printResult } from '../output.ts';
 import { startEngine } from './model.ts';
@@ -15,8 +16,13 @@ interface PredictFlags {
   tile?: string;
   stride?: string;
   workers?: string;
+  engine?: string;
+  threads?: string;
   json?: boolean;
 }
+
+const ENGINES = ['onnx', 'tfjs'] as const;
+type Engine = (typeof ENGINES)[number];
 
 interface ImageResult {
   image: string;
@@ -42,7 +48,9 @@ export function registerPredictCommand(program: Command): void {
     .option('--probabilities', 'also write <name>.probabilities.npy: float32 [height, width, channels]')
     .option('--tile <px>', "tile size (default: the model's, 512)")
     .option('--stride <px>', 'tile stride (default: the model\'s, or half of --tile)')
-    .option('--workers <n>', 'worker threads for tiles (default: one per core on wasm/cpu, 0 on tensorflow)')
+    .option('--engine <name>', 'onnx (ONNX Runtime, CPU) or tfjs (default: onnx when the artifact has model.onnx, else tfjs)')
+    .option('--threads <n>', 'onnx: ONNX Runtime intra-op threads (default: one per available core, capped by a container CPU limit)')
+    .option('--workers <n>', 'tfjs: worker threads for tiles (default: one per core on wasm/cpu, 0 on tensorflow)')
     .option('--json', 'print JSON')
     .action(async (images: string[], flags: PredictFlags) => {
       const result = await predict(images, flags);
@@ -52,15 +60,62 @@ export function registerPredictCommand(program: Command): void {
 
 async function predict(images: string[], flags: PredictFlags) {
   const outputs = outputNames(images);
-  const { runtime, backend } = await startEngine();
-  const { loadArtifact } = await import('@microseg/model-artifact');
-  const { decodeImage } = await import('@microseg/micrograph');
-  const { model, manifest } = await loadArtifact(flags.model);
+  const { readManifest } = await import('@microseg/model-artifact');
+  const manifest = await readManifest(flags.model);
+  const engine = chooseEngine(flags, manifest);
   const tile = flags.tile === undefined ? manifest.tile.size : wholeNumber('--tile', flags.tile, 32);
   const stride = flags.stride !== undefined ? wholeNumber('--stride', flags.stride, 1) : flags.tile !== undefined ? tile / 2 : manifest.tile.stride;
-  const workers = flags.workers === undefined ? (backend.backend === 'tensorflow' ? 0 : availableParallelism()) : wholeNumber('--workers', flags.workers, 0);
-  await mkdir(flags.out, { recursive: true });
+  const network = engine === 'onnx' ? await onnxNetwork(flags) : await tfjsNetwork(flags);
+  try {
+    await mkdir(flags.out, { recursive: true });
+    const results = await segmentAll(images, outputs, flags, network.manifest, { tile, stride, run: network.segment });
+    return {
+      model: { dir: flags.model, name: manifest.name, architecture: manifest.architecture, encoder: manifest.encoder },
+      engine, backend: network.backend, tile, stride, ...network.parallelism, images: results,
+    };
+  } finally {
+    await network.close();
+  }
+}
 
+function chooseEngine(flags: PredictFlags, manifest: ArtifactManifest): Engine {
+  if (flags.engine !== undefined && !(ENGINES as readonly string[]).includes(flags.engine)) {
+    throw invalidInput(`--engine must be ${ENGINES.join(' or ')}, got "${flags.engine}"`, { engine: flags.engine });
+  }
+  const engine = (flags.engine as Engine | undefined) ?? (manifest.onnx ? 'onnx' : 'tfjs');
+  if (engine === 'onnx' && flags.workers !== undefined) {
+    throw invalidInput('--workers is for the tfjs engine; ONNX Runtime takes --threads', { engine, workers: flags.workers });
+  }
+  if (engine === 'tfjs' && flags.threads !== undefined) {
+    throw invalidInput('--threads is for the onnx engine; tfjs takes --workers', { engine, threads: flags.threads });
+  }
+  return engine;
+}
+
+/** How an engine runs the tiles: the network (a tfjs model or an ONNX Runtime session) and its parallelism. */
+type SegmentOptions = Pick<SegmentImageOptions, 'model' | 'pool' | 'workers'>;
+
+interface Network {
+  manifest: ArtifactManifest;
+  backend: string;
+  parallelism: { workers: number } | { threads: number };
+  segment: SegmentOptions;
+  close(): Promise<void>;
+}
+
+/** ONNX Runtime on the CPU: one session, its intra-op threads spanning the cores; tfjs is not started. */
+async function onnxNetwork(flags: PredictFlags): Promise<Network> {
+  const { loadOnnxArtifact } = await import('@microseg/model-artifact');
+  const threads = flags.threads === undefined ? {} : { threads: wholeNumber('--threads', flags.threads, 1) };
+  const { runner, manifest } = await loadOnnxArtifact(flags.model, threads);
+  return { manifest, backend: 'onnxruntime-cpu', parallelism: { threads: runner.threads }, segment: { model: runner }, close: () => runner.release() };
+}
+
+async function tfjsNetwork(flags: PredictFlags): Promise<Network> {
+  const { runtime, backend } = await startEngine();
+  const { loadArtifact } = await import('@microseg/model-artifact');
+  const { model, manifest } = await loadArtifact(flags.model);
+  const workers = flags.workers === undefined ? (backend.backend === 'tensorflow' ? 0 : availableParallelism()) : wholeNumber('--workers', flags.workers, 0);
   // One pool for all images: each worker loads the network once, not once per image.
   const pool =
     workers > 0
@@ -70,52 +125,67 @@ async function predict(images: string[], flags: PredictFlags) {
           backend: backend.backend === 'cpu' ? 'cpu' : 'wasm',
         })
       : undefined;
-  try {
-    const results: ImageResult[] = [];
-    for (const [index, path] of images.entries()) {
-      const decoded = await decodeImage(await readImageFile(path));
-      assertModelTakes(manifest, path, decoded.info);
-      const started = performance.now();
-      const segmentation = await runtime.segmentImage({
-        image: { data: decoded.pixels, width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels, bitDepth: decoded.info.bitDepth },
-        model,
-        ...(pool ? { pool } : { workers: 0 }),
-        tile,
-        stride,
-        probabilities: flags.probabilities ?? false,
-        normalisation: {
-          mean: manifest.input.normalisation.mean as [number, number, number],
-          std: manifest.input.normalisation.std as [number, number, number],
-        },
-      });
-      const ms = Math.round(performance.now() - started);
-      const name = outputs[index]!;
-      const maskFile = join(flags.out, `${name}.png`);
-      await writeFile(maskFile, await encodeIndexMask(createIndexMask(segmentation.width, segmentation.height, segmentation.mask)));
-      let probabilitiesFile: string | undefined;
-      if (segmentation.probabilities) {
-        probabilitiesFile = join(flags.out, `${name}.probabilities.npy`);
-        const channels = segmentation.probabilities.length / (segmentation.width * segmentation.height);
-        await writeFile(probabilitiesFile, npyFloat32(segmentation.probabilities, [segmentation.height, segmentation.width, channels]));
-      }
-      results.push({
-        image: path,
-        mask: maskFile,
-        ...(probabilitiesFile ? { probabilities: probabilitiesFile } : {}),
-        width: segmentation.width,
-        height: segmentation.height,
-        channels: decoded.info.channels,
-        bitDepth: decoded.info.bitDepth,
-        tiles: segmentation.tiles,
-        ms,
-        classes: classPixels(manifest, segmentation.mask),
-      });
+  return {
+    manifest,
+    backend: backend.backend,
+    parallelism: { workers },
+    segment: { model, ...(pool ? { pool } : { workers: 0 }) },
+    async close() {
+      await pool?.close();
+      model.dispose();
+    },
+  };
+}
+
+async function segmentAll(
+  images: string[],
+  outputs: string[],
+  flags: PredictFlags,
+  manifest: ArtifactManifest,
+  settings: { tile: number; stride: number; run: SegmentOptions },
+): Promise<ImageResult[]> {
+  const { segmentImage } = await import('@microseg/tf-runtime');
+  const { decodeImage } = await import('@microseg/micrograph');
+  const results: ImageResult[] = [];
+  for (const [index, path] of images.entries()) {
+    const decoded = await decodeImage(await readImageFile(path));
+    assertModelTakes(manifest, path, decoded.info);
+    const started = performance.now();
+    const segmentation = await segmentImage({
+      image: { data: decoded.pixels, width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels, bitDepth: decoded.info.bitDepth },
+      ...settings.run,
+      tile: settings.tile,
+      stride: settings.stride,
+      probabilities: flags.probabilities ?? false,
+      normalisation: {
+        mean: manifest.input.normalisation.mean as [number, number, number],
+        std: manifest.input.normalisation.std as [number, number, number],
+      },
+    });
+    const ms = Math.round(performance.now() - started);
+    const name = outputs[index]!;
+    const maskFile = join(flags.out, `${name}.png`);
+    await writeFile(maskFile, await encodeIndexMask(createIndexMask(segmentation.width, segmentation.height, segmentation.mask)));
+    let probabilitiesFile: string | undefined;
+    if (segmentation.probabilities) {
+      probabilitiesFile = join(flags.out, `${name}.probabilities.npy`);
+      const channels = segmentation.probabilities.length / (segmentation.width * segmentation.height);
+      await writeFile(probabilitiesFile, npyFloat32(segmentation.probabilities, [segmentation.height, segmentation.width, channels]));
     }
-    return { model: { dir: flags.model, name: manifest.name, architecture: manifest.architecture, encoder: manifest.encoder }, backend: backend.backend, tile, stride, workers, images: results };
-  } finally {
-    await pool?.close();
-    model.dispose();
+    results.push({
+      image: path,
+      mask: maskFile,
+      ...(probabilitiesFile ? { probabilities: probabilitiesFile } : {}),
+      width: segmentation.width,
+      height: segmentation.height,
+      channels: decoded.info.channels,
+      bitDepth: decoded.info.bitDepth,
+      tiles: segmentation.tiles,
+      ms,
+      classes: classPixels(manifest, segmentation.mask),
+    });
   }
+  return results;
 }
 
 /** `<name>` of each output: the image's file name without extension; two images may not share one. */
@@ -178,7 +248,8 @@ function npyFloat32(values: Float32Array, shape: number[]): Uint8Array {
 }
 
 function readablePredictions(result: Awaited<ReturnType<typeof predict>>): string {
-  const lines = [`${result.model.name} (${result.model.architecture}/${result.model.encoder}) on ${result.backend}, tiles ${result.tile}/${result.stride}, ${result.workers} workers`];
+  const parallelism = 'threads' in result ? `${result.threads} threads` : `${result.workers} workers`;
+  const lines = [`${result.model.name} (${result.model.architecture}/${result.model.encoder}) on ${result.engine} (${result.backend}), tiles ${result.tile}/${result.stride}, ${parallelism}`];
   for (const image of result.images) {
     const total = image.width * image.height;
     const classes = image.classes.map((c) => `${c.name} ${((c.pixels / total) * 100).toFixed(1)}%`).join(', ');

@@ -8,10 +8,22 @@ import { type TilePosition, createStitcher, createTileReader, cropCentres } from
 import { type TilePlan, planTiles } from './tile-plan.ts';
 import { type TileCentres, type TileWorkerPool, createTileWorkerPool } from './worker-pool.ts';
 
+/**
+ * A network run by another engine (ONNX Runtime: @microseg/model-artifact's OnnxRunner): NHWC
+ * normalised tiles in, NHWC per-class probabilities out. It parallelises inside itself, so it runs
+ * from this thread and never in tile workers.
+ */
+export interface TensorRunner {
+  run(input: { shape: number[]; data: Float32Array }): Promise<{ shape: number[]; data: Float32Array }>;
+}
+
 export interface SegmentImageOptions {
   image: ImageInput;
-  /** A model or predict function runs in this thread; a ModelSource (or a LayersModel) can also run in workers. */
-  model: LayersModel | TilePredictor | ModelSource;
+  /**
+   * A model or predict function runs in this thread; a ModelSource (or a LayersModel) can also run in
+   * workers; a TensorRunner runs on its own engine's threads.
+   */
+  model: LayersModel | TilePredictor | ModelSource | TensorRunner;
   /** 512 and 256 as in the paper. */
   tile?: number;
   stride?: number;
@@ -47,9 +59,21 @@ function isModelSource(model: SegmentImageOptions['model']): model is ModelSourc
   return typeof model === 'object' && !(model instanceof LayersModel) && 'kind' in model;
 }
 
+function isTensorRunner(model: SegmentImageOptions['model']): model is TensorRunner {
+  return typeof model === 'object' && !(model instanceof LayersModel) && !('kind' in model) && typeof model.run === 'function';
+}
+
 function defaultWorkers(model: SegmentImageOptions['model']): number {
-  if (typeof model === 'function' || tf.getBackend() === 'tensorflow') return 0;
+  if (typeof model === 'function' || isTensorRunner(model) || tf.getBackend() === 'tensorflow') return 0;
   return availableParallelism();
+}
+
+function runnerExecutor(runner: TensorRunner, plan: TilePlan): Executor {
+  return async (tiles, count) => {
+    const output = await runner.run({ shape: [count, plan.tile, plan.tile, 3], data: tiles });
+    const classes = output.shape[3]!;
+    return { data: cropCentres(output.data, count, plan.tile, plan.margin, plan.stride, classes), classes };
+  };
 }
 
 function inThreadExecutor(predict: TilePredictor, plan: TilePlan): Executor {
@@ -80,8 +104,13 @@ export async function segmentImage(options: SegmentImageOptions): Promise<Segmen
   const workers = Math.min(options.workers ?? defaultWorkers(options.model), batches);
   let pool = options.pool;
   let ownedPool: TileWorkerPool | undefined;
+  if (isTensorRunner(options.model) && (workers > 0 || pool)) {
+    throw new MicroSegError('INVALID_INPUT', 'a TensorRunner uses its own threads: it takes no tile workers or pool', {
+      details: { workers: options.workers ?? null, pool: pool !== undefined },
+    });
+  }
   if (!pool && workers > 0) {
-    if (typeof options.model === 'function') {
+    if (typeof options.model === 'function' || isTensorRunner(options.model)) {
       throw new MicroSegError('INVALID_INPUT', 'a predict function cannot move to worker threads: pass a ModelSource or LayersModel', {
         details: { workers },
       });
@@ -96,6 +125,8 @@ export async function segmentImage(options: SegmentImageOptions): Promise<Segmen
     if (pool) {
       const active = pool;
       execute = (data, count) => active.run({ data, count, tile: plan.tile, margin: plan.margin, size: plan.stride });
+    } else if (isTensorRunner(options.model)) {
+      execute = runnerExecutor(options.model, plan);
     } else {
       const model = options.model;
       const predict =

@@ -68,6 +68,26 @@ describe('segmentImage in this thread', () => {
     });
   }
 
+  it('runs a TensorRunner (another engine, e.g. ONNX Runtime) over the same tiles with the same result, in this thread only', async () => {
+    const f = fixtures.find((x) => x.net === 'multiclass')!;
+    const net = nets.multiclass!;
+    const runner = {
+      async run(input: { shape: number[]; data: Float32Array }) {
+        const out = tf.tidy(() => net(tf.tensor4d(input.data, input.shape as [number, number, number, number])));
+        const data = (await out.data()) as Float32Array;
+        const shape = [...out.shape];
+        out.dispose();
+        return { shape, data };
+      },
+    };
+    const options = { image: fixtureImage(f), tile: f.tile, stride: f.stride, tileBatch: 2, probabilities: true };
+    const viaRunner = await segmentImage({ ...options, model: runner });
+    const direct = await segmentImage({ ...options, model: net });
+    expect(viaRunner.mask).toEqual(direct.mask);
+    expect(viaRunner.probabilities).toEqual(direct.probabilities);
+    await expect(segmentImage({ ...options, model: runner, workers: 2 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
     await segmentImage({ image: fixtureImage(fixtures[0]!), model: nets.binary!, tile: 16, stride: 8 });
