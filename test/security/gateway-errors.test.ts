@@ -45,6 +45,19 @@ describe('malformed requests get typed errors with 4xx statuses and no internals
     }
   });
 
+  it('tells a caller without a key only whether each service is up, not its version, instance or failure details', async () => {
+    const query = '{ health { status services { service status version instance uptimeSeconds checks { name ok detail } } } }';
+    type Health = { health: { services: { version: string | null; instance: string | null; uptimeSeconds: number | null; checks: { detail: string | null }[] }[] } };
+    const anonymous = (await post(platform.graphqlUrl, { query })).body?.data as Health;
+    expect(anonymous.health.services.length).toBeGreaterThan(0);
+    for (const service of anonymous.health.services) {
+      expect(service).toMatchObject({ version: null, instance: null, uptimeSeconds: null });
+      expect(service.checks.every((check) => check.detail === null)).toBe(true);
+    }
+    const member = (await post(platform.graphqlUrl, { query }, bearer)).body?.data as Health;
+    expect(member.health.services.some((service) => service.version !== null)).toBe(true);
+  });
+
   it('answers a too-long or malformed bearer with UNAUTHENTICATED, 401', async () => {
     expectRefused(await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: `Bearer msk_${'x'.repeat(5_000)}` }), 'UNAUTHENTICATED', 401);
     expectRefused(await post(platform.graphqlUrl, { query: '{ me { groupId } }' }, { authorization: 'Basic abc' }), 'UNAUTHENTICATED', 401);

@@ -21,8 +21,26 @@ export const healthQuery: QueryResolvers['health'] = async (_parent, _args, cont
     recent = current;
     void current.answer.finally(() => (current.answeredAt = Date.now()));
   }
-  return recent.answer;
+  const health = await recent.answer;
+  return context.principal ? health : withoutInternals(health);
 };
+
+/**
+ * What a caller without a key learns: whether each service is up and which checks fail, not the
+ * versions, instances, uptimes and failure details an attacker would use to pick a target.
+ */
+function withoutInternals(health: PlatformHealth): PlatformHealth {
+  return {
+    ...health,
+    services: health.services.map((service) => ({
+      ...service,
+      version: null,
+      instance: null,
+      uptimeSeconds: null,
+      checks: service.checks.map((check) => ({ ...check, detail: null })),
+    })),
+  };
+}
 
 /** Asks every service at once; one that does not answer in time is `down`, with the reason. */
 async function askEveryService(context: GatewayContext) {
