@@ -5,3 +5,4 @@ export {
 } from './test-infrastructure.ts';
 export { createTestObjectStore } from './test-object-store.ts';
 export { startTestPlatform, type TestPlatform } from './platform.ts';
+export { expectCode } from './expect-code.ts';

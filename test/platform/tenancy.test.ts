@@ -1,18 +1,6 @@
 import { GatewayClient } from '@microseg/cli';
-import { MicroSegError } from '@microseg/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
-
-/** Expects a GraphQL call to fail with a MicroSeg error code. */
-async function expectCode(call: Promise<unknown>, code: string): Promise<MicroSegError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MicroSegError);
-  expect((error as MicroSegError).code).toBe(code);
-  return error as MicroSegError;
-}
+import { type TestPlatform, startTestPlatform, expectCode } from '../harness/index.ts';
 
 describe('tenancy through the gateway (identity service, PostgreSQL, NATS)', () => {
   let platform: TestPlatform;

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayClient } from '@microseg/cli';
 import { auditJobs } from '@microseg/contracts';
-import { MicroSegError } from '@microseg/errors';
 import { publishJob } from '@microseg/messaging';
 import { createClient } from 'graphql-ws/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { microsegJson } from '../datasets/cli.ts';
-import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
+import { type TestPlatform, startTestPlatform, expectCode } from '../harness/index.ts';
 
 interface AuditEvent {
   id: string;
@@ -34,16 +33,6 @@ const AUDIT_LOG = `query($first: Int, $after: String, $filter: AuditLogFilter) {
 }`;
 
 type Page = { auditLog: { nodes: AuditEvent[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
-
-async function expectCode(call: Promise<unknown>, code: string): Promise<MicroSegError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MicroSegError);
-  expect((error as MicroSegError).code).toBe(code);
-  return error as MicroSegError;
-}
 
 /** The audit log fills asynchronously (gateway -> audit stream -> identity): wait until `ready` holds. */
 async function auditLogWhen(client: GatewayClient, ready: (events: AuditEvent[]) => boolean, filter: Record<string, unknown> = {}): Promise<AuditEvent[]> {

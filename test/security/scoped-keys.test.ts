@@ -3,23 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayClient } from '@microseg/cli';
-import { MicroSegError } from '@microseg/errors';
 import { createClient } from 'graphql-ws/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { microsegJson } from '../datasets/cli.ts';
 import { grayPng, putToUrl, sha256 } from '../datasets/images.ts';
-import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
-
-async function expectCode(call: Promise<unknown>, code: string): Promise<MicroSegError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MicroSegError);
-  expect((error as MicroSegError).code).toBe(code);
-  return error as MicroSegError;
-}
+import { type TestPlatform, startTestPlatform, expectCode } from '../harness/index.ts';
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret key { id scopes expiresAt allowedOperations } }

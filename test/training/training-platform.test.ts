@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { MicroSegError } from '@microseg/errors';
 import { type StateDict, writeSafetensors } from '@microseg/torch-checkpoint';
 import { createClient } from 'graphql-ws/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
+import { type TestPlatform, startTestPlatform, expectCode } from '../harness/index.ts';
 import { microsegJson } from '../datasets/cli.ts';
 import { putToUrl, sha256 } from '../datasets/images.ts';
 
@@ -70,16 +69,6 @@ interface JobView {
 
 const JOB = `query($id: ID!) { trainingJob(id: $id) { id state attempts workerId workerKind queuePosition checkpointEpoch
   progress { epoch valIou learningRate etaSeconds } epochs { epoch valIou improved } error { code message details } } }`;
-
-async function expectCode(call: Promise<unknown>, code: string): Promise<MicroSegError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MicroSegError);
-  expect((error as MicroSegError).code).toBe(code);
-  return error as MicroSegError;
-}
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
 import { errorInWords } from '../graphql/error-words.ts';
+import { ParticleTable } from '../measurements/particle-table.tsx';
 import type { DatasetClassView } from './class-legend.tsx';
 
 const DatasetMeasurementSummaryQuery = graphql(`
@@ -37,8 +38,6 @@ const ExportQuery = graphql(`
   }
 `);
 
-const figure = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toPrecision(3));
-
 /** Every mask of the dataset pooled per source (manual, each model version), with metrology's histogram and a CSV. */
 export function DatasetMeasurements({ datasetId, classes }: { datasetId: string; classes: readonly DatasetClassView[] }) {
   const client = useClient();
@@ -48,7 +47,6 @@ export function DatasetMeasurements({ datasetId, classes }: { datasetId: string;
   if (!data) return <p aria-live="polite">Loading the measurements…</p>;
   const sources = data.datasetMeasurementSummary.sources;
   if (sources.length === 0) return <p>No mask of this dataset is measured yet.</p>;
-  const className = (index: number) => classes.find((c) => c.index === index)?.name ?? `class ${index}`;
   const downloadCsv = async (source: (typeof sources)[number]) => {
     const result = await client.query(ExportQuery, { id: datasetId, source: source.source, modelVersionId: source.modelVersionId ?? null }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) setExportError(errorInWords(result.error));
@@ -68,28 +66,11 @@ export function DatasetMeasurements({ datasetId, classes }: { datasetId: string;
             <h3>
               {title}: {source.maskCount} measured{source.failedCount > 0 && `, ${source.failedCount} failed`}
             </h3>
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Class</th>
-                  <th scope="col">Particles</th>
-                  <th scope="col">Area fraction</th>
-                  <th scope="col">Mean eq. diameter ({source.unit})</th>
-                  <th scope="col">Median eq. diameter ({source.unit})</th>
-                </tr>
-              </thead>
-              <tbody>
-                {source.particles.map((p) => (
-                  <tr key={p.class}>
-                    <th scope="row">{className(p.class)}</th>
-                    <td class="number">{p.count}</td>
-                    <td class="number">{(p.areaFraction * 100).toFixed(1)}%</td>
-                    <td class="number">{figure(p.meanEquivalentDiameter)}</td>
-                    <td class="number">{figure(p.medianEquivalentDiameter)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ParticleTable
+              rows={source.particles}
+              unit={source.unit}
+              classes={classes}
+            />
             <div class="plots">{source.plots.sizeHistogramUrl && <img src={source.plots.sizeHistogramUrl} alt={`Particle size histogram of the ${title}, pooled`} />}</div>
             <button type="button" onClick={() => void downloadCsv(source)}>
               Download the particles as CSV

@@ -2,6 +2,7 @@ import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import type { DatasetClassView } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
+import { ParticleTable, figure } from '../measurements/particle-table.tsx';
 
 // Apart from the image's query: when metrology is away, the image and its overlay still show.
 const ImageMeasurementsQuery = graphql(`
@@ -55,8 +56,6 @@ export interface MeasurementSetView {
   plots: { sizeHistogramUrl?: string | null; thicknessHistogramUrl?: string | null };
 }
 
-const number = (value: number | null | undefined, digits = 3) => (value === null || value === undefined ? '—' : value.toPrecision(digits));
-
 /** One measurement set per mask: per-class particle figures, layer thickness, and metrology's plots. */
 export function ImageMeasurements({ imageId, classes }: { imageId: string; classes: readonly DatasetClassView[] }) {
   const [{ data, error }] = useQuery({ query: ImageMeasurementsQuery, variables: { id: imageId } });
@@ -66,7 +65,6 @@ export function ImageMeasurements({ imageId, classes }: { imageId: string; class
 }
 
 function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
-  const className = (index: number) => classes.find((c) => c.index === index)?.name ?? `class ${index}`;
   if (sets.length === 0) return <p>No measurement yet: masks are measured shortly after they arrive.</p>;
   return (
     <>
@@ -79,31 +77,14 @@ function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[
               <p class="error">Measurement failed: {set.error?.message ?? 'no reason recorded'}</p>
             ) : (
               <>
-                <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Class</th>
-                      <th scope="col">Particles</th>
-                      <th scope="col">Area fraction</th>
-                      <th scope="col">Mean eq. diameter ({set.unit})</th>
-                      <th scope="col">Median eq. diameter ({set.unit})</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {set.particles.map((p) => (
-                      <tr key={p.class}>
-                        <th scope="row">{className(p.class)}</th>
-                        <td class="number">{p.count}</td>
-                        <td class="number">{(p.areaFraction * 100).toFixed(1)}%</td>
-                        <td class="number">{number(p.equivalentDiameter.mean)}</td>
-                        <td class="number">{number(p.equivalentDiameter.median)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ParticleTable
+                  rows={set.particles.map((p) => ({ ...p, meanEquivalentDiameter: p.equivalentDiameter.mean, medianEquivalentDiameter: p.equivalentDiameter.median }))}
+                  unit={set.unit}
+                  classes={classes}
+                />
                 {set.thickness && (
                   <p>
-                    Layer thickness: mean {number(set.thickness.thickness.mean)} {set.unit}, median {number(set.thickness.thickness.median)} {set.unit}
+                    Layer thickness: mean {figure(set.thickness.thickness.mean)} {set.unit}, median {figure(set.thickness.thickness.median)} {set.unit}
                   </p>
                 )}
                 <div class="plots">
