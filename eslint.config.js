@@ -26,7 +26,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@microseg/*/*'], message: 'import a package through its public entry only' },
+            // A service's `config` entry is public too: the configuration reference is generated from it.
+            { group: ['@microseg/*/*', '!@microseg/*/config'], message: 'import a package through its public entry only' },
             { group: ['**/libs/*/src/**', '**/services/*/src/**'], message: 'no relative imports across packages' },
           ],
         },

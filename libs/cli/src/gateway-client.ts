@@ -1,4 +1,5 @@
 import { MicroSegError, isErrorCode } from '@microseg/errors';
+import { type CliEnvironment, cliEnvironment } from './cli-environment.ts';
 
 export interface GatewayClientOptions {
   url?: string | undefined;
@@ -60,9 +61,9 @@ export class GatewayClient {
 }
 
 /** The client for a command: `--url`/`--api-key` over `MICROSEG_URL`/`MICROSEG_API_KEY`. */
-export function clientFromOptions(globals: { url?: string; apiKey?: string }, env: NodeJS.ProcessEnv = process.env): GatewayClient {
+export function clientFromOptions(globals: { url?: string; apiKey?: string }, env: CliEnvironment = cliEnvironment()): GatewayClient {
   return new GatewayClient({
-    url: globals.url ?? env['MICROSEG_URL'] ?? DEFAULT_GATEWAY_URL,
-    apiKey: globals.apiKey ?? env['MICROSEG_API_KEY'],
+    url: globals.url ?? env.MICROSEG_URL ?? DEFAULT_GATEWAY_URL,
+    apiKey: globals.apiKey ?? env.MICROSEG_API_KEY,
   });
 }

@@ -1,4 +1,5 @@
 export { type Environment, loadConfigOrExit, parseConfig } from './load-config.ts';
+export { type ConfigSection, type VariableReference, renderConfigReference, variableReferences } from './config-reference.ts';
 export {
   commonServiceVariables,
   databaseVariables,

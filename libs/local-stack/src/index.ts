@@ -31,3 +31,4 @@ export {
 export { findFreePort } from './free-port.ts';
 export { probeTcp, type WaitOptions, waitUntilReady } from './readiness.ts';
 export { type StackLogger, silentStackLogger } from './stack-logger.ts';
+export { localPlatformConfigSchema, type LocalPlatformConfig } from './local-platform-config.ts';

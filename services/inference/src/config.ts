@@ -5,35 +5,61 @@ export const inferenceConfigSchema = z.object({
   ...commonServiceVariables,
   ...databaseVariables,
   ...objectStoreVariables,
-  /** `tensorflow`, `wasm` or `cpu`; empty: the best one present. */
-  MICROSEG_TF_BACKEND: z.string().default(''),
-  /** Where optional probability maps are stored. */
-  INFERENCE_BUCKET: z.string().min(3).max(63).default('microseg-inference'),
-  /** Images segmented at once by this process. */
-  INFERENCE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
-  /**
-   * Worker threads per loaded model for the tiles (wasm/cpu), started once per model. At least one
-   * keeps the network off the service's thread, which must answer requests and health meanwhile;
-   * more use more cores for one image. 0 runs the tiles in the service thread (tests of the engine).
-   */
-  INFERENCE_TILE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
-  /** Weights kept loaded across models; the least recently used model is evicted past it. */
-  INFERENCE_MODEL_CACHE_MB: z.coerce.number().int().min(1).default(1024),
-  INFERENCE_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(60_000),
-  INFERENCE_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(8),
-  /** A receiver that answers nothing within this is counted as a failed attempt. */
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  /** Attempts per delivery (the first included) before it is dead-lettered. */
-  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-  /** First retry delay; it doubles per attempt up to WEBHOOK_RETRY_MAX_MS. */
-  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
-  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5 * 60_000),
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  /**
-   * Networks webhooks may reach besides public addresses, comma separated: ranges
-   * (`10.20.0.0/16`), addresses, host names (`lims.lab.internal`, `*.lab.internal`) of an
-   * on-premises LIMS. Empty: loopback, private, link-local and other special addresses are refused.
-   */
+  MICROSEG_TF_BACKEND: z
+    .string()
+    .default('')
+    .describe('`tensorflow` (tfjs-node / -gpu), `wasm` or `cpu`; empty: the best one present'),
+  INFERENCE_BUCKET: z.string().min(3).max(63).default('microseg-inference').describe('where optional probability maps are stored'),
+  INFERENCE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1).describe('images segmented at once by this process'),
+  INFERENCE_TILE_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64)
+    .default(1)
+    .describe(
+      "worker threads per loaded model for the tiles (wasm/cpu), started once per model: at least one keeps the network off the service's thread, which must answer requests and health meanwhile; more use more cores for one image; 0 runs the tiles in the service thread (tests of the engine)",
+    ),
+  INFERENCE_MODEL_CACHE_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024)
+    .describe("weights kept loaded across models (each tile worker's copy counts); the least recently used model is evicted past it"),
+  INFERENCE_ACK_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(60_000)
+    .describe('redelivery deadline of a segmentation job whose worker stops heartbeating'),
+  INFERENCE_MAX_DELIVER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(8)
+    .describe('deliveries of a segmentation job before it is dead-lettered'),
+  WEBHOOK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe('a webhook receiver that answers nothing within this is counted as a failed attempt'),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(6)
+    .describe('attempts per delivery (the first included) before it is dead-lettered'),
+  WEBHOOK_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1_000)
+    .describe('first retry delay of a webhook delivery; it doubles per attempt up to `WEBHOOK_RETRY_MAX_MS`'),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5 * 60_000).describe('the longest delay between two delivery attempts'),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8).describe('webhook deliveries in flight at once'),
   WEBHOOK_ALLOWED_NETWORKS: z.string().default('').transform((setting, context) => {
     try {
       return parseAllowedNetworks(setting);
@@ -41,7 +67,10 @@ export const inferenceConfigSchema = z.object({
       context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
       return z.NEVER;
     }
-  }),
+  })
+    .describe(
+      'networks webhooks may reach besides public addresses, comma separated: ranges (`10.20.0.0/16`, `fd12::/48`), addresses, host names (`lims.lab.internal`, `*.lab.internal`) of an on-premises LIMS. Empty: a webhook to a loopback, private (10/8, 172.16/12, 192.168/16, CGNAT 100.64/10, fc00::/7), link-local (169.254/16 with the cloud metadata address, fe80::/10), unspecified, multicast, broadcast or reserved address is refused, in any spelling (`127.1`, `2130706433`, `[::ffff:7f00:1]`): a literal one at `createWebhook` (INVALID_INPUT, `details.rule`), a host name at each delivery, where every address it resolves to is judged and the request goes to the vetted address only (delivery state `refused`, never retried). An allowed host name may resolve to private addresses, never to loopback, link-local or unspecified ones: those need a range. Redirects are not followed',
+    ),
 });
 
 export type InferenceConfig = z.infer<typeof inferenceConfigSchema>;

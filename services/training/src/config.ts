@@ -4,34 +4,47 @@ const shared = {
   ...commonServiceVariables,
   ...databaseVariables,
   ...objectStoreVariables,
-  /** Model artifacts, training checkpoints and imported weights. */
-  TRAINING_BUCKET: z.string().min(3).max(63).default('microseg-models'),
+  TRAINING_BUCKET: z
+    .string()
+    .min(3)
+    .max(63)
+    .default('microseg-models')
+    .describe('model artifacts, training checkpoints and imported weights'),
 };
 
 export const trainingConfigSchema = z.object({
   ...shared,
-  /**
-   * Worker processes this service starts beside itself (the local platform). In a cluster the
-   * workers are their own pods (`src/worker-main.ts`) and this is 0.
-   */
-  TRAINING_LOCAL_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
-  /** Extra environment for local workers, as JSON (tests shorten the ack wait). */
-  TRAINING_WORKER_ENV: z.string().default('{}'),
+  TRAINING_LOCAL_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(1)
+    .describe('training worker processes this service starts beside itself (the local platform); 0 in a cluster, where the workers are their own GPU pods'),
+  TRAINING_WORKER_ENV: z.string().default('{}').describe('extra environment for those local workers, as a JSON object (tests shorten the ack wait)'),
 });
 export type TrainingConfig = z.infer<typeof trainingConfigSchema>;
 
 export const workerConfigSchema = z.object({
   ...shared,
-  /** `tensorflow` (tfjs-node[-gpu]), `wasm` or `cpu`; empty chooses the best present. */
-  MICROSEG_TF_BACKEND: z.string().default(''),
-  /**
-   * A job whose worker neither finishes nor heartbeats for this long is redelivered to another
-   * worker, which resumes it from the last checkpoint (a killed worker costs this much delay).
-   */
-  TRAINING_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(60_000),
-  /** Deliveries of one job (crashes, hand-backs) before it is dead-lettered. */
-  TRAINING_MAX_DELIVER: z.coerce.number().int().min(1).default(20),
-  /** Names this worker in job records; default host name and pid. */
-  TRAINING_WORKER_ID: z.string().optional(),
+  MICROSEG_TF_BACKEND: z
+    .string()
+    .default('')
+    .describe('`tensorflow` (tfjs-node / -gpu), `wasm` or `cpu`; empty: the best one present'),
+  TRAINING_ACK_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(60_000)
+    .describe(
+      'a job whose worker neither finishes nor heartbeats for this long is redelivered to another worker, which resumes it from the last checkpoint (a killed worker costs this much delay)',
+    ),
+  TRAINING_MAX_DELIVER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe('deliveries of one job (crashes, hand-backs) before it is dead-lettered'),
+  TRAINING_WORKER_ID: z.string().optional().describe('names this worker in job records; unset: host name and pid'),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { clientFromOptions } from '../gateway-client.ts';
+import { cliEnvironment } from '../cli-environment.ts';
 import { printResult } from '../output.ts';
 import { collectList, parseTimeOption } from './time-option.ts';
 
@@ -35,7 +36,7 @@ export function registerIdentityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { group: string; adminName: string; platformSecret?: string }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const platformSecret = options.platformSecret ?? process.env['MICROSEG_PLATFORM_SECRET'];
+      const platformSecret = options.platformSecret ?? cliEnvironment().MICROSEG_PLATFORM_SECRET;
       const { bootstrapGroup } = await clientFromOptions(globals).request<{
         bootstrapGroup: { group: { id: string; name: string }; apiKey: string };
       }>(BOOTSTRAP, { input: { groupName: options.group, adminName: options.adminName, ...(platformSecret ? { platformSecret } : {}) } });

@@ -5,6 +5,7 @@ import { invalidInput, notFound } from '@microseg/errors';
 import { defaultClassColour, parsePixelSize } from '@microseg/micrograph';
 import type { ArtifactManifest } from '@microseg/model-artifact';
 import type { Command } from 'commander';
+import { cliEnvironment } from '../cli-environment.ts';
 import { printResult } from '../output.ts';
 
 interface ImportFlags {
@@ -36,7 +37,7 @@ export async function startEngine() {
   const runtime = await import('@microseg/tf-runtime');
   await import('@microseg/segmentation');
   // The CLI is a process entry point: MICROSEG_TF_BACKEND is its configuration, as for the services.
-  const backend = await runtime.initBackend({ preferred: process.env['MICROSEG_TF_BACKEND'] });
+  const backend = await runtime.initBackend({ preferred: cliEnvironment().MICROSEG_TF_BACKEND });
   return { runtime, backend };
 }
 
@@ -121,7 +122,7 @@ async function importModel(path: string, flags: ImportFlags) {
         sourceWeights: [{ name: fileName, sha256 }],
         metrics: {},
         licence: flags.licence ?? (imported.micronet ? MICRONET_LICENCE : 'unknown'),
-        codeVersion: process.env['MICROSEG_CODE_VERSION'] ?? 'unknown',
+        codeVersion: cliEnvironment().MICROSEG_CODE_VERSION,
       },
       flags.out,
       { overwrite: flags.overwrite ?? false },

@@ -6,17 +6,20 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfigOrExit } from '@microseg/config';
 import { platformNatsUsers } from '@microseg/contracts';
 import { bootstrapOpenToAnyone, startPlatform } from '@microseg/launcher';
 import { createLogger } from '@microseg/logging';
 import { startLocalInfrastructure } from '../index.ts';
+import { localPlatformConfigSchema } from '../local-platform-config.ts';
 
+const config = loadConfigOrExit(localPlatformConfigSchema);
 const { values } = parseArgs({
   options: {
-    'data-dir': { type: 'string', default: process.env['MICROSEG_DATA_DIR'] ?? '.microseg' },
-    port: { type: 'string', default: process.env['GATEWAY_PORT'] ?? '4000' },
-    host: { type: 'string', default: process.env['GATEWAY_HOST'] ?? '127.0.0.1' },
-    'console-port': { type: 'string', default: process.env['CONSOLE_PORT'] ?? '4100' },
+    'data-dir': { type: 'string', default: config.MICROSEG_DATA_DIR },
+    port: { type: 'string', default: String(config.GATEWAY_PORT) },
+    host: { type: 'string', default: config.GATEWAY_HOST },
+    'console-port': { type: 'string', default: String(config.CONSOLE_PORT) },
   },
 });
 
@@ -28,9 +31,9 @@ const dataDir = resolve(rootDir, values['data-dir']);
 const logger = createLogger({ service: 'launcher', level: 'info' });
 
 // Each service gets a NATS user of its own; `admin` (any subject) is for the nats CLI.
-const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: process.env, natsUsers: platformNatsUsers() });
+const infrastructure = await startLocalInfrastructure({ dataDir, logger, env: config, natsUsers: platformNatsUsers() });
 // A key the environment names wins (one shared with services running elsewhere).
-const signingKey = process.env['PRINCIPAL_SIGNING_KEY'];
+const signingKey = config.PRINCIPAL_SIGNING_KEY;
 let stopping = false;
 const stopAll = async (platformStop?: () => Promise<void>) => {
   if (stopping) return;
@@ -53,7 +56,7 @@ try {
     gatewayHost: values.host,
     gatewayPort: Number(values.port),
     console: { port: Number(values['console-port']) },
-    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' },
+    env: { LOG_LEVEL: config.LOG_LEVEL },
   });
   process.removeAllListeners('SIGINT');
   process.removeAllListeners('SIGTERM');
