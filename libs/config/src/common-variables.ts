@@ -68,6 +68,19 @@ export const commonServiceVariables = {
     .min(1_000)
     .default(30_000)
     .describe("how long a SIGTERM drain may take before the process exits anyway: longer than the longest in-flight message (the pod's grace period)"),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'OpenTelemetry collector (OTLP over HTTP, e.g. `http://otel-collector:4318`) that receives a trace per GraphQL request and per job, carried across NATS, the outboxes and webhook deliveries; unset: tracing is off',
+    ),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .describe("share of new traces kept (0..1); a trace a caller started keeps the caller's sampling decision"),
 };
 
 export const databaseVariables = {

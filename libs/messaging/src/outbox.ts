@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { validate } from './codec.ts';
 import type { MessageContract, PayloadInput } from './contract.ts';
+import { traceHeaders } from '@microseg/telemetry';
 import type { Metadata } from './metadata.ts';
 import type { OutboxDatabase } from './outbox-table.ts';
 
@@ -36,7 +37,8 @@ export async function enqueueOutbox<C extends MessageContract>(
       stream: contract.kind === 'job' ? contract.stream : null,
       // pg would turn a top-level array into a PostgreSQL array; JSON text is stored as jsonb as-is.
       payload: JSON.stringify(data),
-      headers: JSON.stringify(options.headers ?? {}),
+      // The writer's trace context travels with the row, so the relay's publish joins that trace.
+      headers: JSON.stringify({ ...options.headers, ...traceHeaders() }),
     })
     .execute();
   // Delivered at commit (and once per transaction, however many rows): the relay of this schema

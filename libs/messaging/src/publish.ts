@@ -1,3 +1,4 @@
+import { SpanKind, contextFromHeaders, inSpan, traceHeaders } from '@microseg/telemetry';
 import type { JetStreamClient, PubAck } from 'nats';
 import { encodeMessage } from './codec.ts';
 import type { EventContract, JobContract, PayloadInput } from './contract.ts';
@@ -29,19 +30,24 @@ async function publish(
   options: PublishOptions,
   expectedStream?: string,
 ): Promise<Published> {
-  const headers = toHeaders(options.headers);
-  let ack: PubAck;
-  try {
-    ack = await js.publish(subject, data, {
-      timeout: options.timeoutMs ?? 5_000,
-      ...(options.msgId ? { msgID: options.msgId } : {}),
-      ...(headers ? { headers } : {}),
-      ...(expectedStream ? { expect: { streamName: expectedStream } } : {}),
-    });
-  } catch (error) {
-    throw mapNatsError(error, subject);
-  }
-  return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+  // An outbox row carries the trace context of the transaction that wrote it: the relay publishes
+  // inside that trace, not a trace of its own polling loop.
+  const parent = options.headers?.['traceparent'] ? contextFromHeaders(options.headers) : undefined;
+  return inSpan(`publish ${subject}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': subject }, ...(parent ? { parent } : {}) }, async () => {
+    const headers = toHeaders(options.headers, traceHeaders());
+    let ack: PubAck;
+    try {
+      ack = await js.publish(subject, data, {
+        timeout: options.timeoutMs ?? 5_000,
+        ...(options.msgId ? { msgID: options.msgId } : {}),
+        ...(headers ? { headers } : {}),
+        ...(expectedStream ? { expect: { streamName: expectedStream } } : {}),
+      });
+    } catch (error) {
+      throw mapNatsError(error, subject);
+    }
+    return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+  });
 }
 
 /** Publishes a validated event to whichever stream captures its subject. */

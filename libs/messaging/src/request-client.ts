@@ -1,3 +1,4 @@
+import { SpanKind, inSpan, traceHeaders } from '@microseg/telemetry';
 import type { NatsConnection } from 'nats';
 import { decodeJson, encodeMessage, validate } from './codec.ts';
 import type { RequestContract, RequestInput, ResponseOf } from './contract.ts';
@@ -24,16 +25,18 @@ export async function request<C extends RequestContract>(
   options: RequestOptions = {},
 ): Promise<ResponseOf<C>> {
   const data = encodeMessage(contract.request, payload, contract.subject);
-  const headers = toHeaders(options.headers);
-  let reply;
-  try {
-    reply = await nc.request(contract.subject, data, {
-      timeout: options.timeoutMs ?? 5_000,
-      ...(headers ? { headers } : {}),
-    });
-  } catch (error) {
-    throw mapNatsError(error, contract.subject);
-  }
-  const body = openReply(decodeJson(reply.data, contract.subject), contract.subject);
-  return validate<C['response']>(contract.response, body, contract.subject, 'INTERNAL');
+  return inSpan(`request ${contract.subject}`, { kind: SpanKind.CLIENT, attributes: { 'messaging.destination.name': contract.subject } }, async () => {
+    const headers = toHeaders(options.headers, traceHeaders());
+    let reply;
+    try {
+      reply = await nc.request(contract.subject, data, {
+        timeout: options.timeoutMs ?? 5_000,
+        ...(headers ? { headers } : {}),
+      });
+    } catch (error) {
+      throw mapNatsError(error, contract.subject);
+    }
+    const body = openReply(decodeJson(reply.data, contract.subject), contract.subject);
+    return validate<C['response']>(contract.response, body, contract.subject, 'INTERNAL');
+  });
 }

@@ -1,3 +1,4 @@
+import { SpanKind, contextFromHeaders, inSpan } from '@microseg/telemetry';
 import { MicroSegError, isMicroSegError } from '@microseg/errors';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { decodeMessage, encodeJson, validate } from './codec.ts';
@@ -108,7 +109,9 @@ function serve<C extends RequestContract>(
   const answer = async (msg: Msg): Promise<void> => {
     let reply;
     try {
-      const response = await handle(msg);
+      // The caller's trace continues here: everything the handler requests or publishes joins it.
+      const parent = contextFromHeaders(fromHeaders(msg.headers));
+      const response = await inSpan(contract.subject, { kind: SpanKind.SERVER, parent }, async () => handle(msg));
       reply = okReply(validate(contract.response, response, contract.subject, 'INTERNAL'));
     } catch (error) {
       if (!isMicroSegError(error) || error.code === 'INTERNAL') {

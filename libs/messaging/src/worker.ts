@@ -18,6 +18,7 @@ import { watchMaxDeliveries } from './max-deliveries-watcher.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { type Metadata, fromHeaders } from './metadata.ts';
 import { sleep } from '@microseg/db';
+import { SpanKind, contextFromHeaders, inSpan } from '@microseg/telemetry';
 
 export interface JobContext {
   subject: string;
@@ -218,7 +219,10 @@ class PullWorker<C extends JobContract> implements Worker {
     };
     try {
       const payload = decodeMessage<C['schema']>(contract.schema, msg.data, contract.subject);
-      await this.options.handler(payload, context);
+      const attributes = { 'messaging.destination.name': msg.subject, 'messaging.consumer.group.name': this.options.consumer, 'messaging.delivery.count': deliveryCount };
+      await inSpan(`job ${msg.subject}`, { kind: SpanKind.CONSUMER, parent: contextFromHeaders(context.headers), attributes }, () =>
+        this.options.handler(payload, context),
+      );
       if (job.abandoned) return;
       const confirmed = await msg.ackAck({ timeout: 5_000 }).catch(() => false);
       if (!confirmed) this.logger.warn(where, 'job ack not confirmed; it may be redelivered');

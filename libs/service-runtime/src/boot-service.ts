@@ -4,7 +4,7 @@ import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase
 import type { Logger } from '@microseg/logging';
 import { type NatsCredentials, OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
-import { ServiceRuntime } from './service-runtime.ts';
+import { ServiceRuntime, type ServiceRuntimeOptions } from './service-runtime.ts';
 
 export interface BootServiceOptions {
   service: ServiceName;
@@ -22,6 +22,7 @@ export interface BootServiceOptions {
   streamReplicas?: number;
   /** DRAIN_TIMEOUT_MS: how long a SIGTERM drain may take (default 30 s). */
   drainTimeoutMs?: number;
+  tracing?: ServiceRuntimeOptions['tracing'];
 }
 
 export interface BootedService {
@@ -45,6 +46,7 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
     logger: options.logger,
     exitOnShutdown: options.exitOnShutdown,
     drainTimeoutMs: options.drainTimeoutMs,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   const nats: { connection?: NatsConnection } = {};
   runtime.addReadinessCheck('nats', () => (nats.connection ? natsConnectionState(nats.connection) === 'connected' : false));
@@ -133,6 +135,8 @@ export interface ServiceWithDatabaseConfig {
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   MIGRATE_ONLY: boolean;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_TRACES_SAMPLER_ARG?: number | undefined;
 }
 
 /**
@@ -160,6 +164,7 @@ export async function bootServiceWithDatabase<DB>(options: {
     logger: options.logger,
     streamReplicas: config.NATS_STREAM_REPLICAS,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    tracing: { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: config.OTEL_TRACES_SAMPLER_ARG },
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
   const db = await connectServiceDatabase<DB>(booted.runtime, {

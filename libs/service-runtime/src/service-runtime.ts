@@ -4,6 +4,7 @@ import { type ServiceName, healthContract } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { type RequestServer, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
+import { type Tracing, startTracing } from '@microseg/telemetry';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { startHttpEndpoints } from './http-endpoints.ts';
 import { Readiness, type ReadinessCheck } from './readiness.ts';
@@ -19,6 +20,8 @@ export interface ServiceRuntimeOptions {
   drainTimeoutMs?: number;
   /** Exit the process after shutdown (false in tests). */
   exitOnShutdown?: boolean;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_TRACES_SAMPLER_ARG; no endpoint: tracing off. */
+  tracing?: { otlpEndpoint?: string | undefined; sampleRatio?: number | undefined };
 }
 
 export type ShutdownStep = () => Promise<void> | void;
@@ -37,9 +40,19 @@ export class ServiceRuntime {
   private shuttingDown: Promise<void> | undefined;
   httpPort = 0;
 
+  readonly tracing: Tracing;
+
   constructor(readonly options: ServiceRuntimeOptions) {
     this.registry.setDefaultLabels({ service: options.service });
     collectDefaultMetrics({ register: this.registry });
+    this.tracing = startTracing({
+      service: options.service,
+      version: options.version,
+      otlpEndpoint: options.tracing?.otlpEndpoint,
+      ...(options.tracing?.sampleRatio === undefined ? {} : { sampleRatio: options.tracing.sampleRatio }),
+    });
+    // Registered first, so it runs last: the spans of the drain itself are exported too.
+    this.onShutdown('tracing', () => this.tracing.shutdown());
   }
 
   get logger(): Logger {

@@ -21,6 +21,8 @@ import { createErrorFormatter } from './plugins/format-error.ts';
 import { httpStatusPlugin } from './plugins/http-status.ts';
 import { keyRestrictionsPlugin } from './plugins/key-restrictions.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
+import { tracingPlugin } from './plugins/tracing.ts';
+import { traceGraphqlRequests } from './request-tracing.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
 import { type RateLimitSettings, RateLimits } from './rate-limits.ts';
 import { requestBodyErrors } from './request-body-errors.ts';
@@ -119,6 +121,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       keyRestrictionsPlugin(),
       auditPlugin({ js: nc.jetstream(), logger, registry: options.registry }),
       requestLoggingPlugin(latency),
+      tracingPlugin(),
     ],
   });
   await apollo.start();
@@ -127,6 +130,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   if (options.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(options.trustProxy));
   app.use(
     '/graphql',
+    traceGraphqlRequests(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: httpRequestContext(contextDeps, rateLimits),

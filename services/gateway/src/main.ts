@@ -14,6 +14,7 @@ const runtime = new ServiceRuntime({
   httpPort: config.HTTP_PORT,
   httpHost: config.HTTP_HOST,
   logger,
+  tracing: { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: config.OTEL_TRACES_SAMPLER_ARG },
 });
 const principals = new PrincipalTokens({ keys: principalSigningKeys(config), issuer: 'gateway' });
 const credentials = natsCredentials(config);

@@ -4,6 +4,7 @@ import { MicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type OutboundPolicy, type Resolver, type VettedTarget, pinnedLookup, systemResolver } from '@microseg/network-policy';
 import { SIGNATURE_HEADER, signWebhook } from '@microseg/pipeline';
+import { SpanKind, inSpan, traceHeaders } from '@microseg/telemetry';
 import type { WebhookRepository } from './webhook.repository.ts';
 
 export interface SenderSettings {
@@ -51,13 +52,20 @@ export class WebhookSender {
         outcome = vetted;
       } else {
         const timestamp = Math.floor(Date.now() / 1000);
-        const statusCode = await post(vetted, {
-          'content-type': 'application/json',
-          'user-agent': 'MicroSeg-Webhooks/1',
-          [SIGNATURE_HEADER]: signWebhook(target.secret, target.body, timestamp),
-          'microseg-event': target.event,
-          'microseg-delivery': target.deliveryId,
-        }, target.body, deadline);
+        const attributes = { 'microseg.webhook.event': target.event, 'microseg.webhook.delivery_id': target.deliveryId, 'microseg.webhook.attempt': attempt };
+        // The receiver gets the trace context too, so a LIMS that traces can join the upload's trace.
+        const statusCode = await inSpan(`webhook ${target.event}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+          const answered = await post(vetted, {
+            'content-type': 'application/json',
+            'user-agent': 'MicroSeg-Webhooks/1',
+            [SIGNATURE_HEADER]: signWebhook(target.secret, target.body, timestamp),
+            'microseg-event': target.event,
+            'microseg-delivery': target.deliveryId,
+            ...traceHeaders(),
+          }, target.body, deadline);
+          span.setAttribute('http.response.status_code', answered);
+          return answered;
+        });
         outcome = { statusCode, error: statusCode >= 200 && statusCode < 300 ? null : `answered ${statusCode}` };
       }
     } catch (cause) {
