@@ -70,3 +70,4 @@ export { outboxMigrations, type OutboxDatabase, type OutboxTable } from './outbo
 export { mapNatsError } from './nats-errors.ts';
 export type { Metadata } from './metadata.ts';
 export type { Logger } from './logger.ts';
+export { type JobOutcome, messagingMetrics } from './messaging-metrics.ts';

@@ -17,6 +17,7 @@ import { decideFailure } from './job-outcome.ts';
 import { watchMaxDeliveries } from './max-deliveries-watcher.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { type Metadata, fromHeaders } from './metadata.ts';
+import { type JobOutcome, recordJob, watchConsumerQueue } from './messaging-metrics.ts';
 import { sleep } from '@microseg/db';
 import { SpanKind, contextFromHeaders, inSpan } from '@microseg/telemetry';
 
@@ -89,6 +90,7 @@ class PullWorker<C extends JobContract> implements Worker {
   private slotFreed: (() => void) | undefined;
   private loop: Promise<void> = Promise.resolve();
   private advisories: Subscription | undefined;
+  private unwatchQueue: (() => void) | undefined;
   private readonly stream: string;
   private readonly maxDeliver: number;
   private readonly ackWaitMs: number;
@@ -129,6 +131,7 @@ class PullWorker<C extends JobContract> implements Worker {
       removeFromStream: streamInfo.config.retention === RetentionPolicy.Workqueue,
       logger: this.logger,
     });
+    this.unwatchQueue = watchConsumerQueue({ jsm, stream: this.stream, consumer: this.options.consumer, filterSubject: this.options.contract.subject });
     const consumer = await this.options.js.consumers.get(this.stream, this.options.consumer);
     this.loop = this.pull(consumer);
   }
@@ -217,18 +220,22 @@ class PullWorker<C extends JobContract> implements Worker {
       deliveryCount,
       msgId: context.msgId,
     };
+    const started = performance.now();
+    const record = (outcome: JobOutcome) => recordJob(this.options.consumer, msg.subject, outcome, (performance.now() - started) / 1000, deliveryCount);
     try {
       const payload = decodeMessage<C['schema']>(contract.schema, msg.data, contract.subject);
       const attributes = { 'messaging.destination.name': msg.subject, 'messaging.consumer.group.name': this.options.consumer, 'messaging.delivery.count': deliveryCount };
       await inSpan(`job ${msg.subject}`, { kind: SpanKind.CONSUMER, parent: contextFromHeaders(context.headers), attributes }, () =>
         this.options.handler(payload, context),
       );
-      if (job.abandoned) return;
+      if (job.abandoned) return record('handed_back');
+      record('succeeded');
       const confirmed = await msg.ackAck({ timeout: 5_000 }).catch(() => false);
       if (!confirmed) this.logger.warn(where, 'job ack not confirmed; it may be redelivered');
     } catch (error) {
-      if (job.abandoned) return;
+      if (job.abandoned) return record('handed_back');
       const outcome = decideFailure(error, deliveryCount, this.maxDeliver, this.backoff);
+      record(outcome.action === 'retry' ? 'retried' : 'dead_lettered');
       if (outcome.action === 'retry') {
         this.logger.warn(
           { ...where, err: error, retryInMs: outcome.delayMs },
@@ -277,6 +284,7 @@ class PullWorker<C extends JobContract> implements Worker {
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.stopController.abort();
     this.advisories?.unsubscribe();
+    this.unwatchQueue?.();
     this.fetching?.stop();
     this.slotFreed?.();
     await this.loop;

@@ -13,6 +13,8 @@ export async function startHttpEndpoints(options: {
   host?: string;
   readiness: Readiness;
   registry: Registry;
+  /** Registries of libraries shared by the process (messaging's job metrics), served after the service's own. */
+  libraryRegistries?: readonly Registry[];
 }): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -30,8 +32,8 @@ export async function startHttpEndpoints(options: {
         });
         return;
       case '/metrics':
-        void options.registry.metrics().then(
-          (text) => reply(200, text, options.registry.contentType),
+        void Promise.all([options.registry, ...(options.libraryRegistries ?? [])].map((registry) => registry.metrics())).then(
+          (texts) => reply(200, texts.join('\n'), options.registry.contentType),
           () => reply(500, '{"error":"metrics unavailable"}'),
         );
         return;

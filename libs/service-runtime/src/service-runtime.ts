@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type ServiceName, healthContract } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, serveRequests } from '@microseg/messaging';
+import { type RequestServer, messagingMetrics, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { type Tracing, startTracing } from '@microseg/telemetry';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -44,6 +44,7 @@ export class ServiceRuntime {
 
   constructor(readonly options: ServiceRuntimeOptions) {
     this.registry.setDefaultLabels({ service: options.service });
+    messagingMetrics.setDefaultLabels({ service: options.service });
     collectDefaultMetrics({ register: this.registry });
     this.tracing = startTracing({
       service: options.service,
@@ -79,6 +80,7 @@ export class ServiceRuntime {
       ...(this.options.httpHost ? { host: this.options.httpHost } : {}),
       readiness: this.readiness,
       registry: this.registry,
+      libraryRegistries: [messagingMetrics],
     });
     this.httpPort = port;
     this.onShutdown('http endpoints', () => new Promise<void>((resolve) => server.close(() => resolve())));
