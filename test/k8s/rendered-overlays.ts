@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { buildKustomization } from './kustomize/build-kustomization.ts';
-import { type JsonObject, type Manifest, podTemplateOf } from './kustomize/manifest.ts';
+import { type JsonObject, type Manifest, asManifest, podTemplateOf } from './kustomize/manifest.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const OVERLAYS = ['dev', 'prod'] as const;
@@ -8,11 +10,26 @@ export type Overlay = (typeof OVERLAYS)[number];
 
 const cache = new Map<Overlay, Manifest[]>();
 
-/** The rendered manifests of an overlay (built once per test file). */
+/** Whether this machine has kubectl with its built-in kustomize (the real renderer). */
+export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+
+/** `kubectl kustomize DIR`, parsed. */
+export function kubectlKustomize(dir: string): Manifest[] {
+  const result = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${result.stderr}`);
+  return parseAllDocuments(result.stdout).map((document) => asManifest(document.toJS(), dir));
+}
+
+/**
+ * The rendered manifests of an overlay (built once per test file): by `kubectl kustomize` where
+ * kubectl is installed, else by the renderer in ./kustomize, which renderer-parity.test.ts keeps
+ * equal to kubectl's on every overlay.
+ */
 export function render(overlay: Overlay): Manifest[] {
   let manifests = cache.get(overlay);
   if (!manifests) {
-    manifests = buildKustomization(resolve(ROOT, 'k8s', 'overlays', overlay));
+    const dir = resolve(ROOT, 'k8s', 'overlays', overlay);
+    manifests = hasKubectl ? kubectlKustomize(dir) : buildKustomization(dir);
     cache.set(overlay, manifests);
   }
   return manifests;

@@ -1,17 +1,24 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { type JsonObject, type Manifest, asManifest, isObject, manifestId, podTemplateOf } from './manifest.ts';
 import { strategicMerge } from './strategic-merge.ts';
 
 /**
  * The part of kustomize that MicroSeg's k8s/ uses, so CI can render the overlays without the
- * kubectl binary: `resources` (files and kustomization directories), `namespace`, `labels`,
- * `patches` (strategic merge, from a file or inline, matched by kind and name) and `images`.
+ * kubectl binary: `resources` (files and kustomization directories), `components`, `namespace`,
+ * `labels`, `patches` (strategic merge, from a file or inline, matched by kind and name), `images`
+ * and `configMapGenerator` (files, without the name hash).
  * Any other field stops the build rather than being ignored. `kubectl kustomize` is the real
  * renderer; test/k8s checks that the two agree on what matters.
  */
-const SUPPORTED_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'patches', 'images']);
+const SUPPORTED_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'components', 'namespace', 'labels', 'patches', 'images', 'configMapGenerator']);
+
+interface ConfigMapGeneratorEntry {
+  name: string;
+  files?: string[];
+  options?: { disableNameSuffixHash?: boolean; labels?: Record<string, string> };
+}
 
 /** Kinds that live outside namespaces (the ones a MicroSeg overlay may contain). */
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PriorityClass', 'RuntimeClass', 'StorageClass']);
@@ -88,6 +95,12 @@ function transform(manifest: Manifest, kustomization: JsonObject): Manifest {
       template.metadata ??= {};
       template.metadata.labels = { ...(template.metadata.labels as Record<string, string> | undefined), ...entry.pairs };
     }
+    // Like kustomize, templates include a StatefulSet's volume claim templates.
+    const claims = isObject(result.spec) && Array.isArray(result.spec['volumeClaimTemplates']) ? (result.spec['volumeClaimTemplates'] as JsonObject[]) : [];
+    for (const claim of entry.includeTemplates ? claims : []) {
+      const metadata = (claim.metadata ??= {}) as JsonObject;
+      metadata.labels = { ...(metadata.labels as Record<string, string> | undefined), ...entry.pairs };
+    }
   }
   const images = (kustomization.images ?? []) as ImageEntry[];
   const template = podTemplateOf(result);
@@ -99,15 +112,33 @@ function transform(manifest: Manifest, kustomization: JsonObject): Manifest {
   return result;
 }
 
-/** Builds a kustomization directory into its list of manifests, like `kubectl kustomize DIR`. */
-export function buildKustomization(dir: string): Manifest[] {
-  const root = resolve(dir);
-  const kustomization = readKustomization(root);
-  let manifests: Manifest[] = [];
+function generateConfigMap(root: string, entry: ConfigMapGeneratorEntry): Manifest {
+  if (!entry.options?.disableNameSuffixHash) throw new Error(`${root}: configMapGenerator ${entry.name} needs options.disableNameSuffixHash with this renderer`);
+  const data = Object.fromEntries((entry.files ?? []).map((file) => [basename(file), readFileSync(resolve(root, file), 'utf8')]));
+  return asManifest({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: entry.name, ...(entry.options.labels ? { labels: entry.options.labels } : {}) }, data }, root);
+}
+
+/** A kustomization's own resources, generated ConfigMaps and components, before its patches and transforms. */
+function collect(root: string, kustomization: JsonObject): Manifest[] {
+  const manifests: Manifest[] = [];
   for (const entry of (kustomization.resources ?? []) as string[]) {
     const path = resolve(root, entry);
     manifests.push(...(statSync(path).isDirectory() ? buildKustomization(path) : readManifests(path)));
   }
+  for (const entry of (kustomization.configMapGenerator ?? []) as ConfigMapGeneratorEntry[]) manifests.push(generateConfigMap(root, entry));
+  for (const entry of (kustomization.components ?? []) as string[]) {
+    const componentRoot = resolve(root, entry);
+    const component = readKustomization(componentRoot);
+    manifests.push(...collect(componentRoot, component));
+  }
+  return manifests;
+}
+
+/** Builds a kustomization directory into its list of manifests, like `kubectl kustomize DIR`. */
+export function buildKustomization(dir: string): Manifest[] {
+  const root = resolve(dir);
+  const kustomization = readKustomization(root);
+  let manifests = collect(root, kustomization);
   for (const entry of (kustomization.patches ?? []) as { path?: string; patch?: string }[]) {
     const source = entry.path ? resolve(root, entry.path) : `${root} (inline patch)`;
     const patches = entry.path

@@ -1,4 +1,5 @@
 import * as keda from '@kubernetes-models/keda';
+import * as prometheusOperator from '@kubernetes-models/prometheus-operator';
 import * as kubernetes from 'kubernetes-models';
 import type { Manifest } from './manifest.ts';
 
@@ -16,18 +17,21 @@ function groupExport(group: string): string {
     .join('');
 }
 
+/** Custom resources MicroSeg's manifests use, by API group: KEDA's ScaledObject, the Prometheus Operator's monitors and rules. */
+const CRD_MODELS: Record<string, unknown> = { 'keda.sh': keda, 'monitoring.coreos.com': prometheusOperator };
+
 function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   const [group, version] = apiVersion.includes('/') ? (apiVersion.split('/') as [string, string]) : ['', apiVersion];
   const kinds =
     group === ''
       ? (kubernetes as unknown as Record<string, Record<string, ModelClass | undefined> | undefined>)[version]
-      : ((group === 'keda.sh' ? keda : kubernetes) as unknown as ApiGroups)[groupExport(group)]?.[version];
+      : ((CRD_MODELS[group] ?? kubernetes) as unknown as ApiGroups)[groupExport(group)]?.[version];
   return kinds?.[kind];
 }
 
 /**
  * Validates a manifest against the Kubernetes API schema of its kind (kubernetes-models, and
- * @kubernetes-models/keda for KEDA's ScaledObject). Throws with the schema's complaint; an
+ * @kubernetes-models/keda and /prometheus-operator for the custom resources). Throws with the schema's complaint; an
  * unknown apiVersion/kind is an error too, so nothing passes unchecked.
  */
 export function validateManifest(manifest: Manifest): void {
