@@ -24,6 +24,7 @@ import { SegmentationRepository } from './segmentation.repository.ts';
 import { serveWebhooks } from './handlers/webhooks.ts';
 import { WebhookFanout } from './webhook-fanout.ts';
 import { WebhookSender } from './webhook-sender.ts';
+import { WebhookMetrics } from './webhook-metrics.ts';
 import { startWebhookWorkers } from './webhook-workers.ts';
 import { WebhookRepository } from './webhook.repository.ts';
 
@@ -106,7 +107,7 @@ export async function startInferenceService(
     nc,
     {
       fanout: new WebhookFanout({ webhooks, directory, logger }),
-      sender: new WebhookSender(webhooks, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, policy: outboundPolicy }, logger),
+      sender: new WebhookSender(webhooks, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, policy: outboundPolicy, metrics: new WebhookMetrics(booted.runtime.registry) }, logger),
     },
     {
       schedule: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseMs: config.WEBHOOK_RETRY_BASE_MS, maxMs: config.WEBHOOK_RETRY_MAX_MS },

@@ -2,7 +2,9 @@ import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '@microseg/logging';
 import { NO_ALLOWED_NETWORKS, OutboundPolicy, type Resolver, parseAllowedNetworks } from '@microseg/network-policy';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebhookMetrics } from './webhook-metrics.ts';
 import { WebhookSender } from './webhook-sender.ts';
 import type { AttemptRecord, DeliveryTarget } from './webhook.repository.ts';
 
@@ -47,7 +49,13 @@ describe('WebhookSender', () => {
   const strict = new OutboundPolicy(NO_ALLOWED_NETWORKS);
   const loopbackAllowed = new OutboundPolicy(parseAllowedNetworks('127.0.0.0/8'));
   const sender = (repository: ReturnType<typeof deliveries>['repository'], policy: OutboundPolicy, resolver: Resolver) =>
-    new WebhookSender(repository, { timeoutMs: 5_000, maxAttempts: 3, policy, resolver }, silentLogger);
+    new WebhookSender(repository, { timeoutMs: 5_000, maxAttempts: 3, policy, resolver, metrics }, silentLogger);
+  const registry = new Registry();
+  const metrics = new WebhookMetrics(registry);
+  const attempts = async (outcome: string) => {
+    const text = await registry.getSingleMetricAsString('microseg_webhook_attempts_total');
+    return Number(/\{event="measurement\.completed",outcome="(\w+)"\} (\d+)/g.exec(text.split('\n').find((line) => line.includes(`outcome="${outcome}"`)) ?? '')?.[2] ?? 0);
+  };
 
   it('refuses a name that resolves to loopback at delivery: recorded as refused with its rule, nothing sent, no retry', async () => {
     const before = received.length;
@@ -55,6 +63,7 @@ describe('WebhookSender', () => {
     await sender(repository, strict, rebindingDns('127.0.0.1')).send('d1', 1);
     expect(recorded).toEqual([{ state: 'refused', attempt: expect.objectContaining({ attempt: 1, statusCode: null, refusedRule: 'loopback', error: expect.stringMatching(/^refused: lims\.example\.org resolves to 127\.0\.0\.1/) }) }]);
     expect(received.length).toBe(before);
+    expect(await attempts('refused')).toBe(1);
   });
 
   it('refuses a stored literal loopback URL without resolving it', async () => {

@@ -5,6 +5,7 @@ import type { Logger } from '@microseg/logging';
 import { type OutboundPolicy, type Resolver, type VettedTarget, pinnedLookup, systemResolver } from '@microseg/network-policy';
 import { SIGNATURE_HEADER, signWebhook } from '@microseg/pipeline';
 import { SpanKind, inSpan, traceHeaders } from '@microseg/telemetry';
+import type { WebhookMetrics } from './webhook-metrics.ts';
 import type { WebhookRepository } from './webhook.repository.ts';
 
 export interface SenderSettings {
@@ -15,6 +16,7 @@ export interface SenderSettings {
   policy: OutboundPolicy;
   /** How host names are resolved; tests play DNS answers through it. */
   resolver?: Resolver;
+  metrics?: WebhookMetrics;
 }
 
 type Outcome = { statusCode: number | null; error: string | null } | Extract<VettedTarget, { allowed: false }>;
@@ -74,6 +76,7 @@ export class WebhookSender {
     if ('refusal' in outcome) {
       const { rule, reason } = outcome.refusal;
       await this.deliveries.recordAttempt(deliveryId, { attempt, statusCode: null, error: `refused: ${reason}`, refusedRule: rule, durationMs: performance.now() - started }, 'refused');
+      this.settings.metrics?.record(target.event, 'refused', (performance.now() - started) / 1000);
       this.logger.warn({ deliveryId, rule, reason }, 'webhook delivery refused: its target is outside the networks webhooks may reach');
       return;
     }
@@ -81,6 +84,7 @@ export class WebhookSender {
     const last = attempt >= this.settings.maxAttempts;
     const state = error === null ? 'delivered' : last ? 'dead' : 'pending';
     await this.deliveries.recordAttempt(deliveryId, { attempt, statusCode, error, refusedRule: null, durationMs: performance.now() - started }, state);
+    this.settings.metrics?.record(target.event, state === 'pending' ? 'failed' : state, (performance.now() - started) / 1000);
     if (state === 'dead') this.logger.warn({ deliveryId, attempts: attempt, error }, 'webhook delivery dead-lettered');
     if (state === 'pending') {
       throw new MicroSegError('UNAVAILABLE', `webhook delivery failed: ${error}`, { retryable: true, details: { deliveryId, attempt, statusCode } });
