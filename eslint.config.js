@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/generated/**', '.microseg/**', '**/dist/**', '**/__fixtures__/**', 'helm/**', 'k8s/**'],
+    ignores: ['**/node_modules/**', '**/generated/**', '.microseg/**', '**/dist/**', '**/__fixtures__/**', 'helm/**', 'k8s/**', 'docs/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
