@@ -1,6 +1,6 @@
-import { EVENTS_STREAM, assertShareTargetsExist } from '@microseg/contracts';
+import { assertShareTargetsExist } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
-import { IdempotencyTable, ensureStream } from '@microseg/messaging';
+import { IdempotencyTable } from '@microseg/messaging';
 import { DecodeBudget, configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
@@ -53,12 +53,6 @@ export async function startDatasetService(
   runtime.addReadinessCheck('object store', async () => {
     await store.ensureBucket(config.DATASET_BUCKET);
     return true;
-  });
-  await ensureStream(await nc.jetstreamManager(), {
-    name: EVENTS_STREAM.name,
-    subjects: [...EVENTS_STREAM.subjects],
-    maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
-    duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
   });
   startOutboxRelay(booted, config, logger);
 

@@ -12,7 +12,7 @@ import { MaskRepository } from './mask.repository.ts';
 import { MeasurementCatalog } from './measurement-catalog.ts';
 import { MeasurementExport } from './measurement-export.ts';
 import { MeasurementFiles } from './measurement-files.ts';
-import { ensureJobsStream, startMeasurementWorkers } from './measurement-workers.ts';
+import { startMeasurementWorkers } from './measurement-workers.ts';
 import { MeasurementRepository } from './measurement.repository.ts';
 import type { MetrologyDatabase } from './metrology.tables.ts';
 import { metrologyMigrations } from './migrations/index.ts';
@@ -64,7 +64,6 @@ export async function startMetrologyService(
   const codeVersion = config.MICROSEG_CODE_VERSION;
   const catalog = new MeasurementCatalog({ directory, measurements, profiles: resolver, files });
 
-  await ensureJobsStream(nc);
   const servers = [
     ...serveProfiles(nc, { directory, profiles, resolver, logger, principals }),
     ...serveMeasurements(nc, {
