@@ -73,6 +73,7 @@ export async function startDatasetService(
   const decoder = { maxPixels: config.DATASET_MAX_IMAGE_PIXELS };
   const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
   const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);
+  const masks = new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget });
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({
@@ -90,8 +91,8 @@ export async function startDatasetService(
       principals,
     }),
     ...serveImages(nc, {
-      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots, budget }),
-      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget }),
+      ingest: new ImageIngest({ access, images, tickets, masks, bytes, store, decoder, slots, budget }),
+      masks,
       catalog: new ImageCatalog({
         access,
         images,

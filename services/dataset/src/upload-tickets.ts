@@ -73,6 +73,7 @@ export class UploadTickets {
         url,
         expiresAt: expiresAt.toISOString(),
         existingImageId: null,
+        mask: null,
         multipart: multipartTicket ? { partSizeBytes: partSize, parts: multipartTicket.parts } : null,
       },
     };
