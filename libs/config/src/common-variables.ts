@@ -52,6 +52,11 @@ export const objectStoreVariables = {
   S3_ACCESS_KEY: z.string().min(1),
   S3_SECRET_KEY: z.string().min(1),
   S3_REGION: z.string().default('us-east-1'),
+  /**
+   * Where callers outside the cluster reach the object store (the Ingress's objects host): the
+   * presigned URLs handed to callers are signed for it. Unset: for S3_ENDPOINT.
+   */
+  S3_PUBLIC_ENDPOINT: z.string().url({ message: 'must be an http(s):// URL' }).optional(),
 };
 
 /** The NATS credentials a service's config names, in the form `connectNats` takes (none: an open server). */

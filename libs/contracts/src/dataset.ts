@@ -234,7 +234,12 @@ export const datasetContracts = {
   }),
   createMaskUpload: defineRequest({
     subject: 'microseg.dataset.v1.masks.upload.create',
-    request: z.object({ imageId: id, ...uploadRequest }),
+    request: z.object({
+      imageId: id,
+      ...uploadRequest,
+      /** Signed for the in-cluster object store endpoint, not S3_PUBLIC_ENDPOINT: for platform services (the gateway never sets it). */
+      internal: z.boolean().default(false),
+    }),
     response: uploadTicketSchema,
   }),
   completeMaskUpload: defineRequest({

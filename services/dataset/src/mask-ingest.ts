@@ -41,7 +41,7 @@ export class MaskIngest {
 
   async createUpload(
     principal: Principal,
-    request: { imageId: string; fileName: string; sizeBytes: number; sha256: string; expiresInSeconds: number },
+    request: { imageId: string; fileName: string; sizeBytes: number; sha256: string; expiresInSeconds: number; internal: boolean },
   ): Promise<UploadTicket> {
     const image = await this.deps.images.find(request.imageId);
     if (!image) throw notFound('image', request.imageId);
@@ -53,9 +53,10 @@ export class MaskIngest {
   async issue(
     principal: Principal,
     owner: { datasetId: string; groupId: string; imageId: string | null },
-    request: { fileName: string; sizeBytes: number; sha256: string; expiresInSeconds: number },
+    request: { fileName: string; sizeBytes: number; sha256: string; expiresInSeconds: number; internal?: boolean },
   ): Promise<UploadTicket> {
     const { ticket } = await this.deps.tickets.issue(principal, {
+      internal: request.internal,
       datasetId: owner.datasetId,
       imageId: owner.imageId,
       purpose: 'mask',

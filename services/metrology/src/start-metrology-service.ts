@@ -44,6 +44,7 @@ export async function startMetrologyService(
   const { runtime, nc, db, principals } = booted;
   const store = createObjectStore({
     url: config.S3_ENDPOINT,
+    publicUrl: config.S3_PUBLIC_ENDPOINT,
     accessKey: config.S3_ACCESS_KEY,
     secretKey: config.S3_SECRET_KEY,
     region: config.S3_REGION,

@@ -43,7 +43,7 @@ export async function startTrainingService(
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
   const { runtime, nc, db, principals } = booted;
-  const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
+  const s3 = { url: config.S3_ENDPOINT, publicUrl: config.S3_PUBLIC_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.TRAINING_BUCKET);
   startOutboxRelay(booted, config, logger);
