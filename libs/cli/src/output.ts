@@ -6,10 +6,11 @@ export interface OutputOptions {
 
 /**
  * Prints a command's result: the JSON value for scripts (`--json`), or the readable text.
- * Output goes to stdout only here, so that `--json` output is always one parseable document.
+ * Output goes to stdout only here, so that `--json` output is always one parseable document, on
+ * one line (scripts read a document per line).
  */
 export function printResult<T>(options: OutputOptions, value: T, readable: (value: T) => string): void {
-  if (options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(value)}\n`);
   else process.stdout.write(`${readable(value)}\n`);
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
@@ -16,6 +17,9 @@ import { registerModelsCommands } from './commands/models.ts';
 import { registerTrainCommand } from './commands/train.ts';
 import { printError } from './output.ts';
 
+/** The CLI's own version (its package's), for `microseg --version` and bug reports. */
+export const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 /**
  * The `microseg` command tree. Each concern registers its commands from its own file under
  * commands/; this file only assembles them.
@@ -25,6 +29,7 @@ export function buildProgram(): Command {
     .description('MicroSeg: segmentation and measurement of micrographs')
     .option('--url <url>', 'gateway URL (default: $MICROSEG_URL or http://127.0.0.1:4000/graphql)')
     .option('--api-key <key>', 'API key (default: $MICROSEG_API_KEY)')
+    .version(CLI_VERSION, '-V, --version', 'print the version of this CLI')
     .showHelpAfterError()
     .exitOverride();
   registerIdentityCommands(program);

@@ -61,7 +61,7 @@ export const commonServiceVariables = {
     .min(1)
     .max(5)
     .default(1)
-    .describe('replicas of the JetStream streams a service creates (3 in a cluster: a lost node loses nothing)'),
+    .describe('replicas of every platform JetStream stream (events, jobs, audit, dead letters): 3 in a cluster, where a lost node loses nothing'),
   DRAIN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -104,6 +104,13 @@ export const objectStoreVariables = {
   S3_ACCESS_KEY: z.string().min(1).describe('access key of that storage (`S3RVER` for the embedded one)'),
   S3_SECRET_KEY: z.string().min(1).describe('secret key of that storage (`S3RVER` for the embedded one)'),
   S3_REGION: z.string().default('us-east-1').describe('region the presigned URLs are signed for'),
+  S3_PUBLIC_ENDPOINT: z
+    .string()
+    .url({ message: 'must be an http(s):// URL' })
+    .optional()
+    .describe(
+      "where callers outside the cluster reach the object store (the Ingress's objects host): every presigned URL handed to callers (uploads, downloads, plots, exports, accuracy maps) is signed for it; platform services keep using `S3_ENDPOINT`. Unset: `S3_ENDPOINT`",
+    ),
 };
 
 /** The NATS credentials a service's config names, in the form `connectNats` takes (none: an open server). */

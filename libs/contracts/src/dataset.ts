@@ -132,7 +132,7 @@ export type DatasetVersionContent = z.infer<typeof datasetVersionContentSchema>;
 export const deletionSchema = z.object({ id, deletedAt: timestamp });
 
 /** Where a client puts the bytes: one presigned PUT, or one per part for large files. */
-export const uploadTicketSchema = z.object({
+const fileTicketSchema = z.object({
   uploadId: id,
   url: z.string().nullable(),
   expiresAt: timestamp,
@@ -141,6 +141,10 @@ export const uploadTicketSchema = z.object({
   multipart: z
     .object({ partSizeBytes: z.number().int(), parts: z.array(z.object({ partNumber: z.number().int(), url: z.string() })) })
     .nullable(),
+});
+export const uploadTicketSchema = fileTicketSchema.extend({
+  /** The ticket of the mask uploaded with the image, when one was asked for: both complete together. */
+  mask: fileTicketSchema.extend({ mask: z.null().default(null) }).nullable().default(null),
 });
 export type UploadTicket = z.infer<typeof uploadTicketSchema>;
 
@@ -204,7 +208,13 @@ export const datasetContracts = {
 
   createImageUpload: defineRequest({
     subject: 'microseg.dataset.v1.images.upload.create',
-    request: z.object({ datasetId: id, contentType: z.string().max(100).optional(), ...uploadRequest }),
+    request: z.object({
+      datasetId: id,
+      contentType: z.string().max(100).optional(),
+      ...uploadRequest,
+      /** The image's ground-truth mask, uploaded beside it and committed with it (or neither). */
+      mask: z.object({ fileName: fileNameSchema(200), sizeBytes: uploadRequest.sizeBytes, sha256 }).optional(),
+    }),
     response: uploadTicketSchema,
   }),
   completeImageUpload: defineRequest({
@@ -217,12 +227,19 @@ export const datasetContracts = {
       pixelSize: pixelSizeSchema.optional(),
       metadata: imageMetadataSchema.default({}),
       parts: completedPartsSchema.optional(),
+      /** The mask upload of the same createImageUpload: validated before anything is committed. */
+      mask: z.object({ uploadId: id, parts: completedPartsSchema.optional() }).optional(),
     }),
-    response: z.object({ image: imageSchema, deduplicated: z.boolean() }),
+    response: z.object({ image: imageSchema, deduplicated: z.boolean(), mask: maskSchema.nullable().default(null) }),
   }),
   createMaskUpload: defineRequest({
     subject: 'microseg.dataset.v1.masks.upload.create',
-    request: z.object({ imageId: id, ...uploadRequest }),
+    request: z.object({
+      imageId: id,
+      ...uploadRequest,
+      /** Signed for the in-cluster object store endpoint, not S3_PUBLIC_ENDPOINT: for platform services (the gateway never sets it). */
+      internal: z.boolean().default(false),
+    }),
     response: uploadTicketSchema,
   }),
   completeMaskUpload: defineRequest({

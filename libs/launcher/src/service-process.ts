@@ -44,6 +44,9 @@ export class ServiceProcess {
       cwd: this.options.cwd,
       env: { ...process.env, ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the
+      // services in order (the doors first), instead of each one exiting "unexpectedly" at once.
+      detached: true,
     });
     this.child = child;
     child.stdout?.pipe(this.log, { end: false });

@@ -6,6 +6,7 @@ import { type EventContract, defineEvent } from './contract.ts';
 import { ensureStream } from './jetstream-setup.ts';
 import type { DeadLetterReason } from './job-outcome.ts';
 import type { Metadata } from './metadata.ts';
+import { isJetStreamNotFound } from './nats-errors.ts';
 import { publishRaw } from './publish.ts';
 
 export const DEAD_LETTER_STREAM = 'DEADLETTER';
@@ -39,11 +40,20 @@ export function deadLetterEvent(stream: string): EventContract<typeof DeadLetter
   return defineEvent({ subject: deadLetterSubject(stream), schema: DeadLetterSchema });
 }
 
-/** The stream that keeps dead letters of every work stream (default 14 days). */
-export function ensureDeadLetterStream(
+/**
+ * The stream that keeps dead letters of every work stream (default 14 days), created when a
+ * worker starts before any service did. An existing stream is left as it is: its settings (the
+ * replicas above all) are the platform's declaration, which the services ensure.
+ */
+export async function ensureDeadLetterStream(
   jsm: JetStreamManager,
   options: { maxAgeMs?: number } = {},
 ): Promise<StreamInfo> {
+  try {
+    return await jsm.streams.info(DEAD_LETTER_STREAM);
+  } catch (error) {
+    if (!isJetStreamNotFound(error)) throw error;
+  }
   return ensureStream(jsm, {
     name: DEAD_LETTER_STREAM,
     subjects: [`${DEAD_LETTER_ROOT}.>`],

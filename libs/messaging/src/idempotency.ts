@@ -74,7 +74,10 @@ export async function idempotent<T>(
  */
 const ABANDONED_CLAIM = '5 minutes';
 
-/** The `idempotency_keys` table, as a migration a service adds under its own next number. */
+/**
+ * The `idempotency_keys` table, as a migration a service adds under its own next number. Frozen:
+ * services have applied it (shared-migrations.test.ts holds its DDL); change it with a new one.
+ */
 export const idempotencyKeysMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema

@@ -1,5 +1,5 @@
 import { natsCredentials, principalSigningKeys } from '@microseg/config';
-import { AUDIT_STREAM, EVENTS_STREAM, PrincipalTokens, type ServiceName } from '@microseg/contracts';
+import { PLATFORM_STREAMS, PrincipalTokens, type ServiceName } from '@microseg/contracts';
 import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
 import { type NatsCredentials, OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
@@ -18,7 +18,7 @@ export interface BootServiceOptions {
   principalKeys: readonly string[];
   logger: Logger;
   exitOnShutdown?: boolean;
-  /** NATS_STREAM_REPLICAS: replicas of the streams this service creates (default 1). */
+  /** NATS_STREAM_REPLICAS: replicas of the platform's streams (default 1). */
   streamReplicas?: number;
   /** DRAIN_TIMEOUT_MS: how long a SIGTERM drain may take (default 30 s). */
   drainTimeoutMs?: number;
@@ -63,7 +63,7 @@ export async function bootService(options: BootServiceOptions): Promise<BootedSe
   runtime.onShutdown('nats', async () => {
     if (!connection.isClosed()) await connection.drain();
   });
-  await ensureEventsStream(connection, options.streamReplicas);
+  await ensurePlatformStreams(connection, options.streamReplicas);
   runtime.serveHealth(connection);
   return { runtime, nc: connection, principals };
 }
@@ -95,28 +95,22 @@ export async function connectServiceDatabase<DB>(
 }
 
 /**
- * Every service may publish events, and the first to start creates the stream that keeps them
- * (idempotent: later calls find it as configured).
+ * Brings every stream of the platform (PLATFORM_STREAMS, one declaration) to the wanted
+ * settings: each service does it at start with the same NATS_STREAM_REPLICAS, so whichever
+ * starts first or last, a stream ends with the same replicas.
  */
-export async function ensureEventsStream(nc: NatsConnection, replicas = 1): Promise<void> {
-  await ensureStream(await nc.jetstreamManager(), {
-    name: EVENTS_STREAM.name,
-    subjects: [...EVENTS_STREAM.subjects],
-    maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
-    duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
-    replicas,
-  });
-}
-
-/** The audit stream: ensured by the gateway that publishes to it and the identity service that stores it. */
-export async function ensureAuditStream(nc: NatsConnection, replicas = 1): Promise<void> {
-  await ensureStream(await nc.jetstreamManager(), {
-    name: AUDIT_STREAM.name,
-    subjects: [...AUDIT_STREAM.subjects],
-    maxAgeMs: AUDIT_STREAM.maxAgeSeconds * 1_000,
-    duplicateWindowMs: AUDIT_STREAM.duplicateWindowSeconds * 1_000,
-    replicas,
-  });
+export async function ensurePlatformStreams(nc: NatsConnection, replicas = 1): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  for (const stream of PLATFORM_STREAMS) {
+    await ensureStream(jsm, {
+      name: stream.name,
+      subjects: [...stream.subjects],
+      retention: stream.retention,
+      ...(stream.maxAgeSeconds === undefined ? {} : { maxAgeMs: stream.maxAgeSeconds * 1_000 }),
+      ...(stream.duplicateWindowSeconds === undefined ? {} : { duplicateWindowMs: stream.duplicateWindowSeconds * 1_000 }),
+      replicas,
+    });
+  }
 }
 
 /** The variables every service with a database reads (commonServiceVariables + databaseVariables). */

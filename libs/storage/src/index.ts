@@ -10,6 +10,8 @@ export {
   DEFAULT_PART_SIZE_BYTES,
   DEFAULT_REGION,
   type ObjectStoreConfig,
+  toClientOptions,
+  toSigningClientOptions,
 } from './object-store-config.ts';
 export {
   type ObjectInfo,

@@ -4,6 +4,12 @@ import type { ClientOptions } from 'minio';
 export interface ObjectStoreConfig {
   /** The endpoint as one URL, e.g. `http://127.0.0.1:9000` (what `S3_ENDPOINT` holds). */
   url?: string;
+  /**
+   * Where callers outside reach the store (S3_PUBLIC_ENDPOINT), when that is not `url`: presigned
+   * URLs are signed for it. SigV4 signs the Host header, so a URL cannot be rewritten to another
+   * host afterwards; it must be signed for the host the caller will send.
+   */
+  publicUrl?: string | undefined;
   /** Host name or IP, when `url` is not given. */
   endPoint?: string;
   port?: number;
@@ -22,6 +28,13 @@ export interface ObjectStoreConfig {
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_PART_SIZE_BYTES = 16 * 1024 * 1024;
 const MIN_PART_SIZE_BYTES = 5 * 1024 * 1024;
+
+/** The client options that sign presigned URLs: for the public endpoint when there is one. */
+export function toSigningClientOptions(config: ObjectStoreConfig): ClientOptions {
+  if (config.publicUrl === undefined) return toClientOptions(config);
+  const { endPoint: _endPoint, port: _port, useSSL: _useSSL, ...rest } = config;
+  return toClientOptions({ ...rest, url: config.publicUrl });
+}
 
 /** Resolves our config into the minio client's options, refusing ambiguous or malformed endpoints. */
 export function toClientOptions(config: ObjectStoreConfig): ClientOptions {

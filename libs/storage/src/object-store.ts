@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { MicroSegError, invalidInput } from '@microseg/errors';
 import { Client, CopyDestinationOptions, CopySourceOptions, type ItemBucketMetadata } from 'minio';
-import { DEFAULT_REGION, type ObjectStoreConfig, toClientOptions } from './object-store-config.ts';
+import { DEFAULT_REGION, type ObjectStoreConfig, toClientOptions, toSigningClientOptions } from './object-store-config.ts';
 import {
   type ObjectInfo,
   type ObjectRef,
@@ -26,6 +26,8 @@ export interface PutObjectOptions {
 export interface PresignOptions {
   /** 1..900 seconds; defaults to 900. */
   expirySeconds?: number;
+  /** Signed for the store's own endpoint instead of the public one: for platform services inside. */
+  internal?: boolean;
 }
 
 export interface ExpectedContent {
@@ -81,6 +83,8 @@ const STANDARD_HEADERS = new Set([
 export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
   const options = toClientOptions(config);
   const client = new Client(options);
+  // Signing needs no request (the region is given), so this client never talks to the public endpoint.
+  const signer = config.publicUrl === undefined ? client : new Client(toSigningClientOptions(config));
   const region = options.region ?? DEFAULT_REGION;
 
   async function statObject(bucket: string, key: string): Promise<ObjectInfo> {
@@ -253,7 +257,7 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
     async presignedPut(bucket, key, presign = {}) {
       const expiry = presignExpiry(presign);
       try {
-        return await client.presignedPutObject(bucket, key, expiry);
+        return await (presign.internal ? client : signer).presignedPutObject(bucket, key, expiry);
       } catch (error) {
         throw toStorageError(error, { bucket, key, operation: 'presignedPut' });
       }
@@ -262,7 +266,7 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
     async presignedGet(bucket, key, presign = {}) {
       const expiry = presignExpiry(presign);
       try {
-        return await client.presignedGetObject(bucket, key, expiry);
+        return await (presign.internal ? client : signer).presignedGetObject(bucket, key, expiry);
       } catch (error) {
         throw toStorageError(error, { bucket, key, operation: 'presignedGet' });
       }

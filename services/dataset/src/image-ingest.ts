@@ -1,14 +1,15 @@
-import { type Image, type PixelSizeValue, type Principal, type UploadTicket, fileNameProblem } from '@microseg/contracts';
+import { type Image, type Mask, type PixelSizeValue, type Principal, type UploadTicket, fileNameProblem } from '@microseg/contracts';
 import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microseg/errors';
-import { type DecodeBudget, type DecoderOptions, type ImageInfo, decodeMemoryBytes, inspectImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
+import { type ClassDefinition, type DecodeBudget, type DecoderOptions, type ImageInfo, decodeMemoryBytes, inspectImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import type pLimit from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
-import type { ImageRepository } from './image.repository.ts';
+import { type ImageRepository, limsIdConflict } from './image.repository.ts';
+import type { MaskIngest, PreparedMask } from './mask-ingest.ts';
 import { objectKeys } from './object-keys.ts';
 import type { UploadTickets } from './upload-tickets.ts';
 import type { UploadedBytes } from './uploaded-bytes.ts';
-import type { UploadRepository } from './upload.repository.ts';
+import type { UploadRow } from './upload.repository.ts';
 
 export interface ImageUploadRequest {
   datasetId: string;
@@ -17,6 +18,7 @@ export interface ImageUploadRequest {
   sha256: string;
   contentType?: string | undefined;
   expiresInSeconds: number;
+  mask?: { fileName: string; sizeBytes: number; sha256: string } | undefined;
 }
 
 export interface ImageCompletion {
@@ -25,7 +27,16 @@ export interface ImageCompletion {
   limsId?: string | undefined;
   pixelSize?: PixelSizeValue | undefined;
   metadata: Record<string, string>;
-  parts?: { partNumber: number; etag: string }[] | undefined;
+  parts?: UploadedParts;
+  mask?: { uploadId: string; parts?: UploadedParts } | undefined;
+}
+
+type UploadedParts = { partNumber: number; etag: string }[] | undefined;
+
+export interface CompletedImage {
+  image: Image;
+  deduplicated: boolean;
+  mask: Mask | null;
 }
 
 /**
@@ -55,8 +66,8 @@ export class ImageIngest {
     private readonly deps: {
       access: DatasetAccess;
       images: ImageRepository;
-      uploads: UploadRepository;
       tickets: UploadTickets;
+      masks: MaskIngest;
       bytes: UploadedBytes;
       store: ObjectStore;
       decoder: DecoderOptions;
@@ -81,17 +92,17 @@ export class ImageIngest {
       sha256: request.sha256,
       expiresInSeconds: request.expiresInSeconds,
     });
-    return { ...ticket, existingImageId: existing?.id ?? null };
+    const mask = request.mask
+      ? await this.deps.masks.issue(principal, { datasetId: row.id, groupId: row.group_id, imageId: null }, { ...request.mask, expiresInSeconds: request.expiresInSeconds })
+      : null;
+    return { ...ticket, existingImageId: existing?.id ?? null, mask: mask && { ...mask, mask: null } };
   }
 
-  async complete(principal: Principal, input: ImageCompletion): Promise<{ image: Image; deduplicated: boolean }> {
+  async complete(principal: Principal, input: ImageCompletion): Promise<CompletedImage> {
     const { bytes, images, access } = this.deps;
     const upload = await bytes.pending(principal.groupId, input.uploadId, 'image');
-    if (upload.status === 'completed' && upload.result_id) {
-      const image = await images.find(upload.result_id);
-      if (!image) throw notFound('image', upload.result_id);
-      return { image, deduplicated: image.original.key !== upload.object_key };
-    }
+    const maskUpload = input.mask ? await this.maskUploadOf(principal, upload, input.mask.uploadId) : undefined;
+    if (upload.status === 'completed' && upload.result_id) return this.completedEarlier(upload, maskUpload);
     const { row: dataset } = await access.writable(principal, upload.dataset_id);
     const name = input.name ?? defaultImageName(upload.file_name);
     const derived = { normalised: objectKeys.imageNormalised(dataset.group_id, dataset.id, upload.id), thumbnail: objectKeys.imageThumbnail(dataset.group_id, dataset.id, upload.id) };
@@ -118,8 +129,13 @@ export class ImageIngest {
           );
       return { kind: 'decoded' as const, info, normalised, thumbnail };
     });
-    if (prepared.kind === 'duplicate') return this.deduplicate(upload, prepared.existing);
+    const classes = dataset.classes;
+    if (prepared.kind === 'duplicate') {
+      const mask = maskUpload && input.mask ? await this.prepareMask(upload, maskUpload, input.mask.parts, prepared.existing, classes, writtenKeys) : undefined;
+      return this.deduplicate(principal, upload, prepared.existing, input.limsId, mask);
+    }
     const { info, normalised } = prepared;
+    const mask = maskUpload && input.mask ? await this.prepareMask(upload, maskUpload, input.mask.parts, info, classes, writtenKeys) : undefined;
     try {
       const thumbnail = await this.put(upload.bucket, derived.thumbnail, prepared.thumbnail, 'image/jpeg', writtenKeys);
       const pixelSize = input.pixelSize
@@ -129,7 +145,7 @@ export class ImageIngest {
           : dataset.default_pixel_size_value !== null && dataset.default_pixel_size_unit !== null
             ? { size: { value: dataset.default_pixel_size_value, unit: dataset.default_pixel_size_unit }, source: 'dataset' as const }
             : undefined;
-      const image = await images.insertImage(
+      const committed = await images.insertImage(
         {
           dataset_id: dataset.id,
           group_id: dataset.group_id,
@@ -170,23 +186,101 @@ export class ImageIngest {
           normalised: { bucket: upload.bucket, key: normalised.key, sha256: normalised.sha256 },
           thumbnail: { bucket: upload.bucket, key: thumbnail.key, sha256: thumbnail.sha256 },
         },
+        mask && { values: mask.values, memberId: principal.memberId },
       );
-      return { image, deduplicated: false };
+      return { ...committed, deduplicated: false };
     } catch (error) {
       await bytes.removeQuietly(upload.bucket, writtenKeys);
       // The same bytes completed concurrently through another upload: that image is the answer.
       if (error instanceof MicroSegError && error.details['constraint'] === 'images_dataset_sha256') {
         const twin = await images.findBySha256(dataset.id, upload.expected_sha256);
-        if (twin) return this.deduplicate(upload, twin);
+        if (twin) return this.deduplicate(principal, upload, twin, input.limsId, mask);
       }
       throw error;
     }
   }
 
-  private async deduplicate(upload: { id: string; bucket: string; object_key: string }, existing: Image) {
-    await this.deps.bytes.removeQuietly(upload.bucket, [upload.object_key]);
-    await this.deps.uploads.markDeduplicated(upload.id, existing.id);
-    return { image: existing, deduplicated: true };
+  /** The mask upload made with this image upload (by createImageUpload): same group, dataset, no image yet. */
+  private async maskUploadOf(principal: Principal, upload: UploadRow, maskUploadId: string): Promise<UploadRow> {
+    const mask = await this.deps.bytes.pending(principal.groupId, maskUploadId, 'mask');
+    if (mask.image_id !== null || mask.dataset_id !== upload.dataset_id) {
+      throw invalidInput(`mask upload ${maskUploadId} was not made with an image upload of this dataset: create both with createImageUpload`, {
+        problem: 'mask-upload-mismatch',
+        uploadId: upload.id,
+        maskUploadId,
+      });
+    }
+    return mask;
+  }
+
+  /** A retried completion answers as the first did; a mask that was not part of it is refused, not dropped. */
+  private async completedEarlier(upload: UploadRow, maskUpload: UploadRow | undefined): Promise<CompletedImage> {
+    const { images } = this.deps;
+    const image = await images.find(upload.result_id ?? '');
+    if (!image) throw notFound('image', upload.result_id ?? '');
+    const deduplicated = image.original.key !== upload.object_key;
+    if (!maskUpload) return { image, deduplicated, mask: null };
+    const mask = maskUpload.status === 'completed' && maskUpload.result_id ? await images.findMask(maskUpload.result_id) : undefined;
+    if (!mask || mask.imageId !== image.id) {
+      throw invalidInput(`image upload ${upload.id} was completed without mask upload ${maskUpload.id}: upload the mask with createMaskUpload`, {
+        problem: 'upload-completed',
+        uploadId: upload.id,
+        maskUploadId: maskUpload.id,
+      });
+    }
+    return { image, deduplicated, mask };
+  }
+
+  /**
+   * Validates the mask against the image it will belong to. A refused mask refuses its image
+   * upload too (an image and its mask are one operation): neither object is left behind.
+   */
+  private async prepareMask(
+    upload: UploadRow,
+    maskUpload: UploadRow,
+    parts: UploadedParts,
+    image: { width: number; height: number },
+    classes: ClassDefinition[],
+    writtenKeys: readonly string[],
+  ): Promise<PreparedMask> {
+    try {
+      return await this.deps.masks.prepare(maskUpload, parts, image, classes, { source: 'ground_truth', modelVersionId: null });
+    } catch (error) {
+      if (isMicroSegError(error) && error.code === 'INVALID_INPUT') {
+        await this.deps.bytes.refuse(upload, error, writtenKeys);
+        await this.deps.bytes.refuse(maskUpload, error);
+      } else {
+        await this.deps.bytes.removeQuietly(upload.bucket, writtenKeys);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Bytes the dataset already holds: the upload ends on the existing image, with what it brought
+   * (a LIMS id for an image without one, a mask); a LIMS id other than the image's is a CONFLICT.
+   */
+  private async deduplicate(
+    principal: Principal,
+    upload: UploadRow,
+    existing: Image,
+    limsId: string | undefined,
+    mask: PreparedMask | undefined,
+  ): Promise<CompletedImage> {
+    const { bytes, images } = this.deps;
+    if (limsId !== undefined && existing.limsId !== null && existing.limsId !== limsId) {
+      const conflict = limsIdConflict(existing.id, existing.limsId, limsId);
+      if (mask) await bytes.removeQuietly(upload.bucket, mask.writtenKeys);
+      throw await bytes.refuse(upload, conflict);
+    }
+    try {
+      const committed = await images.completeAsDuplicate({ uploadId: upload.id, image: existing, limsId, mask: mask && { values: mask.values, memberId: principal.memberId } });
+      await bytes.removeQuietly(upload.bucket, [upload.object_key]);
+      return { ...committed, deduplicated: true };
+    } catch (error) {
+      if (mask) await bytes.removeQuietly(upload.bucket, mask.writtenKeys);
+      throw error;
+    }
   }
 
   private async put(bucket: string, key: string, body: Buffer, contentType: string, written: string[]) {

@@ -7,6 +7,13 @@ import { scheduleObjectDeletions } from './object-deletions.ts';
 import { toImage, toMask } from './row-mapping.ts';
 
 export type ImageRow = Selectable<ImagesTable>;
+/** A mask row before it has its image (the mask of an image upload is validated before the image exists). */
+export type NewMask = Omit<Insertable<MasksTable>, 'image_id'>;
+/** A mask to commit with its image, replacing the image's current mask of that source. */
+export interface MaskToCommit {
+  values: NewMask;
+  memberId: string;
+}
 
 export interface ImageFilter {
   experiment?: string | undefined;
@@ -102,26 +109,75 @@ export class ImageRepository {
   }
 
   /**
-   * Records a verified, decoded image and its `image.uploaded` event in one transaction, and
-   * closes the upload: either all of it commits or none of it does.
+   * Records a verified, decoded image and its `image.uploaded` event in one transaction, with its
+   * mask when it came with one, and closes the uploads: either all of it commits or none of it does.
    */
   async insertImage(
     values: Insertable<ImagesTable>,
     event: Omit<PayloadInput<typeof datasetEvents.imageUploaded>, 'imageId' | 'uploadedAt'>,
-  ): Promise<Image> {
+    mask?: MaskToCommit,
+  ): Promise<{ image: Image; mask: Mask | null }> {
     try {
       return await this.db.transaction().execute(async (trx) => {
         const row = await trx.insertInto('images').values(values).returningAll().executeTakeFirstOrThrow();
         await enqueueOutbox(trx, datasetEvents.imageUploaded, { ...event, imageId: row.id, uploadedAt: row.created_at.toISOString() });
-        await trx
-          .updateTable('uploads')
-          .set({ status: 'completed', result_id: row.id, completed_at: new Date() })
-          .where('id', '=', values.upload_id)
-          .execute();
-        return toImage(row, false);
+        await completeUpload(trx, values.upload_id, row.id);
+        const image = toImage(row, false);
+        const committed = mask ? await insertMaskIn(trx, { ...mask.values, image_id: row.id }, mask.memberId, image) : null;
+        return { image: committed?.source === 'ground_truth' ? { ...image, hasMask: true } : image, mask: committed };
       });
     } catch (error) {
       throw this.uniqueConflict(error, values);
+    }
+  }
+
+  /**
+   * Closes an upload of bytes the dataset already holds as `image`, in one transaction with what
+   * the upload brought: a LIMS id for an image without one (announced again as `image.uploaded`,
+   * so the pipeline starts what a new LIMS-tagged upload starts; runs are unique per policy and
+   * image, so none runs twice) and a mask. A LIMS id the image got meanwhile is a CONFLICT.
+   */
+  async completeAsDuplicate(input: { uploadId: string; image: Image; limsId?: string | undefined; mask?: MaskToCommit | undefined }): Promise<{ image: Image; mask: Mask | null }> {
+    const { uploadId, image, limsId, mask } = input;
+    try {
+      const committed = await this.db.transaction().execute(async (trx) => {
+        if (limsId !== undefined && image.limsId !== limsId) {
+          const attached = await trx
+            .updateTable('images')
+            .set({ lims_id: limsId })
+            .where('id', '=', image.id)
+            .where('lims_id', 'is', null)
+            .where('deleted_at', 'is', null)
+            .returning('id')
+            .executeTakeFirst();
+          if (!attached) {
+            const current = await trx.selectFrom('images').select('lims_id').where('id', '=', image.id).executeTakeFirst();
+            throw limsIdConflict(image.id, current?.lims_id ?? null, limsId);
+          }
+          await enqueueOutbox(trx, datasetEvents.imageUploaded, {
+            imageId: image.id,
+            datasetId: image.datasetId,
+            groupId: image.groupId,
+            sha256: image.sha256,
+            width: image.width,
+            height: image.height,
+            channels: image.channels,
+            bitDepth: image.bitDepth,
+            original: image.original,
+            normalised: image.normalised,
+            thumbnail: image.thumbnail,
+            uploadedAt: image.createdAt,
+          });
+        }
+        const inserted = mask ? await insertMaskIn(trx, { ...mask.values, image_id: image.id }, mask.memberId, image) : null;
+        await completeUpload(trx, uploadId, image.id);
+        return inserted;
+      });
+      const current = await this.find(image.id);
+      if (!current) throw notFound('image', image.id);
+      return { image: current, mask: committed };
+    } catch (error) {
+      throw error instanceof MicroSegError ? error : this.uniqueConflict(error, { lims_id: limsId ?? null });
     }
   }
 
@@ -180,37 +236,7 @@ export class ImageRepository {
     memberId: string,
     image: Pick<Image, 'width' | 'height' | 'pixelSize'>,
   ): Promise<Mask> {
-    return this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('masks')
-        .set({ deleted_at: new Date(), deleted_by: memberId })
-        .where('image_id', '=', values.image_id)
-        .where('source', '=', values.source)
-        .where(sql<boolean>`coalesce(model_version_id, '') = ${values.model_version_id ?? ''}`)
-        .where('deleted_at', 'is', null)
-        .execute();
-      const row = await trx.insertInto('masks').values(values).returningAll().executeTakeFirstOrThrow();
-      const mask = toMask(row);
-      await enqueueOutbox(trx, datasetEvents.maskCreated, {
-        maskId: mask.id,
-        imageId: mask.imageId,
-        datasetId: mask.datasetId,
-        groupId: row.group_id,
-        source: mask.source,
-        modelVersionId: mask.modelVersionId,
-        index: mask.index,
-        width: image.width,
-        height: image.height,
-        pixelSize: image.pixelSize,
-        createdAt: mask.createdAt,
-      });
-      await trx
-        .updateTable('uploads')
-        .set({ status: 'completed', result_id: row.id, completed_at: new Date() })
-        .where('id', '=', values.upload_id)
-        .execute();
-      return mask;
-    });
+    return this.db.transaction().execute((trx) => insertMaskIn(trx, values, memberId, image));
   }
 
   async findMask(id: string): Promise<Mask | undefined> {
@@ -288,4 +314,54 @@ export class ImageRepository {
     }
     return mapped;
   }
+}
+
+async function completeUpload(trx: Transaction<DatasetDatabase>, uploadId: string, resultId: string): Promise<void> {
+  await trx.updateTable('uploads').set({ status: 'completed', result_id: resultId, completed_at: new Date() }).where('id', '=', uploadId).execute();
+}
+
+/**
+ * Records a mask and its `mask.created` event inside the caller's transaction; it replaces the
+ * image's current mask of the same source (and model version).
+ */
+async function insertMaskIn(
+  trx: Transaction<DatasetDatabase>,
+  values: Insertable<MasksTable>,
+  memberId: string,
+  image: Pick<Image, 'width' | 'height' | 'pixelSize'>,
+): Promise<Mask> {
+  await trx
+    .updateTable('masks')
+    .set({ deleted_at: new Date(), deleted_by: memberId })
+    .where('image_id', '=', values.image_id)
+    .where('source', '=', values.source)
+    .where(sql<boolean>`coalesce(model_version_id, '') = ${values.model_version_id ?? ''}`)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const row = await trx.insertInto('masks').values(values).returningAll().executeTakeFirstOrThrow();
+  const mask = toMask(row);
+  await enqueueOutbox(trx, datasetEvents.maskCreated, {
+    maskId: mask.id,
+    imageId: mask.imageId,
+    datasetId: mask.datasetId,
+    groupId: row.group_id,
+    source: mask.source,
+    modelVersionId: mask.modelVersionId,
+    index: mask.index,
+    width: image.width,
+    height: image.height,
+    pixelSize: image.pixelSize,
+    createdAt: mask.createdAt,
+  });
+  await completeUpload(trx, values.upload_id, row.id);
+  return mask;
+}
+
+/** The image already has another LIMS id: both are named, and neither is dropped. */
+export function limsIdConflict(imageId: string, limsId: string | null, requestedLimsId: string): MicroSegError {
+  return new MicroSegError(
+    'CONFLICT',
+    `the dataset already holds these bytes as image ${imageId} with LIMS id "${limsId}": it cannot also be "${requestedLimsId}"`,
+    { details: { imageId, limsId, requestedLimsId } },
+  );
 }

@@ -1,8 +1,10 @@
-import { toStorageError } from '@microseg/storage';
+import { toClientOptions, toSigningClientOptions, toStorageError } from '@microseg/storage';
 import { Client } from 'minio';
 
 export interface MultipartConfig {
   url: string;
+  /** S3_PUBLIC_ENDPOINT: the part URLs are signed for it. */
+  publicUrl?: string | undefined;
   accessKey: string;
   secretKey: string;
   region: string;
@@ -15,27 +17,20 @@ export interface MultipartConfig {
  */
 export class MultipartUploads {
   private readonly client: Client;
+  private readonly signer: Client;
 
   constructor(config: MultipartConfig) {
-    const url = new URL(config.url);
-    const useSSL = url.protocol === 'https:';
-    this.client = new Client({
-      endPoint: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port === '' ? (useSSL ? 443 : 80) : Number(url.port),
-      useSSL,
-      accessKey: config.accessKey,
-      secretKey: config.secretKey,
-      region: config.region,
-    });
+    this.client = new Client(toClientOptions(config));
+    this.signer = config.publicUrl === undefined ? this.client : new Client(toSigningClientOptions(config));
   }
 
-  async start(bucket: string, key: string, partCount: number, expirySeconds: number) {
+  async start(bucket: string, key: string, partCount: number, expirySeconds: number, internal: boolean) {
     try {
       const uploadId = await this.client.initiateNewMultipartUpload(bucket, key, {});
       const parts = await Promise.all(
         Array.from({ length: partCount }, async (_, i) => ({
           partNumber: i + 1,
-          url: await this.client.presignedUrl('PUT', bucket, key, expirySeconds, { partNumber: String(i + 1), uploadId }),
+          url: await (internal ? this.client : this.signer).presignedUrl('PUT', bucket, key, expirySeconds, { partNumber: String(i + 1), uploadId }),
         })),
       );
       return { uploadId, parts };

@@ -1,6 +1,6 @@
-import { EVENTS_STREAM, assertShareTargetsExist } from '@microseg/contracts';
+import { assertShareTargetsExist } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
-import { IdempotencyTable, ensureStream } from '@microseg/messaging';
+import { IdempotencyTable } from '@microseg/messaging';
 import { DecodeBudget, configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
@@ -47,18 +47,12 @@ export async function startDatasetService(
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
   const { runtime, nc, db, principals } = booted;
-  const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
+  const s3 = { url: config.S3_ENDPOINT, publicUrl: config.S3_PUBLIC_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.DATASET_BUCKET);
   runtime.addReadinessCheck('object store', async () => {
     await store.ensureBucket(config.DATASET_BUCKET);
     return true;
-  });
-  await ensureStream(await nc.jetstreamManager(), {
-    name: EVENTS_STREAM.name,
-    subjects: [...EVENTS_STREAM.subjects],
-    maxAgeMs: EVENTS_STREAM.maxAgeSeconds * 1_000,
-    duplicateWindowMs: EVENTS_STREAM.duplicateWindowSeconds * 1_000,
   });
   startOutboxRelay(booted, config, logger);
 
@@ -79,6 +73,7 @@ export async function startDatasetService(
   const decoder = { maxPixels: config.DATASET_MAX_IMAGE_PIXELS };
   const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
   const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);
+  const masks = new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget });
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({
@@ -96,8 +91,8 @@ export async function startDatasetService(
       principals,
     }),
     ...serveImages(nc, {
-      ingest: new ImageIngest({ access, images, uploads, tickets, bytes, store, decoder, slots, budget }),
-      masks: new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget }),
+      ingest: new ImageIngest({ access, images, tickets, masks, bytes, store, decoder, slots, budget }),
+      masks,
       catalog: new ImageCatalog({
         access,
         images,

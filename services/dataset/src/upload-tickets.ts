@@ -20,6 +20,8 @@ export interface TicketRequest {
   sizeBytes: number;
   sha256: string;
   expiresInSeconds: number;
+  /** Signed for the store's in-cluster endpoint (a platform service uploads), not the public one. */
+  internal?: boolean | undefined;
 }
 
 /** Hands out presigned PUT URLs (one, or one per part above the multipart threshold). */
@@ -43,9 +45,11 @@ export class UploadTickets {
     const partSize = settings.multipartThresholdBytes;
     const multipartTicket =
       request.sizeBytes > partSize
-        ? await multipart.start(settings.bucket, key, Math.ceil(request.sizeBytes / partSize), request.expiresInSeconds)
+        ? await multipart.start(settings.bucket, key, Math.ceil(request.sizeBytes / partSize), request.expiresInSeconds, request.internal ?? false)
         : undefined;
-    const url = multipartTicket ? null : await store.presignedPut(settings.bucket, key, { expirySeconds: request.expiresInSeconds });
+    const url = multipartTicket
+      ? null
+      : await store.presignedPut(settings.bucket, key, { expirySeconds: request.expiresInSeconds, internal: request.internal ?? false });
     const upload = await uploads.create({
       id: uploadId,
       group_id: principal.groupId,
@@ -73,6 +77,7 @@ export class UploadTickets {
         url,
         expiresAt: expiresAt.toISOString(),
         existingImageId: null,
+        mask: null,
         multipart: multipartTicket ? { partSizeBytes: partSize, parts: multipartTicket.parts } : null,
       },
     };

@@ -20,8 +20,12 @@ export class UploadRepository {
     await this.db.updateTable('uploads').set({ status: 'failed', failure: JSON.stringify(failure), completed_at: new Date() }).where('id', '=', id).execute();
   }
 
-  /** Closes an upload whose bytes turned out to be an image the dataset already holds. */
-  async markDeduplicated(id: string, resultId: string): Promise<void> {
-    await this.db.updateTable('uploads').set({ status: 'completed', result_id: resultId, completed_at: new Date() }).where('id', '=', id).execute();
+  /** Hands objects that could not be removed now to the deletion sweeper, which retries until they are gone. */
+  async scheduleRemoval(bucket: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db
+      .insertInto('pending_object_deletions')
+      .values(keys.map((key) => ({ bucket, key, due_at: new Date() })))
+      .execute();
   }
 }

@@ -87,13 +87,23 @@ export class UploadedBytes {
     return error;
   }
 
-  /** Best effort: a leftover object is garbage, not corruption, and must not hide the real error. */
+  /**
+   * Removes objects now; one that cannot be removed is handed to the deletion sweeper. Never
+   * throws: a leftover object is garbage, not corruption, and must not hide the real error.
+   */
   async removeQuietly(bucket: string, keys: readonly string[]): Promise<void> {
+    const failed: string[] = [];
     await Promise.all(
       keys.map((key) =>
-        this.deps.store.removeObject(bucket, key).catch((error: unknown) => this.deps.logger.warn({ err: error, bucket, key }, 'could not remove object')),
+        this.deps.store.removeObject(bucket, key).catch((error: unknown) => {
+          this.deps.logger.warn({ err: error, bucket, key }, 'could not remove object; the deletion sweeper will');
+          failed.push(key);
+        }),
       ),
     );
+    await this.deps.uploads
+      .scheduleRemoval(bucket, failed)
+      .catch((error: unknown) => this.deps.logger.error({ err: error, bucket, keys: failed }, 'could not schedule the removal of objects'));
   }
 }
 

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { type PrincipalTokens, identityEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { ensureAuditStream } from '@microseg/service-runtime';
+import { ensurePlatformStreams } from '@microseg/service-runtime';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -52,7 +52,7 @@ export interface GatewayServerOptions {
   trustProxy?: string | undefined;
   authCacheTtlMs: number;
   serviceTimeoutMs: number;
-  /** NATS_STREAM_REPLICAS, for the audit stream the gateway publishes to (default 1). */
+  /** NATS_STREAM_REPLICAS: replicas of the platform's streams, ensured at start (default 1). */
   streamReplicas?: number;
 }
 
@@ -71,7 +71,7 @@ export function loadSchema(): GraphQLSchema {
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { nc, logger } = options;
   const schema = loadSchema();
-  await ensureAuditStream(nc, options.streamReplicas);
+  await ensurePlatformStreams(nc, options.streamReplicas);
   const app = express();
   const httpServer = createServer(app);
   const authCache = new AuthCache(options.authCacheTtlMs);

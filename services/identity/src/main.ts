@@ -28,7 +28,7 @@ else if (config.PLATFORM_ADMIN_SECRET === undefined) logger.warn('no PLATFORM_AD
 const repository = new IdentityRepository(db);
 const revocations = new RevocationNotifier(nc, logger);
 const audit = new AuditLogRepository(db);
-const auditRecorder = await startAuditRecorder(nc, { audit, logger, streamReplicas: config.NATS_STREAM_REPLICAS });
+const auditRecorder = await startAuditRecorder(nc, { audit, logger });
 runtime.onShutdown('audit recorder', () => auditRecorder.stop());
 const servers = [
   ...serveAuthentication(nc, { repository, platformAdminSecret: config.PLATFORM_ADMIN_SECRET, openWithoutSecret, logger }),

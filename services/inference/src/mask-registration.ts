@@ -20,7 +20,8 @@ export async function registerModelMask(
   const ticket = await request(
     nc,
     datasetContracts.createMaskUpload,
-    { imageId: input.imageId, fileName: `${input.modelVersionId}.png`, sizeBytes: input.png.byteLength, sha256: input.sha256 },
+    // Signed for the store's in-cluster endpoint: this service may not reach the public one.
+    { imageId: input.imageId, fileName: `${input.modelVersionId}.png`, sizeBytes: input.png.byteLength, sha256: input.sha256, internal: true },
     directory.as(principal, { [IDEMPOTENCY_KEY_HEADER]: key }),
   );
   if (!ticket.url) throw new MicroSegError('INTERNAL', 'the dataset service gave no upload URL for a mask', { details: { uploadId: ticket.uploadId } });

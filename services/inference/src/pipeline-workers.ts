@@ -1,6 +1,6 @@
 import { EVENTS_STREAM, INFERENCE_JOBS_STREAM, datasetEvents, inferenceJobs, trainingEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type Worker, defineJob, ensureStream, runWorker } from '@microseg/messaging';
+import { type Worker, defineJob, runWorker } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { AliasMoves } from './alias-moves.ts';
 import type { Policies } from './policies.ts';
@@ -35,12 +35,6 @@ export async function startPipelineWorkers(
   settings: WorkerSettings,
   logger: Logger,
 ): Promise<Worker[]> {
-  await ensureStream(await nc.jetstreamManager(), {
-    name: INFERENCE_JOBS_STREAM.name,
-    subjects: [...INFERENCE_JOBS_STREAM.subjects],
-    retention: 'workqueue',
-    duplicateWindowMs: INFERENCE_JOBS_STREAM.duplicateWindowSeconds * 1_000,
-  });
   const js = nc.jetstream();
   const common = { js, nc, logger, ackWaitMs: settings.ackWaitMs, maxDeliver: settings.maxDeliver };
   return Promise.all([

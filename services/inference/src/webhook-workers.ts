@@ -1,6 +1,6 @@
 import { EVENTS_STREAM, WEBHOOK_JOBS_STREAM, inferenceEvents, metrologyEvents, webhookJobs } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type Worker, defineJob, ensureStream, runWorker } from '@microseg/messaging';
+import { type Worker, defineJob, runWorker } from '@microseg/messaging';
 import { type RetrySchedule, nextRetryDelay } from '@microseg/pipeline';
 import type { NatsConnection } from 'nats';
 import type { WebhookFanout } from './webhook-fanout.ts';
@@ -20,7 +20,6 @@ export async function startWebhookWorkers(
   settings: { schedule: RetrySchedule; concurrency: number; timeoutMs: number },
   logger: Logger,
 ): Promise<Worker[]> {
-  await ensureStream(await nc.jetstreamManager(), { name: WEBHOOK_JOBS_STREAM.name, subjects: [...WEBHOOK_JOBS_STREAM.subjects], retention: 'workqueue' });
   const js = nc.jetstream();
   return Promise.all([
     runWorker({

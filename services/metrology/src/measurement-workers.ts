@@ -1,11 +1,10 @@
 import {
   EVENTS_STREAM,
-  METROLOGY_JOBS_STREAM,
   datasetEvents,
   metrologyJobs,
 } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type Worker, defineJob, ensureStream, runWorker } from '@microseg/messaging';
+import { type Worker, defineJob, runWorker } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { MaskMeasurer } from './mask-measurer.ts';
 
@@ -18,16 +17,6 @@ const maskCreatedJob = defineJob({
   stream: EVENTS_STREAM.name,
   schema: datasetEvents.maskCreated.schema,
 });
-
-/** The metrology work queue: a job is gone once acknowledged. */
-export async function ensureJobsStream(nc: NatsConnection): Promise<void> {
-  await ensureStream(await nc.jetstreamManager(), {
-    name: METROLOGY_JOBS_STREAM.name,
-    subjects: [...METROLOGY_JOBS_STREAM.subjects],
-    retention: 'workqueue',
-    duplicateWindowMs: METROLOGY_JOBS_STREAM.duplicateWindowSeconds * 1_000,
-  });
-}
 
 export interface WorkerSettings {
   concurrency: number;

@@ -12,7 +12,7 @@ import { MaskRepository } from './mask.repository.ts';
 import { MeasurementCatalog } from './measurement-catalog.ts';
 import { MeasurementExport } from './measurement-export.ts';
 import { MeasurementFiles } from './measurement-files.ts';
-import { ensureJobsStream, startMeasurementWorkers } from './measurement-workers.ts';
+import { startMeasurementWorkers } from './measurement-workers.ts';
 import { MeasurementRepository } from './measurement.repository.ts';
 import type { MetrologyDatabase } from './metrology.tables.ts';
 import { metrologyMigrations } from './migrations/index.ts';
@@ -44,6 +44,7 @@ export async function startMetrologyService(
   const { runtime, nc, db, principals } = booted;
   const store = createObjectStore({
     url: config.S3_ENDPOINT,
+    publicUrl: config.S3_PUBLIC_ENDPOINT,
     accessKey: config.S3_ACCESS_KEY,
     secretKey: config.S3_SECRET_KEY,
     region: config.S3_REGION,
@@ -64,7 +65,6 @@ export async function startMetrologyService(
   const codeVersion = config.MICROSEG_CODE_VERSION;
   const catalog = new MeasurementCatalog({ directory, measurements, profiles: resolver, files });
 
-  await ensureJobsStream(nc);
   const servers = [
     ...serveProfiles(nc, { directory, profiles, resolver, logger, principals }),
     ...serveMeasurements(nc, {

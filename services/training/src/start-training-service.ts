@@ -8,7 +8,6 @@ import type { TrainingConfig } from './config.ts';
 import { DatasetReader } from './dataset-reader.ts';
 import { serveJobs } from './handlers/jobs.ts';
 import { serveRegistry } from './handlers/registry.ts';
-import { ensureTrainingJobStream } from './job-stream.ts';
 import { JobSubmission } from './job-submission.ts';
 import { JobRepository } from './job.repository.ts';
 import { LocalWorkers } from './local-workers.ts';
@@ -44,10 +43,9 @@ export async function startTrainingService(
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
   const { runtime, nc, db, principals } = booted;
-  const s3 = { url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
+  const s3 = { url: config.S3_ENDPOINT, publicUrl: config.S3_PUBLIC_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION };
   const store = createObjectStore(s3);
   await store.ensureBucket(config.TRAINING_BUCKET);
-  await ensureTrainingJobStream(nc);
   startOutboxRelay(booted, config, logger);
 
   const jobs = new JobRepository(db);

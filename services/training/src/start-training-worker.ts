@@ -6,7 +6,6 @@ import { configureDecoder } from '@microseg/micrograph';
 import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
 import { initBackend } from '@microseg/tf-runtime';
 import type { WorkerConfig } from './config.ts';
-import { ensureTrainingJobStream } from './job-stream.ts';
 import { JobRepository } from './job.repository.ts';
 import { trainingMigrations } from './migrations/index.ts';
 import { RegistryRepository } from './registry.repository.ts';
@@ -37,7 +36,6 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
   const { runtime, nc, db } = booted;
-  await ensureTrainingJobStream(nc);
   const client = createS3Client({ url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION });
   const jobs = new JobRepository(db);
   const registry = new RegistryRepository(db);

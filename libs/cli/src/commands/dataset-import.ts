@@ -4,7 +4,7 @@ import { MicroSegError } from '@microseg/errors';
 import { colourToHex, defaultClassColour } from '@microseg/micrograph';
 import type { GatewayClient } from '../gateway-client.ts';
 import { type DatasetManifest, experimentNotes, imagePath, maskPath, readManifest } from './benchmark-manifest.ts';
-import { describeFile, mutate, uploadImage, uploadMask } from './image.ts';
+import { describeFile, mutate, uploadImage } from './image.ts';
 
 export interface ImportSummary {
   datasets: { id: string; name: string; material: string; images: number; masks: number; deduplicated: number; experiments: string[]; version: { id: string; number: number; contentHash: string } }[];
@@ -95,18 +95,16 @@ export async function importDatasetDirectory(
   );
   let done = 0;
   await inParallel(work, CONCURRENCY, async ({ dataset, imageName, entry }) => {
+    const mask = maskPath(dir, dataset.material, imageName);
     const uploaded = await uploadImage(client, await describeFile(imagePath(dir, dataset.material, imageName)), {
       datasetId: dataset.id,
       name: imageName,
       metadata: entry.original_name ? { original_name: entry.original_name } : {},
+      mask: existsSync(mask) ? await describeFile(mask) : undefined,
     });
     dataset.imageIds.set(imageName, uploaded.image.id);
     if (uploaded.deduplicated) dataset.deduplicated++;
-    const mask = maskPath(dir, dataset.material, imageName);
-    if (existsSync(mask)) {
-      await uploadMask(client, await describeFile(mask), uploaded.image.id);
-      dataset.masks++;
-    }
+    if (uploaded.mask) dataset.masks++;
     options.onProgress?.(++done, work.length, imageName);
   });
   const summary: ImportSummary = { datasets: [], images: work.length, masks: 0, seconds: 0, imagesPerSecond: 0 };

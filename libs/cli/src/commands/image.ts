@@ -19,6 +19,13 @@ interface UploadTicket {
   url: string | null;
   existingImageId: string | null;
   multipart: { partSizeBytes: number; parts: { partNumber: number; url: string }[] } | null;
+  mask?: UploadTicket | null;
+}
+
+export interface UploadedMask {
+  id: string;
+  kind: string;
+  classPixels: Record<string, number>;
 }
 
 export interface UploadedImage {
@@ -34,19 +41,14 @@ export interface UploadedImage {
 }
 
 const IMAGE_FIELDS = 'id name width height channels bitDepth format pixelSize { value unit } limsId';
+const TICKET_FIELDS = 'uploadId url existingImageId multipart { partSizeBytes parts { partNumber url } }';
 const CREATE_IMAGE_UPLOAD = `mutation($input: CreateImageUploadInput!) {
-  createImageUpload(input: $input) { uploadId url existingImageId multipart { partSizeBytes parts { partNumber url } } }
+  createImageUpload(input: $input) { ${TICKET_FIELDS} mask { ${TICKET_FIELDS} } }
 }`;
 const COMPLETE_IMAGE_UPLOAD = `mutation($input: CompleteImageUploadInput!) {
-  completeImageUpload(input: $input) { deduplicated image { ${IMAGE_FIELDS} } }
+  completeImageUpload(input: $input) { deduplicated image { ${IMAGE_FIELDS} } mask { id kind classPixels } }
 }`;
 const IMAGE = `query($id: ID!) { image(id: $id) { ${IMAGE_FIELDS} } }`;
-const CREATE_MASK_UPLOAD = `mutation($input: CreateMaskUploadInput!) {
-  createMaskUpload(input: $input) { uploadId url multipart { partSizeBytes parts { partNumber url } } }
-}`;
-const COMPLETE_MASK_UPLOAD = `mutation($input: CompleteMaskUploadInput!) {
-  completeMaskUpload(input: $input) { id kind classPixels }
-}`;
 
 /**
  * Runs a mutation with an Idempotency-Key, retrying it with the same key while the platform
@@ -128,19 +130,39 @@ export interface ImageUploadOptions {
   limsId?: string | undefined;
   pixelSize?: PixelSize | undefined;
   metadata?: Record<string, string> | undefined;
+  /** The image's ground-truth mask: stored with the image in one operation, or neither is. */
+  mask?: LocalFile | undefined;
 }
 
-/** Uploads one image through presign + PUT + complete; bytes the dataset already holds are not sent again. */
-export async function uploadImage(client: GatewayClient, file: LocalFile, options: ImageUploadOptions): Promise<{ image: UploadedImage; deduplicated: boolean }> {
+export interface UploadedImageWithMask {
+  image: UploadedImage;
+  deduplicated: boolean;
+  mask: UploadedMask | null;
+}
+
+/**
+ * Uploads one image (and its mask) through presign + PUT + complete. Bytes the dataset already
+ * holds are not sent again, unless the upload brings something to attach (a LIMS id, a mask):
+ * then the platform completes it on the existing image, so nothing the caller gave is dropped.
+ */
+export async function uploadImage(client: GatewayClient, file: LocalFile, options: ImageUploadOptions): Promise<UploadedImageWithMask> {
+  const mask = options.mask;
   const { createImageUpload: ticket } = await mutate<{ createImageUpload: UploadTicket }>(client, CREATE_IMAGE_UPLOAD, {
-    input: { datasetId: options.datasetId, fileName: basename(file.path), sizeBytes: file.size, sha256: file.sha256 },
+    input: {
+      datasetId: options.datasetId,
+      fileName: basename(file.path),
+      sizeBytes: file.size,
+      sha256: file.sha256,
+      ...(mask ? { mask: { fileName: basename(mask.path), sizeBytes: mask.size, sha256: mask.sha256 } } : {}),
+    },
   });
-  if (ticket.existingImageId) {
+  if (ticket.existingImageId && !options.limsId && !mask) {
     const { image } = await client.request<{ image: UploadedImage }>(IMAGE, { id: ticket.existingImageId });
-    return { image, deduplicated: true };
+    return { image, deduplicated: true, mask: null };
   }
   const parts = await putFile(file, ticket);
-  const { completeImageUpload } = await mutate<{ completeImageUpload: { image: UploadedImage; deduplicated: boolean } }>(client, COMPLETE_IMAGE_UPLOAD, {
+  const maskParts = mask && ticket.mask ? await putFile(mask, ticket.mask) : undefined;
+  const { completeImageUpload } = await mutate<{ completeImageUpload: UploadedImageWithMask }>(client, COMPLETE_IMAGE_UPLOAD, {
     input: {
       uploadId: ticket.uploadId,
       ...(options.name ? { name: options.name } : {}),
@@ -148,22 +170,10 @@ export async function uploadImage(client: GatewayClient, file: LocalFile, option
       ...(options.pixelSize ? { pixelSize: options.pixelSize } : {}),
       ...(options.metadata ? { metadata: options.metadata } : {}),
       ...(parts ? { parts } : {}),
+      ...(ticket.mask ? { mask: { uploadId: ticket.mask.uploadId, ...(maskParts ? { parts: maskParts } : {}) } } : {}),
     },
   });
   return completeImageUpload;
-}
-
-export async function uploadMask(client: GatewayClient, file: LocalFile, imageId: string): Promise<{ id: string; kind: string; classPixels: Record<string, number> }> {
-  const { createMaskUpload: ticket } = await mutate<{ createMaskUpload: UploadTicket }>(client, CREATE_MASK_UPLOAD, {
-    input: { imageId, fileName: basename(file.path), sizeBytes: file.size, sha256: file.sha256 },
-  });
-  const parts = await putFile(file, ticket);
-  const { completeMaskUpload } = await mutate<{ completeMaskUpload: { id: string; kind: string; classPixels: Record<string, number> } }>(
-    client,
-    COMPLETE_MASK_UPLOAD,
-    { input: { uploadId: ticket.uploadId, ...(parts ? { parts } : {}) } },
-  );
-  return completeMaskUpload;
 }
 
 const parseMeta = (pair: string, previous: Record<string, string> = {}) => {
@@ -195,9 +205,9 @@ export function registerImageCommands(program: Command): void {
         limsId: options.limsId,
         pixelSize: options.pixelSize,
         metadata: options.meta,
+        mask: options.mask ? await describeFile(options.mask) : undefined,
       });
-      const mask = options.mask ? await uploadMask(client, await describeFile(options.mask), uploaded.image.id) : null;
-      printResult(globals, { ...uploaded, mask }, (r) =>
+      printResult(globals, uploaded, (r) =>
         [
           `${r.deduplicated ? 'already in the dataset' : 'uploaded'}: ${r.image.name} (${r.image.id})`,
           `  ${r.image.width}x${r.image.height}, ${r.image.channels === 1 ? 'gray' : 'RGB'} ${r.image.bitDepth}-bit ${r.image.format}` +

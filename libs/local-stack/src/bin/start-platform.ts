@@ -69,7 +69,7 @@ try {
       `MicroSeg console: ${platform.consoleUrl ?? ''}`,
       `Service logs: ${resolve(dataDir, 'logs')}`,
       ...(infrastructure.natsCredentials ? [`NATS users and passwords (admin for the nats CLI): ${resolve(dataDir, 'secrets.json')}`] : []),
-      'First time? Create your group and key:  pnpm exec microseg admin bootstrap --group "My lab"',
+      'First time? Create your group and key:  ./microseg admin bootstrap --group "My lab"',
       ...(bootstrapOpenToAnyone(process.env)
         ? [`Warning: no PLATFORM_ADMIN_SECRET is set, so anyone who reaches ${platform.graphqlUrl} can bootstrap a group (fine on this machine; never expose it).`]
         : []),

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from '@microseg/db';
+import { idempotencyKeysMigration } from '@microseg/messaging';
 
 const softDeleted = ['deleted_at', 'deleted_by'] as const;
 
@@ -145,14 +146,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_at', 'timestamptz')
     .execute();
 
-  await db.schema
-    .createTable('idempotency_keys')
-    .addColumn('group_id', 'uuid', (c) => c.notNull())
-    .addColumn('key', 'text', (c) => c.notNull())
-    .addColumn('operation', 'text', (c) => c.notNull())
-    .addColumn('request_hash', 'text', (c) => c.notNull())
-    .addColumn('response', 'jsonb', (c) => c.notNull())
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('idempotency_keys_pk', ['group_id', 'key', 'operation'])
-    .execute();
+  // The shared table from its one frozen migration (libs/messaging): the same DDL this migration
+  // always ran, now from the one place every service takes it from.
+  await idempotencyKeysMigration.up(db);
 }

@@ -212,6 +212,8 @@ export type ClassParticleSummary = {
 
 export type CompleteImageUploadInput = {
   limsId?: InputMaybe<Scalars['String']['input']>;
+  /** The mask uploaded with the image: validated before anything is stored. */
+  mask?: InputMaybe<CompleteUploadedMaskInput>;
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   /** Default: the file name without extension; unique within the dataset. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -228,11 +230,19 @@ export type CompleteMaskUploadInput = {
   uploadId: Scalars['ID']['input'];
 };
 
+export type CompleteUploadedMaskInput = {
+  parts?: InputMaybe<Array<UploadedPartInput>>;
+  /** The mask ticket's uploadId from createImageUpload. */
+  uploadId: Scalars['ID']['input'];
+};
+
 export type CompletedImageUpload = {
   __typename?: 'CompletedImageUpload';
   /** True when the dataset already held these bytes: the existing image is returned. */
   deduplicated: Scalars['Boolean']['output'];
   image: Image;
+  /** The mask completed with the image (both or neither are stored). */
+  mask: Maybe<Mask>;
 };
 
 export type CreateApiKeyInput = {
@@ -270,6 +280,8 @@ export type CreateImageUploadInput = {
   /** Shorter than the default 900 seconds if wanted. */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   fileName: Scalars['String']['input'];
+  /** The image's ground-truth mask, uploaded beside it and stored with it: a refused mask stores neither. */
+  mask?: InputMaybe<UploadFileInput>;
   /** Lower-case hex sha256 of the file; checked on completion. */
   sha256: Scalars['String']['input'];
   sizeBytes: Scalars['Float']['input'];
@@ -1934,6 +1946,13 @@ export type UpdateImageInput = {
   pixelSize?: InputMaybe<PixelSizeInput>;
 };
 
+export type UploadFileInput = {
+  fileName: Scalars['String']['input'];
+  /** Lower-case hex sha256 of the file; checked on completion. */
+  sha256: Scalars['String']['input'];
+  sizeBytes: Scalars['Float']['input'];
+};
+
 export type UploadPart = {
   __typename?: 'UploadPart';
   partNumber: Scalars['Int']['output'];
@@ -1945,6 +1964,8 @@ export type UploadTicket = {
   /** The dataset already holds these bytes: this is the image, no upload needed. */
   existingImageId: Maybe<Scalars['ID']['output']>;
   expiresAt: Scalars['DateTime']['output'];
+  /** The mask's own ticket, when the image upload was created with one: PUT it too, then complete both at once. */
+  mask: Maybe<UploadTicket>;
   multipart: Maybe<MultipartUpload>;
   uploadId: Scalars['ID']['output'];
   /** PUT the file here (absent for multipart uploads). */
@@ -2136,7 +2157,8 @@ export type ResolversTypes = {
   ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
-  CompletedImageUpload: ResolverTypeWrapper<Omit<CompletedImageUpload, 'image'> & { image: ResolversTypes['Image'] }>;
+  CompleteUploadedMaskInput: CompleteUploadedMaskInput;
+  CompletedImageUpload: ResolverTypeWrapper<Omit<CompletedImageUpload, 'image' | 'mask'> & { image: ResolversTypes['Image'], mask?: Maybe<ResolversTypes['Mask']> }>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
@@ -2266,6 +2288,7 @@ export type ResolversTypes = {
   TrainingRecipe: ResolverTypeWrapper<TrainingRecipe>;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateImageInput: UpdateImageInput;
+  UploadFileInput: UploadFileInput;
   UploadPart: ResolverTypeWrapper<UploadPart>;
   UploadTicket: ResolverTypeWrapper<UploadTicket>;
   UploadedPartInput: UploadedPartInput;
@@ -2303,7 +2326,8 @@ export type ResolversParentTypes = {
   ClassParticleSummary: ClassParticleSummary;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
-  CompletedImageUpload: Omit<CompletedImageUpload, 'image'> & { image: ResolversParentTypes['Image'] };
+  CompleteUploadedMaskInput: CompleteUploadedMaskInput;
+  CompletedImageUpload: Omit<CompletedImageUpload, 'image' | 'mask'> & { image: ResolversParentTypes['Image'], mask?: Maybe<ResolversParentTypes['Mask']> };
   CreateApiKeyInput: CreateApiKeyInput;
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
@@ -2416,6 +2440,7 @@ export type ResolversParentTypes = {
   TrainingRecipe: TrainingRecipe;
   UpdateDatasetInput: UpdateDatasetInput;
   UpdateImageInput: UpdateImageInput;
+  UploadFileInput: UploadFileInput;
   UploadPart: UploadPart;
   UploadTicket: UploadTicket;
   UploadedPartInput: UploadedPartInput;
@@ -2570,6 +2595,7 @@ export type ClassParticleSummaryResolvers<ContextType = GatewayContext, ParentTy
 export type CompletedImageUploadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CompletedImageUpload'] = ResolversParentTypes['CompletedImageUpload']> = {
   deduplicated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  mask?: Resolver<Maybe<ResolversTypes['Mask']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3413,6 +3439,7 @@ export type UploadPartResolvers<ContextType = GatewayContext, ParentType extends
 export type UploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UploadTicket'] = ResolversParentTypes['UploadTicket']> = {
   existingImageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mask?: Resolver<Maybe<ResolversTypes['UploadTicket']>, ParentType, ContextType>;
   multipart?: Resolver<Maybe<ResolversTypes['MultipartUpload']>, ParentType, ContextType>;
   uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -144,6 +144,7 @@ export const datasetResolvers: Resolvers = {
         sha256: input.sha256,
         contentType: defined(input.contentType),
         expiresInSeconds: defined(input.expiresInSeconds),
+        mask: input.mask ?? undefined,
       });
     },
     completeImageUpload: (_parent, { input }, context) => {
@@ -157,6 +158,7 @@ export const datasetResolvers: Resolvers = {
           pixelSize: pixelSize(input.pixelSize),
           metadata: stringRecord(input.metadata ?? {}),
           parts: defined(input.parts),
+          mask: input.mask ? { uploadId: input.mask.uploadId, parts: defined(input.mask.parts) } : undefined,
         },
         { timeoutMs: INGEST_TIMEOUT_MS },
       );

@@ -1,7 +1,6 @@
 import { type PrincipalTokens, auditContracts, auditJobs, requireRole } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { type RequestServer, type Worker, runWorker, serveAuthenticated } from '@microseg/messaging';
-import { ensureAuditStream } from '@microseg/service-runtime';
 import type { NatsConnection } from 'nats';
 import type { AuditLogRepository } from '../audit-log.repository.ts';
 
@@ -26,9 +25,8 @@ export function serveAuditLog(nc: NatsConnection, deps: { audit: AuditLogReposit
  */
 export async function startAuditRecorder(
   nc: NatsConnection,
-  deps: { audit: AuditLogRepository; logger: Logger; streamReplicas: number },
+  deps: { audit: AuditLogRepository; logger: Logger },
 ): Promise<Worker> {
-  await ensureAuditStream(nc, deps.streamReplicas);
   return runWorker({
     js: nc.jetstream(),
     nc,
