@@ -210,6 +210,13 @@ export type ClassParticleSummary = {
   stdArea: Maybe<Scalars['Float']['output']>;
 };
 
+/** How a model's probabilities become classes. */
+export type ClassRule =
+  /** The most probable class everywhere. */
+  | 'argmax'
+  /** The paper's (pretrained-microscopy-models): a class where its probability exceeds 0.5, the background (class 0) elsewhere. */
+  | 'threshold';
+
 export type CompleteImageUploadInput = {
   limsId?: InputMaybe<Scalars['String']['input']>;
   metadata?: InputMaybe<Scalars['JSON']['input']>;
@@ -623,6 +630,12 @@ export type InitialWeightsKind =
   | 'version'
   | 'weights';
 
+export type IouDefinition =
+  /** Mean IoU per class: versions registered before the paper's IoU was adopted. */
+  | 'mean_class'
+  /** segmentation_models_pytorch's IoU pooled over the one-hot channels, as the paper reports it. */
+  | 'paper';
+
 export type JobError = {
   __typename?: 'JobError';
   code: Scalars['String']['output'];
@@ -954,6 +967,8 @@ export type ModelVersion = {
   architecture: Scalars['String']['output'];
   artifact: ArtifactLocation;
   binary: Scalars['Boolean']['output'];
+  /** How the version's probabilities become the masks it delivers (and its per-class IoU is scored on). */
+  classRule: ClassRule;
   classes: Array<DatasetClass>;
   codeVersion: Scalars['String']['output'];
   /** The full training config: recipe, data, architecture, initial weights, best epoch. */
@@ -963,6 +978,8 @@ export type ModelVersion = {
   durationSeconds: Scalars['Float']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What metrics' iou means. */
+  iouDefinition: IouDefinition;
   jobId: Maybe<Scalars['ID']['output']>;
   material: Scalars['String']['output'];
   metrics: VersionMetrics;
@@ -972,6 +989,7 @@ export type ModelVersion = {
   owner: Maybe<Group>;
   parent: InitialWeights;
   seed: Scalars['Float']['output'];
+  sixteenBitInput: SixteenBitInput;
   visibility: Visibility;
   workerKind: WorkerKind;
 };
@@ -1643,11 +1661,13 @@ export type RemeasureResult = {
 
 export type ReproduceBenchmarkInput = {
   architectures: Array<Scalars['String']['input']>;
+  classRule?: InputMaybe<ClassRule>;
   datasetId: Scalars['ID']['input'];
   encoders: Array<Scalars['String']['input']>;
   experiments: Array<Scalars['String']['input']>;
   initWeights?: InputMaybe<Array<Scalars['String']['input']>>;
   recipe?: InputMaybe<RecipeInput>;
+  sixteenBitInput?: InputMaybe<SixteenBitInput>;
 };
 
 export type Role =
@@ -1739,6 +1759,13 @@ export type SetModelAliasInput = {
   versionId: Scalars['ID']['input'];
 };
 
+/** How 16-bit images reach the network; training and inference of a version use the same. */
+export type SixteenBitInput =
+  /** Divided by 65535: no grey level lost (MicroSeg's default). */
+  | 'full_range'
+  /** The high byte, divided by 255: what the paper's code (cv2.imread) feeds the network. */
+  | 'high_byte';
+
 export type SourceMeasurementSummary = {
   __typename?: 'SourceMeasurementSummary';
   failedCount: Scalars['Int']['output'];
@@ -1757,8 +1784,11 @@ export type SourceMeasurementSummary = {
 export type SplitMetrics = {
   __typename?: 'SplitMetrics';
   images: Scalars['Int']['output'];
-  /** Mean IoU over classes (threshold 0.5), averaged over images. */
+  /** The paper's IoU (see ModelVersion.iouDefinition): segmentation_models_pytorch's IoU at threshold 0.5 pooled over the one-hot channels, background included, averaged over images. */
   iou: Scalars['Float']['output'];
+  /** Mean over classes of perClass; null on versions registered before it was kept apart from iou. */
+  meanClassIou: Maybe<Scalars['Float']['output']>;
+  /** IoU of each class in the masks the version's class rule makes, averaged over images. */
   perClass: Array<ClassMetric>;
 };
 
@@ -1771,6 +1801,8 @@ export type StartTrainingInput = {
   architecture: Scalars['String']['input'];
   /** One foreground channel (every class but 0) instead of one per class. */
   binary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The version's class rule; the paper's threshold by default. */
+  classRule?: InputMaybe<ClassRule>;
   /** The dataset's class names in index order; refused when they differ. */
   classes?: InputMaybe<Array<Scalars['String']['input']>>;
   datasetId: Scalars['ID']['input'];
@@ -1783,6 +1815,8 @@ export type StartTrainingInput = {
   init?: InputMaybe<Scalars['String']['input']>;
   modelName?: InputMaybe<Scalars['String']['input']>;
   recipe?: InputMaybe<RecipeInput>;
+  /** The version's 16-bit conversion (training and inference); full_range by default, high_byte reproduces the paper. */
+  sixteenBitInput?: InputMaybe<SixteenBitInput>;
 };
 
 /** Live updates (graphql-ws on the same /graphql URL). */
@@ -1839,6 +1873,7 @@ export type TrainingJob = {
   binary: Scalars['Boolean']['output'];
   /** The last epoch whose checkpoint is stored. */
   checkpointEpoch: Maybe<Scalars['Int']['output']>;
+  classRule: ClassRule;
   classes: Array<DatasetClass>;
   createdAt: Scalars['DateTime']['output'];
   datasetHash: Scalars['String']['output'];
@@ -1858,6 +1893,7 @@ export type TrainingJob = {
   /** 1 = next to be taken; null unless queued. */
   queuePosition: Maybe<Scalars['Int']['output']>;
   recipe: TrainingRecipe;
+  sixteenBitInput: SixteenBitInput;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   state: TrainingJobState;
   workerId: Maybe<Scalars['String']['output']>;
@@ -2134,6 +2170,7 @@ export type ResolversTypes = {
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
   ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
+  ClassRule: ClassRule;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
   CompletedImageUpload: ResolverTypeWrapper<Omit<CompletedImageUpload, 'image'> & { image: ResolversTypes['Image'] }>;
@@ -2180,6 +2217,7 @@ export type ResolversTypes = {
   InitialWeights: ResolverTypeWrapper<InitialWeights>;
   InitialWeightsKind: InitialWeightsKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IouDefinition: IouDefinition;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobError: ResolverTypeWrapper<JobError>;
   LayerThicknessMeasurement: ResolverTypeWrapper<LayerThicknessMeasurement>;
@@ -2248,6 +2286,7 @@ export type ResolversTypes = {
   ServiceStatus: ServiceStatus;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
+  SixteenBitInput: SixteenBitInput;
   SourceMeasurementSummary: ResolverTypeWrapper<SourceMeasurementSummary>;
   SplitMetrics: ResolverTypeWrapper<SplitMetrics>;
   SplitSubset: SplitSubset;
@@ -3058,6 +3097,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   artifact?: Resolver<ResolversTypes['ArtifactLocation'], ParentType, ContextType>;
   binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
   classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -3066,6 +3106,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  iouDefinition?: Resolver<ResolversTypes['IouDefinition'], ParentType, ContextType>;
   jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['VersionMetrics'], ParentType, ContextType>;
@@ -3075,6 +3116,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   parent?: Resolver<ResolversTypes['InitialWeights'], ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
   workerKind?: Resolver<ResolversTypes['WorkerKind'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3309,6 +3351,7 @@ export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, Pare
 export type SplitMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SplitMetrics'] = ResolversParentTypes['SplitMetrics']> = {
   images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanClassIou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   perClass?: Resolver<Array<ResolversTypes['ClassMetric']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3339,6 +3382,7 @@ export type TrainingJobResolvers<ContextType = GatewayContext, ParentType extend
   benchmarkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   checkpointEpoch?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
   classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3357,6 +3401,7 @@ export type TrainingJobResolvers<ContextType = GatewayContext, ParentType extend
   progress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType>;
   queuePosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   recipe?: Resolver<ResolversTypes['TrainingRecipe'], ParentType, ContextType>;
+  sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TrainingJobState'], ParentType, ContextType>;
   workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
