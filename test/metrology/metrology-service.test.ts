@@ -303,6 +303,7 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
         width: 512,
         height: 512,
         pixelSize: PIXEL_SIZE,
+        pixelSizeSource: 'upload',
         createdAt: new Date().toISOString(),
       };
       badMasks.set(kind, event);

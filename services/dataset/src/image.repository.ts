@@ -178,7 +178,7 @@ export class ImageRepository {
   async insertMask(
     values: Insertable<MasksTable>,
     memberId: string,
-    image: Pick<Image, 'width' | 'height' | 'pixelSize'>,
+    image: Pick<Image, 'width' | 'height' | 'pixelSize' | 'pixelSizeSource'>,
   ): Promise<Mask> {
     return this.db.transaction().execute(async (trx) => {
       await trx
@@ -202,6 +202,7 @@ export class ImageRepository {
         width: image.width,
         height: image.height,
         pixelSize: image.pixelSize,
+        pixelSizeSource: image.pixelSize ? image.pixelSizeSource : null,
         createdAt: mask.createdAt,
       });
       await trx

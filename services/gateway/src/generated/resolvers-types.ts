@@ -851,6 +851,8 @@ export type MeasurementProvenance = {
 /** One mask measured with one profile by one code version. */
 export type MeasurementSet = {
   __typename?: 'MeasurementSet';
+  /** The class rule of the model version that made the mask; null for ground truth, an outside model's label, or a version the caller may not read. */
+  classRule: Maybe<ClassRule>;
   codeVersion: Scalars['String']['output'];
   completedAt: Scalars['DateTime']['output'];
   datasetId: Scalars['ID']['output'];
@@ -865,7 +867,10 @@ export type MeasurementSet = {
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   particles: Array<ClassParticleMeasurement>;
+  /** The pixel size lengths were converted with; null when they are in pixels (unit px). */
   pixelSize: Maybe<PixelSize>;
+  /** Where pixelSize came from; null when the results are in pixels or it was not recorded (measured before it was). */
+  pixelSizeSource: Maybe<PixelSizeSource>;
   plots: MeasurementPlots;
   profile: MeasurementProfileSpec;
   profileHash: Scalars['String']['output'];
@@ -874,6 +879,7 @@ export type MeasurementSet = {
   startedAt: Scalars['DateTime']['output'];
   status: MeasurementStatus;
   thickness: Maybe<LayerThicknessMeasurement>;
+  /** nm, um or mm; px when the image has no known pixel size (never a guessed unit). */
   unit: Scalars['String']['output'];
   width: Scalars['Int']['output'];
 };
@@ -1353,9 +1359,18 @@ export type PixelSizeSettingsInput = {
 };
 
 export type PixelSizeSource =
+  /** The dataset's default pixel size. */
   | 'dataset'
+  /** FEI / Thermo Fisher's own TIFF tag (FEI_HELIOS / FEI_SFEG, [Scan] PixelWidth). */
+  | 'fei_tag'
+  /** The measurement profile's fixed pixel size (measurements only). */
+  | 'profile'
+  /** The TIFF resolution tags (XResolution / ResolutionUnit). */
   | 'tiff'
-  | 'upload';
+  /** Given by the user (upload or image update). */
+  | 'upload'
+  /** Zeiss's own TIFF tag (CZ_SEM, AP_PIXEL_SIZE). */
+  | 'zeiss_tag';
 
 export type PlatformHealth = {
   __typename?: 'PlatformHealth';
@@ -1366,12 +1381,15 @@ export type PlatformHealth = {
 export type ProvenanceModelVersion = {
   __typename?: 'ProvenanceModelVersion';
   architecture: Scalars['String']['output'];
+  /** How the version's probabilities became the mask that was measured. */
+  classRule: ClassRule;
   codeVersion: Scalars['String']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   modelId: Scalars['ID']['output'];
   modelName: Scalars['String']['output'];
   number: Scalars['Int']['output'];
+  sixteenBitInput: SixteenBitInput;
   trainingData: ProvenanceTrainingData;
 };
 
@@ -3012,6 +3030,7 @@ export type MeasurementProvenanceResolvers<ContextType = GatewayContext, ParentT
 };
 
 export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementSet'] = ResolversParentTypes['MeasurementSet']> = {
+  classRule?: Resolver<Maybe<ResolversTypes['ClassRule']>, ParentType, ContextType>;
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3024,6 +3043,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   particles?: Resolver<Array<ResolversTypes['ClassParticleMeasurement']>, ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  pixelSizeSource?: Resolver<Maybe<ResolversTypes['PixelSizeSource']>, ParentType, ContextType>;
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
   profile?: Resolver<ResolversTypes['MeasurementProfileSpec'], ParentType, ContextType>;
   profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3228,12 +3248,14 @@ export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType ext
 
 export type ProvenanceModelVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvenanceModelVersion'] = ResolversParentTypes['ProvenanceModelVersion']> = {
   architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   trainingData?: Resolver<ResolversTypes['ProvenanceTrainingData'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
