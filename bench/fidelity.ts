@@ -75,7 +75,7 @@ async function microseg(manifest: Manifest) {
           tf.dispose([image, targets]);
         }
       },
-      validate: async () => (await evaluateSplit(model, val, classes)).iou,
+      validate: async () => (await evaluateSplit(model, val, classes, 'threshold')).iou,
       saveCheckpoint: async (_state, report) => {
         const used = process.cpuUsage(cpuMark);
         cpuSeconds.push((used.user + used.system) / 1e6);
@@ -90,11 +90,11 @@ async function microseg(manifest: Manifest) {
     },
   });
   if (best) assignWeights(model, best);
-  const testScores = await evaluateSplit(model, test, classes);
+  const testScores = await evaluateSplit(model, test, classes, 'threshold');
   return {
     outcome: outcome.kind,
     bestEpoch: outcome.state.schedule.bestEpoch,
-    valIou: (await evaluateSplit(model, val, classes)).iou,
+    valIou: (await evaluateSplit(model, val, classes, 'threshold')).iou,
     testIou: testScores.iou,
     epochSeconds: reports.map((r) => r.epochSeconds),
     epochCpuSeconds: cpuSeconds,

@@ -5,6 +5,7 @@ import { DeliverPolicy } from 'nats';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, type DatasetServiceEnv, startDatasetServiceEnv } from './dataset-service-env.ts';
+import { FEI_TEXT, ZEISS_TEXT, syntheticTiff } from '../fixtures/sem-tiff.ts';
 import { gray16Png, grayPng, indexMaskPng, putToUrl, sha256 } from './images.ts';
 
 const classes = [
@@ -114,6 +115,16 @@ describe('dataset service over NATS (PostgreSQL, JetStream outbox, S3)', () => {
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.details).toMatchObject({ problem: 'multi-page', pages: 2 });
     expect(refused.message).toContain('2 pages');
+  });
+
+  it("takes an SEM's own pixel-size tag over the dataset default, and states none rather than guess", async () => {
+    const fei = await upload(lab, datasetId, Buffer.from(syntheticTiff([{ tag: 34682, type: 2, value: FEI_TEXT }])), 'helios.tif');
+    expect(fei.image).toMatchObject({ pixelSize: { value: 2.4802, unit: 'nm' }, pixelSizeSource: 'fei_tag' });
+    const zeiss = await upload(lab, datasetId, Buffer.from(syntheticTiff([{ tag: 34118, type: 2, value: ZEISS_TEXT }])), 'sigma.tif');
+    expect(zeiss.image).toMatchObject({ pixelSize: { value: 12.3, unit: 'nm' }, pixelSizeSource: 'zeiss_tag' });
+    const unscaled = await lab.call(c.createDataset, { name: 'No scale', classes });
+    const bare = await upload(lab, unscaled.id, Buffer.from(syntheticTiff([])), 'bare.tif');
+    expect(bare.image).toMatchObject({ pixelSize: null, pixelSizeSource: null });
   });
 
   it('dedupes the same bytes within a dataset, and upload tickets say so up front', async () => {

@@ -3,7 +3,7 @@ import { MicroSegError } from '@microseg/errors';
 import { expect } from 'vitest';
 
 export const SET_FIELDS = `id imageId maskId maskSha256 source modelVersionId status error { code message details } profileHash codeVersion unit
-  pixelSize { value unit } width height
+  pixelSize { value unit } pixelSizeSource classRule width height
   particles { class count pixelCount areaFraction area { mean median } equivalentDiameter { mean } interiorCount borderCorrectedCount }
   thickness { thickness { count mean } skeletonPixels }
   plots { sizeHistogramUrl thicknessHistogramUrl } startedAt completedAt`;
@@ -21,6 +21,8 @@ export interface MeasurementSetView {
   codeVersion: string;
   unit: string;
   pixelSize: { value: number; unit: string } | null;
+  pixelSizeSource: string | null;
+  classRule: string | null;
   width: number;
   height: number;
   particles: {

@@ -151,6 +151,9 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
         modelVersionId: null,
         unit: 'nm',
         codeVersion: 'dev',
+        // The images came without a scale: the dataset's default gave it; a ground-truth mask has no class rule.
+        pixelSizeSource: 'dataset',
+        classRule: null,
       });
       expect(set!.pixelSize).toEqual(PIXEL_SIZE);
       expect(set!.particles.map((p) => p.class)).toEqual([1, 2]);
@@ -250,8 +253,10 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
     const lines = (await (await fetch(exportDatasetMeasurements.url)).text()).trim().split('\n');
     expect(lines).toHaveLength(objects + 1);
     expect(lines[0]).toMatch(
-      /^measurement_id,image_id,mask_id,source,model_version_id,profile_hash,code_version,unit,class,object,area,/,
+      /^measurement_id,image_id,mask_id,source,model_version_id,profile_hash,code_version,class_rule,pixel_size,pixel_size_source,unit,class,object,area,/,
     );
+    // Ground truth: no class rule; the dataset's default pixel size, in its unit.
+    expect(lines[1]!.split(',').slice(7, 11)).toEqual(['', '12.5nm', 'dataset', 'nm']);
   });
 
   it('hides measurements, summaries and profiles from other groups', async () => {
@@ -303,6 +308,7 @@ describe('metrology service: every mask of a dataset measured, pooled and querya
         width: 512,
         height: 512,
         pixelSize: PIXEL_SIZE,
+        pixelSizeSource: 'upload',
         createdAt: new Date().toISOString(),
       };
       badMasks.set(kind, event);

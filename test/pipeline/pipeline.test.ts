@@ -19,7 +19,7 @@ interface ResultsImage {
   limsId: string;
   sha256: string;
   segmentations: { id: string; modelVersionId: string; status: string; maskId: string; maskUrl: string | null; backend: string }[];
-  measurements: { id: string; provenance: Record<string, unknown> & { parameters: unknown } }[];
+  measurements: { id: string; classRule: string | null; provenance: Record<string, unknown> & { parameters: unknown } }[];
 }
 
 interface CliResults {
@@ -114,9 +114,9 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
       `query($limsId: String!) { imageByLimsId(limsId: $limsId) {
         id limsId sha256
         segmentations(filter: { modelVersionId: "${versionId}" }) { id modelVersionId status maskId maskUrl backend codeVersion }
-        measurements(source: model) { id maskId modelVersionId status provenance {
+        measurements(source: model) { id maskId modelVersionId status classRule provenance {
           imageId imageSha256 limsId maskId maskSha256 source profileHash codeVersion measuredAt parameters
-          modelVersion { id modelName number trainingData { datasetId datasetVersionId contentHash experiment } }
+          modelVersion { id modelName number classRule sixteenBitInput trainingData { datasetId datasetVersionId contentHash experiment } }
           segmentation { id backend }
         } }
       } }`,
@@ -134,9 +134,11 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
       limsId,
       maskId: segmentation!.maskId,
       source: 'model',
-      modelVersion: { id: versionId, modelName: 'tiny-unet', number: 1, trainingData: { experiment: 'Super1' } },
+      modelVersion: { id: versionId, modelName: 'tiny-unet', number: 1, classRule: 'argmax', sixteenBitInput: 'full_range', trainingData: { experiment: 'Super1' } },
       segmentation: { id: segmentation!.id, backend: 'wasm' },
     });
+    // The rule that turned the version's probabilities into the measured mask.
+    expect(set!.classRule).toBe('argmax');
     expect(set!.provenance.parameters).toHaveProperty('classes');
 
     const { data } = await lab.client.request<{ data: { nodes: { imageId: string }[]; pageInfo: { hasNextPage: boolean } } }>(

@@ -65,7 +65,8 @@ export function serveRegistry(nc: NatsConnection, principals: PrincipalTokens, g
   const addVersion = (number: number, prefix = artifact.prefix, overrides: Partial<Pick<ModelVersion, 'classes' | 'binary'>> = {}): ModelVersion => {
     const version: ModelVersion = {
       id: randomUUID(), modelId, modelName: 'tiny-unet', groupId, number, architecture: 'unet', encoder: 'resnet18', classes: CLASSES, binary: false,
-      material: 'super', metrics: { val: { iou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
+      material: 'super', classRule: 'argmax', sixteenBitInput: 'full_range', iouDefinition: 'paper',
+      metrics: { val: { iou: 0.5, meanClassIou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
       dataset: { datasetId: randomUUID(), versionId: randomUUID(), contentHash: '0'.repeat(64), experiment: 'Super1' },
       parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
       artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(),

@@ -14,6 +14,8 @@ const timestamp = z.string();
 export const lengthUnitSchema = z.enum(['nm', 'um', 'mm']);
 export const pixelSizeSchema = z.object({ value: z.number().positive().finite(), unit: lengthUnitSchema });
 export type PixelSizeValue = z.infer<typeof pixelSizeSchema>;
+export const pixelSizeSourceSchema = z.enum(['upload', 'fei_tag', 'zeiss_tag', 'tiff', 'dataset']);
+export type PixelSizeSource = z.infer<typeof pixelSizeSourceSchema>;
 
 export const classDefinitionSchema = z.object({
   index: z.number().int().min(0).max(255),
@@ -61,8 +63,12 @@ export const imageSchema = z.object({
   channels: z.number().int(),
   bitDepth: z.number().int(),
   pixelSize: pixelSizeSchema.nullable(),
-  /** Where the pixel size came from: the upload, the TIFF tags, or the dataset default. */
-  pixelSizeSource: z.enum(['upload', 'tiff', 'dataset']).nullable(),
+  /**
+   * Where the pixel size came from: the user (upload), an SEM vendor's own TIFF tag (FEI/Thermo
+   * Fisher, Zeiss), the TIFF resolution tags, or the dataset default; null when none is known
+   * (the image is then measured in pixels).
+   */
+  pixelSizeSource: pixelSizeSourceSchema.nullable(),
   sha256,
   sizeBytes: z.number().int(),
   metadata: z.record(z.string(), z.string()),
@@ -368,6 +374,8 @@ export const datasetEvents = {
       height: z.number().int(),
       /** The image's pixel size when the mask was committed; null when unknown. */
       pixelSize: pixelSizeSchema.nullable(),
+      /** Where that pixel size came from; null when unknown (and in events from before it was sent). */
+      pixelSizeSource: pixelSizeSourceSchema.nullable().default(null),
       createdAt: timestamp,
     }),
   }),

@@ -1,6 +1,6 @@
 import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
-import { datasetEvents, maskSourceSchema, pixelSizeSchema } from './dataset.ts';
+import { datasetEvents, maskSourceSchema, pixelSizeSchema, pixelSizeSourceSchema } from './dataset.ts';
 
 const id = z.string().uuid();
 const timestamp = z.string();
@@ -105,6 +105,9 @@ export const measurementStatusSchema = z.enum(['succeeded', 'failed']);
 export const measurementKindSchema = z.enum(['particles', 'thickness']);
 export type MeasurementKind = z.infer<typeof measurementKindSchema>;
 
+export const measurementPixelSizeSourceSchema = z.enum([...pixelSizeSourceSchema.options, 'profile']);
+export type MeasurementPixelSizeSource = z.infer<typeof measurementPixelSizeSourceSchema>;
+
 export const measurementSetSchema = z.object({
   id,
   maskId: id,
@@ -122,6 +125,12 @@ export const measurementSetSchema = z.object({
   profileHash: z.string(),
   codeVersion: z.string(),
   pixelSize: pixelSizeSchema.nullable(),
+  /**
+   * Where the pixel size came from: the image's source (the user, an SEM vendor tag, the TIFF
+   * resolution, the dataset default) or `profile` (its fixed pixel size); null when the results are
+   * in pixels, or for measurements from before it was recorded.
+   */
+  pixelSizeSource: measurementPixelSizeSourceSchema.nullable(),
   /** The unit of every length (areas in unit²): nm, um, mm, or px. */
   unit: z.string(),
   width: z.number().int(),

@@ -20,6 +20,18 @@ export const TRAINING_JOBS_STREAM = {
   duplicateWindowSeconds: 15 * 60,
 } as const;
 
+/**
+ * A model version's class rule: `threshold`, the paper's (a class where its probability exceeds 0.5,
+ * the background, class 0, elsewhere), or `argmax`. See @microseg/tf-runtime's ClassRule.
+ */
+export const classRuleSchema = z.enum(['threshold', 'argmax']);
+export type ClassRuleValue = z.infer<typeof classRuleSchema>;
+/** How 16-bit images reach the network: `full_range` (/65535) or `high_byte` (the paper's 8-bit read). */
+export const sixteenBitInputSchema = z.enum(['full_range', 'high_byte']);
+export type SixteenBitInputValue = z.infer<typeof sixteenBitInputSchema>;
+/** `paper`: smp's IoU pooled over the one-hot channels; `mean_class`: versions registered before it, whose iou is the mean per class. */
+export const iouDefinitionSchema = z.enum(['paper', 'mean_class']);
+
 export const trainingJobStateSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type TrainingJobState = z.infer<typeof trainingJobStateSchema>;
 export const workerKindSchema = z.enum(['cpu', 'gpu']);
@@ -98,6 +110,8 @@ export const trainingJobSchema = z.object({
   binary: z.boolean(),
   init: initialWeightsSchema,
   recipe: resolvedRecipeSchema,
+  classRule: classRuleSchema,
+  sixteenBitInput: sixteenBitInputSchema,
   modelName: z.string(),
   progress: trainingProgressSchema,
   /** The last epoch whose checkpoint is stored; a resumed job continues after it. */
@@ -124,7 +138,15 @@ export const epochRecordSchema = z.object({
 export type EpochRecord = z.infer<typeof epochRecordSchema>;
 
 export const classMetricSchema = z.object({ index: z.number().int(), name: z.string(), iou: z.number() });
-export const splitMetricsSchema = z.object({ iou: z.number(), perClass: z.array(classMetricSchema), images: z.number().int() });
+export const splitMetricsSchema = z.object({
+  /** The paper's IoU (see iouDefinition): smp's IoU at 0.5 pooled over the one-hot channels, mean over images. */
+  iou: z.number(),
+  /** Mean over classes of perClass; null on versions registered before it was kept apart. */
+  meanClassIou: z.number().nullable().default(null),
+  /** IoU of each class of the masks the version's class rule makes, mean over images. */
+  perClass: z.array(classMetricSchema),
+  images: z.number().int(),
+});
 export const versionMetricsSchema = z.object({ val: splitMetricsSchema, test: splitMetricsSchema.nullable() });
 export type VersionMetrics = z.infer<typeof versionMetricsSchema>;
 
@@ -167,7 +189,11 @@ export const modelVersionSchema = z.object({
   classes: z.array(classDefinitionSchema),
   binary: z.boolean(),
   material: z.string(),
+  classRule: classRuleSchema,
+  sixteenBitInput: sixteenBitInputSchema,
   metrics: versionMetricsSchema,
+  /** What metrics' `iou` means; `mean_class` only on versions registered before the paper's IoU. */
+  iouDefinition: iouDefinitionSchema,
   /** The full training config: recipe, dataset, architecture, initial weights, best epoch. */
   config: z.record(z.string(), z.unknown()),
   dataset: z.object({ datasetId: id, versionId: id, contentHash: sha256, experiment: z.string() }),
@@ -258,6 +284,10 @@ export const startTrainingSchema = z.object({
   classes: z.array(z.string()).optional(),
   binary: z.boolean().default(false),
   recipe: recipeOverridesSchema.default({}),
+  /** The paper's class rule unless told otherwise; the version carries it into inference. */
+  classRule: classRuleSchema.default('threshold'),
+  /** MicroSeg's /65535 unless told otherwise (`high_byte` reproduces the paper); training and inference share it. */
+  sixteenBitInput: sixteenBitInputSchema.default('full_range'),
   /** The registry model the result becomes a version of; default `<arch>-<encoder>-<experiment>`. */
   modelName: modelName.optional(),
 });
@@ -374,6 +404,8 @@ export const trainingContracts = {
       encoders: z.array(z.string().min(1)).min(1).max(30),
       initWeights: z.array(z.string().min(1)).min(1).max(5).default(['random']),
       recipe: recipeOverridesSchema.default({}),
+      classRule: classRuleSchema.default('threshold'),
+      sixteenBitInput: sixteenBitInputSchema.default('full_range'),
     }),
     response: benchmarkSchema,
   }),

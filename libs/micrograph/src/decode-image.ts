@@ -4,6 +4,7 @@ import { DEFAULT_MAX_PIXELS, type DecoderOptions } from './decoder-limits.ts';
 import { type ImageFormat, printablePrefix, sniffFormat } from './image-format.ts';
 import { type PixelSize, pixelSizeFromDensity } from './pixel-size.ts';
 import { assertPngChunksIntact } from './png-integrity.ts';
+import { type PixelSizeOrigin, readSemPixelSize } from './sem-metadata.ts';
 
 export type Channels = 1 | 3;
 export type BitDepth = 8 | 16;
@@ -17,8 +18,13 @@ export interface ImageInfo {
   height: number;
   channels: Channels;
   bitDepth: BitDepth;
-  /** From the TIFF resolution tags, when they state a physical scale. */
+  /**
+   * From a TIFF: an SEM vendor's own tag (FEI/Thermo Fisher, Zeiss) first, else the resolution
+   * tags when they state a physical scale; undefined when nothing states it.
+   */
   pixelSize: PixelSize | undefined;
+  /** Which of those it came from; undefined with the pixel size. */
+  pixelSizeOrigin: PixelSizeOrigin | undefined;
   /** The file can serve as the normalised copy itself (a plain 8/16-bit gray or RGB PNG). */
   isNormalisedPng: boolean;
 }
@@ -54,7 +60,7 @@ export async function inspectImage(bytes: Uint8Array, options: DecoderOptions = 
     });
   }
   if (claimed === 'png') assertPngChunksIntact(bytes);
-  return describe(await readHeader(bytes, claimed), claimed, maxPixels);
+  return describe(await readHeader(bytes, claimed), claimed, maxPixels, bytes);
 }
 
 /**
@@ -94,7 +100,7 @@ async function readHeader(bytes: Uint8Array, claimed: ImageFormat): Promise<Meta
   }
 }
 
-function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): ImageInfo {
+function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number, bytes: Uint8Array): ImageInfo {
   const format = FORMAT_OF[metadata.format ?? ''] ?? claimed;
   const { width = 0, height = 0 } = metadata;
   // sharp reads page 1 only: the other pages would be dropped without a word.
@@ -126,6 +132,7 @@ function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): 
       depth: metadata.depth,
     });
   }
+  const scale = format === 'tiff' ? tiffPixelSize(metadata, bytes) : undefined;
   return {
     format,
     lossy: format === 'jpeg',
@@ -133,10 +140,19 @@ function describe(metadata: Metadata, claimed: ImageFormat, maxPixels: number): 
     height,
     channels,
     bitDepth,
-    pixelSize: format === 'tiff' ? pixelSizeFromDensity(metadata.density, metadata.resolutionUnit) : undefined,
+    pixelSize: scale?.size,
+    pixelSizeOrigin: scale?.origin,
     isNormalisedPng:
       format === 'png' && !metadata.isPalette && (metadata.bitsPerSample === 8 || metadata.bitsPerSample === 16),
   };
+}
+
+/** The instrument's own tag beats XResolution, which acquisition software often fills with a placeholder. */
+function tiffPixelSize(metadata: Metadata, bytes: Uint8Array): { size: PixelSize; origin: PixelSizeOrigin } | undefined {
+  const vendor = readSemPixelSize(bytes);
+  if (vendor) return vendor;
+  const size = pixelSizeFromDensity(metadata.density, metadata.resolutionUnit);
+  return size ? { size, origin: 'tiff_resolution' } : undefined;
 }
 
 export function decodeFailure(error: unknown, claimed: ImageFormat): MicroSegError {

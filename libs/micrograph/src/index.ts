@@ -20,6 +20,7 @@ export {
   pixelSizeFromDensity,
   toNanometres,
 } from './pixel-size.ts';
+export { type PixelSizeOrigin, readSemPixelSize } from './sem-metadata.ts';
 export {
   type ClassDefinition,
   colourToHex,

@@ -22,6 +22,12 @@ const InputSchema = z
     grayscale: z.enum(['replicate']),
     /** Pixel bit depths accepted; values are divided by 2^bits - 1 before normalisation. */
     bitDepths: z.array(z.union([z.literal(8), z.literal(16)])).min(1),
+    /**
+     * How 16-bit samples reach 0..1: `full_range` divides by 65535; `high_byte` keeps the high byte
+     * as the paper's code reads them (see @microseg/tf-runtime's SixteenBitInput). Artifacts saved
+     * before it was recorded used `full_range`.
+     */
+    sixteenBit: z.enum(['full_range', 'high_byte']).default('full_range'),
     normalisation: z.object({ mean: z.array(z.number()), std: z.array(z.number().positive()) }),
   })
   .refine(
@@ -50,6 +56,12 @@ export const ModelDescriptionSchema = z.object({
       message: 'class indices must be 0, 1, 2... in order',
     }),
   input: InputSchema,
+  /**
+   * How probabilities become classes: `threshold` (the paper's: a class above 0.5, the background
+   * elsewhere) or `argmax` (see @microseg/tf-runtime's ClassRule). Artifacts saved before it was
+   * recorded were run with `argmax`.
+   */
+  classRule: z.enum(['threshold', 'argmax']).default('argmax'),
   tile: z.object({ size: count, stride: count }).refine((tile) => tile.stride <= tile.size, {
     message: 'the tile stride cannot exceed the tile size',
   }),

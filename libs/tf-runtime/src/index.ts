@@ -3,7 +3,7 @@ export { BackendName, type BackendChoice, type InitBackendOptions, initBackend }
 export { WASM_GRADIENT_KERNELS, registerWasmGradientKernels } from './wasm-gradients/register-wasm-gradients.ts';
 
 export { type LossWeights, PAPER_LOSS_WEIGHTS, binaryCrossEntropy, diceBceLoss, diceLoss } from './losses/dice-bce.ts';
-export { type IouScores, iouPerClass, iouScores } from './losses/iou.ts';
+export { type IouScores, iouPerClass, iouScores, maskIouPerClass, pooledIou } from './losses/iou.ts';
 export { maskToTargets } from './losses/targets.ts';
 
 export { Adam, type AdamConfig, type NamedTensor, type OptimizerState, PAPER_ADAM } from './training/adam.ts';
@@ -14,6 +14,7 @@ export { type AugmentationConfig, PAPER_AUGMENTATION, type TrainingSample, augme
 export { type Rng, createRng } from './augment/rng.ts';
 export { type PixelArray, type Raster, crop, flipHorizontal, flipVertical, rotate90 } from './augment/raster.ts';
 
+export { ClassRule, SixteenBitInput, pixelClass, probabilitiesToMask, unitScaler } from './inference/conventions.ts';
 export { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './inference/image-input.ts';
 export { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './inference/model-source.ts';
 export { type SegmentImageOptions, type Segmentation, type TensorRunner, segmentImage } from './inference/segment-image.ts';

@@ -2,6 +2,7 @@ import type { Generated } from '@microseg/db';
 import type { ColumnType } from 'kysely';
 import type { ClassDefinition, LengthUnit } from '@microseg/micrograph';
 import type { OutboxTable } from '@microseg/messaging';
+import type { PixelSizeSource } from '@microseg/contracts';
 
 /** jsonb: written as JSON text, read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
@@ -44,7 +45,7 @@ export interface ImagesTable extends SoftDeleted {
   bit_depth: number;
   pixel_size_value: number | null;
   pixel_size_unit: LengthUnit | null;
-  pixel_size_source: 'upload' | 'tiff' | 'dataset' | null;
+  pixel_size_source: PixelSizeSource | null;
   sha256: string;
   size_bytes: BigInt;
   metadata: Json<Record<string, string>>;

@@ -1,6 +1,6 @@
-import { type Image, type Mask, type PixelSizeValue, type Principal, type UploadTicket, fileNameProblem } from '@microseg/contracts';
+import { type Image, type Mask, type PixelSizeSource, type PixelSizeValue, type Principal, type UploadTicket, fileNameProblem } from '@microseg/contracts';
 import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microseg/errors';
-import { type ClassDefinition, type DecodeBudget, type DecoderOptions, type ImageInfo, decodeMemoryBytes, inspectImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
+import { type ClassDefinition, type DecodeBudget, type DecoderOptions, type ImageInfo, type PixelSizeOrigin, decodeMemoryBytes, inspectImage, encodeNormalisedPng, renderThumbnail } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import type pLimit from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
@@ -10,6 +10,9 @@ import { objectKeys } from './object-keys.ts';
 import type { UploadTickets } from './upload-tickets.ts';
 import type { UploadedBytes } from './uploaded-bytes.ts';
 import type { UploadRow } from './upload.repository.ts';
+
+/** The image's pixel size source for each place inspectImage reads one (`tiff`: the resolution tags). */
+const SOURCE_OF_ORIGIN = { fei_tag: 'fei_tag', zeiss_tag: 'zeiss_tag', tiff_resolution: 'tiff' } as const satisfies Record<PixelSizeOrigin, PixelSizeSource>;
 
 export interface ImageUploadRequest {
   datasetId: string;
@@ -141,7 +144,7 @@ export class ImageIngest {
       const pixelSize = input.pixelSize
         ? { size: input.pixelSize, source: 'upload' as const }
         : info.pixelSize
-          ? { size: info.pixelSize, source: 'tiff' as const }
+          ? { size: info.pixelSize, source: SOURCE_OF_ORIGIN[info.pixelSizeOrigin ?? 'tiff_resolution'] }
           : dataset.default_pixel_size_value !== null && dataset.default_pixel_size_unit !== null
             ? { size: { value: dataset.default_pixel_size_value, unit: dataset.default_pixel_size_unit }, source: 'dataset' as const }
             : undefined;

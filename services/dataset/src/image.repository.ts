@@ -234,7 +234,7 @@ export class ImageRepository {
   async insertMask(
     values: Insertable<MasksTable>,
     memberId: string,
-    image: Pick<Image, 'width' | 'height' | 'pixelSize'>,
+    image: Pick<Image, 'width' | 'height' | 'pixelSize' | 'pixelSizeSource'>,
   ): Promise<Mask> {
     return this.db.transaction().execute((trx) => insertMaskIn(trx, values, memberId, image));
   }
@@ -328,7 +328,7 @@ async function insertMaskIn(
   trx: Transaction<DatasetDatabase>,
   values: Insertable<MasksTable>,
   memberId: string,
-  image: Pick<Image, 'width' | 'height' | 'pixelSize'>,
+  image: Pick<Image, 'width' | 'height' | 'pixelSize' | 'pixelSizeSource'>,
 ): Promise<Mask> {
   await trx
     .updateTable('masks')
@@ -351,6 +351,7 @@ async function insertMaskIn(
     width: image.width,
     height: image.height,
     pixelSize: image.pixelSize,
+    pixelSizeSource: image.pixelSize ? image.pixelSizeSource : null,
     createdAt: mask.createdAt,
   });
   await completeUpload(trx, values.upload_id, row.id);

@@ -53,8 +53,8 @@ export class MaskMeasurer {
     if (await measurements.find(key)) return 'already-measured';
 
     const startedAt = new Date();
-    const pixelSize = effectivePixelSize(resolved.profile, mask.pixelSize);
-    const base = { mask, key, profile: resolved.profile, pixelSize, startedAt };
+    const scale = effectivePixelSize(resolved.profile, mask);
+    const base = { mask, key, profile: resolved.profile, pixelSize: scale?.size ?? null, pixelSizeSource: scale?.source ?? null, startedAt };
     let analysis: MaskAnalysis;
     try {
       analysis = await this.analyse(mask, resolved, job);
@@ -104,7 +104,7 @@ export class MaskMeasurer {
     return analyseMask(
       decoded,
       resolved.profile,
-      effectivePixelSize(resolved.profile, mask.pixelSize),
+      effectivePixelSize(resolved.profile, mask)?.size ?? null,
       () => job.working(),
     );
   }

@@ -31,6 +31,7 @@ export class MaskRepository {
           height: mask.height,
           pixel_size_value: mask.pixelSize?.value ?? null,
           pixel_size_unit: mask.pixelSize?.unit ?? null,
+          pixel_size_source: mask.pixelSize ? mask.pixelSizeSource : null,
           created_at: new Date(mask.createdAt),
           superseded_at: null,
         })
@@ -79,6 +80,7 @@ export function toMaskToMeasure(row: MaskRow): MaskToMeasure {
       row.pixel_size_value !== null && row.pixel_size_unit
         ? { value: row.pixel_size_value, unit: row.pixel_size_unit }
         : null,
+    pixelSizeSource: row.pixel_size_source,
     createdAt: row.created_at.toISOString(),
   };
 }

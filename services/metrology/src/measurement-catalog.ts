@@ -199,6 +199,7 @@ export function provenance(
       row.pixel_size_value !== null && row.pixel_size_unit
         ? { value: row.pixel_size_value, unit: row.pixel_size_unit }
         : null,
+    pixelSizeSource: row.pixel_size_source,
     unit: row.unit,
     width: row.width,
     height: row.height,

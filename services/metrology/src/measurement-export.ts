@@ -15,6 +15,9 @@ const OBJECT_COLUMNS = [
   'model_version_id',
   'profile_hash',
   'code_version',
+  'class_rule',
+  'pixel_size',
+  'pixel_size_source',
   'unit',
   'class',
   'object',
@@ -53,8 +56,13 @@ export class MeasurementExport {
   async export(principal: Principal, query: SummaryQuery & { format: 'csv' | 'json' }) {
     const selected = await this.deps.catalog.selected(principal, query);
     // Another group's private model version behind a shared dataset's masks is left out, as GraphQL leaves it out.
-    const visibleVersion = await this.deps.models.visibility(principal, selected.rows.map((row) => row.model_version_id));
-    const rows = selected.rows.map((row) => ({ ...row, model_version_id: visibleVersion(row.model_version_id) }));
+    const readable = await this.deps.models.readable(principal, selected.rows.map((row) => row.model_version_id));
+    const versionOf = (id: string | null) => (id === null ? undefined : readable.get(id));
+    const rows = selected.rows.map((row) => {
+      const version = versionOf(row.model_version_id);
+      // The model version's class rule made the mask: part of every number's provenance.
+      return { ...row, model_version_id: version === null ? null : row.model_version_id, class_rule: version?.classRule ?? null };
+    });
     const ids = rows.map((row) => row.id);
     const [classes, thickness] = await Promise.all([
       this.deps.measurements.classesOf(ids, true),
@@ -77,6 +85,9 @@ export class MeasurementExport {
                 row.model_version_id ?? '',
                 row.profile_hash,
                 row.code_version,
+                row.class_rule ?? '',
+                row.pixel_size_value !== null && row.pixel_size_unit ? `${row.pixel_size_value}${row.pixel_size_unit}` : '',
+                row.pixel_size_source ?? '',
                 row.unit,
                 c.class,
                 i + 1,
@@ -107,6 +118,7 @@ export class MeasurementExport {
     } else {
       const sets = rows.map((row) => ({
         ...provenance(row),
+        classRule: row.class_rule,
         particles: classes
           .filter((c) => c.measurementId === row.id)
           .map((c) => ({ statistics: c.statistics, objects: c.objects satisfies ObjectColumns })),

@@ -55,16 +55,20 @@ describe('measurement profiles', () => {
     );
   });
 
-  it('takes the pixel size from the image, never, or a fixed calibration', () => {
+  it('takes the pixel size from the image, never, or a fixed calibration, and says where from', () => {
     const profile = defaultProfile(superalloy);
-    const image = { value: 12.5, unit: 'nm' as const };
-    expect(effectivePixelSize(profile, image)).toEqual(image);
+    const image = { pixelSize: { value: 12.5, unit: 'nm' as const }, pixelSizeSource: 'fei_tag' as const };
+    expect(effectivePixelSize(profile, image)).toEqual({ size: image.pixelSize, source: 'fei_tag' });
     expect(
       effectivePixelSize({ ...profile, pixelSize: { policy: 'pixels', fixed: null } }, image),
     ).toBeNull();
     const fixed = { value: 0.5, unit: 'um' as const };
-    expect(effectivePixelSize({ ...profile, pixelSize: { policy: 'fixed', fixed } }, null)).toEqual(
-      fixed,
-    );
+    const unknown = { pixelSize: null, pixelSizeSource: null };
+    expect(effectivePixelSize({ ...profile, pixelSize: { policy: 'fixed', fixed } }, unknown)).toEqual({
+      size: fixed,
+      source: 'profile',
+    });
+    // An image without a known pixel size is measured in pixels: no unit is guessed.
+    expect(effectivePixelSize(profile, unknown)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Dataset, MeasurementProfile, PixelSizeValue } from '@microseg/contracts';
+import type { Dataset, MaskToMeasure, MeasurementPixelSizeSource, MeasurementProfile, PixelSizeValue } from '@microseg/contracts';
 import { invalidInput } from '@microseg/errors';
 
 /**
@@ -72,17 +72,20 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The pixel size a measurement uses under the profile's policy; null means results in pixels. */
+/**
+ * The pixel size a measurement uses under the profile's policy, and where it came from; null
+ * means results in pixels (never a guessed unit).
+ */
 export function effectivePixelSize(
   profile: MeasurementProfile,
-  imagePixelSize: PixelSizeValue | null,
-): PixelSizeValue | null {
+  image: Pick<MaskToMeasure, 'pixelSize' | 'pixelSizeSource'>,
+): { size: PixelSizeValue; source: MeasurementPixelSizeSource | null } | null {
   switch (profile.pixelSize.policy) {
     case 'image':
-      return imagePixelSize;
+      return image.pixelSize ? { size: image.pixelSize, source: image.pixelSizeSource } : null;
     case 'pixels':
       return null;
     case 'fixed':
-      return profile.pixelSize.fixed;
+      return profile.pixelSize.fixed ? { size: profile.pixelSize.fixed, source: 'profile' } : null;
   }
 }

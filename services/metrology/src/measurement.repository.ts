@@ -1,6 +1,7 @@
 import {
   type MaskToMeasure,
   type MeasurementKind,
+  type MeasurementPixelSizeSource,
   type MeasurementProfile,
   metrologyEvents,
 } from '@microseg/contracts';
@@ -23,6 +24,7 @@ export interface NewMeasurement {
   key: MeasurementKey;
   profile: MeasurementProfile;
   pixelSize: MaskToMeasure['pixelSize'];
+  pixelSizeSource: MeasurementPixelSizeSource | null;
   startedAt: Date;
   outcome:
     | {
@@ -92,6 +94,7 @@ export class MeasurementRepository {
           code_version: key.codeVersion,
           pixel_size_value: input.pixelSize?.value ?? null,
           pixel_size_unit: input.pixelSize?.unit ?? null,
+          pixel_size_source: input.pixelSizeSource,
           unit:
             outcome.status === 'succeeded'
               ? outcome.analysis.unit

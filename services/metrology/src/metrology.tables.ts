@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from '@microseg/db';
+import type { MeasurementPixelSizeSource, PixelSizeSource } from '@microseg/contracts';
 import type { OutboxTable } from '@microseg/messaging';
 
 /** jsonb: written as JSON text, read back parsed. */
@@ -28,6 +29,7 @@ export interface MasksTable {
   height: number;
   pixel_size_value: number | null;
   pixel_size_unit: 'nm' | 'um' | 'mm' | null;
+  pixel_size_source: PixelSizeSource | null;
   created_at: Date;
   /** Set when a newer mask of the same image, source and model version arrived (the dataset service replaces masks the same way). */
   superseded_at: Date | null;
@@ -51,6 +53,7 @@ export interface MeasurementSetsTable {
   code_version: string;
   pixel_size_value: number | null;
   pixel_size_unit: 'nm' | 'um' | 'mm' | null;
+  pixel_size_source: MeasurementPixelSizeSource | null;
   unit: string;
   width: number;
   height: number;

@@ -1,4 +1,4 @@
-import { type Principal, type PrincipalTokens, trainingContracts } from '@microseg/contracts';
+import { type ModelVersion, type Principal, type PrincipalTokens, trainingContracts } from '@microseg/contracts';
 import { isMicroSegError } from '@microseg/errors';
 import { request } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -18,24 +18,22 @@ export class ModelRegistry {
   ) {}
 
   /**
-   * `modelVersionId` as the caller may see it: null for a registry id it may not read; a label
-   * that is no registry id (a model mask uploaded with an outside model's name) is shown as it is.
+   * The registry versions among `ids` the caller may read, by id: null for a registry id it may
+   * not read; a label that is no registry id (a model mask uploaded with an outside model's name)
+   * is not in the map.
    */
-  async visibility(principal: Principal, ids: Iterable<string | null>): Promise<(id: string | null) => string | null> {
+  async readable(principal: Principal, ids: Iterable<string | null>): Promise<Map<string, ModelVersion | null>> {
     const registryIds = [...new Set([...ids].filter((id): id is string => id !== null && UUID.test(id)))];
-    const readable = new Set(
-      await Promise.all(
-        registryIds.map((id) =>
-          request(this.nc, trainingContracts.getVersion, { id }, { timeoutMs: this.timeoutMs, headers: this.principals.headers(principal) }).then(
-            () => id,
-            (error: unknown) => {
-              if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
-              throw error;
-            },
-          ),
+    const versions = await Promise.all(
+      registryIds.map((id) =>
+        request(this.nc, trainingContracts.getVersion, { id }, { timeoutMs: this.timeoutMs, headers: this.principals.headers(principal) }).catch(
+          (error: unknown) => {
+            if (isMicroSegError(error) && error.code === 'NOT_FOUND') return null;
+            throw error;
+          },
         ),
       ),
     );
-    return (id) => (id !== null && UUID.test(id) && !readable.has(id) ? null : id);
+    return new Map(registryIds.map((id, i) => [id, versions[i] ?? null]));
   }
 }

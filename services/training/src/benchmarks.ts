@@ -6,7 +6,7 @@ import type { JobSubmission } from './job-submission.ts';
 import type { JobRepository, JobRow } from './job.repository.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 import type { TrainingDatabase } from './training.tables.ts';
-import type { RecipeOverridesInput } from '@microseg/contracts';
+import type { ClassRuleValue, RecipeOverridesInput, SixteenBitInputValue } from '@microseg/contracts';
 
 export interface BenchmarkRequest {
   datasetId: string;
@@ -15,6 +15,8 @@ export interface BenchmarkRequest {
   encoders: string[];
   initWeights: string[];
   recipe: RecipeOverridesInput;
+  classRule: ClassRuleValue;
+  sixteenBitInput: SixteenBitInputValue;
 }
 
 function overallState(jobs: JobRow[]): TrainingJobState {
@@ -55,6 +57,8 @@ export class Benchmarks {
                 init,
                 binary: false,
                 recipe: request.recipe,
+                classRule: request.classRule,
+                sixteenBitInput: request.sixteenBitInput,
                 modelName: `benchmark-${short}-${architecture}-${encoder}-${experiment}`,
               },
               row.id,
@@ -78,7 +82,8 @@ export class Benchmarks {
           architecture: job.architecture,
           encoder: job.encoder,
           init: job.init.name,
-          testIou: version ? (version.test_iou ?? null) : null,
+          // Only the paper's IoU goes in the paper's table: a version registered before it holds the mean per class.
+          testIou: version?.iou_definition === 'paper' ? (version.test_iou ?? null) : null,
           state: job.state,
         };
       }),

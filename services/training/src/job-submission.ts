@@ -61,6 +61,8 @@ export class JobSubmission {
         binary: input.binary,
         init: JSON.stringify(init),
         recipe: JSON.stringify(recipe),
+        class_rule: input.classRule,
+        sixteen_bit_input: input.sixteenBitInput,
         model_name: modelName,
         data: JSON.stringify(data),
         progress: JSON.stringify(progress),

@@ -26,6 +26,8 @@ export function toTrainingJob(row: JobRow, queuePosition: number | null): Traini
     binary: row.binary,
     init: row.init,
     recipe: row.recipe,
+    classRule: row.class_rule,
+    sixteenBitInput: row.sixteen_bit_input,
     modelName: row.model_name,
     progress: row.progress,
     checkpointEpoch: row.checkpoint_epoch,

@@ -1,6 +1,12 @@
-import type { AliasMove, ImportedWeights, Model, ModelVersion } from '@microseg/contracts';
+import type { AliasMove, ImportedWeights, Model, ModelVersion, VersionMetrics } from '@microseg/contracts';
 import type { Selectable } from '@microseg/db';
 import type { AliasMovesTable, ImportedWeightsTable, ModelAliasesTable, ModelVersionsTable, ModelsTable } from './training.tables.ts';
+
+/** Versions registered before the paper's IoU stored no meanClassIou: their `iou` was that mean. */
+function withMeanClassIou(metrics: VersionMetrics, definition: 'paper' | 'mean_class'): VersionMetrics {
+  const split = (s: VersionMetrics['val']) => ({ ...s, meanClassIou: s.meanClassIou ?? (definition === 'mean_class' ? s.iou : null) });
+  return { val: split(metrics.val), test: metrics.test ? split(metrics.test) : null };
+}
 
 /** Registry rows to contract shapes: the one place that knows both. */
 export function toModelVersion(row: Selectable<ModelVersionsTable>, modelName: string, aliases: string[]): ModelVersion {
@@ -15,7 +21,10 @@ export function toModelVersion(row: Selectable<ModelVersionsTable>, modelName: s
     classes: row.classes,
     binary: row.binary,
     material: row.material,
-    metrics: row.metrics,
+    classRule: row.class_rule,
+    sixteenBitInput: row.sixteen_bit_input,
+    metrics: withMeanClassIou(row.metrics, row.iou_definition),
+    iouDefinition: row.iou_definition,
     config: row.config,
     dataset: { datasetId: row.dataset_id, versionId: row.dataset_version_id, contentHash: row.dataset_hash, experiment: row.experiment },
     parent: row.parent,

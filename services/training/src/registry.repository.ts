@@ -1,4 +1,4 @@
-import { type AliasMove, type InitialWeights, type Model, type ModelCard, type ModelVersion, type PageRequest, type VersionMetrics, type Visibility, type WorkerKind, trainingEvents } from '@microseg/contracts';
+import { type AliasMove, type ClassRuleValue, type InitialWeights, type Model, type ModelCard, type ModelVersion, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, trainingEvents } from '@microseg/contracts';
 import { type Kysely, type Selectable, type Transaction, sql } from '@microseg/db';
 import { conflict } from '@microseg/errors';
 import { enqueueOutbox } from '@microseg/messaging';
@@ -18,6 +18,8 @@ export interface NewVersion {
   classes: ClassRow[];
   binary: boolean;
   material: string;
+  classRule: ClassRuleValue;
+  sixteenBitInput: SixteenBitInputValue;
   metrics: VersionMetrics;
   config: Record<string, unknown>;
   dataset: { datasetId: string; versionId: string; contentHash: string; experiment: string };
@@ -87,6 +89,9 @@ export class RegistryRepository {
         classes: JSON.stringify(input.classes),
         binary: input.binary,
         material: input.material,
+        class_rule: input.classRule,
+        sixteen_bit_input: input.sixteenBitInput,
+        iou_definition: 'paper',
         metrics: JSON.stringify(input.metrics),
         val_iou: input.metrics.val.iou,
         test_iou: input.metrics.test?.iou ?? null,

@@ -1,9 +1,11 @@
 import type { ColumnType, Generated } from '@microseg/db';
 import type { OutboxTable } from '@microseg/messaging';
 import type {
+  ClassRuleValue,
   InitialWeights,
   ModelCard,
   Principal,
+  SixteenBitInputValue,
   TrainingJobState,
   TrainingProgress,
   VersionMetrics,
@@ -78,6 +80,8 @@ export interface TrainingJobsTable {
   binary: boolean;
   init: Json<InitialWeights>;
   recipe: Json<JobRecipe>;
+  class_rule: ClassRuleValue;
+  sixteen_bit_input: SixteenBitInputValue;
   model_name: string;
   data: Json<JobData>;
   progress: Json<TrainingProgress>;
@@ -128,6 +132,9 @@ export interface ModelVersionsTable {
   classes: Json<ClassRow[]>;
   binary: boolean;
   material: string;
+  class_rule: ClassRuleValue;
+  sixteen_bit_input: SixteenBitInputValue;
+  iou_definition: ColumnType<'paper' | 'mean_class', 'paper', never>;
   metrics: Json<VersionMetrics>;
   val_iou: number;
   test_iou: number | null;

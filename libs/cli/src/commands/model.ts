@@ -19,6 +19,8 @@ interface ImportFlags {
   name?: string;
   licence?: string;
   pixelSize?: string;
+  classRule: string;
+  sixteenBit: string;
   tile: string;
   stride: string;
   overwrite?: boolean;
@@ -59,6 +61,8 @@ export function registerModelCommands(program: Command): void {
     .option('--name <name>', 'model name (default: the checkpoint file name)')
     .option('--licence <text>', 'licence of the weights (default: MIT for MicroNet release files, else unknown)')
     .option('--pixel-size <size>', 'pixel size of the training images, e.g. 12.5nm or 0.5um (default: unknown)')
+    .option('--class-rule <rule>', "threshold (the paper's: a class where its probability exceeds 0.5, the background elsewhere) or argmax", 'threshold')
+    .option('--sixteen-bit <conversion>', "16-bit images: full_range (/65535) or high_byte (the 8-bit read of the paper's code)", 'full_range')
     .option('--tile <px>', 'inference tile size', '512')
     .option('--stride <px>', 'inference tile stride', '256')
     .option('--overwrite', 'replace an artifact already at --out')
@@ -85,6 +89,8 @@ async function importModel(path: string, flags: ImportFlags) {
   const decoderChannels = flags.decoderChannels === undefined ? undefined : integerList('--decoder-channels', flags.decoderChannels);
   const tile = { size: requiredInteger('--tile', flags.tile, 32), stride: requiredInteger('--stride', flags.stride, 1) };
   const trainingPixelSize = flags.pixelSize === undefined ? null : manifestPixelSize(flags.pixelSize);
+  const classRule = oneOf('--class-rule', flags.classRule, ['threshold', 'argmax'] as const);
+  const sixteenBit = oneOf('--sixteen-bit', flags.sixteenBit, ['full_range', 'high_byte'] as const);
   const bytes = await readCheckpointFile(path);
   const { readCheckpoint } = await import('@microseg/torch-checkpoint');
   const checkpoint = await readCheckpoint(bytes);
@@ -115,8 +121,10 @@ async function importModel(path: string, flags: ImportFlags) {
           channels: 3,
           grayscale: 'replicate',
           bitDepths: [8, 16],
+          sixteenBit,
           normalisation: { mean: [...IMAGENET_NORMALISATION.mean], std: [...IMAGENET_NORMALISATION.std] },
         },
+        classRule,
         tile,
         trainingPixelSize,
         sourceWeights: [{ name: fileName, sha256 }],
@@ -134,6 +142,8 @@ async function importModel(path: string, flags: ImportFlags) {
       architecture: manifest.architecture,
       encoder: manifest.encoder,
       classes: manifest.classes,
+      classRule: manifest.classRule,
+      sixteenBit: manifest.input.sixteenBit,
       checkpoint: { file: fileName, format: checkpoint.format, sha256 },
       scope: report.scope,
       ...(imported.micronet ? { micronet: imported.micronet } : {}),
@@ -191,6 +201,7 @@ function readableManifest(manifest: ArtifactManifest): string {
     `${manifest.name}: ${manifest.architecture}/${manifest.encoder} (format ${manifest.formatVersion}, created ${manifest.createdAt})`,
     `classes: ${manifest.classes.map((c) => `${c.index} ${c.name} ${c.color}`).join(', ')}`,
     `input: ${input.channels} channels (grayscale ${input.grayscale}), ${input.bitDepths.join('/')}-bit, mean ${input.normalisation.mean.join(',')} std ${input.normalisation.std.join(',')}`,
+    `class rule: ${manifest.classRule}; 16-bit input: ${input.sixteenBit}`,
     `tiles: ${tile.size} px at stride ${tile.stride}`,
     `training pixel size: ${manifest.trainingPixelSize ? `${manifest.trainingPixelSize.value} ${manifest.trainingPixelSize.unit}` : 'unknown'}`,
     `sources: ${manifest.sourceWeights.map((s) => `${s.name} (sha256 ${s.sha256})`).join(', ') || 'none'}`,
@@ -209,6 +220,11 @@ function requiredInteger(flag: string, text: string, min: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw invalidInput(`${flag} must be a whole number >= ${min}, got "${text}"`, { [flag]: text });
   return value;
+}
+
+function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) throw invalidInput(`${flag} must be one of ${allowed.join(', ')}, got "${text}"`, { [flag]: text, allowed });
+  return text as T;
 }
 
 function optionalInteger(flag: string, text: string | undefined, min: number): number | undefined {

@@ -88,9 +88,11 @@ export function registerTrainCommand(program: Command): void {
     .option('--model-name <name>', 'registry model the result becomes a version of')
     .option('--binary', 'one foreground channel (every class but 0)')
     .option('--horizontal-flip-only', 'no vertical flips or rotations (micrographs with a preferred direction)')
+    .option('--class-rule <rule>', "threshold (the paper's, default) or argmax: how the version's probabilities become classes")
+    .option('--sixteen-bit <conversion>', "16-bit images: full_range (/65535, default) or high_byte (the paper's 8-bit read)")
     .option('--follow', 'wait for the job and show its progress')
     .option('--json', 'print JSON')
-    .action(async (options: { dataset: string; experiment: string; arch: string; encoder: string; init: string; maxEpochs?: number; crop?: number; seed?: number; modelName?: string; binary?: boolean; horizontalFlipOnly?: boolean; follow?: boolean }, command: Command) => {
+    .action(async (options: { dataset: string; experiment: string; arch: string; encoder: string; init: string; maxEpochs?: number; crop?: number; seed?: number; modelName?: string; binary?: boolean; horizontalFlipOnly?: boolean; classRule?: string; sixteenBit?: string; follow?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const client = clientFromOptions(globals);
       const recipe = {
@@ -108,6 +110,9 @@ export function registerTrainCommand(program: Command): void {
           init: options.init,
           binary: options.binary ?? false,
           recipe,
+          // The API refuses a value outside its ClassRule / SixteenBitInput enums with the allowed ones.
+          ...(options.classRule ? { classRule: options.classRule } : {}),
+          ...(options.sixteenBit ? { sixteenBitInput: options.sixteenBit } : {}),
           ...(options.modelName ? { modelName: options.modelName } : {}),
         },
       });

@@ -1,4 +1,5 @@
 import { MicroSegError } from '@microseg/errors';
+import { type SixteenBitInput, unitScaler } from './conventions.ts';
 
 /** A decoded micrograph: interleaved, row-major pixels. 32-bit input is float already scaled to 0..1. */
 export interface ImageInput {
@@ -32,16 +33,22 @@ export function validateImage(image: ImageInput): void {
 }
 
 /**
- * Per-channel lookup from a stored value to the network's input: scale to 0..1, subtract the mean, divide by
+ * Per-channel lookup from a stored value to the network's input: scale to 0..1 (16-bit samples as the
+ * model version says), subtract the mean, divide by
  * the std. Integer depths use a table (at most 3 x 65536 floats) so tiling costs one lookup per value.
  */
-export function channelNormaliser(image: ImageInput, normalisation: Normalisation): (value: number, channel: number) => number {
+export function channelNormaliser(
+  image: ImageInput,
+  normalisation: Normalisation,
+  sixteenBit: SixteenBitInput = 'full_range',
+): (value: number, channel: number) => number {
   const { mean, std } = normalisation;
   if (image.bitDepth === 32) return (value, c) => (value - mean[c]!) / std[c]!;
   const levels = image.bitDepth === 8 ? 256 : 65536;
+  const unit = unitScaler(image.bitDepth, sixteenBit);
   const table = new Float32Array(levels * 3);
   for (let c = 0; c < 3; c++) {
-    for (let v = 0; v < levels; v++) table[c * levels + v] = (v / (levels - 1) - mean[c]!) / std[c]!;
+    for (let v = 0; v < levels; v++) table[c * levels + v] = (unit(v) - mean[c]!) / std[c]!;
   }
   return (value, c) => table[c * levels + value]!;
 }

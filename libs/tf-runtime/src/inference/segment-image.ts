@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { LayersModel } from '@tensorflow/tfjs-layers';
 import { MicroSegError } from '@microseg/errors';
+import type { ClassRule, SixteenBitInput } from './conventions.ts';
 import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './image-input.ts';
 import { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './model-source.ts';
 import { type TilePosition, createStitcher, createTileReader, cropCentres } from './tile-io.ts';
@@ -40,6 +41,10 @@ export interface SegmentImageOptions {
   pool?: TileWorkerPool;
   probabilities?: boolean;
   normalisation?: Normalisation;
+  /** The model version's class rule; `argmax` when not given (see ClassRule). */
+  classRule?: ClassRule;
+  /** The model version's 16-bit conversion; `full_range` when not given (see SixteenBitInput). */
+  sixteenBit?: SixteenBitInput;
 }
 
 export interface Segmentation {
@@ -147,7 +152,7 @@ async function runTiles(
   execute: Executor,
   maxInFlight: number,
 ): Promise<Segmentation> {
-  const readTile = createTileReader(options.image, plan, options.normalisation ?? IMAGENET_NORMALISATION);
+  const readTile = createTileReader(options.image, plan, options.normalisation ?? IMAGENET_NORMALISATION, options.sixteenBit);
   const tileValues = plan.tile * plan.tile * 3;
   let stitcher: ReturnType<typeof createStitcher> | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -158,7 +163,7 @@ async function runTiles(
       const tiles = new Float32Array(batch.length * tileValues);
       batch.forEach((position, i) => readTile(position, tiles, i * tileValues));
       const job = execute(tiles, batch.length).then(({ data, classes }) => {
-        stitcher ??= createStitcher(plan, classes, options.probabilities ?? false);
+        stitcher ??= createStitcher(plan, classes, options.probabilities ?? false, options.classRule ?? 'argmax');
         const centreValues = plan.stride * plan.stride * classes;
         batch.forEach((position, i) => stitcher!.write(position, data, i * centreValues));
       });

@@ -1,3 +1,4 @@
+import { type ClassRule, type SixteenBitInput, pixelClass } from './conventions.ts';
 import { type ImageInput, type Normalisation, channelNormaliser } from './image-input.ts';
 import { type TilePlan, reflectIndex } from './tile-plan.ts';
 
@@ -10,8 +11,8 @@ export interface TilePosition {
  * Writes tile (column, row) of the virtually padded, normalised image into `out` at `offset` as [tile,tile,3],
  * reading the source image directly so the padded image never exists in memory.
  */
-export function createTileReader(image: ImageInput, plan: TilePlan, normalisation: Normalisation) {
-  const normalise = channelNormaliser(image, normalisation);
+export function createTileReader(image: ImageInput, plan: TilePlan, normalisation: Normalisation, sixteenBit: SixteenBitInput = 'full_range') {
+  const normalise = channelNormaliser(image, normalisation, sixteenBit);
   const { width, height, channels, data } = image;
   const { tile, stride, margin } = plan;
   // Source column of each padded column (-1: zero padding), shared by every row of the image.
@@ -53,7 +54,7 @@ export function createTileReader(image: ImageInput, plan: TilePlan, normalisatio
 }
 
 /** Copies the kept centre of a tile's probabilities [tile,tile,classes] into the whole-image outputs. */
-export function createStitcher(plan: TilePlan, classes: number, withProbabilities: boolean) {
+export function createStitcher(plan: TilePlan, classes: number, withProbabilities: boolean, rule: ClassRule) {
   const { width, height, stride } = plan;
   const mask = classes <= 256 ? new Uint8Array(width * height) : new Uint16Array(width * height);
   const probabilities = withProbabilities ? new Float32Array(width * height * classes) : undefined;
@@ -67,23 +68,12 @@ export function createStitcher(plan: TilePlan, classes: number, withProbabilitie
       for (let x = 0; x < keepWidth; x++) {
         const src = centreOffset + (y * stride + x) * classes;
         const pixel = (y0 + y) * width + x0 + x;
-        mask[pixel] = classIndex(centre, src, classes);
+        mask[pixel] = pixelClass(centre, src, classes, rule);
         probabilities?.set(centre.subarray(src, src + classes), pixel * classes);
       }
     }
   };
   return { classes, mask, probabilities, write };
-}
-
-/**
- * The paper's class rule: binary models (one sigmoid channel) mark foreground where p > 0.5; multi-class
- * models (softmax incl. background) take the most probable class, the one above 0.5 wherever one is.
- */
-function classIndex(p: Float32Array, offset: number, classes: number): number {
-  if (classes === 1) return p[offset]! > 0.5 ? 1 : 0;
-  let best = 0;
-  for (let c = 1; c < classes; c++) if (p[offset + c]! > p[offset + best]!) best = c;
-  return best;
 }
 
 /** Crops the centre [margin, margin+size)² of each of `count` tiles [tile,tile,classes]. */

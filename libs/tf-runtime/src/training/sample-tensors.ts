@@ -1,18 +1,22 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainingSample } from '../augment/augment.ts';
 import type { Raster } from '../augment/raster.ts';
+import { type SixteenBitInput, unitScaler } from '../inference/conventions.ts';
 import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from '../inference/image-input.ts';
 import { maskToTargets } from '../losses/targets.ts';
 
-/** Stored values scaled to 0..1 (8/16-bit by their full range), the space the augmentations work in; RGBA drops alpha. */
-export function toUnitRange(image: ImageInput): Raster<Float32Array> {
+/**
+ * Stored values scaled to 0..1 (16-bit ones as the model version says, the same conversion its
+ * inference uses), the space the augmentations work in; RGBA drops alpha.
+ */
+export function toUnitRange(image: ImageInput, sixteenBit: SixteenBitInput = 'full_range'): Raster<Float32Array> {
   validateImage(image);
   const { width, height, data, bitDepth } = image;
   const channels = image.channels === 4 ? 3 : image.channels;
-  const scale = bitDepth === 8 ? 1 / 255 : bitDepth === 16 ? 1 / 65535 : 1;
+  const unit = unitScaler(bitDepth, sixteenBit);
   const out = new Float32Array(width * height * channels);
   for (let p = 0; p < width * height; p++) {
-    for (let c = 0; c < channels; c++) out[p * channels + c] = data[p * image.channels + c]! * scale;
+    for (let c = 0; c < channels; c++) out[p * channels + c] = unit(data[p * image.channels + c]!);
   }
   return { data: out, width, height, channels };
 }

@@ -16,6 +16,12 @@ const ImageMeasurementsQuery = graphql(`
         message
       }
       unit
+      pixelSize {
+        value
+        unit
+      }
+      pixelSizeSource
+      classRule
       particles {
         class
         count
@@ -46,6 +52,9 @@ export interface MeasurementSetView {
   status: 'succeeded' | 'failed';
   error?: { message: string } | null;
   unit: string;
+  pixelSize?: { value: number; unit: string } | null;
+  pixelSizeSource?: string | null;
+  classRule?: string | null;
   particles: readonly {
     class: number;
     count: number;
@@ -54,6 +63,24 @@ export interface MeasurementSetView {
   }[];
   thickness?: { thickness: { mean?: number | null; median?: number | null } } | null;
   plots: { sizeHistogramUrl?: string | null; thicknessHistogramUrl?: string | null };
+}
+
+const SOURCE_WORDS: Record<string, string> = {
+  upload: 'given on upload',
+  fei_tag: "from the FEI / Thermo Fisher tag",
+  zeiss_tag: 'from the Zeiss tag',
+  tiff: 'from the TIFF resolution',
+  dataset: "the dataset's default",
+  profile: "the profile's fixed size",
+};
+
+const CLASS_RULE_WORDS: Record<string, string> = { threshold: "probability above 0.5 (the paper's)", argmax: 'most probable class' };
+
+/** Says where the scale of the numbers came from, and that they are in pixels when nothing stated one. */
+function scaleWords(set: Pick<MeasurementSetView, 'pixelSize' | 'pixelSizeSource'>): string {
+  if (!set.pixelSize) return 'In pixels: the image has no known pixel size';
+  const source = set.pixelSizeSource ? `, ${SOURCE_WORDS[set.pixelSizeSource] ?? set.pixelSizeSource}` : '';
+  return `Pixel size ${set.pixelSize.value} ${set.pixelSize.unit}${source}`;
 }
 
 /** One measurement set per mask: per-class particle figures, layer thickness, and metrology's plots. */
@@ -73,6 +100,7 @@ function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[
         return (
           <article class="measurement" key={set.id} aria-label={`Measurements of the ${title}`}>
             <h3>{title}</h3>
+            <p class="provenance">{scaleWords(set)}{set.classRule ? ` · class rule: ${CLASS_RULE_WORDS[set.classRule] ?? set.classRule}` : ''}</p>
             {set.status === 'failed' ? (
               <p class="error">Measurement failed: {set.error?.message ?? 'no reason recorded'}</p>
             ) : (

@@ -210,6 +210,13 @@ export type ClassParticleSummary = {
   stdArea: Maybe<Scalars['Float']['output']>;
 };
 
+/** How a model's probabilities become classes. */
+export type ClassRule =
+  /** The most probable class everywhere. */
+  | 'argmax'
+  /** The paper's (pretrained-microscopy-models): a class where its probability exceeds 0.5, the background (class 0) elsewhere. */
+  | 'threshold';
+
 export type CompleteImageUploadInput = {
   limsId?: InputMaybe<Scalars['String']['input']>;
   /** The mask uploaded with the image: validated before anything is stored. */
@@ -635,6 +642,12 @@ export type InitialWeightsKind =
   | 'version'
   | 'weights';
 
+export type IouDefinition =
+  /** Mean IoU per class: versions registered before the paper's IoU was adopted. */
+  | 'mean_class'
+  /** segmentation_models_pytorch's IoU pooled over the one-hot channels, as the paper reports it. */
+  | 'paper';
+
 export type JobError = {
   __typename?: 'JobError';
   code: Scalars['String']['output'];
@@ -850,6 +863,8 @@ export type MeasurementProvenance = {
 /** One mask measured with one profile by one code version. */
 export type MeasurementSet = {
   __typename?: 'MeasurementSet';
+  /** The class rule of the model version that made the mask; null for ground truth, an outside model's label, or a version the caller may not read. */
+  classRule: Maybe<ClassRule>;
   codeVersion: Scalars['String']['output'];
   completedAt: Scalars['DateTime']['output'];
   datasetId: Scalars['ID']['output'];
@@ -864,7 +879,10 @@ export type MeasurementSet = {
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
   particles: Array<ClassParticleMeasurement>;
+  /** The pixel size lengths were converted with; null when they are in pixels (unit px). */
   pixelSize: Maybe<PixelSize>;
+  /** Where pixelSize came from; null when the results are in pixels or it was not recorded (measured before it was). */
+  pixelSizeSource: Maybe<PixelSizeSource>;
   plots: MeasurementPlots;
   profile: MeasurementProfileSpec;
   profileHash: Scalars['String']['output'];
@@ -873,6 +891,7 @@ export type MeasurementSet = {
   startedAt: Scalars['DateTime']['output'];
   status: MeasurementStatus;
   thickness: Maybe<LayerThicknessMeasurement>;
+  /** nm, um or mm; px when the image has no known pixel size (never a guessed unit). */
   unit: Scalars['String']['output'];
   width: Scalars['Int']['output'];
 };
@@ -966,6 +985,8 @@ export type ModelVersion = {
   architecture: Scalars['String']['output'];
   artifact: ArtifactLocation;
   binary: Scalars['Boolean']['output'];
+  /** How the version's probabilities become the masks it delivers (and its per-class IoU is scored on). */
+  classRule: ClassRule;
   classes: Array<DatasetClass>;
   codeVersion: Scalars['String']['output'];
   /** The full training config: recipe, data, architecture, initial weights, best epoch. */
@@ -975,6 +996,8 @@ export type ModelVersion = {
   durationSeconds: Scalars['Float']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What metrics' iou means. */
+  iouDefinition: IouDefinition;
   jobId: Maybe<Scalars['ID']['output']>;
   material: Scalars['String']['output'];
   metrics: VersionMetrics;
@@ -984,6 +1007,7 @@ export type ModelVersion = {
   owner: Maybe<Group>;
   parent: InitialWeights;
   seed: Scalars['Float']['output'];
+  sixteenBitInput: SixteenBitInput;
   visibility: Visibility;
   workerKind: WorkerKind;
 };
@@ -1347,9 +1371,18 @@ export type PixelSizeSettingsInput = {
 };
 
 export type PixelSizeSource =
+  /** The dataset's default pixel size. */
   | 'dataset'
+  /** FEI / Thermo Fisher's own TIFF tag (FEI_HELIOS / FEI_SFEG, [Scan] PixelWidth). */
+  | 'fei_tag'
+  /** The measurement profile's fixed pixel size (measurements only). */
+  | 'profile'
+  /** The TIFF resolution tags (XResolution / ResolutionUnit). */
   | 'tiff'
-  | 'upload';
+  /** Given by the user (upload or image update). */
+  | 'upload'
+  /** Zeiss's own TIFF tag (CZ_SEM, AP_PIXEL_SIZE). */
+  | 'zeiss_tag';
 
 export type PlatformHealth = {
   __typename?: 'PlatformHealth';
@@ -1360,12 +1393,15 @@ export type PlatformHealth = {
 export type ProvenanceModelVersion = {
   __typename?: 'ProvenanceModelVersion';
   architecture: Scalars['String']['output'];
+  /** How the version's probabilities became the mask that was measured. */
+  classRule: ClassRule;
   codeVersion: Scalars['String']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   modelId: Scalars['ID']['output'];
   modelName: Scalars['String']['output'];
   number: Scalars['Int']['output'];
+  sixteenBitInput: SixteenBitInput;
   trainingData: ProvenanceTrainingData;
 };
 
@@ -1655,11 +1691,13 @@ export type RemeasureResult = {
 
 export type ReproduceBenchmarkInput = {
   architectures: Array<Scalars['String']['input']>;
+  classRule?: InputMaybe<ClassRule>;
   datasetId: Scalars['ID']['input'];
   encoders: Array<Scalars['String']['input']>;
   experiments: Array<Scalars['String']['input']>;
   initWeights?: InputMaybe<Array<Scalars['String']['input']>>;
   recipe?: InputMaybe<RecipeInput>;
+  sixteenBitInput?: InputMaybe<SixteenBitInput>;
 };
 
 export type Role =
@@ -1751,6 +1789,13 @@ export type SetModelAliasInput = {
   versionId: Scalars['ID']['input'];
 };
 
+/** How 16-bit images reach the network; training and inference of a version use the same. */
+export type SixteenBitInput =
+  /** Divided by 65535: no grey level lost (MicroSeg's default). */
+  | 'full_range'
+  /** The high byte, divided by 255: what the paper's code (cv2.imread) feeds the network. */
+  | 'high_byte';
+
 export type SourceMeasurementSummary = {
   __typename?: 'SourceMeasurementSummary';
   failedCount: Scalars['Int']['output'];
@@ -1769,8 +1814,11 @@ export type SourceMeasurementSummary = {
 export type SplitMetrics = {
   __typename?: 'SplitMetrics';
   images: Scalars['Int']['output'];
-  /** Mean IoU over classes (threshold 0.5), averaged over images. */
+  /** The paper's IoU (see ModelVersion.iouDefinition): segmentation_models_pytorch's IoU at threshold 0.5 pooled over the one-hot channels, background included, averaged over images. */
   iou: Scalars['Float']['output'];
+  /** Mean over classes of perClass; null on versions registered before it was kept apart from iou. */
+  meanClassIou: Maybe<Scalars['Float']['output']>;
+  /** IoU of each class in the masks the version's class rule makes, averaged over images. */
   perClass: Array<ClassMetric>;
 };
 
@@ -1783,6 +1831,8 @@ export type StartTrainingInput = {
   architecture: Scalars['String']['input'];
   /** One foreground channel (every class but 0) instead of one per class. */
   binary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The version's class rule; the paper's threshold by default. */
+  classRule?: InputMaybe<ClassRule>;
   /** The dataset's class names in index order; refused when they differ. */
   classes?: InputMaybe<Array<Scalars['String']['input']>>;
   datasetId: Scalars['ID']['input'];
@@ -1795,6 +1845,8 @@ export type StartTrainingInput = {
   init?: InputMaybe<Scalars['String']['input']>;
   modelName?: InputMaybe<Scalars['String']['input']>;
   recipe?: InputMaybe<RecipeInput>;
+  /** The version's 16-bit conversion (training and inference); full_range by default, high_byte reproduces the paper. */
+  sixteenBitInput?: InputMaybe<SixteenBitInput>;
 };
 
 /** Live updates (graphql-ws on the same /graphql URL). */
@@ -1851,6 +1903,7 @@ export type TrainingJob = {
   binary: Scalars['Boolean']['output'];
   /** The last epoch whose checkpoint is stored. */
   checkpointEpoch: Maybe<Scalars['Int']['output']>;
+  classRule: ClassRule;
   classes: Array<DatasetClass>;
   createdAt: Scalars['DateTime']['output'];
   datasetHash: Scalars['String']['output'];
@@ -1870,6 +1923,7 @@ export type TrainingJob = {
   /** 1 = next to be taken; null unless queued. */
   queuePosition: Maybe<Scalars['Int']['output']>;
   recipe: TrainingRecipe;
+  sixteenBitInput: SixteenBitInput;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   state: TrainingJobState;
   workerId: Maybe<Scalars['String']['output']>;
@@ -2155,6 +2209,7 @@ export type ResolversTypes = {
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
   ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
+  ClassRule: ClassRule;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
   CompleteUploadedMaskInput: CompleteUploadedMaskInput;
@@ -2202,6 +2257,7 @@ export type ResolversTypes = {
   InitialWeights: ResolverTypeWrapper<InitialWeights>;
   InitialWeightsKind: InitialWeightsKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IouDefinition: IouDefinition;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobError: ResolverTypeWrapper<JobError>;
   LayerThicknessMeasurement: ResolverTypeWrapper<LayerThicknessMeasurement>;
@@ -2270,6 +2326,7 @@ export type ResolversTypes = {
   ServiceStatus: ServiceStatus;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
+  SixteenBitInput: SixteenBitInput;
   SourceMeasurementSummary: ResolverTypeWrapper<SourceMeasurementSummary>;
   SplitMetrics: ResolverTypeWrapper<SplitMetrics>;
   SplitSubset: SplitSubset;
@@ -2999,6 +3056,7 @@ export type MeasurementProvenanceResolvers<ContextType = GatewayContext, ParentT
 };
 
 export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementSet'] = ResolversParentTypes['MeasurementSet']> = {
+  classRule?: Resolver<Maybe<ResolversTypes['ClassRule']>, ParentType, ContextType>;
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3011,6 +3069,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   particles?: Resolver<Array<ResolversTypes['ClassParticleMeasurement']>, ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
+  pixelSizeSource?: Resolver<Maybe<ResolversTypes['PixelSizeSource']>, ParentType, ContextType>;
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
   profile?: Resolver<ResolversTypes['MeasurementProfileSpec'], ParentType, ContextType>;
   profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3084,6 +3143,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   artifact?: Resolver<ResolversTypes['ArtifactLocation'], ParentType, ContextType>;
   binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
   classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -3092,6 +3152,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  iouDefinition?: Resolver<ResolversTypes['IouDefinition'], ParentType, ContextType>;
   jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['VersionMetrics'], ParentType, ContextType>;
@@ -3101,6 +3162,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   parent?: Resolver<ResolversTypes['InitialWeights'], ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
   workerKind?: Resolver<ResolversTypes['WorkerKind'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3212,12 +3274,14 @@ export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType ext
 
 export type ProvenanceModelVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvenanceModelVersion'] = ResolversParentTypes['ProvenanceModelVersion']> = {
   architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   trainingData?: Resolver<ResolversTypes['ProvenanceTrainingData'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3335,6 +3399,7 @@ export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, Pare
 export type SplitMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SplitMetrics'] = ResolversParentTypes['SplitMetrics']> = {
   images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanClassIou?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   perClass?: Resolver<Array<ResolversTypes['ClassMetric']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3365,6 +3430,7 @@ export type TrainingJobResolvers<ContextType = GatewayContext, ParentType extend
   benchmarkId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   checkpointEpoch?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
   classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3383,6 +3449,7 @@ export type TrainingJobResolvers<ContextType = GatewayContext, ParentType extend
   progress?: Resolver<ResolversTypes['TrainingProgress'], ParentType, ContextType>;
   queuePosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   recipe?: Resolver<ResolversTypes['TrainingRecipe'], ParentType, ContextType>;
+  sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TrainingJobState'], ParentType, ContextType>;
   workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

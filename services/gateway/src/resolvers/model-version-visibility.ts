@@ -47,7 +47,11 @@ export async function visibleModelVersionId(id: string | null | undefined, conte
 export const modelVersionVisibilityResolvers: Resolvers = {
   Segmentation: { modelVersionId: (segmentation, _args, context) => visibleModelVersionId(segmentation.modelVersionId, context) },
   Mask: { modelVersionId: (mask, _args, context) => visibleModelVersionId(mask.modelVersionId, context) },
-  MeasurementSet: { modelVersionId: (set, _args, context) => visibleModelVersionId(set.modelVersionId, context) },
+  MeasurementSet: {
+    modelVersionId: (set, _args, context) => visibleModelVersionId(set.modelVersionId, context),
+    classRule: async (set, _args, context) =>
+      set.modelVersionId && UUID.test(set.modelVersionId) ? ((await readableModelVersions(context).load(set.modelVersionId))?.classRule ?? null) : null,
+  },
   MaskEvaluation: { modelVersionId: (evaluation, _args, context) => visibleModelVersionId(evaluation.modelVersionId, context) },
   SourceMeasurementSummary: { modelVersionId: (summary, _args, context) => visibleModelVersionId(summary.modelVersionId, context) },
 };

@@ -81,6 +81,8 @@ async function provenance(set: MeasurementSet, context: GatewayContext) {
           architecture: version.architecture,
           encoder: version.encoder,
           codeVersion: version.codeVersion,
+          classRule: version.classRule,
+          sixteenBitInput: version.sixteenBitInput,
           trainingData: {
             datasetId: version.dataset.datasetId,
             datasetVersionId: version.dataset.versionId,

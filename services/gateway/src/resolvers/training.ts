@@ -119,6 +119,8 @@ export const trainingResolvers: Resolvers = {
           ...(input.classes ? { classes: input.classes } : {}),
           binary: input.binary ?? false,
           recipe: recipe(input.recipe),
+          classRule: input.classRule ?? 'threshold',
+          sixteenBitInput: input.sixteenBitInput ?? 'full_range',
           ...(input.modelName ? { modelName: input.modelName } : {}),
         },
         { timeoutMs: START_TIMEOUT_MS },
@@ -187,6 +189,8 @@ export const trainingResolvers: Resolvers = {
           encoders: input.encoders,
           initWeights: input.initWeights ?? ['random'],
           recipe: recipe(input.recipe),
+          classRule: input.classRule ?? 'threshold',
+          sixteenBitInput: input.sixteenBitInput ?? 'full_range',
         },
         { timeoutMs: START_TIMEOUT_MS },
       );

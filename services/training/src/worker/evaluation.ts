@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { iouPerClass, maskToTargets, rasterToInput } from '@microseg/tf-runtime';
+import { type ClassRule, maskIouPerClass, maskToTargets, pooledIou, probabilitiesToMask, rasterToInput } from '@microseg/tf-runtime';
 import type { LoadedItem } from './training-data.ts';
 
 export interface SplitScores {
-  /** Mean over images of the per-image mean IoU. */
+  /** The paper's IoU (smp's, threshold 0.5, pooled over the one-hot channels), mean over images. */
   iou: number;
-  /** Per output channel, mean over images. */
+  /** Mean over classes of perClass. */
+  meanClassIou: number;
+  /** Per output channel, of the masks the class rule makes, mean over images. */
   perClass: number[];
   images: number;
 }
@@ -15,23 +17,33 @@ const roundUp = (value: number, multiple: number) => Math.ceil(value / multiple)
 
 /**
  * IoU of whole images (padded with zeros to a multiple of 32, the encoders' stride; the padding
- * is cut off before scoring), with the model in inference mode.
+ * is cut off before scoring), with the model in inference mode. The paper's IoU is taken on the
+ * probabilities, as smp's metric does on a batch of one image (PMM averages over batches); the
+ * per-class scores on the mask the version's class rule makes, what a user measures.
  */
-export async function evaluateSplit(model: LayersModel, items: readonly LoadedItem[], channels: number): Promise<SplitScores> {
+export async function evaluateSplit(model: LayersModel, items: readonly LoadedItem[], channels: number, classRule: ClassRule): Promise<SplitScores> {
   const sums = new Array<number>(channels).fill(0);
+  let pooledSum = 0;
   for (const { sample } of items) {
     const { width, height } = sample.image;
-    const scores = tf.tidy(() => {
+    const [probabilities, pooled] = tf.tidy(() => {
       const input = rasterToInput(sample.image);
       const padded = tf.pad(input, [[0, 0], [0, roundUp(height, 32) - height], [0, roundUp(width, 32) - width], [0, 0]]);
       const output = model.predict(padded) as tf.Tensor4D;
-      const probabilities = tf.slice(output, [0, 0, 0, 0], [1, height, width, channels]);
-      return iouPerClass(probabilities, maskToTargets(sample.mask.data, height, width, channels));
+      const cropped = tf.slice(output, [0, 0, 0, 0], [1, height, width, channels]);
+      return [cropped, pooledIou(cropped, maskToTargets(sample.mask.data, height, width, channels))] as const;
     });
-    const values = await scores.data();
-    scores.dispose();
-    values.forEach((v, c) => (sums[c]! += v));
+    const [values, score] = await Promise.all([probabilities.data() as Promise<Float32Array>, pooled.data()]);
+    tf.dispose([probabilities, pooled]);
+    pooledSum += score[0]!;
+    maskIouPerClass(probabilitiesToMask(values, channels, classRule), sample.mask.data, channels).forEach((v, c) => (sums[c]! += v));
   }
-  const perClass = sums.map((s) => s / Math.max(1, items.length));
-  return { iou: perClass.reduce((a, b) => a + b, 0) / Math.max(1, perClass.length), perClass, images: items.length };
+  const images = Math.max(1, items.length);
+  const perClass = sums.map((s) => s / images);
+  return {
+    iou: pooledSum / images,
+    meanClassIou: perClass.reduce((a, b) => a + b, 0) / Math.max(1, perClass.length),
+    perClass,
+    images: items.length,
+  };
 }

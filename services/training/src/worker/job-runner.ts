@@ -75,7 +75,7 @@ export class JobRunner {
 
   private async train(row: JobRow, context: JobContext, cancel: { requested: boolean }, logger: Logger): Promise<void> {
     const channels = row.binary ? 1 : row.classes.length;
-    const data = await loadJobData(this.deps.client, row.data, row.binary ? 256 : row.classes.length);
+    const data = await loadJobData(this.deps.client, row.data, row.binary ? 256 : row.classes.length, row.sixteen_bit_input);
     const config = { architecture: row.architecture, encoder: row.encoder, classes: channels };
     const model = buildSeededModel(config, row.recipe.seed);
     const trainer = createTrainer({
@@ -118,7 +118,7 @@ export class JobRunner {
               tf.dispose([image, targets]);
             }
           },
-          validate: async () => (await evaluateSplit(model, data.val, channels)).iou,
+          validate: async () => (await evaluateSplit(model, data.val, channels, row.class_rule)).iou,
           saveCheckpoint: async (next, report) => {
             await this.checkpoints.save(row.id, model, trainer, next, previousBest);
             previousBest = next.schedule.bestEpoch;
@@ -169,7 +169,10 @@ export class JobRunner {
     // The schedule always has a best epoch once an epoch ran: a NaN validation IoU never completes a run.
     const bestEpoch = state.schedule.bestEpoch ?? state.epoch;
     await this.checkpoints.loadBest(row.id, model, bestEpoch);
-    const [val, test] = await Promise.all([evaluateSplit(model, data.val, channels), data.test.length ? evaluateSplit(model, data.test, channels) : null]);
+    const [val, test] = await Promise.all([
+      evaluateSplit(model, data.val, channels, row.class_rule),
+      data.test.length ? evaluateSplit(model, data.test, channels, row.class_rule) : null,
+    ]);
     const version = await registerVersion({ ...this.deps.registration, jobs: this.deps.jobs, registry: this.deps.registry }, {
       row, model, state, bestEpoch, val, test, workerKind: this.deps.worker.kind, codeVersion: this.deps.codeVersion,
     });

@@ -24,6 +24,7 @@ function metricsOf(row: JobRow, val: SplitScores, test: SplitScores | null): Ver
   const classes = row.binary ? row.classes.slice(1) : row.classes;
   const split = (scores: SplitScores) => ({
     iou: scores.iou,
+    meanClassIou: scores.meanClassIou,
     images: scores.images,
     perClass: scores.perClass.map((iou, i) => ({ index: classes[i]?.index ?? i, name: classes[i]?.name ?? String(i), iou })),
   });
@@ -49,11 +50,21 @@ export async function registerVersion(
       architecture: row.architecture,
       encoder: row.encoder,
       classes: row.classes,
-      input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [...IMAGENET_NORMALISATION.mean], std: [...IMAGENET_NORMALISATION.std] } },
+      input: {
+        channels: 3,
+        grayscale: 'replicate',
+        bitDepths: [8, 16],
+        sixteenBit: row.sixteen_bit_input,
+        normalisation: { mean: [...IMAGENET_NORMALISATION.mean], std: [...IMAGENET_NORMALISATION.std] },
+      },
+      classRule: row.class_rule,
       tile: { size: 512, stride: 256 },
       trainingPixelSize: null,
       sourceWeights: [],
-      metrics: { valIou: metrics.val.iou, ...(metrics.test ? { testIou: metrics.test.iou } : {}) },
+      metrics: {
+        valIou: metrics.val.iou,
+        ...(metrics.test ? { testIou: metrics.test.iou, testMeanClassIou: metrics.test.meanClassIou ?? metrics.test.iou } : {}),
+      },
       licence: 'owned by the training group; see the model card',
       codeVersion: run.codeVersion,
     },
@@ -85,6 +96,8 @@ export async function registerVersion(
         classes: row.classes,
         binary: row.binary,
         material: row.material,
+        classRule: row.class_rule,
+        sixteenBitInput: row.sixteen_bit_input,
         metrics,
         config,
         dataset: config.dataset,

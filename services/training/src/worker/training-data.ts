@@ -1,6 +1,6 @@
 import { invalidInput } from '@microseg/errors';
 import { decodeImage } from '@microseg/micrograph';
-import { type Raster, type TrainingSample, toUnitRange } from '@microseg/tf-runtime';
+import { type Raster, type SixteenBitInput, type TrainingSample, toUnitRange } from '@microseg/tf-runtime';
 import type { Client } from 'minio';
 import { readObject } from '../s3-client.ts';
 import type { DataItem, JobData } from '../training.tables.ts';
@@ -30,7 +30,7 @@ function maskRaster(pixels: Uint8Array | Uint16Array, width: number, height: num
   return { data, width, height, channels: 1 };
 }
 
-async function loadItem(client: Client, item: DataItem, classes: number): Promise<LoadedItem> {
+async function loadItem(client: Client, item: DataItem, classes: number, sixteenBit: SixteenBitInput): Promise<LoadedItem> {
   const [imageBytes, maskBytes] = await Promise.all([
     readObject(client, item.image.bucket, item.image.key),
     readObject(client, item.mask.bucket, item.mask.key),
@@ -44,7 +44,7 @@ async function loadItem(client: Client, item: DataItem, classes: number): Promis
     imageId: item.imageId,
     name: item.name,
     sample: {
-      image: toUnitRange({ data: image.pixels, width, height, channels, bitDepth }),
+      image: toUnitRange({ data: image.pixels, width, height, channels, bitDepth }, sixteenBit),
       mask: maskRaster(mask.pixels, width, height, classes),
     },
   };
@@ -52,10 +52,11 @@ async function loadItem(client: Client, item: DataItem, classes: number): Promis
 
 /**
  * Reads a job's images and masks from S3 and decodes them once; they stay in memory for the run
- * (the paper's datasets are tens of images).
+ * (the paper's datasets are tens of images). 16-bit images are converted as the version will be at
+ * inference.
  */
-export async function loadJobData(client: Client, data: JobData, classes: number): Promise<LoadedData> {
-  const load = (items: DataItem[]) => Promise.all(items.map((item) => loadItem(client, item, classes)));
+export async function loadJobData(client: Client, data: JobData, classes: number, sixteenBit: SixteenBitInput): Promise<LoadedData> {
+  const load = (items: DataItem[]) => Promise.all(items.map((item) => loadItem(client, item, classes, sixteenBit)));
   const [train, val, test] = await Promise.all([load(data.train), load(data.val), load(data.test)]);
   return { train, val, test };
 }
