@@ -2,7 +2,7 @@ import type { Client, CombinedError } from '@urql/core';
 import { graphql } from '../generated/index.ts';
 import { fileSha256 } from './file-sha256.ts';
 import { putBlob } from './put-blob.ts';
-import { UploadStopped, problemOf } from './upload-problem.ts';
+import { type UploadProblem, UploadStopped, problemOf } from './upload-problem.ts';
 
 const CreateImageUpload = graphql(`
   mutation CreateImageUpload($input: CreateImageUploadInput!) {
@@ -158,7 +158,7 @@ export async function uploadImage(
 }
 
 /** The mask was refused: take back the image this upload created (not one the dataset already had). */
-async function undoImage(client: Client, uploaded: UploadedImage, problem: ReturnType<typeof problemOf>) {
+async function undoImage(client: Client, uploaded: UploadedImage, problem: UploadProblem): Promise<UploadProblem> {
   const refused = `The mask was refused: ${problem.words}`;
   if (uploaded.deduplicated) return { ...problem, words: `${refused} The image was already in the dataset and stays as it was.` };
   const { error } = await client.mutation(DeleteImage, { id: uploaded.imageId }, { additionalTypenames: ['Image', 'Dataset'] }).toPromise();

@@ -48,7 +48,7 @@ export function UploadRow({ item, result }: { item: UploadItem; result: Automati
       </span>
       {item.state === 'failed' && (
         <p class="error">
-          {item.problem.words}
+          <span class="error-words">{item.problem.words}</span>
           {item.problem.code && <code class="error-code">{item.problem.code}</code>}
         </p>
       )}
