@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import S3rver from 's3rver';
+import { allowCrossOrigin, answerCorsPreflight } from './s3-cors.ts';
 import { answerListMultipartUploads, sendS3Error } from './s3-responses.ts';
 import { verifySigV4 } from './sigv4-verification.ts';
 import type { StackLogger } from './stack-logger.ts';
@@ -35,7 +36,7 @@ const S3RVER_KEY = 'S3RVER';
 
 /**
  * Runs s3rver in this process on 127.0.0.1. In front of it: Signature V4 checks (s3rver skips
- * them, see sigv4-verification.ts) and the one S3 call it lacks. Bucket contents live on disk and
+ * them, see sigv4-verification.ts), the one S3 call it lacks, and CORS for the console (s3-cors.ts). Bucket contents live on disk and
  * survive restarts.
  */
 export async function startEmbeddedS3Server(
@@ -49,6 +50,8 @@ export async function startEmbeddedS3Server(
   const keys = { accessKey: S3RVER_KEY, secretKey: S3RVER_KEY };
   const server = createServer((request, response) => {
     logger.debug({ method: request.method, url: request.url }, 's3 request');
+    if (answerCorsPreflight(request, response)) return;
+    allowCrossOrigin(request, response);
     const verdict = verifySigV4(
       { method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers },
       keys,

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileNameProblem } from '@microseg/contracts';
 import { MicroSegError } from '@microseg/errors';
 import { colourToHex, defaultClassColour } from '@microseg/micrograph';
 import type { GatewayClient } from '../gateway-client.ts';
 import { type DatasetManifest, experimentNotes, imagePath, maskPath, readManifest } from './benchmark-manifest.ts';
 import { describeFile, mutate, uploadImage } from './image.ts';
+import { readPlainFolder } from './plain-folder.ts';
 
 export interface ImportSummary {
   datasets: { id: string; name: string; material: string; images: number; masks: number; deduplicated: number; experiments: string[]; version: { id: string; number: number; contentHash: string } }[];
@@ -12,7 +14,21 @@ export interface ImportSummary {
   masks: number;
   seconds: number;
   imagesPerSecond: number;
+  /** Plain folders: entries that are not images (nor masks/), so the user sees what was left out. */
+  skipped?: string[];
 }
+
+export interface ImportOptions {
+  name: string;
+  /** With a manifest: import only this material; in a plain folder: the images' material. */
+  material?: string | undefined;
+  /** Plain folders only (a manifest names its classes): the class names, index 0 first. */
+  classes?: string[] | undefined;
+  onProgress?: ProgressListener;
+}
+
+/** The classes of a plain folder's dataset when none are named: its masks' 0 and 1. */
+export const PLAIN_FOLDER_CLASSES = ['background', 'foreground'];
 
 export type ProgressListener = (done: number, total: number, label: string) => void;
 
@@ -55,11 +71,11 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
  * NAME-<material> when there are several), its images and masks, its experiments, and a first
  * version freezing what was imported.
  */
-export async function importDatasetDirectory(
-  client: GatewayClient,
-  dir: string,
-  options: { name: string; material?: string | undefined; onProgress?: ProgressListener },
-): Promise<ImportSummary> {
+export async function importDatasetDirectory(client: GatewayClient, dir: string, options: ImportOptions): Promise<ImportSummary> {
+  if (!existsSync(join(dir, 'manifest.json'))) return importPlainFolder(client, dir, options);
+  if (options.classes) {
+    throw new MicroSegError('INVALID_INPUT', `${join(dir, 'manifest.json')} names the classes: leave out --classes`, { details: { problem: 'classes-with-manifest' } });
+  }
   const started = performance.now();
   const manifest = await readManifest(dir);
   const materials = options.material ? [options.material] : Object.keys(manifest.materials);
@@ -133,7 +149,39 @@ export async function importDatasetDirectory(
     }),
   );
   summary.masks = summary.datasets.reduce((sum, d) => sum + d.masks, 0);
-  summary.seconds = Number(((performance.now() - started) / 1_000).toFixed(2));
-  summary.imagesPerSecond = Number((summary.images / Math.max(summary.seconds, 1e-3)).toFixed(1));
-  return summary;
+  return withTiming(summary, started);
+}
+
+function withTiming(summary: ImportSummary, started: number): ImportSummary {
+  const seconds = Number(((performance.now() - started) / 1_000).toFixed(2));
+  return { ...summary, seconds, imagesPerSecond: Number((summary.images / Math.max(seconds, 1e-3)).toFixed(1)) };
+}
+
+/**
+ * A folder of micrographs without a manifest (plain-folder.ts says which files count): one new
+ * dataset with the named classes, its images and their masks, and a first version.
+ */
+async function importPlainFolder(client: GatewayClient, dir: string, options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const folder = await readPlainFolder(dir);
+  const classes = (options.classes ?? PLAIN_FOLDER_CLASSES).map((name, index) => ({ index, name, color: defaultClassColour(index) }));
+  const material = options.material ?? '';
+  const { createDataset } = await mutate<{ createDataset: { id: string } }>(client, CREATE_DATASET, {
+    input: { name: options.name, material, description: `imported from the folder ${dir}`, classes },
+  });
+  let [done, masks, deduplicated] = [0, 0, 0];
+  await inParallel(folder.files, CONCURRENCY, async (file) => {
+    // An image and its mask are one operation: a refused mask leaves neither behind.
+    const mask = file.mask ? await describeFile(join(dir, file.mask)) : undefined;
+    const uploaded = await uploadImage(client, await describeFile(join(dir, file.image)), { datasetId: createDataset.id, name: file.name, mask });
+    if (uploaded.deduplicated) deduplicated++;
+    if (uploaded.mask) masks++;
+    options.onProgress?.(++done, folder.files.length, file.name);
+  });
+  const { createDatasetVersion: version } = await mutate<{ createDatasetVersion: { id: string; number: number; contentHash: string } }>(client, CREATE_VERSION, {
+    datasetId: createDataset.id,
+    note: `imported from ${dir}`,
+  });
+  const dataset = { id: createDataset.id, name: options.name, material, images: folder.files.length, masks, deduplicated, experiments: [], version };
+  return withTiming({ datasets: [dataset], images: folder.files.length, masks, seconds: 0, imagesPerSecond: 0, skipped: folder.skipped }, started);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 import { exportDataset } from './dataset-export.ts';
-import { type ProgressListener, importDatasetDirectory } from './dataset-import.ts';
+import { PLAIN_FOLDER_CLASSES, type ProgressListener, importDatasetDirectory } from './dataset-import.ts';
 
 interface Globals {
   url?: string;
@@ -108,16 +108,18 @@ export function registerDatasetCommands(program: Command): void {
     });
   dataset
     .command('import')
-    .description('import a directory in the benchmark layout (manifest.json, images/, masks/)')
+    .description('import a directory in the benchmark layout (manifest.json, images/, masks/) or a plain folder of images (masks in masks/<image name>.png)')
     .argument('<dir>', 'the directory')
     .requiredOption('--name <name>', 'dataset name (NAME-<material> for each material when there are several)')
-    .option('--material <material>', 'import only this material of the manifest')
+    .option('--material <material>', "import only this material of the manifest; a plain folder's material")
+    .option('--classes <names>', `a plain folder's class names, index 0 first (default ${PLAIN_FOLDER_CLASSES.join(',')})`, (list: string) => list.split(',').map((name) => name.trim()))
     .option('--json', 'print JSON')
-    .action(async (dir: string, options: { name: string; material?: string }, command: Command) => {
+    .action(async (dir: string, options: { name: string; material?: string; classes?: string[] }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const summary = await importDatasetDirectory(clientFromOptions(globals), dir, {
         name: options.name,
         material: options.material,
+        classes: options.classes,
         ...(globals.json ? {} : { onProgress: progressBar(true) }),
       });
       printResult(globals, summary, (s) =>
@@ -127,6 +129,7 @@ export function registerDatasetCommands(program: Command): void {
               `${d.name} (${d.id}): ${d.images} images${d.deduplicated ? ` (${d.deduplicated} already there)` : ''}, ${d.masks} masks, experiments ${d.experiments.join(', ') || '-'}; version ${d.version.number} ${d.version.contentHash.slice(0, 12)}`,
           ),
           `${s.images} images and ${s.masks} masks in ${s.seconds} s (${s.imagesPerSecond} images/s)`,
+          ...(s.skipped?.length ? [`not images, left out: ${s.skipped.join(', ')}`] : []),
         ].join('\n'),
       );
     });

@@ -24,6 +24,13 @@ type Documents = {
     "\n  query Image($id: ID!) {\n    image(id: $id) {\n      id\n      datasetId\n      name\n      fileName\n      format\n      width\n      height\n      limsId\n      pixelSize {\n        value\n        unit\n      }\n      downloadUrls {\n        normalised\n        original\n      }\n      masks {\n        id\n        source\n        modelVersionId\n        indexUrl\n      }\n    }\n  }\n": typeof types.ImageDocument,
     "\n  query ImageDataset($id: ID!) {\n    dataset(id: $id) {\n      id\n      name\n      classes {\n        index\n        name\n        color\n      }\n    }\n  }\n": typeof types.ImageDatasetDocument,
     "\n  query SignInCheck {\n    me {\n      groupId\n    }\n  }\n": typeof types.SignInCheckDocument,
+    "\n  mutation CreateImageUpload($input: CreateImageUploadInput!) {\n    createImageUpload(input: $input) {\n      uploadId\n      url\n      existingImageId\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n": typeof types.CreateImageUploadDocument,
+    "\n  mutation CompleteImageUpload($input: CompleteImageUploadInput!) {\n    completeImageUpload(input: $input) {\n      deduplicated\n      image {\n        id\n        name\n        hasMask\n      }\n    }\n  }\n": typeof types.CompleteImageUploadDocument,
+    "\n  mutation CreateMaskUpload($input: CreateMaskUploadInput!) {\n    createMaskUpload(input: $input) {\n      uploadId\n      url\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n": typeof types.CreateMaskUploadDocument,
+    "\n  mutation CompleteMaskUpload($input: CompleteMaskUploadInput!) {\n    completeMaskUpload(input: $input) {\n      id\n      imageId\n    }\n  }\n": typeof types.CompleteMaskUploadDocument,
+    "\n  mutation DeleteUploadedImage($id: ID!) {\n    deleteImage(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteUploadedImageDocument,
+    "\n  subscription AutomaticResults($datasetId: ID!) {\n    measurementCompleted(datasetId: $datasetId) {\n      imageId\n      source\n      status\n      error {\n        message\n      }\n      measurementSet {\n        particles {\n          class\n          count\n        }\n      }\n    }\n  }\n": typeof types.AutomaticResultsDocument,
+    "\n  subscription ImageAdded($datasetId: ID!) {\n    imageAdded(datasetId: $datasetId) {\n      imageId\n    }\n  }\n": typeof types.ImageAddedDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      groupId\n      groupName\n      role\n    }\n  }\n": types.MeDocument,
@@ -36,6 +43,13 @@ const documents: Documents = {
     "\n  query Image($id: ID!) {\n    image(id: $id) {\n      id\n      datasetId\n      name\n      fileName\n      format\n      width\n      height\n      limsId\n      pixelSize {\n        value\n        unit\n      }\n      downloadUrls {\n        normalised\n        original\n      }\n      masks {\n        id\n        source\n        modelVersionId\n        indexUrl\n      }\n    }\n  }\n": types.ImageDocument,
     "\n  query ImageDataset($id: ID!) {\n    dataset(id: $id) {\n      id\n      name\n      classes {\n        index\n        name\n        color\n      }\n    }\n  }\n": types.ImageDatasetDocument,
     "\n  query SignInCheck {\n    me {\n      groupId\n    }\n  }\n": types.SignInCheckDocument,
+    "\n  mutation CreateImageUpload($input: CreateImageUploadInput!) {\n    createImageUpload(input: $input) {\n      uploadId\n      url\n      existingImageId\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n": types.CreateImageUploadDocument,
+    "\n  mutation CompleteImageUpload($input: CompleteImageUploadInput!) {\n    completeImageUpload(input: $input) {\n      deduplicated\n      image {\n        id\n        name\n        hasMask\n      }\n    }\n  }\n": types.CompleteImageUploadDocument,
+    "\n  mutation CreateMaskUpload($input: CreateMaskUploadInput!) {\n    createMaskUpload(input: $input) {\n      uploadId\n      url\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n": types.CreateMaskUploadDocument,
+    "\n  mutation CompleteMaskUpload($input: CompleteMaskUploadInput!) {\n    completeMaskUpload(input: $input) {\n      id\n      imageId\n    }\n  }\n": types.CompleteMaskUploadDocument,
+    "\n  mutation DeleteUploadedImage($id: ID!) {\n    deleteImage(id: $id) {\n      id\n    }\n  }\n": types.DeleteUploadedImageDocument,
+    "\n  subscription AutomaticResults($datasetId: ID!) {\n    measurementCompleted(datasetId: $datasetId) {\n      imageId\n      source\n      status\n      error {\n        message\n      }\n      measurementSet {\n        particles {\n          class\n          count\n        }\n      }\n    }\n  }\n": types.AutomaticResultsDocument,
+    "\n  subscription ImageAdded($datasetId: ID!) {\n    imageAdded(datasetId: $datasetId) {\n      imageId\n    }\n  }\n": types.ImageAddedDocument,
 };
 
 /**
@@ -92,6 +106,34 @@ export function graphql(source: "\n  query ImageDataset($id: ID!) {\n    dataset
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SignInCheck {\n    me {\n      groupId\n    }\n  }\n"): (typeof documents)["\n  query SignInCheck {\n    me {\n      groupId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateImageUpload($input: CreateImageUploadInput!) {\n    createImageUpload(input: $input) {\n      uploadId\n      url\n      existingImageId\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateImageUpload($input: CreateImageUploadInput!) {\n    createImageUpload(input: $input) {\n      uploadId\n      url\n      existingImageId\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteImageUpload($input: CompleteImageUploadInput!) {\n    completeImageUpload(input: $input) {\n      deduplicated\n      image {\n        id\n        name\n        hasMask\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteImageUpload($input: CompleteImageUploadInput!) {\n    completeImageUpload(input: $input) {\n      deduplicated\n      image {\n        id\n        name\n        hasMask\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMaskUpload($input: CreateMaskUploadInput!) {\n    createMaskUpload(input: $input) {\n      uploadId\n      url\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMaskUpload($input: CreateMaskUploadInput!) {\n    createMaskUpload(input: $input) {\n      uploadId\n      url\n      multipart {\n        partSizeBytes\n        parts {\n          partNumber\n          url\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteMaskUpload($input: CompleteMaskUploadInput!) {\n    completeMaskUpload(input: $input) {\n      id\n      imageId\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteMaskUpload($input: CompleteMaskUploadInput!) {\n    completeMaskUpload(input: $input) {\n      id\n      imageId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUploadedImage($id: ID!) {\n    deleteImage(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUploadedImage($id: ID!) {\n    deleteImage(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AutomaticResults($datasetId: ID!) {\n    measurementCompleted(datasetId: $datasetId) {\n      imageId\n      source\n      status\n      error {\n        message\n      }\n      measurementSet {\n        particles {\n          class\n          count\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AutomaticResults($datasetId: ID!) {\n    measurementCompleted(datasetId: $datasetId) {\n      imageId\n      source\n      status\n      error {\n        message\n      }\n      measurementSet {\n        particles {\n          class\n          count\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImageAdded($datasetId: ID!) {\n    imageAdded(datasetId: $datasetId) {\n      imageId\n    }\n  }\n"): (typeof documents)["\n  subscription ImageAdded($datasetId: ID!) {\n    imageAdded(datasetId: $datasetId) {\n      imageId\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

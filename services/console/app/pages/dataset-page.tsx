@@ -9,6 +9,7 @@ import { ImageGrid } from '../datasets/image-grid.tsx';
 import { SplitsTable } from '../datasets/splits-table.tsx';
 import { VersionsTable } from '../datasets/versions-table.tsx';
 import { graphql } from '../generated/index.ts';
+import { UploadZone } from '../uploads/upload-zone.tsx';
 
 const DatasetQuery = graphql(`
   query Dataset($id: ID!) {
@@ -67,6 +68,7 @@ export function DatasetPage() {
         <SplitsTable experiments={dataset.experiments} />
       </div>
       <h2>Images</h2>
+      <UploadZone datasetId={dataset.id} />
       <ImageFilters experiments={dataset.experiments.map((e) => e.name)} query={query} />
       <ImageGrid datasetId={dataset.id} filter={imageFilterFromQuery(query)} after={query['after'] ?? null} />
       <h2>Measurements</h2>

@@ -88,5 +88,6 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<'Query' | 'Mutation' | 'Subscrip
   Subscription: {
     trainingJobProgress: 'models:read',
     measurementCompleted: 'results:read',
+    imageAdded: 'datasets:read',
   },
 };

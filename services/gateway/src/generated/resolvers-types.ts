@@ -574,6 +574,15 @@ export type ImageSegmentationsArgs = {
   filter?: InputMaybe<SegmentationFilter>;
 };
 
+/** An image was stored in a dataset. */
+export type ImageAdded = {
+  __typename?: 'ImageAdded';
+  datasetId: Scalars['ID']['output'];
+  /** The image as it is now; null when it was deleted since (e.g. its mask was refused). */
+  image: Maybe<Image>;
+  imageId: Scalars['ID']['output'];
+};
+
 export type ImageConnection = {
   __typename?: 'ImageConnection';
   nodes: Array<Image>;
@@ -1852,10 +1861,18 @@ export type StartTrainingInput = {
 /** Live updates (graphql-ws on the same /graphql URL). */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every image added to the dataset from now on, by any client (NOT_FOUND for a dataset the caller cannot read). */
+  imageAdded: ImageAdded;
   /** Every measurement the caller's group completes on an image of the dataset, from now on (NOT_FOUND for a dataset the caller cannot read). */
   measurementCompleted: MeasurementCompleted;
   /** Every epoch and state change of a training job of the caller's group. */
   trainingJobProgress: TrainingJobUpdate;
+};
+
+
+/** Live updates (graphql-ws on the same /graphql URL). */
+export type SubscriptionImageAddedArgs = {
+  datasetId: Scalars['ID']['input'];
 };
 
 
@@ -2248,6 +2265,7 @@ export type ResolversTypes = {
   Histogram: ResolverTypeWrapper<Histogram>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<ImageModel>;
+  ImageAdded: ResolverTypeWrapper<Omit<ImageAdded, 'image'> & { image?: Maybe<ResolversTypes['Image']> }>;
   ImageConnection: ResolverTypeWrapper<Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversTypes['Image']> }>;
   ImageDownloadUrls: ResolverTypeWrapper<ImageDownloadUrls>;
   ImageFilter: ImageFilter;
@@ -2419,6 +2437,7 @@ export type ResolversParentTypes = {
   Histogram: Histogram;
   ID: Scalars['ID']['output'];
   Image: ImageModel;
+  ImageAdded: Omit<ImageAdded, 'image'> & { image?: Maybe<ResolversParentTypes['Image']> };
   ImageConnection: Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Image']> };
   ImageDownloadUrls: ImageDownloadUrls;
   ImageFilter: ImageFilter;
@@ -2856,6 +2875,13 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImageAddedResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageAdded'] = ResolversParentTypes['ImageAdded']> = {
+  datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3405,6 +3431,7 @@ export type SplitMetricsResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  imageAdded?: SubscriptionResolver<ResolversTypes['ImageAdded'], "imageAdded", ParentType, ContextType, RequireFields<SubscriptionImageAddedArgs, 'datasetId'>>;
   measurementCompleted?: SubscriptionResolver<ResolversTypes['MeasurementCompleted'], "measurementCompleted", ParentType, ContextType, RequireFields<SubscriptionMeasurementCompletedArgs, 'datasetId'>>;
   trainingJobProgress?: SubscriptionResolver<ResolversTypes['TrainingJobUpdate'], "trainingJobProgress", ParentType, ContextType, RequireFields<SubscriptionTrainingJobProgressArgs, 'jobId'>>;
 };
@@ -3603,6 +3630,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   HealthCheck?: HealthCheckResolvers<ContextType>;
   Histogram?: HistogramResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
+  ImageAdded?: ImageAddedResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
   ImageDownloadUrls?: ImageDownloadUrlsResolvers<ContextType>;
   ImportedWeights?: ImportedWeightsResolvers<ContextType>;

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { datasetResolvers } from './dataset.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
+import { imageEventResolvers } from './image-events.ts';
 import { measurementEventResolvers } from './measurement-events.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { modelVersionVisibilityResolvers } from './model-version-visibility.ts';
@@ -17,6 +18,7 @@ export const resolvers: Resolvers[] = [
   datasetResolvers,
   metrologyResolvers,
   measurementEventResolvers,
+  imageEventResolvers,
   pipelineResolvers,
   modelVersionVisibilityResolvers,
   webhookResolvers,
