@@ -1,4 +1,5 @@
-import { Client, type CombinedError, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
+import { Client, type CombinedError, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createWsClient } from 'graphql-ws';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -17,7 +18,25 @@ export function createGraphqlClient(apiKey: string, onUnauthenticated: () => voi
       }),
       cacheExchange,
       fetchExchange,
+      subscriptionExchange({ forwardSubscription: liveUpdates(apiKey) }),
     ],
+  });
+}
+
+/**
+ * Subscriptions over graphql-ws on the same /graphql URL; the gateway reads the key from the
+ * connection parameters. Lazy: the socket opens with the first subscription and closes after the last.
+ */
+function liveUpdates(apiKey: string) {
+  const ws = createWsClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${GRAPHQL_PATH}`,
+    connectionParams: { authorization: `Bearer ${apiKey}` },
+  });
+  return (request: { query?: string | undefined; variables?: Record<string, unknown> | undefined }) => ({
+    subscribe(sink: { next(value: never): void; error(error: unknown): void; complete(): void }) {
+      const unsubscribe = ws.subscribe({ query: request.query ?? '', variables: request.variables ?? {} }, sink);
+      return { unsubscribe };
+    },
   });
 }
 
