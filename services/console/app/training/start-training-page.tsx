@@ -108,7 +108,7 @@ export function StartTrainingPage() {
       {choicesError && <ErrorMessage error={choicesError} />}
       <form class="stacked-form" aria-label="Dataset to train on" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Dataset
+          Training dataset
           <select name="dataset" value={datasetId} onChange={(e) => route(`${path}?dataset=${encodeURIComponent(e.currentTarget.value)}`, true)}>
             <option value="">Choose a dataset</option>
             {choices?.datasets.nodes.map((d) => (
