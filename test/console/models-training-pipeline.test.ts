@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // A refusal comes back in words next to the form, and nothing is queued.
-    await page.getByLabel('Encoder').fill('resnet-nonexistent');
+    await page.getByRole('combobox', { name: 'Encoder' }).fill('resnet-nonexistent');
     await page.getByRole('button', { name: 'Start training' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
@@ -72,7 +72,7 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     const { trainingJobs } = await lab.client.request<{ trainingJobs: { nodes: unknown[] } }>('{ trainingJobs { nodes { id } } }');
     expect(trainingJobs.nodes).toEqual([]);
 
-    await page.getByLabel('Encoder').fill('resnet18');
+    await page.getByRole('combobox', { name: 'Encoder' }).fill('resnet18');
     await page.getByLabel('Model name').fill('superalloy-unet');
     await page.getByLabel('Epochs at most').fill('3');
     await page.getByLabel('Crop size (px)').fill('64');
@@ -118,7 +118,7 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     await page.getByRole('heading', { level: 1, name: 'superalloy-unet v1' }).waitFor();
     expect(await page.getByRole('link', { name: /^dataset version/ }).getAttribute('href')).toBe(`/datasets/${datasetId}`);
 
-    await page.getByLabel('Alias').fill('production');
+    await page.getByRole('combobox', { name: 'Alias' }).fill('production');
     await page.getByRole('button', { name: 'Point the alias here' }).click();
     await page.getByRole('status').filter({ hasText: 'production now points to this version' }).waitFor();
     await expect.poll(() => page.getByTestId('version-aliases').textContent()).toContain('production');
@@ -137,7 +137,7 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     });
 
     // The page still believes production is on v1: a guarded move is refused, with the reason.
-    await page.getByLabel('Alias').fill('production');
+    await page.getByRole('combobox', { name: 'Alias' }).fill('production');
     await page.getByLabel('Only if nobody moved it since this page loaded').check();
     await page.getByRole('button', { name: 'Point the alias here' }).click();
     const refused = page.getByRole('alert');
@@ -149,8 +149,8 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
   it('creates, pauses, resumes and runs a policy, and lists the run', async () => {
     const page = await openSignedIn('pipeline');
     const form = page.getByRole('form', { name: 'New policy' });
-    await form.getByLabel('Model').fill('superalloy-unet');
-    await form.getByLabel('Alias').fill('production');
+    await form.getByRole('combobox', { name: 'Model' }).fill('superalloy-unet');
+    await form.getByRole('combobox', { name: 'Alias' }).fill('production');
     await form.getByRole('button', { name: 'Create the policy' }).click();
     const row = page.getByRole('row', { name: /superalloy-unet @ production/ });
     await row.getByText('active').waitFor();

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@urql/preact';
+import { useMemo } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
 import { formText } from '../components/form-text.ts';
@@ -70,7 +71,9 @@ const RunPolicy = graphql(`
 
 /** Automation policies: every new image of a dataset segmented with MODEL@ALIAS; create, pause, resume, run. */
 export function PoliciesSection() {
-  const [{ data, error }] = useQuery({ query: PoliciesQuery });
+  // An empty list names no type: without this a new policy would not refresh it.
+  const context = useMemo(() => ({ additionalTypenames: ['AutomationPolicy'] }), []);
+  const [{ data, error }] = useQuery({ query: PoliciesQuery, context });
   const [created, create] = useMutation(CreatePolicy);
   const [paused, pause] = useMutation(PausePolicy);
   const [resumed, resume] = useMutation(ResumePolicy);
@@ -82,8 +85,7 @@ export function PoliciesSection() {
     const formElement = event.currentTarget as HTMLFormElement;
     const form = new FormData(formElement);
     const text = (name: string) => formText(form, name);
-    // A new run shows in the runs table below: its answers are stale now.
-    const result = await create({ input: { datasetId: text('datasetId'), model: text('model'), alias: text('alias') } }, { additionalTypenames: ['AutomationPolicy'] });
+    const result = await create({ input: { datasetId: text('datasetId'), model: text('model'), alias: text('alias') } });
     if (!result.error) formElement.reset();
   };
   return (
@@ -125,7 +127,7 @@ export function PoliciesSection() {
                       Pause
                     </button>
                   )}
-                  <button type="button" onClick={() => void run({ id: policy.id }, { additionalTypenames: ['PipelineRun'] })} aria-label={`Run ${policy.model} @ ${policy.alias} on every image now`}>
+                  <button type="button" onClick={() => void run({ id: policy.id })} aria-label={`Run ${policy.model} @ ${policy.alias} on every image now`}>
                     Run on every image
                   </button>
                 </td>

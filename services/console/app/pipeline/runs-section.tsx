@@ -1,4 +1,5 @@
 import { useQuery } from '@urql/preact';
+import { useMemo } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
 
@@ -23,7 +24,9 @@ const TRIGGERS: Record<string, string> = { upload: 'a new image', batch: 'run by
 
 /** The group's pipeline runs, newest first; a run's page lists its failures with their reasons. */
 export function RunsSection() {
-  const [{ data, error }, refresh] = useQuery({ query: PipelineRunsQuery, requestPolicy: 'cache-and-network' });
+  // An empty list names no type: without this a run started from a policy would not refresh it.
+  const context = useMemo(() => ({ additionalTypenames: ['PipelineRun'] }), []);
+  const [{ data, error }, refresh] = useQuery({ query: PipelineRunsQuery, requestPolicy: 'cache-and-network', context });
   return (
     <section aria-labelledby="runs-heading">
       <h2 id="runs-heading">Runs</h2>
