@@ -113,6 +113,12 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     const page = await openSignedIn('models');
     await page.getByRole('link', { name: 'superalloy-unet' }).click();
     await page.getByRole('heading', { level: 1, name: 'superalloy-unet' }).waitFor();
+    await page.getByRole('button', { name: 'Edit the model card' }).click();
+    await page.getByLabel('Description (Markdown)').fill('UNet-ResNet18 for gamma-prime precipitates.');
+    await page.getByLabel('Pixel size', { exact: true }).fill('2.5');
+    await page.getByRole('button', { name: 'Save the card' }).click();
+    await page.getByText('UNet-ResNet18 for gamma-prime precipitates.').waitFor();
+    expect(await page.getByRole('definition').filter({ hasText: '2.5 nm' }).count()).toBe(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'v1', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'superalloy-unet v1' }).waitFor();
@@ -149,11 +155,15 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
   it('creates, pauses, resumes and runs a policy, and lists the run', async () => {
     const page = await openSignedIn('pipeline');
     const form = page.getByRole('form', { name: 'New policy' });
+    await form.getByRole('combobox', { name: 'Dataset' }).getByRole('option', { name: 'MicroNet subset' }).waitFor({ state: 'attached' });
     await form.getByRole('combobox', { name: 'Model' }).fill('superalloy-unet');
     await form.getByRole('combobox', { name: 'Alias' }).fill('production');
     await form.getByRole('button', { name: 'Create the policy' }).click();
     const row = page.getByRole('row', { name: /superalloy-unet @ production/ });
-    await row.getByText('active').waitFor();
+    await row.getByText('active').waitFor().catch(async (error: unknown) => {
+      await screenshot(page, 'pipeline-failed');
+      throw new Error(`no policy row; the page says: ${await page.getByRole('main').innerText()}`, { cause: error });
+    });
     await row.getByRole('button', { name: 'Pause superalloy-unet @ production' }).click();
     await row.getByText('paused').waitFor();
     await row.getByRole('button', { name: 'Resume superalloy-unet @ production' }).click();

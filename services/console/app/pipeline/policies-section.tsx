@@ -85,7 +85,9 @@ export function PoliciesSection() {
     const formElement = event.currentTarget as HTMLFormElement;
     const form = new FormData(formElement);
     const text = (name: string) => formText(form, name);
-    const result = await create({ input: { datasetId: text('datasetId'), model: text('model'), alias: text('alias') } });
+    const result = await create({
+      input: { datasetId: text('datasetId'), model: text('model'), alias: text('alias') },
+    });
     if (!result.error) formElement.reset();
   };
   return (
@@ -108,26 +110,42 @@ export function PoliciesSection() {
             {data.policies.map((policy) => (
               <tr key={policy.id}>
                 <td>
-                  <a href={`/datasets/${policy.datasetId}`}>{datasetName.get(policy.datasetId) ?? policy.datasetId.slice(0, 8)}</a>
+                  <a href={`/datasets/${policy.datasetId}`}>
+                    {datasetName.get(policy.datasetId) ?? policy.datasetId.slice(0, 8)}
+                  </a>
                 </td>
                 <th scope="row">
                   {policy.model} @ {policy.alias}
                 </th>
                 <td>
-                  <a href={`/model-versions/${policy.modelVersionId}`}>{policy.modelVersionId.slice(0, 8)}</a>
+                  <a href={`/model-versions/${policy.modelVersionId}`}>
+                    {policy.modelVersionId.slice(0, 8)}
+                  </a>
                 </td>
                 <td>{policy.paused ? 'paused' : 'active'}</td>
                 <td class="actions">
                   {policy.paused ? (
-                    <button type="button" onClick={() => void resume({ id: policy.id })} aria-label={`Resume ${policy.model} @ ${policy.alias}`}>
+                    <button
+                      type="button"
+                      onClick={() => void resume({ id: policy.id })}
+                      aria-label={`Resume ${policy.model} @ ${policy.alias}`}
+                    >
                       Resume
                     </button>
                   ) : (
-                    <button type="button" onClick={() => void pause({ id: policy.id })} aria-label={`Pause ${policy.model} @ ${policy.alias}`}>
+                    <button
+                      type="button"
+                      onClick={() => void pause({ id: policy.id })}
+                      aria-label={`Pause ${policy.model} @ ${policy.alias}`}
+                    >
                       Pause
                     </button>
                   )}
-                  <button type="button" onClick={() => void run({ id: policy.id })} aria-label={`Run ${policy.model} @ ${policy.alias} on every image now`}>
+                  <button
+                    type="button"
+                    onClick={() => void run({ id: policy.id })}
+                    aria-label={`Run ${policy.model} @ ${policy.alias} on every image now`}
+                  >
                     Run on every image
                   </button>
                 </td>
@@ -138,39 +156,44 @@ export function PoliciesSection() {
       )}
       {actionError && <ErrorMessage error={actionError} />}
       {ran.data && <p role="status">Run started: it shows in the runs below.</p>}
-      <form class="filters" onSubmit={(event) => void submit(event)} aria-label="New policy">
-        <label>
-          Dataset
-          <select name="datasetId" required>
-            {data?.datasets.nodes.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
+      {/* Drawn once the datasets are known: an empty required choice would block the submit without a word. */}
+      {data && (
+        <form class="filters" onSubmit={(event) => void submit(event)} aria-label="New policy">
+          <label>
+            Dataset
+            <select name="datasetId" required>
+              {data?.datasets.nodes.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Model
+            <input name="model" required list="policy-models" />
+          </label>
+          <datalist id="policy-models">
+            {data?.models.nodes.map((m) => (
+              <option key={m.id} value={m.name} />
             ))}
-          </select>
-        </label>
-        <label>
-          Model
-          <input name="model" required list="policy-models" />
-        </label>
-        <datalist id="policy-models">
-          {data?.models.nodes.map((m) => (
-            <option key={m.id} value={m.name} />
-          ))}
-        </datalist>
-        <label>
-          Alias
-          <input name="alias" required list="policy-aliases" defaultValue="production" />
-        </label>
-        <datalist id="policy-aliases">
-          {[...new Set(data?.models.nodes.flatMap((m) => m.aliases.map((a) => a.alias)))].map((alias) => (
-            <option key={alias} value={alias} />
-          ))}
-        </datalist>
-        <button type="submit" disabled={created.fetching}>
-          Create the policy
-        </button>
-      </form>
+          </datalist>
+          <label>
+            Alias
+            <input name="alias" required list="policy-aliases" defaultValue="production" />
+          </label>
+          <datalist id="policy-aliases">
+            {[...new Set(data?.models.nodes.flatMap((m) => m.aliases.map((a) => a.alias)))].map(
+              (alias) => (
+                <option key={alias} value={alias} />
+              ),
+            )}
+          </datalist>
+          <button type="submit" disabled={created.fetching}>
+            Create the policy
+          </button>
+        </form>
+      )}
       {created.error && <ErrorMessage error={created.error} />}
     </section>
   );
