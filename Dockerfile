@@ -9,6 +9,7 @@
 #   docker build --target inference-gpu  -t microseg/inference-gpu:$TAG .  (CUDA, tfjs-node-gpu)
 #   docker build --target training-gpu   -t microseg/training-gpu:$TAG .   (CUDA, tfjs-node-gpu)
 #   docker build --target training       -t microseg/training:$TAG .       (CPU, for kind/minikube)
+#   docker build --target console        -t microseg/console:$TAG .        (the web console's files + its server)
 #
 # Every image runs `node --import tsx src/main.ts` in /app/services/<name> (the repository layout,
 # so the gateway finds /app/schema.graphql where it looks in a checkout), as uid 1000, with a
@@ -56,6 +57,19 @@ RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
 FROM workspace AS deploy-training
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
     pnpm --filter @microseg/training-service --prod --offline deploy --legacy /out/services/training
+
+# The console's static files are built (vite, with its dev dependencies) in a stage of their own;
+# the image gets the built files and the small server's production dependencies only.
+FROM workspace AS build-console
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm fetch \
+ && pnpm install --offline --frozen-lockfile --filter @microseg/console... \
+ && pnpm --filter @microseg/console build
+
+FROM workspace AS deploy-console
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @microseg/console --prod --offline deploy --legacy /out/services/console
+COPY --from=build-console /src/services/console/dist /out/services/console/dist
 
 # ---------------------------------------------------------------------------------------------
 # Native TensorFlow bindings. Their install scripts download libtensorflow 2.9.1 (CPU or GPU
@@ -123,6 +137,17 @@ USER 1000:1000
 FROM node-runtime AS metrology
 COPY --from=deploy-metrology /out /app
 WORKDIR /app/services/metrology
+USER 1000:1000
+
+# Serves the console on 4100 and forwards /graphql (and its WebSocket) to GATEWAY_URL; its one
+# port answers the health check too.
+FROM node-runtime AS console
+COPY --from=deploy-console /out /app
+WORKDIR /app/services/console
+ENV CONSOLE_HOST=0.0.0.0 \
+    CONSOLE_PORT=4100 \
+    HTTP_PORT=4100
+EXPOSE 4100
 USER 1000:1000
 
 FROM node-runtime AS inference

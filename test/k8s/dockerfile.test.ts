@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { baseImage, effectiveInstructions, readDockerfileStages } from './dockerfile-stages.ts';
 import { OVERLAYS, ROOT, allContainers, render, workloads } from './rendered-overlays.ts';
 
-const SERVICE_TARGETS = ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training', 'inference-gpu', 'training-gpu'];
+const SERVICE_TARGETS = ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training', 'inference-gpu', 'training-gpu', 'console'];
 const { stages } = readDockerfileStages();
 const readJson = (path: string) => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as Record<string, unknown>;
 
@@ -47,7 +47,7 @@ describe('Dockerfile', () => {
     const packageManager = readJson('package.json').packageManager as string;
     const install = effectiveInstructions(stages, 'workspace').find((i) => i.keyword === 'RUN' && i.args.includes('pnpm@'));
     expect(install?.args).toContain(packageManager);
-    for (const target of ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training']) {
+    for (const target of ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training', 'console']) {
       const deploy = stages.find((s) => s.name === `deploy-${target}`)!;
       const filter = /--filter (\S+) --prod --offline deploy --legacy \/out\/services\/(\S+)/.exec(deploy.instructions.map((i) => i.args).join('\n'));
       expect(filter?.[2], target).toBe(target);
@@ -65,6 +65,21 @@ describe('Dockerfile', () => {
     }
     expect(stages.find((s) => s.name === 'tfjs-node-gpu')!.instructions.map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node-gpu@${tfjsVersion}`);
     expect(stages.find((s) => s.name === 'tfjs-node')!.instructions.map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node@${tfjsVersion}`);
+  });
+
+  it('builds the console with its dev dependencies in a stage of its own and ships only the built files and its server', () => {
+    const build = stages.find((s) => s.name === 'build-console')!.instructions.map((i) => i.args).join('\n');
+    expect(build).toContain('pnpm install --offline --frozen-lockfile --filter @microseg/console...');
+    expect(build).toContain('pnpm --filter @microseg/console build');
+    const vite = readFileSync(resolve(ROOT, 'services/console/vite.config.ts'), 'utf8');
+    expect(vite).toContain("outDir: '../dist'");
+    expect(stages.find((s) => s.name === 'deploy-console')!.instructions).toContainEqual({ keyword: 'COPY', args: '--from=build-console /src/services/console/dist /out/services/console/dist' });
+    // The server's default dist/ (src/main.ts) is where the image puts the files.
+    expect(readFileSync(resolve(ROOT, 'services/console/src/main.ts'), 'utf8')).toContain("resolve(import.meta.dirname, '..', 'dist')");
+    // The inherited HEALTHCHECK asks HTTP_PORT: the console answers /healthz on its one port.
+    const env = effectiveInstructions(stages, 'console').filter((i) => i.keyword === 'ENV').at(-1)?.args ?? '';
+    expect(env).toMatch(/CONSOLE_PORT=4100/);
+    expect(env).toMatch(/HTTP_PORT=4100/);
   });
 
   it('ships the GraphQL schema where the gateway reads it', () => {

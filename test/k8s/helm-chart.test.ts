@@ -43,6 +43,9 @@ describe('helm/microseg values', () => {
     ['gpu.tolerations', [{ key: 'nvidia.com/gpu', operator: 'Sometimes' }]],
     ['secrets.platformAdminSecret', 'short'],
     ['imageTag', '0.1.0'],
+    ['console.resources.limits', undefined],
+    ['console.replicas', 0],
+    ['console.service.type', 'Ingress'],
   ])('refuses %s = %j', (path, value) => {
     expect(validate(withValue(path, value))).toBe(false);
   });
@@ -127,6 +130,19 @@ describe('helm/microseg templates', () => {
     expect(text('migrate-job.yaml')).toContain('include "microseg.callerEnv" (dict "root" $root "name" $name)');
     expect(text('_helpers.tpl')).toContain('- name: NATS_USER\n  value: {{ .name }}');
     expect(text('secrets.yaml')).toContain('PRINCIPAL_SIGNING_KEY: {{ $key | quote }}');
+  });
+
+  it('serve the web console from its own image, forwarding to the gateway Service, at / of the Ingress, reaching only the gateway', () => {
+    const text = (file: string) => templates.find((t) => t.file === file)!.text;
+    const console = text('console.yaml');
+    expect(console).toContain('{{- if .Values.console.enabled }}');
+    expect(console).toContain('include "microseg.image" (dict "root" . "name" "console")');
+    expect(console).toContain('value: http://{{ .Release.Name }}-gateway:{{ .Values.gateway.service.port }}');
+    expect(console).toContain('httpGet: { path: /healthz, port: http }');
+    expect(console).not.toMatch(/secretKeyRef|NATS_|DATABASE_URL|S3_/);
+    const policy = console.slice(console.indexOf('kind: NetworkPolicy'));
+    expect(policy.match(/port: (\d+)/g)).toEqual(['port: 4100', 'port: 53', 'port: 53', 'port: 4000']);
+    expect(text('services.yaml')).toMatch(/\{\{- if \$\.Values\.console\.enabled \}\}[\s\S]*- path: \/\n[\s\S]*name: \{\{ \$\.Release\.Name \}\}-console/);
   });
 
   it('tell in NOTES.txt how to get the first API key', () => {

@@ -43,14 +43,22 @@ describe.each(OVERLAYS)('network policies of k8s/overlays/%s', (overlay) => {
     expect(deny.spec.egress ?? []).toEqual([]);
   });
 
-  it('let only the gateway (and, in dev, MinIO for presigned uploads) be reached from outside the namespace', () => {
+  it('let only the gateway, the web console (and, in dev, MinIO for presigned uploads) be reached from outside the namespace', () => {
     const open = all.filter((w) =>
       rulesFor(manifests, w, 'ingress').some((rule) => fromAnywhere(rule) || rule.from?.some((peer) => peer.namespaceSelector && !['keda', 'monitoring'].includes(peer.namespaceSelector.matchLabels?.['kubernetes.io/metadata.name'] ?? ''))),
     );
-    expect(open.map((w) => w.manifest.metadata.name).sort()).toEqual(overlay === 'dev' ? ['gateway', 'minio'] : ['gateway']);
-    const gateway = all.find((w) => w.manifest.metadata.name === 'gateway')!;
-    const publicPorts = rulesFor(manifests, gateway, 'ingress').filter(fromAnywhere).flatMap((r) => r.ports?.map((p) => p.port));
-    expect(publicPorts).toEqual([4000]);
+    expect(open.map((w) => w.manifest.metadata.name).sort()).toEqual(overlay === 'dev' ? ['console', 'gateway', 'minio'] : ['console', 'gateway']);
+    const publicPorts = (name: string) => rulesFor(manifests, all.find((w) => w.manifest.metadata.name === name)!, 'ingress').filter(fromAnywhere).flatMap((r) => r.ports?.map((p) => p.port));
+    expect(publicPorts('gateway')).toEqual([4000]);
+    expect(publicPorts('console')).toEqual([4100]);
+  });
+
+  it('let the web console reach only the gateway (and DNS to find it): it holds no credentials and needs no datastore', () => {
+    const console = all.find((w) => w.manifest.metadata.name === 'console')!;
+    const egress = rulesFor(manifests, console, 'egress');
+    expect(egress.flatMap((rule) => (rule.ports ?? []).map((p) => p.port)).sort()).toEqual([4000, 53, 53].sort());
+    const toGateway = egress.find((rule) => rule.ports?.some((p) => p.port === 4000));
+    expect(toGateway?.to).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway' } } }]);
   });
 
   it('let the services reach only DNS, NATS, PostgreSQL and S3', () => {

@@ -34,6 +34,29 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(names).toContain('StatefulSet/nats');
   });
 
+  it('serves the web console as its own Deployment, forwarding /graphql to the gateway Service', () => {
+    const workload = workloads([find(manifests, 'Deployment', 'console')])[0]!;
+    const [container] = workload.pod.containers;
+    const env = Object.fromEntries((container!.env ?? []).map((e) => [e.name, e.value]));
+    const gateway = find(manifests, 'Service', 'gateway').spec as { ports: { name: string; port: number }[] };
+    expect(env['GATEWAY_URL']).toBe(`http://gateway${gateway.ports[0]!.port === 80 ? '' : `:${gateway.ports[0]!.port}`}`);
+    expect(env['CONSOLE_HOST']).toBe('0.0.0.0');
+    expect(container!.ports).toEqual([{ name: 'http', containerPort: Number(env['CONSOLE_PORT']) }]);
+    for (const probe of [container!.startupProbe, container!.readinessProbe, container!.livenessProbe]) expect(probe?.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    expect(container!.image).toMatch(/microseg\/console:/);
+    const service = find(manifests, 'Service', 'console').spec as { selector: Record<string, string>; ports: { targetPort: string }[] };
+    expect(selects({ matchLabels: service.selector }, workload.labels)).toBe(true);
+    expect(service.ports[0]!.targetPort).toBe('http');
+    // No secret and no NATS or datastore settings: the console holds nothing but files.
+    expect(container!.env?.some((e) => e.valueFrom?.secretKeyRef)).toBe(false);
+    expect(container!.envFrom).toBeUndefined();
+    if (overlay === 'prod') {
+      const rules = (find(manifests, 'Ingress', 'gateway').spec as { rules: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }[] }).rules;
+      const paths = Object.fromEntries(rules[0]!.http.paths.map((p) => [p.path, p.backend.service.name]));
+      expect(paths).toEqual({ '/graphql': 'gateway', '/': 'console' });
+    }
+  });
+
   it('pins every image to a tag, never latest', () => {
     for (const { pod } of all) {
       for (const { image } of allContainers(pod)) expect(image).toMatch(/^[^:]+(:[^:]+)?:(?!latest$)[\w.-]+$/);
@@ -116,7 +139,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
 
   it('covers every multi-pod workload with a PodDisruptionBudget that selects its pods', () => {
     const budgets = manifests.filter((m) => m.kind === 'PodDisruptionBudget');
-    const names = [...PLATFORM_SERVICES, 'nats'];
+    const names = [...PLATFORM_SERVICES, 'nats', 'console'];
     for (const name of names) {
       const workload = all.find((w) => w.manifest.metadata.name === name)!;
       const matching = budgets.filter((b) => selects((b.spec as { selector: { matchLabels: Record<string, string> } }).selector, workload.labels));

@@ -9,6 +9,15 @@ import { DatasetsPage } from './pages/datasets-page.tsx';
 import { ImagePage } from './pages/image-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { ModelPage } from './models/model-page.tsx';
+import { ModelVersionPage } from './models/model-version-page.tsx';
+import { ModelsPage } from './models/models-page.tsx';
+import { LimsPage } from './pipeline/lims-page.tsx';
+import { PipelinePage } from './pipeline/pipeline-page.tsx';
+import { PipelineRunPage } from './pipeline/pipeline-run-page.tsx';
+import { StartTrainingPage } from './training/start-training-page.tsx';
+import { TrainingJobPage } from './training/training-job-page.tsx';
+import { TrainingJobsPage } from './training/training-jobs-page.tsx';
 import { SessionProvider, useSession } from './session/session.tsx';
 
 export function App() {
@@ -39,6 +48,15 @@ function SignedIn() {
             <Route path="/datasets" component={DatasetsPage} />
             <Route path="/datasets/:id" component={DatasetPage} />
             <Route path="/images/:id" component={ImagePage} />
+            <Route path="/models" component={ModelsPage} />
+            <Route path="/models/:id" component={ModelPage} />
+            <Route path="/model-versions/:id" component={ModelVersionPage} />
+            <Route path="/training" component={TrainingJobsPage} />
+            <Route path="/training/new" component={StartTrainingPage} />
+            <Route path="/training/:id" component={TrainingJobPage} />
+            <Route path="/pipeline" component={PipelinePage} />
+            <Route path="/pipeline/runs/:id" component={PipelineRunPage} />
+            <Route path="/lims/:id" component={LimsPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </PageErrorBoundary>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { graphql } from '../generated/index.ts';
 import { useSession } from '../session/session.tsx';
+import { LimsSearch } from '../pipeline/lims-search.tsx';
 import { ErrorMessage } from './error-message.tsx';
 
 const MeQuery = graphql(`
@@ -38,7 +39,17 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <a href="/datasets" aria-current={path === '/' || path.startsWith('/datasets') ? 'page' : undefined}>
             Datasets
           </a>
+          <a href="/models" aria-current={path.startsWith('/model') ? 'page' : undefined}>
+            Models
+          </a>
+          <a href="/training" aria-current={path.startsWith('/training') ? 'page' : undefined}>
+            Training
+          </a>
+          <a href="/pipeline" aria-current={path.startsWith('/pipeline') ? 'page' : undefined}>
+            Pipeline
+          </a>
         </nav>
+        <LimsSearch />
         <div class="who" data-testid="who">
           {data && (
             <>

@@ -1,0 +1,129 @@
+import { useQuery } from '@urql/preact';
+import { useRoute } from 'preact-iso';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { graphql } from '../generated/index.ts';
+import { LineageView } from './lineage-view.tsx';
+import { MetricsTable } from './metrics-table.tsx';
+import { SetAliasForm } from './set-alias-form.tsx';
+import { ShareForm } from './share-form.tsx';
+
+const ModelVersionQuery = graphql(`
+  query ModelVersion($id: ID!) {
+    modelVersion(id: $id) {
+      id
+      modelId
+      modelName
+      number
+      architecture
+      encoder
+      material
+      binary
+      owner {
+        id
+        name
+      }
+      metrics {
+        val {
+          iou
+          images
+          perClass {
+            index
+            name
+            iou
+          }
+        }
+        test {
+          iou
+          images
+          perClass {
+            index
+            name
+            iou
+          }
+        }
+      }
+      codeVersion
+      seed
+      durationSeconds
+      workerKind
+      visibility {
+        level
+        sharedWith
+      }
+      aliases
+      createdAt
+    }
+    lineage(versionId: $id) {
+      dataset {
+        datasetId
+        versionId
+        contentHash
+        experiment
+      }
+      ancestors {
+        weights {
+          kind
+          id
+          name
+        }
+        version {
+          id
+          modelName
+          number
+        }
+      }
+      job {
+        id
+        state
+      }
+      descendants {
+        id
+        modelName
+        number
+      }
+    }
+    me {
+      groupId
+    }
+  }
+`);
+
+/** /model-versions/:id: one version's metrics, lineage, aliases (set one here) and sharing. */
+export function ModelVersionPage() {
+  const { params } = useRoute();
+  const id = params['id'] ?? '';
+  const [{ data, error, fetching }] = useQuery({ query: ModelVersionQuery, variables: { id } });
+  const version = data?.modelVersion;
+  usePageTitle(version && `${version.modelName} v${version.number}`);
+  if (error) return <ErrorMessage error={error} />;
+  if (!version || !data) return <p aria-live="polite">{fetching ? 'Loading the model version…' : ''}</p>;
+  const owned = version.owner?.id === data.me.groupId;
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href="/models">Models</a> / <a href={`/models/${version.modelId}`}>{version.modelName}</a>
+      </p>
+      <h1>
+        {version.modelName} v{version.number}
+      </h1>
+      <p class="subtitle">
+        {version.architecture} / {version.encoder} · {version.material} · {version.binary ? 'binary' : 'one channel per class'} · trained in {Math.round(version.durationSeconds)} s on{' '}
+        {version.workerKind} · code {version.codeVersion} · seed {version.seed}
+      </p>
+      <p data-testid="version-aliases">Aliases: {version.aliases.join(', ') || 'none'}</p>
+      <MetricsTable val={version.metrics.val} test={version.metrics.test} />
+      <LineageView lineage={data.lineage} />
+      <div class="columns">
+        {owned ? (
+          <>
+            <SetAliasForm modelId={version.modelId} versionId={version.id} />
+            <ShareForm versionId={version.id} visibility={version.visibility} />
+          </>
+        ) : (
+          <p>Shared with your group read-only: only {version.owner?.name ?? 'its owning group'} can move its aliases or share it.</p>
+        )}
+      </div>
+    </section>
+  );
+}
