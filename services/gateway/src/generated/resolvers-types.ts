@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { MeasurementCompletedModel } from '../resolvers/measurement-events.ts';
+import type { DeepZoomModel } from '../resolvers/deep-zoom.ts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -391,6 +392,38 @@ export type DatasetVersion = {
   number: Scalars['Int']['output'];
 };
 
+/** A Deep Zoom (DZI) pyramid: the micrograph's, or one of its masks' in the dataset's class colours (class 0 transparent). Made on the first ask (seconds for a large image), then kept. */
+export type DeepZoom = {
+  __typename?: 'DeepZoom';
+  /** jpeg for micrographs, png for masks. */
+  format: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  /** The full-size level; each level below is half the one above, level 0 one pixel. */
+  maxLevel: Scalars['Int']['output'];
+  overlap: Scalars['Int']['output'];
+  tileSize: Scalars['Int']['output'];
+  /** Presigned GET URLs (valid 15 minutes) of a block of one level's tiles from (column, row), at most 16 x 16; tiles outside the level are left out. */
+  tiles: Array<DeepZoomTile>;
+  width: Scalars['Int']['output'];
+};
+
+
+/** A Deep Zoom (DZI) pyramid: the micrograph's, or one of its masks' in the dataset's class colours (class 0 transparent). Made on the first ask (seconds for a large image), then kept. */
+export type DeepZoomTilesArgs = {
+  column: Scalars['Int']['input'];
+  columns?: InputMaybe<Scalars['Int']['input']>;
+  level: Scalars['Int']['input'];
+  row: Scalars['Int']['input'];
+  rows?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DeepZoomTile = {
+  __typename?: 'DeepZoomTile';
+  column: Scalars['Int']['output'];
+  row: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
+};
+
 export type Deletion = {
   __typename?: 'Deletion';
   deletedAt: Scalars['DateTime']['output'];
@@ -513,6 +546,7 @@ export type Image = {
   channels: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   datasetId: Scalars['ID']['output'];
+  deepZoom: DeepZoom;
   /** Presigned GET URLs, valid 15 minutes. */
   downloadUrls: ImageDownloadUrls;
   /** The image's current model masks against its manual mask; empty when it has no manual mask. */
@@ -675,6 +709,7 @@ export type Mask = {
   /** Pixels per class index. */
   classPixels: Scalars['JSON']['output'];
   createdAt: Scalars['DateTime']['output'];
+  deepZoom: DeepZoom;
   id: Scalars['ID']['output'];
   imageId: Scalars['ID']['output'];
   /** Presigned GET URL of the mask as an 8-bit index PNG, valid 15 minutes. */
@@ -2154,6 +2189,8 @@ export type ResolversTypes = {
   DatasetMeasurementSummary: ResolverTypeWrapper<DatasetMeasurementSummary>;
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeepZoom: ResolverTypeWrapper<DeepZoomModel>;
+  DeepZoomTile: ResolverTypeWrapper<DeepZoomTile>;
   Deletion: ResolverTypeWrapper<Deletion>;
   DriftClass: ResolverTypeWrapper<DriftClass>;
   DriftDatasetClass: ResolverTypeWrapper<DriftDatasetClass>;
@@ -2321,6 +2358,8 @@ export type ResolversParentTypes = {
   DatasetMeasurementSummary: DatasetMeasurementSummary;
   DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
+  DeepZoom: DeepZoomModel;
+  DeepZoomTile: DeepZoomTile;
   Deletion: Deletion;
   DriftClass: DriftClass;
   DriftDatasetClass: DriftDatasetClass;
@@ -2641,6 +2680,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeepZoomResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeepZoom'] = ResolversParentTypes['DeepZoom']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overlap?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tileSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiles?: Resolver<Array<ResolversTypes['DeepZoomTile']>, ParentType, ContextType, RequireFields<DeepZoomTilesArgs, 'column' | 'columns' | 'level' | 'row' | 'rows'>>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DeepZoomTileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeepZoomTile'] = ResolversParentTypes['DeepZoomTile']> = {
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type DeletionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = {
   deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2754,6 +2811,7 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepZoom?: Resolver<ResolversTypes['DeepZoom'], ParentType, ContextType>;
   downloadUrls?: Resolver<ResolversTypes['ImageDownloadUrls'], ParentType, ContextType>;
   evaluations?: Resolver<Array<ResolversTypes['MaskEvaluation']>, ParentType, ContextType, Partial<ImageEvaluationsArgs>>;
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2860,6 +2918,7 @@ export type LossWeightsResolvers<ContextType = GatewayContext, ParentType extend
 export type MaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mask'] = ResolversParentTypes['Mask']> = {
   classPixels?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deepZoom?: Resolver<ResolversTypes['DeepZoom'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indexUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3494,6 +3553,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   DatasetMeasurementSummary?: DatasetMeasurementSummaryResolvers<ContextType>;
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeepZoom?: DeepZoomResolvers<ContextType>;
+  DeepZoomTile?: DeepZoomTileResolvers<ContextType>;
   Deletion?: DeletionResolvers<ContextType>;
   DriftClass?: DriftClassResolvers<ContextType>;
   DriftDatasetClass?: DriftDatasetClassResolvers<ContextType>;

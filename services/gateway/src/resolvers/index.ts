@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { datasetResolvers } from './dataset.ts';
+import { deepZoomResolvers } from './deep-zoom.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
 import { measurementEventResolvers } from './measurement-events.ts';
@@ -15,6 +16,7 @@ export const resolvers: Resolvers[] = [
   { DateTime, JSON: JSONScalar, Query: { health: healthQuery } },
   identityResolvers,
   datasetResolvers,
+  deepZoomResolvers,
   metrologyResolvers,
   measurementEventResolvers,
   pipelineResolvers,
