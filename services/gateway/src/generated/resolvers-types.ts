@@ -764,6 +764,29 @@ export type Me = {
   scopes: Maybe<Array<Scalars['String']['output']>>;
 };
 
+/** One object (connected component) of a class as metrology measured it; lengths and areas in the measurement set's unit. */
+export type MeasuredObject = {
+  __typename?: 'MeasuredObject';
+  area: Scalars['Float']['output'];
+  centroidCol: Scalars['Float']['output'];
+  centroidRow: Scalars['Float']['output'];
+  class: Scalars['Int']['output'];
+  eccentricity: Scalars['Float']['output'];
+  equivalentDiameter: Scalars['Float']['output'];
+  majorAxisLength: Scalars['Float']['output'];
+  maxCol: Scalars['Int']['output'];
+  maxRow: Scalars['Int']['output'];
+  minCol: Scalars['Int']['output'];
+  /** Bounding box in image pixels, ends exclusive. */
+  minRow: Scalars['Int']['output'];
+  minorAxisLength: Scalars['Float']['output'];
+  /** The object's index within its class, as in the CSV export. */
+  object: Scalars['Int']['output'];
+  perimeter: Scalars['Float']['output'];
+  solidity: Scalars['Float']['output'];
+  touchesBorder: Scalars['Boolean']['output'];
+};
+
 /** A mask of an image was measured (succeeded or failed), as the pipeline reports it. */
 export type MeasurementCompleted = {
   __typename?: 'MeasurementCompleted';
@@ -886,6 +909,8 @@ export type MeasurementSet = {
   maskSha256: Scalars['String']['output'];
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
+  /** The objects whose bounding box holds image pixel (x: column, y: row), smallest box first (at most limit, 1 to 20). */
+  objectsAt: Array<MeasuredObject>;
   particles: Array<ClassParticleMeasurement>;
   pixelSize: Maybe<PixelSize>;
   plots: MeasurementPlots;
@@ -898,6 +923,14 @@ export type MeasurementSet = {
   thickness: Maybe<LayerThicknessMeasurement>;
   unit: Scalars['String']['output'];
   width: Scalars['Int']['output'];
+};
+
+
+/** One mask measured with one profile by one code version. */
+export type MeasurementSetObjectsAtArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  x: Scalars['Float']['input'];
+  y: Scalars['Float']['input'];
 };
 
 export type MeasurementSetConnection = {
@@ -2230,6 +2263,7 @@ export type ResolversTypes = {
   MaskKind: MaskKind;
   MaskSource: MaskSource;
   Me: ResolverTypeWrapper<Principal>;
+  MeasuredObject: ResolverTypeWrapper<MeasuredObject>;
   MeasurementCompleted: ResolverTypeWrapper<MeasurementCompletedModel>;
   MeasurementError: ResolverTypeWrapper<MeasurementError>;
   MeasurementExport: ResolverTypeWrapper<MeasurementExport>;
@@ -2394,6 +2428,7 @@ export type ResolversParentTypes = {
   MaskEvaluation: MaskEvaluation;
   MaskEvaluationClass: MaskEvaluationClass;
   Me: Principal;
+  MeasuredObject: MeasuredObject;
   MeasurementCompleted: MeasurementCompletedModel;
   MeasurementError: MeasurementError;
   MeasurementExport: MeasurementExport;
@@ -2958,6 +2993,26 @@ export type MeResolvers<ContextType = GatewayContext, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasuredObjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasuredObject'] = ResolversParentTypes['MeasuredObject']> = {
+  area?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  centroidCol?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  centroidRow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eccentricity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  equivalentDiameter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  majorAxisLength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxCol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minRow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minorAxisLength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perimeter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  solidity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  touchesBorder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MeasurementCompletedResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementCompleted'] = ResolversParentTypes['MeasurementCompleted']> = {
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3042,6 +3097,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectsAt?: Resolver<Array<ResolversTypes['MeasuredObject']>, ParentType, ContextType, RequireFields<MeasurementSetObjectsAtArgs, 'limit' | 'x' | 'y'>>;
   particles?: Resolver<Array<ResolversTypes['ClassParticleMeasurement']>, ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
@@ -3584,6 +3640,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MaskEvaluation?: MaskEvaluationResolvers<ContextType>;
   MaskEvaluationClass?: MaskEvaluationClassResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MeasuredObject?: MeasuredObjectResolvers<ContextType>;
   MeasurementCompleted?: MeasurementCompletedResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;
   MeasurementExport?: MeasurementExportResolvers<ContextType>;

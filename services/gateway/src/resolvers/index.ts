@@ -3,6 +3,7 @@ import { datasetResolvers } from './dataset.ts';
 import { deepZoomResolvers } from './deep-zoom.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
+import { measuredObjectResolvers } from './measured-objects.ts';
 import { measurementEventResolvers } from './measurement-events.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { modelVersionVisibilityResolvers } from './model-version-visibility.ts';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers[] = [
   deepZoomResolvers,
   metrologyResolvers,
   measurementEventResolvers,
+  measuredObjectResolvers,
   pipelineResolvers,
   modelVersionVisibilityResolvers,
   webhookResolvers,
