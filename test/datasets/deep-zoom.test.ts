@@ -87,13 +87,14 @@ describe('deep zoom tiles of micrographs and masks, made once and handed out as 
     // Level 10 is 3 x 2 tiles; an 8 x 8 block from the corner holds all six.
     const image = again.image.deepZoom.tiles;
     expect(image.map((t) => `${t.column},${t.row}`)).toEqual(['0,0', '1,0', '2,0', '0,1', '1,1', '2,1']);
-    expect(await sharp(Buffer.from(await (await fetch(image[5]?.url ?? '')).arrayBuffer())).metadata()).toMatchObject({ width: WIDTH - 512, height: HEIGHT - 256 });
+    expect(await sharp(Buffer.from(await (await fetch(image[5]?.url ?? '')).arrayBuffer())).metadata()).toMatchObject({ width: WIDTH - 512 + 1, height: HEIGHT - 256 + 1 });
 
-    // Column 1 spans x 256..511: the mask turns from matrix (transparent) to precipitate (green) at 350.
+    // Column 1 spans x 255..512 (a pixel of overlap each side): the mask turns from matrix
+    // (transparent) to precipitate (green) at 350.
     const mask = again.image.masks[0]?.deepZoom.tiles ?? [];
     expect(mask.map((t) => `${t.column},${t.row}`)).toEqual(['1,0', '2,0']);
-    expect(await rgbaAt(mask[0]?.url ?? '', 350 - 256 - 1, 10)).toEqual([0, 0, 0, 0]);
-    expect(await rgbaAt(mask[0]?.url ?? '', 350 - 256, 10)).toEqual([0, 255, 0, 255]);
+    expect(await rgbaAt(mask[0]?.url ?? '', 350 - 255 - 1, 10)).toEqual([0, 0, 0, 0]);
+    expect(await rgbaAt(mask[0]?.url ?? '', 350 - 255, 10)).toEqual([0, 255, 0, 255]);
   });
 
   it("shows another group neither the image's pyramid nor its mask's", async () => {

@@ -5,8 +5,14 @@ import { invalidInput } from '@microseg/errors';
 import sharp from 'sharp';
 import { DEFAULT_MAX_PIXELS, type DecoderOptions } from './decoder-limits.ts';
 
-/** 256 px tiles without overlap: OpenSeadragon's default, and few enough requests for a 4096 px image. */
+/** 256 px tiles: OpenSeadragon's default, and few enough requests for a 4096 px image. */
 export const DEEP_ZOOM_TILE_SIZE = 256;
+/**
+ * One pixel of each neighbour on every inner edge (the DZI convention). Without it OpenSeadragon's
+ * canvas drawer stretches each tile by a pixel to hide seams, which shifts a mask's class
+ * boundaries by a pixel across each tile.
+ */
+export const DEEP_ZOOM_OVERLAP = 1;
 
 export type DeepZoomFormat = 'jpeg' | 'png';
 
@@ -28,7 +34,7 @@ export interface DeepZoomTile {
 }
 
 export function deepZoomLayout(width: number, height: number, format: DeepZoomFormat, tileSize = DEEP_ZOOM_TILE_SIZE): DeepZoomLayout {
-  return { width, height, tileSize, overlap: 0, format, maxLevel: Math.ceil(Math.log2(Math.max(width, height, 1))) };
+  return { width, height, tileSize, overlap: DEEP_ZOOM_OVERLAP, format, maxLevel: Math.ceil(Math.log2(Math.max(width, height, 1))) };
 }
 
 /** The size of one level and its tile grid, as OpenSeadragon and libvips' dzsave both compute it. */
@@ -88,7 +94,7 @@ async function tilePyramid(image: sharp.Sharp, format: DeepZoomFormat): Promise<
   const dir = await mkdtemp(join(tmpdir(), 'microseg-dz-'));
   try {
     const encoded = format === 'jpeg' ? image.jpeg({ quality: 90 }) : image.png({ compressionLevel: 6 });
-    const info = await encoded.tile({ size: DEEP_ZOOM_TILE_SIZE, overlap: 0, layout: 'dz', depth: 'onepixel' }).toFile(join(dir, 'pyramid.dz'));
+    const info = await encoded.tile({ size: DEEP_ZOOM_TILE_SIZE, overlap: DEEP_ZOOM_OVERLAP, layout: 'dz', depth: 'onepixel' }).toFile(join(dir, 'pyramid.dz'));
     const layout = deepZoomLayout(info.width, info.height, format);
     const tiles: DeepZoomTile[] = [];
     const extension = format === 'jpeg' ? 'jpeg' : 'png';

@@ -30,6 +30,7 @@ export { MaskKind, type MaskExpectation, type ValidatedMask, encodeIndexPng, val
 export { type DatasetSnapshot, datasetContentHash } from './content-hash.ts';
 export { assertPngChunksIntact } from './png-integrity.ts';
 export {
+  DEEP_ZOOM_OVERLAP,
   DEEP_ZOOM_TILE_SIZE,
   type ClassColour,
   type DeepZoomFormat,

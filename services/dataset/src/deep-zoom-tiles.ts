@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { buffer as readAll } from 'node:stream/consumers';
 import type { DeepZoomLayoutView, Principal } from '@microseg/contracts';
 import { isMicroSegError, notFound } from '@microseg/errors';
-import { type DeepZoomLayout, type DeepZoomTile, classColourDeepZoom, deepZoomLevel, deepZoomTileName, micrographDeepZoom } from '@microseg/micrograph';
+import { DEEP_ZOOM_OVERLAP, DEEP_ZOOM_TILE_SIZE, type DeepZoomLayout, type DeepZoomTile, classColourDeepZoom, deepZoomLevel, deepZoomTileName, micrographDeepZoom } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
@@ -73,11 +73,12 @@ export class DeepZoomTiles {
   private async pyramidOf(principal: Principal, layer: { imageId: string; maskId?: string | undefined }): Promise<Pyramid> {
     const image = await this.deps.catalog.get(principal, layer.imageId);
     const { store, maxPixels } = this.deps;
-    const folder = image.normalised.key.slice(0, image.normalised.key.lastIndexOf('/') + 1);
+    // The tiling settings name the folder too: pyramids made with other settings are never mixed in.
+    const folder = `${image.normalised.key.slice(0, image.normalised.key.lastIndexOf('/') + 1)}deep-zoom/${DEEP_ZOOM_TILE_SIZE}-${DEEP_ZOOM_OVERLAP}/`;
     if (!layer.maskId) {
       return {
         bucket: image.normalised.bucket,
-        prefix: `${folder}deep-zoom/image-${image.normalised.sha256.slice(0, 16)}/`,
+        prefix: `${folder}image-${image.normalised.sha256.slice(0, 16)}/`,
         make: async () => micrographDeepZoom(await readAll(await store.getObject(image.normalised.bucket, image.normalised.key)), { maxPixels }),
       };
     }
@@ -88,7 +89,7 @@ export class DeepZoomTiles {
     const colourHash = createHash('sha256').update(JSON.stringify(colours)).digest('hex').slice(0, 12);
     return {
       bucket: image.normalised.bucket,
-      prefix: `${folder}deep-zoom/mask-${mask.index.sha256.slice(0, 16)}-${colourHash}/`,
+      prefix: `${folder}mask-${mask.index.sha256.slice(0, 16)}-${colourHash}/`,
       make: async () => classColourDeepZoom(await readAll(await store.getObject(mask.index.bucket, mask.index.key)), colours, { maxPixels }),
     };
   }
