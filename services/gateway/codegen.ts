@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           Benchmark: '@microseg/contracts#Benchmark as BenchmarkModel',
           Lineage: '@microseg/contracts#Lineage as LineageModel',
           ImportedWeights: '@microseg/contracts#ImportedWeights as ImportedWeightsModel',
+          DeepZoom: '../resolvers/deep-zoom.ts#DeepZoomModel',
         },
       },
     },

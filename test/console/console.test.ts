@@ -7,7 +7,7 @@ import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { seriousAccessibilityViolations } from './axe.ts';
 import { benchmarkSubset } from './benchmark-subset.ts';
 import { chromiumAvailable, launchChromium } from './chromium.ts';
-import { overlayAgreement } from './overlay-pixels.ts';
+import { firstClassPixel, overlayAgreement } from './overlay-pixels.ts';
 
 /** Screenshots a person can look at after a run (gitignored). */
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
@@ -119,27 +119,43 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     await expect.poll(() => grid.getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining(subset.images.test)]);
   });
 
-  it('draws the manual mask over the image in class colours, where the mask has its classes', async () => {
+  it('draws the manual mask over the deep-zoom image in class colours where the mask has its classes, with a scale bar and the particle under the pointer', async () => {
     const { dataset } = await lab.client.request<DatasetView>('query($id: ID!) { dataset(id: $id) { classes { index color } images { nodes { id name masks { indexUrl } } } } }', { id: datasetId });
     const image = dataset.images.nodes.find((i) => i.name === subset.images.train);
     const page = await newPage();
     await page.goto(new URL(`images/${image?.id}`, consoleUrl).href);
     await signIn(page, lab.apiKey);
-    const overlay = page.getByTestId('mask-overlay');
-    await overlay.waitFor();
-    await page.waitForFunction("[...document.querySelectorAll('.stack img')].every((img) => img.complete && img.naturalWidth > 0)");
-    await page.getByRole('slider', { name: 'Opacity' }).fill('100');
+    const viewer = page.getByRole('figure', { name: /with the Manual mask/ });
+    await viewer.waitFor();
+    const drawn = () => page.waitForFunction("document.querySelector('.deep-zoom')?.getAttribute('aria-busy') === 'false'", undefined, { timeout: 60_000 });
+    await drawn();
+    await page.getByRole('slider', { name: 'Mask opacity' }).fill('100');
+    await page.getByRole('button', { name: 'Actual pixels' }).click();
+    await drawn();
+    // Tiles drawn one image pixel per screen pixel, the image's corner on a whole pixel (the button's job).
+    const rect = (await page.getByTestId('deep-zoom').getAttribute('data-image-rect'))?.split(',').map(Number) ?? [];
+    const [left = 0, top = 0, width = 0, height = 0] = rect;
+    const box = await page.getByTestId('deep-zoom').boundingBox();
+    const clip = { x: Math.round((box?.x ?? 0) + left), y: Math.round((box?.y ?? 0) + top), width: Math.round(width), height: Math.round(height) };
     const mask = Buffer.from(await (await fetch(image?.masks[0]?.indexUrl ?? '')).arrayBuffer());
-    // The viewer's box may start between two screen pixels; images are drawn snapped to whole ones.
-    const box = await page.getByTestId('overlay-stack').boundingBox();
-    const clip = { x: Math.round(box?.x ?? 0), y: Math.round(box?.y ?? 0), width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) };
     const agreement = await overlayAgreement(await page.screenshot({ clip }), mask, dataset.classes);
-    console.log(`overlay: ${agreement.classPixelsInColour}/${agreement.classPixels} class pixels in their colour, ${agreement.backgroundPixelsGrey}/${agreement.backgroundPixels} background pixels grey`);
+    console.log(`deep-zoom overlay: ${agreement.classPixelsInColour}/${agreement.classPixels} class pixels in their colour, ${agreement.backgroundPixelsGrey}/${agreement.backgroundPixels} background pixels grey`);
     expect(agreement.classPixels).toBeGreaterThan(0);
     expect(agreement.classPixelsInColour / agreement.classPixels).toBeGreaterThan(0.99);
     expect(agreement.backgroundPixelsGrey / agreement.backgroundPixels).toBeGreaterThan(0.99);
 
-    await page.getByRole('slider', { name: 'Opacity' }).fill('60');
+    // The benchmark's images have no pixel size: the bar counts pixels, and says why.
+    expect(await page.getByTestId('scale-bar').textContent()).toMatch(/^\d+ px \(pixel size unknown\)$/);
+
+    // Hover a pixel of a particle once metrology has measured the mask.
+    await expect
+      .poll(async () => (await lab.client.request<{ imageMeasurements: unknown[] }>('query($id: ID!) { imageMeasurements(imageId: $id) { id } }', { id: image?.id })).imageMeasurements.length, { timeout: 60_000, interval: 500 })
+      .toBeGreaterThan(0);
+    const particle = await firstClassPixel(mask);
+    await page.mouse.move(clip.x + particle.x + 0.5, clip.y + particle.y + 0.5);
+    await expect.poll(() => page.getByTestId('particle-readout').textContent(), { timeout: 15_000 }).toMatch(/particle \d+: area [\d.]+ px², equivalent diameter [\d.]+ px/);
+
+    await page.getByRole('slider', { name: 'Mask opacity' }).fill('60');
     await screenshot(page, 'image-overlay');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });

@@ -40,3 +40,18 @@ export async function overlayAgreement(screenshot: Buffer, indexMask: Buffer, cl
   }
   return agreement;
 }
+
+/** A pixel of a class above 0 nearest the mask's centre (a particle to hover). */
+export async function firstClassPixel(indexMask: Buffer): Promise<{ x: number; y: number }> {
+  const { data, info } = await sharp(indexMask).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  let best: { x: number; y: number; distance: number } | undefined;
+  for (let i = 0; i < data.length; i++) {
+    if ((data[i] ?? 0) === 0) continue;
+    const x = i % info.width;
+    const y = Math.floor(i / info.width);
+    const distance = (x - info.width / 2) ** 2 + (y - info.height / 2) ** 2;
+    if (!best || distance < best.distance) best = { x, y, distance };
+  }
+  if (!best) throw new Error('the mask has no class above 0');
+  return { x: best.x, y: best.y };
+}

@@ -9,6 +9,7 @@ export * from './health.ts';
 export * from './identity.ts';
 export * from './streams.ts';
 export * from './dataset.ts';
+export * from './deep-zoom.ts';
 export * from './metrology.ts';
 export * from './training.ts';
 export * from './inference.ts';

@@ -214,6 +214,25 @@ const summaryFilter = {
   modelVersionId: z.string().optional(),
 };
 
+/** One object (connected component) of a class, as metrology measured it; lengths in the set's unit. */
+export const measuredObjectSchema = z.object({
+  class: z.number().int(),
+  /** The object's index within its class, as in the CSV export. */
+  object: z.number().int(),
+  area: z.number(),
+  equivalentDiameter: z.number(),
+  perimeter: z.number(),
+  majorAxisLength: z.number(),
+  minorAxisLength: z.number(),
+  eccentricity: z.number(),
+  solidity: z.number(),
+  centroid: z.object({ row: z.number(), col: z.number() }),
+  /** Image pixels, end exclusive. */
+  bbox: z.object({ minRow: z.number(), minCol: z.number(), maxRow: z.number(), maxCol: z.number() }),
+  touchesBorder: z.boolean(),
+});
+export type MeasuredObject = z.infer<typeof measuredObjectSchema>;
+
 export const metrologyContracts = {
   getProfile: defineRequest({
     subject: 'microseg.metrology.v1.profiles.get',
@@ -233,6 +252,18 @@ export const metrologyContracts = {
       modelVersionId: z.string().optional(),
     }),
     response: z.object({ measurements: z.array(measurementSetSchema) }),
+  }),
+  /** The objects of a measurement set whose bounding box holds an image point, smallest box first (hover in the console). */
+  objectsAt: defineRequest({
+    subject: 'microseg.metrology.v1.measurements.objects-at',
+    request: z.object({
+      measurementId: id,
+      /** Image pixel coordinates: x the column, y the row. */
+      x: z.number().finite(),
+      y: z.number().finite(),
+      limit: z.number().int().min(1).max(20).default(3),
+    }),
+    response: z.object({ objects: z.array(measuredObjectSchema) }),
   }),
   /** A dataset's measurement sets, newest first, a page at a time (`after`: the previous page's endCursor). */
   datasetMeasurements: defineRequest({

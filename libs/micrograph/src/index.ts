@@ -30,3 +30,16 @@ export {
 export { MaskKind, type MaskExpectation, type ValidatedMask, encodeIndexPng, validateMask } from './mask-validation.ts';
 export { type DatasetSnapshot, datasetContentHash } from './content-hash.ts';
 export { assertPngChunksIntact } from './png-integrity.ts';
+export {
+  DEEP_ZOOM_OVERLAP,
+  DEEP_ZOOM_TILE_SIZE,
+  type ClassColour,
+  type DeepZoomFormat,
+  type DeepZoomLayout,
+  type DeepZoomTile,
+  classColourDeepZoom,
+  deepZoomLayout,
+  deepZoomLevel,
+  deepZoomTileName,
+  micrographDeepZoom,
+} from './deep-zoom.ts';

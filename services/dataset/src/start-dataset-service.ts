@@ -10,8 +10,10 @@ import { DatasetAccess } from './dataset-access.ts';
 import { DatasetCatalog } from './dataset-catalog.ts';
 import type { DatasetDatabase } from './dataset.tables.ts';
 import { DatasetRepository } from './dataset.repository.ts';
+import { DeepZoomTiles } from './deep-zoom-tiles.ts';
 import { ExperimentRepository } from './experiment.repository.ts';
 import { serveDatasets } from './handlers/datasets.ts';
+import { serveDeepZoom } from './handlers/deep-zoom.ts';
 import { serveImages } from './handlers/images.ts';
 import { ImageCatalog } from './image-catalog.ts';
 import { ImageIngest } from './image-ingest.ts';
@@ -74,6 +76,13 @@ export async function startDatasetService(
   const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
   const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);
   const masks = new MaskIngest({ access, images, tickets, bytes, store, decoder, slots, budget });
+  const catalog = new ImageCatalog({
+    access,
+    images,
+    store,
+    downloadUrlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS,
+    deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
+  });
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({
@@ -93,14 +102,13 @@ export async function startDatasetService(
     ...serveImages(nc, {
       ingest: new ImageIngest({ access, images, tickets, masks, bytes, store, decoder, slots, budget }),
       masks,
-      catalog: new ImageCatalog({
-        access,
-        images,
-        store,
-        downloadUrlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS,
-        deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
-      }),
+      catalog,
       idempotency,
+      logger,
+      principals,
+    }),
+    ...serveDeepZoom(nc, {
+      tiles: new DeepZoomTiles({ access, catalog, images, store, slots, maxPixels: config.DATASET_MAX_IMAGE_PIXELS, urlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS }),
       logger,
       principals,
     }),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type {
   ClassParticleMeasurement,
   DatasetMeasurementSummary,
+  MeasuredObject,
   MeasurementProfile,
   MeasurementSet,
   Principal,
@@ -15,6 +16,7 @@ import type {
   MeasurementSetRow,
   SetFilter,
 } from './measurement.repository.ts';
+import { objectsAt } from './objects-at.ts';
 import { type PoolableMeasurement, poolMeasurements } from './pooled-summary.ts';
 import type { ProfileResolver } from './profile-resolver.ts';
 import type { ThicknessResult } from './mask-analysis.ts';
@@ -42,6 +44,16 @@ export class MeasurementCatalog {
   ): Promise<MeasurementSet[]> {
     await this.deps.directory.readableImage(principal, imageId);
     return this.withResults(await this.deps.measurements.ofImage(imageId, filter));
+  }
+
+  /** What the console shows on hover: objects of a measurement the caller may read (NOT_FOUND otherwise). */
+  async objectsAt(principal: Principal, query: { measurementId: string; x: number; y: number; limit: number }): Promise<MeasuredObject[]> {
+    const row = await this.deps.measurements.findById(query.measurementId);
+    if (!row) throw notFound('measurement set', query.measurementId);
+    await this.deps.directory.readableImage(principal, row.image_id).catch(() => {
+      throw notFound('measurement set', query.measurementId);
+    });
+    return objectsAt(await this.deps.measurements.classesOf([row.id], true), query.x, query.y, query.limit);
   }
 
   async ofDataset(

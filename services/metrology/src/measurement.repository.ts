@@ -163,6 +163,10 @@ export class MeasurementRepository {
     });
   }
 
+  async findById(id: string): Promise<MeasurementSetRow | undefined> {
+    return this.db.selectFrom('measurement_sets').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   /** Every measurement of an image's masks, newest first. */
   async ofImage(imageId: string, filter: SetFilter): Promise<MeasurementSetRow[]> {
     let query = this.db.selectFrom('measurement_sets').selectAll().where('image_id', '=', imageId);

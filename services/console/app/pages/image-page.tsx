@@ -4,8 +4,8 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { ClassLegend } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
-import { MaskOverlay } from '../images/mask-overlay.tsx';
 import { ImageMeasurements } from '../images/image-measurements.tsx';
+import { DeepZoomViewer } from '../viewer/deep-zoom-viewer.tsx';
 
 const ImageQuery = graphql(`
   query Image($id: ID!) {
@@ -23,14 +23,7 @@ const ImageQuery = graphql(`
         unit
       }
       downloadUrls {
-        normalised
         original
-      }
-      masks {
-        id
-        source
-        modelVersionId
-        indexUrl
       }
     }
   }
@@ -71,7 +64,7 @@ export function ImagePage() {
         {image.pixelSize && ` · ${image.pixelSize.value} ${image.pixelSize.unit}/pixel`}
         {image.limsId && ` · LIMS ${image.limsId}`} · <a href={image.downloadUrls.original}>download original</a>
       </p>
-      <MaskOverlay imageUrl={image.downloadUrls.normalised} name={image.name} width={image.width} height={image.height} masks={image.masks} classes={dataset.classes} />
+      <DeepZoomViewer imageId={image.id} name={image.name} pixelSize={image.pixelSize} classes={dataset.classes} />
       <ClassLegend classes={dataset.classes.filter((c) => c.index > 0)} />
       <h2>Measurements</h2>
       <ImageMeasurements imageId={image.id} classes={dataset.classes} />

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { MeasurementCompletedModel } from '../resolvers/measurement-events.ts';
+import type { DeepZoomModel } from '../resolvers/deep-zoom.ts';
 import type { GatewayContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -410,6 +411,38 @@ export type DatasetVersion = {
   number: Scalars['Int']['output'];
 };
 
+/** A Deep Zoom (DZI) pyramid: the micrograph's, or one of its masks' in the dataset's class colours (class 0 transparent). Made on the first ask (seconds for a large image), then kept. */
+export type DeepZoom = {
+  __typename?: 'DeepZoom';
+  /** jpeg for micrographs, png for masks. */
+  format: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  /** The full-size level; each level below is half the one above, level 0 one pixel. */
+  maxLevel: Scalars['Int']['output'];
+  overlap: Scalars['Int']['output'];
+  tileSize: Scalars['Int']['output'];
+  /** Presigned GET URLs (valid 15 minutes) of a block of one level's tiles from (column, row), at most 16 x 16; tiles outside the level are left out. */
+  tiles: Array<DeepZoomTile>;
+  width: Scalars['Int']['output'];
+};
+
+
+/** A Deep Zoom (DZI) pyramid: the micrograph's, or one of its masks' in the dataset's class colours (class 0 transparent). Made on the first ask (seconds for a large image), then kept. */
+export type DeepZoomTilesArgs = {
+  column: Scalars['Int']['input'];
+  columns?: InputMaybe<Scalars['Int']['input']>;
+  level: Scalars['Int']['input'];
+  row: Scalars['Int']['input'];
+  rows?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DeepZoomTile = {
+  __typename?: 'DeepZoomTile';
+  column: Scalars['Int']['output'];
+  row: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
+};
+
 export type Deletion = {
   __typename?: 'Deletion';
   deletedAt: Scalars['DateTime']['output'];
@@ -532,6 +565,7 @@ export type Image = {
   channels: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   datasetId: Scalars['ID']['output'];
+  deepZoom: DeepZoom;
   /** Presigned GET URLs, valid 15 minutes. */
   downloadUrls: ImageDownloadUrls;
   /** The image's current model masks against its manual mask; empty when it has no manual mask. */
@@ -709,6 +743,7 @@ export type Mask = {
   /** Pixels per class index. */
   classPixels: Scalars['JSON']['output'];
   createdAt: Scalars['DateTime']['output'];
+  deepZoom: DeepZoom;
   id: Scalars['ID']['output'];
   imageId: Scalars['ID']['output'];
   /** Presigned GET URL of the mask as an 8-bit index PNG, valid 15 minutes. */
@@ -761,6 +796,29 @@ export type Me = {
   role: Role;
   /** The key's scopes; null: whatever the role allows. */
   scopes: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** One object (connected component) of a class as metrology measured it; lengths and areas in the measurement set's unit. */
+export type MeasuredObject = {
+  __typename?: 'MeasuredObject';
+  area: Scalars['Float']['output'];
+  centroidCol: Scalars['Float']['output'];
+  centroidRow: Scalars['Float']['output'];
+  class: Scalars['Int']['output'];
+  eccentricity: Scalars['Float']['output'];
+  equivalentDiameter: Scalars['Float']['output'];
+  majorAxisLength: Scalars['Float']['output'];
+  maxCol: Scalars['Int']['output'];
+  maxRow: Scalars['Int']['output'];
+  minCol: Scalars['Int']['output'];
+  /** Bounding box in image pixels, ends exclusive. */
+  minRow: Scalars['Int']['output'];
+  minorAxisLength: Scalars['Float']['output'];
+  /** The object's index within its class, as in the CSV export. */
+  object: Scalars['Int']['output'];
+  perimeter: Scalars['Float']['output'];
+  solidity: Scalars['Float']['output'];
+  touchesBorder: Scalars['Boolean']['output'];
 };
 
 /** A mask of an image was measured (succeeded or failed), as the pipeline reports it. */
@@ -887,6 +945,8 @@ export type MeasurementSet = {
   maskSha256: Scalars['String']['output'];
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
   modelVersionId: Maybe<Scalars['String']['output']>;
+  /** The objects whose bounding box holds image pixel (x: column, y: row), smallest box first (at most limit, 1 to 20). */
+  objectsAt: Array<MeasuredObject>;
   particles: Array<ClassParticleMeasurement>;
   /** The pixel size lengths were converted with; null when they are in pixels (unit px). */
   pixelSize: Maybe<PixelSize>;
@@ -903,6 +963,14 @@ export type MeasurementSet = {
   /** nm, um or mm; px when the image has no known pixel size (never a guessed unit). */
   unit: Scalars['String']['output'];
   width: Scalars['Int']['output'];
+};
+
+
+/** One mask measured with one profile by one code version. */
+export type MeasurementSetObjectsAtArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  x: Scalars['Float']['input'];
+  y: Scalars['Float']['input'];
 };
 
 export type MeasurementSetConnection = {
@@ -2248,6 +2316,8 @@ export type ResolversTypes = {
   DatasetMeasurementSummary: ResolverTypeWrapper<DatasetMeasurementSummary>;
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeepZoom: ResolverTypeWrapper<DeepZoomModel>;
+  DeepZoomTile: ResolverTypeWrapper<DeepZoomTile>;
   Deletion: ResolverTypeWrapper<Deletion>;
   DriftClass: ResolverTypeWrapper<DriftClass>;
   DriftDatasetClass: ResolverTypeWrapper<DriftDatasetClass>;
@@ -2289,6 +2359,7 @@ export type ResolversTypes = {
   MaskKind: MaskKind;
   MaskSource: MaskSource;
   Me: ResolverTypeWrapper<Principal>;
+  MeasuredObject: ResolverTypeWrapper<MeasuredObject>;
   MeasurementCompleted: ResolverTypeWrapper<MeasurementCompletedModel>;
   MeasurementError: ResolverTypeWrapper<MeasurementError>;
   MeasurementExport: ResolverTypeWrapper<MeasurementExport>;
@@ -2420,6 +2491,8 @@ export type ResolversParentTypes = {
   DatasetMeasurementSummary: DatasetMeasurementSummary;
   DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
+  DeepZoom: DeepZoomModel;
+  DeepZoomTile: DeepZoomTile;
   Deletion: Deletion;
   DriftClass: DriftClass;
   DriftDatasetClass: DriftDatasetClass;
@@ -2455,6 +2528,7 @@ export type ResolversParentTypes = {
   MaskEvaluation: MaskEvaluation;
   MaskEvaluationClass: MaskEvaluationClass;
   Me: Principal;
+  MeasuredObject: MeasuredObject;
   MeasurementCompleted: MeasurementCompletedModel;
   MeasurementError: MeasurementError;
   MeasurementExport: MeasurementExport;
@@ -2743,6 +2817,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeepZoomResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeepZoom'] = ResolversParentTypes['DeepZoom']> = {
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overlap?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tileSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiles?: Resolver<Array<ResolversTypes['DeepZoomTile']>, ParentType, ContextType, RequireFields<DeepZoomTilesArgs, 'column' | 'columns' | 'level' | 'row' | 'rows'>>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DeepZoomTileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeepZoomTile'] = ResolversParentTypes['DeepZoomTile']> = {
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type DeletionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Deletion'] = ResolversParentTypes['Deletion']> = {
   deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2856,6 +2948,7 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deepZoom?: Resolver<ResolversTypes['DeepZoom'], ParentType, ContextType>;
   downloadUrls?: Resolver<ResolversTypes['ImageDownloadUrls'], ParentType, ContextType>;
   evaluations?: Resolver<Array<ResolversTypes['MaskEvaluation']>, ParentType, ContextType, Partial<ImageEvaluationsArgs>>;
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2969,6 +3062,7 @@ export type LossWeightsResolvers<ContextType = GatewayContext, ParentType extend
 export type MaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mask'] = ResolversParentTypes['Mask']> = {
   classPixels?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deepZoom?: Resolver<ResolversTypes['DeepZoom'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indexUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3005,6 +3099,26 @@ export type MeResolvers<ContextType = GatewayContext, ParentType extends Resolve
   memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   scopes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasuredObjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasuredObject'] = ResolversParentTypes['MeasuredObject']> = {
+  area?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  centroidCol?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  centroidRow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eccentricity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  equivalentDiameter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  majorAxisLength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxCol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCol?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minRow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minorAxisLength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perimeter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  solidity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  touchesBorder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3093,6 +3207,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectsAt?: Resolver<Array<ResolversTypes['MeasuredObject']>, ParentType, ContextType, RequireFields<MeasurementSetObjectsAtArgs, 'limit' | 'x' | 'y'>>;
   particles?: Resolver<Array<ResolversTypes['ClassParticleMeasurement']>, ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
   pixelSizeSource?: Resolver<Maybe<ResolversTypes['PixelSizeSource']>, ParentType, ContextType>;
@@ -3615,6 +3730,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   DatasetMeasurementSummary?: DatasetMeasurementSummaryResolvers<ContextType>;
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeepZoom?: DeepZoomResolvers<ContextType>;
+  DeepZoomTile?: DeepZoomTileResolvers<ContextType>;
   Deletion?: DeletionResolvers<ContextType>;
   DriftClass?: DriftClassResolvers<ContextType>;
   DriftDatasetClass?: DriftDatasetClassResolvers<ContextType>;
@@ -3645,6 +3762,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MaskEvaluation?: MaskEvaluationResolvers<ContextType>;
   MaskEvaluationClass?: MaskEvaluationClassResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MeasuredObject?: MeasuredObjectResolvers<ContextType>;
   MeasurementCompleted?: MeasurementCompletedResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;
   MeasurementExport?: MeasurementExportResolvers<ContextType>;

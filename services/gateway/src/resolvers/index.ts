@@ -1,8 +1,10 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { datasetResolvers } from './dataset.ts';
+import { deepZoomResolvers } from './deep-zoom.ts';
 import { healthQuery } from './health.ts';
 import { identityResolvers } from './identity.ts';
 import { imageEventResolvers } from './image-events.ts';
+import { measuredObjectResolvers } from './measured-objects.ts';
 import { measurementEventResolvers } from './measurement-events.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { modelVersionVisibilityResolvers } from './model-version-visibility.ts';
@@ -16,9 +18,11 @@ export const resolvers: Resolvers[] = [
   { DateTime, JSON: JSONScalar, Query: { health: healthQuery } },
   identityResolvers,
   datasetResolvers,
+  deepZoomResolvers,
   metrologyResolvers,
   measurementEventResolvers,
   imageEventResolvers,
+  measuredObjectResolvers,
   pipelineResolvers,
   modelVersionVisibilityResolvers,
   webhookResolvers,

@@ -28,6 +28,12 @@ export function serveMeasurements(
     ),
     serveAuthenticated(
       nc,
+      c.objectsAt,
+      async (query, { principal }) => ({ objects: await deps.catalog.objectsAt(principal, query) }),
+      options,
+    ),
+    serveAuthenticated(
+      nc,
       c.datasetMeasurements,
       (query, { principal }) => deps.catalog.ofDataset(principal, query),
       options,

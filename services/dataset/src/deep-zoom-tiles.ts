@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { buffer as readAll } from 'node:stream/consumers';
+import type { DeepZoomLayoutView, Principal } from '@microseg/contracts';
+import { isMicroSegError, notFound } from '@microseg/errors';
+import { DEEP_ZOOM_OVERLAP, DEEP_ZOOM_TILE_SIZE, type DeepZoomLayout, type DeepZoomTile, classColourDeepZoom, deepZoomLevel, deepZoomTileName, micrographDeepZoom } from '@microseg/micrograph';
+import type { ObjectStore } from '@microseg/storage';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { DatasetAccess } from './dataset-access.ts';
+import type { ImageCatalog } from './image-catalog.ts';
+import type { ImageRepository } from './image.repository.ts';
+
+/** Where a pyramid lives, and how to make it when it is not there yet. */
+interface Pyramid {
+  bucket: string;
+  prefix: string;
+  make(): Promise<{ layout: DeepZoomLayout; tiles: DeepZoomTile[] }>;
+}
+
+const MANIFEST = 'pyramid.json';
+
+/**
+ * Deep Zoom pyramids of micrographs and of their masks (in the dataset's class colours), made on
+ * the first ask and kept in the image's folder of the bucket. The folder is named by what the
+ * tiles are made of (the normalised image's sha256; the mask's and the colours'), so an edit
+ * never shows stale tiles. Making is idempotent: tiles are written first, the manifest last, and
+ * a pyramid counts as made only once its manifest is there; two replicas that race on a first
+ * ask write the same bytes to the same keys. Within a replica, concurrent asks share one making.
+ */
+export class DeepZoomTiles {
+  private readonly making = new Map<string, Promise<DeepZoomLayout>>();
+  private readonly uploads: LimitFunction = pLimit(16);
+
+  constructor(
+    private readonly deps: {
+      access: DatasetAccess;
+      catalog: ImageCatalog;
+      images: ImageRepository;
+      store: ObjectStore;
+      /** The service's bound on concurrent decodes, shared with ingest. */
+      slots: LimitFunction;
+      maxPixels: number;
+      urlSeconds: number;
+    },
+  ) {}
+
+  async describe(principal: Principal, layer: { imageId: string; maskId?: string | undefined }): Promise<DeepZoomLayoutView> {
+    return this.ensure(await this.pyramidOf(principal, layer));
+  }
+
+  async tileUrls(
+    principal: Principal,
+    request: { imageId: string; maskId?: string | undefined; level: number; column: number; row: number; columns: number; rows: number },
+  ) {
+    const pyramid = await this.pyramidOf(principal, request);
+    const layout = await this.ensure(pyramid);
+    const grid = deepZoomLevel(layout, request.level);
+    const tiles: { column: number; row: number; key: string }[] = [];
+    for (let row = request.row; row < Math.min(grid.rows, request.row + request.rows); row++) {
+      for (let column = request.column; column < Math.min(grid.columns, request.column + request.columns); column++) {
+        tiles.push({ column, row, key: `${pyramid.prefix}${deepZoomTileName(layout, { level: request.level, column, row })}` });
+      }
+    }
+    const expiresAt = new Date(Date.now() + this.deps.urlSeconds * 1_000).toISOString();
+    return {
+      expiresAt,
+      tiles: await Promise.all(
+        tiles.map(async ({ column, row, key }) => ({ column, row, url: await this.deps.store.presignedGet(pyramid.bucket, key, { expirySeconds: this.deps.urlSeconds }) })),
+      ),
+    };
+  }
+
+  /** The caller must read the image (and the mask must be one of it): otherwise neither exists for them. */
+  private async pyramidOf(principal: Principal, layer: { imageId: string; maskId?: string | undefined }): Promise<Pyramid> {
+    const image = await this.deps.catalog.get(principal, layer.imageId);
+    const { store, maxPixels } = this.deps;
+    // The tiling settings name the folder too: pyramids made with other settings are never mixed in.
+    const folder = `${image.normalised.key.slice(0, image.normalised.key.lastIndexOf('/') + 1)}deep-zoom/${DEEP_ZOOM_TILE_SIZE}-${DEEP_ZOOM_OVERLAP}/`;
+    if (!layer.maskId) {
+      return {
+        bucket: image.normalised.bucket,
+        prefix: `${folder}image-${image.normalised.sha256.slice(0, 16)}/`,
+        make: async () => micrographDeepZoom(await readAll(await store.getObject(image.normalised.bucket, image.normalised.key)), { maxPixels }),
+      };
+    }
+    const mask = await this.deps.images.findMask(layer.maskId);
+    if (!mask || mask.imageId !== image.id) throw notFound('mask', layer.maskId);
+    const { dataset } = await this.deps.access.readable(principal, image.datasetId);
+    const colours = dataset.classes.map((c) => ({ index: c.index, color: c.color.toLowerCase() })).sort((a, b) => a.index - b.index);
+    const colourHash = createHash('sha256').update(JSON.stringify(colours)).digest('hex').slice(0, 12);
+    return {
+      bucket: image.normalised.bucket,
+      prefix: `${folder}mask-${mask.index.sha256.slice(0, 16)}-${colourHash}/`,
+      make: async () => classColourDeepZoom(await readAll(await store.getObject(mask.index.bucket, mask.index.key)), colours, { maxPixels }),
+    };
+  }
+
+  private ensure(pyramid: Pyramid): Promise<DeepZoomLayout> {
+    const key = `${pyramid.bucket}/${pyramid.prefix}`;
+    let making = this.making.get(key);
+    if (!making) {
+      making = this.readOrMake(pyramid).finally(() => this.making.delete(key));
+      this.making.set(key, making);
+    }
+    return making;
+  }
+
+  private async readOrMake(pyramid: Pyramid): Promise<DeepZoomLayout> {
+    const { store, slots } = this.deps;
+    try {
+      return JSON.parse((await readAll(await store.getObject(pyramid.bucket, `${pyramid.prefix}${MANIFEST}`))).toString('utf8')) as DeepZoomLayout;
+    } catch (error) {
+      if (!isMicroSegError(error) || error.code !== 'NOT_FOUND') throw error;
+    }
+    const { layout, tiles } = await slots(() => pyramid.make());
+    await Promise.all(
+      tiles.map((tile) =>
+        this.uploads(() =>
+          store.putObject(pyramid.bucket, `${pyramid.prefix}${deepZoomTileName(layout, tile)}`, tile.bytes, {
+            contentType: layout.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+          }),
+        ),
+      ),
+    );
+    await store.putObject(pyramid.bucket, `${pyramid.prefix}${MANIFEST}`, Buffer.from(JSON.stringify(layout)), { contentType: 'application/json' });
+    return layout;
+  }
+}
