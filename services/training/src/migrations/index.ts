@@ -1,8 +1,10 @@
 import type { Migration } from '@microseg/db';
 import { outboxMigrations } from '@microseg/messaging';
 import * as registry from './0001-training-registry.ts';
+import * as packageUploads from './0002-package-uploads.ts';
 
 export const trainingMigrations: Record<string, Migration> = {
   ...outboxMigrations,
   '0001-training-registry': registry,
+  '0002-package-uploads': packageUploads,
 };
