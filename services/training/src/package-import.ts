@@ -9,6 +9,8 @@ import type { RegistryRepository } from './registry.repository.ts';
 import { readObject } from './s3-client.ts';
 
 const UPLOAD_SECONDS = 900;
+/** The import reads the zip into memory: far above UNet-EfficientNet-B7 (~270 MB of ONNX weights). */
+const MAX_PACKAGE_BYTES = 1024 ** 3;
 /**
  * An imported version was trained elsewhere: it has no dataset in this platform, so its dataset
  * reference is the nil UUID and its content hash is the package's sha256 (what it was made from).
@@ -35,6 +37,7 @@ export class PackageImport {
   async createUpload(principal: Principal, input: { fileName: string; sizeBytes: number; sha256: string }) {
     requireRole(principal, 'member');
     if (!/\.zip$/i.test(input.fileName)) throw invalidInput('a bioimage.io model package is a .zip file', { fileName: input.fileName });
+    if (input.sizeBytes > MAX_PACKAGE_BYTES) throw invalidInput(`model packages are at most ${MAX_PACKAGE_BYTES} bytes`, { sizeBytes: input.sizeBytes, maxBytes: MAX_PACKAGE_BYTES });
     const id = randomUUID();
     const key = `packages/${principal.groupId}/${id}.zip`;
     const expiresAt = new Date(Date.now() + UPLOAD_SECONDS * 1000);
