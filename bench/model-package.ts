@@ -53,7 +53,7 @@ const exports: Sample[] = [];
 const imports: Sample[] = [];
 let bytes = 0;
 for (let i = 0; i < repeats; i++) {
-  let zip = new Uint8Array();
+  let zip: Uint8Array = new Uint8Array();
   exports.push(await time(async () => ({ zip } = await exportPackage(artifact))));
   bytes = zip.byteLength;
   imports.push(await time(() => importPackage(zip, join(dir, `imported-${i}`))));
