@@ -210,6 +210,22 @@ export const modelVersionSchema = z.object({
 });
 export type ModelVersion = z.infer<typeof modelVersionSchema>;
 
+/** How a version travels: its ONNX weights, a bioimage.io model package, or the whole MicroSeg artifact (.tar.gz, for `microseg predict`). */
+export const modelDownloadFormatSchema = z.enum(['onnx', 'bioimageio', 'artifact']);
+export type ModelDownloadFormat = z.infer<typeof modelDownloadFormatSchema>;
+
+export const modelDownloadSchema = z.object({
+  versionId: id,
+  format: modelDownloadFormatSchema,
+  /** A presigned GET URL, valid until `expiresAt`. */
+  url: z.string(),
+  fileName: z.string(),
+  sha256,
+  sizeBytes: z.number().int(),
+  expiresAt: timestamp,
+});
+export type ModelDownload = z.infer<typeof modelDownloadSchema>;
+
 export const importedWeightsSchema = z.object({
   id,
   groupId: id,
@@ -388,6 +404,30 @@ export const trainingContracts = {
       visibility: visibilitySchema.optional(),
     }),
     response: importedWeightsSchema,
+  }),
+  /** A presigned download of a version (its package is built on first request and kept by content). */
+  downloadVersion: defineRequest({
+    subject: 'microseg.training.v1.versions.download',
+    request: z.object({ id, format: modelDownloadFormatSchema }),
+    response: modelDownloadSchema,
+  }),
+  /** Step 1 of importing a bioimage.io model package: a presigned PUT URL for the .zip. */
+  createPackageUpload: defineRequest({
+    subject: 'microseg.training.v1.packages.upload.create',
+    request: z.object({ fileName: z.string().trim().min(1).max(255), sizeBytes: z.number().int().min(1), sha256 }),
+    response: z.object({ uploadId: id, url: z.string(), expiresAt: timestamp }),
+  }),
+  /** Step 2: checks the package (sha256s, test output reproduced on ONNX Runtime) and registers it as a version. */
+  importPackage: defineRequest({
+    subject: 'microseg.training.v1.packages.import',
+    request: z.object({
+      uploadId: id,
+      /** The registry model it becomes a version of (created when new); default the package's name. */
+      modelName: z.string().trim().min(1).max(200).optional(),
+      material: z.string().max(200).optional(),
+      visibility: visibilitySchema.optional(),
+    }),
+    response: modelVersionSchema,
   }),
   listWeights: defineRequest({
     subject: 'microseg.training.v1.weights.list',

@@ -7,6 +7,8 @@ export const ArtifactErrorReason = {
   TEST_OUTPUT_MISMATCH: 'test-output-mismatch',
   /** The artifact has no model.onnx (saved before ONNX export): it runs on tfjs only. */
   ONNX_MISSING: 'onnx-missing',
+  /** The artifact holds an ONNX model only (imported from a bioimage.io package): it runs on ONNX Runtime only. */
+  TFJS_MISSING: 'tfjs-missing',
 } as const;
 
 export type ArtifactErrorReason = (typeof ArtifactErrorReason)[keyof typeof ArtifactErrorReason];

@@ -1,7 +1,17 @@
 export type { ArtifactFiles } from './artifact-files.ts';
 export { ArtifactErrorReason } from './errors.ts';
 export { artifactIOHandler, directoryIOHandler, s3IOHandler } from './io-handler.ts';
-export { type LoadedArtifact, type LoadedOnnxArtifact, loadArtifact, loadOnnxArtifact, readManifest } from './load-artifact.ts';
+export { copyArtifact } from './copy-artifact.ts';
+export {
+  type LoadedArtifact,
+  type LoadedOnnxArtifact,
+  type VerifiedArtifact,
+  hasTfjsNetwork,
+  loadArtifact,
+  loadOnnxArtifact,
+  openArtifact,
+  readManifest,
+} from './load-artifact.ts';
 export { type OnnxRunner, type OnnxRunnerOptions, ONNX_INPUT, ONNX_OUTPUT, createOnnxRunner, defaultThreads } from './onnx-runner.ts';
 export type { ArtifactLocation } from './locations.ts';
 export {
@@ -14,4 +24,5 @@ export {
 } from './manifest.ts';
 export type { S3Location } from './s3-files.ts';
 export { type SaveArtifactOptions, saveArtifact } from './save-artifact.ts';
-export type { TensorData } from './test-vector.ts';
+export { type SaveOnnxArtifactOptions, saveOnnxArtifact } from './save-onnx-artifact.ts';
+export { type TensorData, maxAbsDiff } from './test-vector.ts';

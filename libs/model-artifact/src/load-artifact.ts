@@ -2,7 +2,7 @@ import { invalidInput, isMicroSegError } from '@microseg/errors';
 import { type LayersModel, loadLayersModel } from '@tensorflow/tfjs-layers';
 import type { ArtifactFiles } from './artifact-files.ts';
 import { ArtifactErrorReason } from './errors.ts';
-import { artifactIOHandler } from './io-handler.ts';
+import { MODEL_JSON, artifactIOHandler } from './io-handler.ts';
 import { type ArtifactLocation, openForReading } from './locations.ts';
 import { type ArtifactManifest, MANIFEST_FILE, parseManifest } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
@@ -63,6 +63,9 @@ function verifiedFiles(files: ArtifactFiles, hashes: Record<string, string>): Ar
 export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArtifact> {
   const files = await openForReading(source);
   const manifest = parseManifest(await files.read(MANIFEST_FILE), files.location);
+  if (!hasTfjsNetwork(manifest)) {
+    throw invalidInput(`the artifact in ${files.location} holds an ONNX model only: it runs on ONNX Runtime`, { reason: ArtifactErrorReason.TFJS_MISSING });
+  }
   const verified = verifiedFiles(files, manifest.files);
   for (const name of Object.keys(manifest.files)) await verified.read(name);
 
@@ -86,6 +89,25 @@ export async function loadArtifact(source: ArtifactLocation): Promise<LoadedArti
   return { model, manifest };
 }
 
+/** Whether the artifact holds the tfjs network (an imported ONNX-only model does not). */
+export function hasTfjsNetwork(manifest: ArtifactManifest): boolean {
+  return manifest.files[MODEL_JSON] !== undefined;
+}
+
+export interface VerifiedArtifact {
+  manifest: ArtifactManifest;
+  /** A file the manifest lists, checked against its sha256 (NOT_FOUND / INVALID_INPUT otherwise). */
+  read(name: string): Promise<Uint8Array>;
+}
+
+/** The manifest and sha256-checked access to the files, without building or running anything (for exports and copies). */
+export async function openArtifact(source: ArtifactLocation): Promise<VerifiedArtifact> {
+  const files = await openForReading(source);
+  const manifest = parseManifest(await files.read(MANIFEST_FILE), files.location);
+  const verified = verifiedFiles(files, manifest.files);
+  return { manifest, read: (name) => verified.read(name) };
+}
+
 export interface LoadedOnnxArtifact {
   runner: OnnxRunner;
   manifest: ArtifactManifest;
@@ -103,7 +125,8 @@ export async function loadOnnxArtifact(source: ArtifactLocation, options: OnnxRu
     throw invalidInput(`the artifact in ${files.location} has no ONNX model`, { reason: ArtifactErrorReason.ONNX_MISSING });
   }
   const verified = verifiedFiles(files, manifest.files);
-  const runner = await createOnnxRunner(await verified.read(manifest.onnx.file), options);
+  const names = { input: manifest.onnx.input, output: manifest.onnx.output };
+  const runner = await createOnnxRunner(await verified.read(manifest.onnx.file), { names, ...options });
   try {
     await checkTestOutput((input) => runner.run(input), manifest, verified);
   } catch (error) {

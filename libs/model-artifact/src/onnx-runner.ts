@@ -8,6 +8,8 @@ import type { TensorData } from './test-vector.ts';
 export interface OnnxRunnerOptions {
   /** ONNX Runtime's intra-op threads (one inference uses them all). Default: defaultThreads(). */
   threads?: number;
+  /** The graph's input and output names (an imported graph keeps its own); default ONNX_INPUT and ONNX_OUTPUT. */
+  names?: { input: string; output: string };
 }
 
 /**
@@ -54,14 +56,16 @@ export async function createOnnxRunner(bytes: Uint8Array, options: OnnxRunnerOpt
   } catch (cause) {
     throw invalidInput('ONNX Runtime cannot load the model', { reason: 'model-invalid' }, cause);
   }
+  const inputName = options.names?.input ?? ONNX_INPUT;
+  const outputName = options.names?.output ?? ONNX_OUTPUT;
   return {
     threads,
     async run(input) {
       const [n, h, w, c] = input.shape as [number, number, number, number];
-      const feeds = { [ONNX_INPUT]: new ort.Tensor('float32', nhwcToNchw(input.data, input.shape), [n, c, h, w]) };
+      const feeds = { [inputName]: new ort.Tensor('float32', nhwcToNchw(input.data, input.shape), [n, c, h, w]) };
       const result = await session.run(feeds);
-      const output = result[ONNX_OUTPUT];
-      if (!output) throw invalidInput(`the ONNX model has no output '${ONNX_OUTPUT}'`, { reason: 'model-invalid', outputs: Object.keys(result) });
+      const output = result[outputName];
+      if (!output) throw invalidInput(`the ONNX model has no output '${outputName}'`, { reason: 'model-invalid', outputs: Object.keys(result) });
       try {
         const [on, oc, oh, ow] = output.dims as [number, number, number, number];
         return { shape: [on, oh, ow, oc], data: nchwToNhwc(output.data as Float32Array, output.dims) };

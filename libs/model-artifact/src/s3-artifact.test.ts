@@ -7,7 +7,8 @@ import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { Client } from 'minio';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Location, loadArtifact, loadOnnxArtifact, readManifest, s3IOHandler, saveArtifact } from './index.ts';
+import { ArtifactErrorReason, type S3Location, copyArtifact, loadArtifact, loadOnnxArtifact, openArtifact, readManifest, s3IOHandler, saveArtifact, saveOnnxArtifact } from './index.ts';
+import { decodeFloat32 } from './test-vector.ts';
 import { description, tinyModel } from './test-model.ts';
 
 const BUCKET = 'models';
@@ -73,6 +74,31 @@ describe('model artifacts in S3', () => {
     await model.save(s3IOHandler(at('plain')));
     const loaded = await loadLayersModel(s3IOHandler(at('plain')));
     expect(loaded.countParams()).toBe(model.countParams());
+  });
+
+  it('saves an ONNX-only artifact that runs on ONNX Runtime only, and copies it to a tarball that loads the same', async () => {
+    const source = await openArtifact(at('unet/resnet18/v1'));
+    const { test } = source.manifest;
+    const testInput = { shape: test.input.shape, data: decodeFloat32(await source.read(test.input.file), test.input.shape, 'input') };
+    const expectedOutput = { shape: test.output.shape, data: decodeFloat32(await source.read(test.output.file), test.output.shape, 'output') };
+    const names = { input: 'image', output: 'probabilities' };
+    const onnx = await source.read('model.onnx');
+    const saved = await saveOnnxArtifact(onnx, description, at('imported/v1'), { names, testInput, expectedOutput, tolerance: 1e-4 });
+    expect(Object.keys(saved.files).sort()).toEqual(['model.onnx', 'test-input.bin', 'test-output.bin']);
+    expect(saved.onnx).toEqual({ file: 'model.onnx', opset: 17, ...names });
+    await expect(loadArtifact(at('imported/v1'))).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: ArtifactErrorReason.TFJS_MISSING } });
+
+    const tarball = join(directory, 'imported.tar.gz');
+    await copyArtifact(at('imported/v1'), tarball);
+    const loaded = await loadOnnxArtifact(tarball, { threads: 1 });
+    expect(loaded.manifest).toEqual(saved);
+    await loaded.runner.release();
+
+    const wrong = { ...expectedOutput, data: expectedOutput.data.map((v) => v + 0.01) };
+    await expect(saveOnnxArtifact(onnx, description, at('imported/v2'), { names, testInput, expectedOutput: wrong, tolerance: 1e-4 })).rejects.toMatchObject({
+      details: { reason: ArtifactErrorReason.TEST_OUTPUT_MISMATCH },
+    });
+    await expect(readManifest(at('imported/v2'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('reports a missing artifact as NOT_FOUND', async () => {

@@ -1,5 +1,5 @@
 import type { Logger } from '@microseg/logging';
-import type { ArtifactManifest } from '@microseg/model-artifact';
+import type { ArtifactManifest, OnnxRunner } from '@microseg/model-artifact';
 import type { TileWorkerPool } from '@microseg/tf-runtime';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
@@ -10,7 +10,8 @@ export interface CachedVersion {
 }
 
 export interface LoadedModel {
-  model: LayersModel;
+  /** A tfjs model, or an ONNX Runtime session for a version that holds ONNX weights only (an imported package). */
+  model: LayersModel | OnnxRunner;
   manifest: ArtifactManifest;
   /** Worker threads holding this model, when its tiles run off the service's thread. */
   pool?: TileWorkerPool;
@@ -86,7 +87,8 @@ export class ModelCache {
 
   private dispose(versionId: string, loaded: LoadedModel): void {
     this.entries.delete(versionId);
-    loaded.model.dispose();
+    if ('release' in loaded.model) loaded.model.release().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'ONNX session did not close cleanly'));
+    else loaded.model.dispose();
     loaded.pool?.close().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'tile workers did not close cleanly'));
     this.logger.info({ modelVersionId: versionId, bytes: loaded.bytes }, 'model evicted from the cache');
   }

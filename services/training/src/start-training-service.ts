@@ -1,5 +1,6 @@
-import { type ShareTargetCheck, assertShareTargetsExist } from '@microseg/contracts';
+import { type ShareTargetCheck, assertShareTargetsExist, identityContracts } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
+import { request } from '@microseg/messaging';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
@@ -12,10 +13,13 @@ import { JobSubmission } from './job-submission.ts';
 import { JobRepository } from './job.repository.ts';
 import { LocalWorkers } from './local-workers.ts';
 import { trainingMigrations } from './migrations/index.ts';
+import { PackageImport } from './package-import.ts';
+import { PackageUploadsRepository } from './package-uploads.repository.ts';
 import { Registry } from './registry.ts';
 import { RegistryRepository } from './registry.repository.ts';
 import { createS3Client } from './s3-client.ts';
 import type { TrainingDatabase } from './training.tables.ts';
+import { VersionDownloads } from './version-downloads.ts';
 import { WeightsImport } from './weights-import.ts';
 import { WeightsRepository } from './weights.repository.ts';
 
@@ -55,10 +59,17 @@ export async function startTrainingService(
   const registry = new Registry({ registry: repository, jobs, weights, shareTargets });
   const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc, principals) });
   let backend: Promise<unknown> | undefined;
+  const client = createS3Client(s3);
+  const packageImport = new PackageImport({ uploads: new PackageUploadsRepository(db, repository), registry: repository, store, client, bucket: config.TRAINING_BUCKET, shareTargets });
+  const groupName = async (principal: Parameters<ShareTargetCheck>[0], groupId: string) => {
+    const { groups } = await request(nc, identityContracts.listGroups, { ids: [groupId] }, { timeoutMs: 10_000, headers: principals.headers(principal) });
+    return groups[0]?.name;
+  };
+  const downloads = new VersionDownloads({ registry, repository, store, client, bucket: config.TRAINING_BUCKET, groupName });
   const weightsImport = new WeightsImport({
     weights,
     store,
-    client: createS3Client(s3),
+    client,
     bucket: config.TRAINING_BUCKET,
     shareTargets,
     ensureBackend: async () => {
@@ -68,7 +79,7 @@ export async function startTrainingService(
   });
   const servers = [
     ...serveJobs(nc, { db, jobs, submission, benchmarks: new Benchmarks({ db, jobs, registry: repository, submission }), logger, principals }),
-    ...serveRegistry(nc, { registry, repository, weights, weightsImport, logger, principals }),
+    ...serveRegistry(nc, { registry, repository, weights, weightsImport, packageImport, downloads, logger, principals }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

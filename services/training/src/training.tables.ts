@@ -190,6 +190,20 @@ export interface WeightsUploadsTable {
   created_at: Generated<Date>;
 }
 
+export interface PackageUploadsTable {
+  id: Generated<string>;
+  group_id: string;
+  created_by: string;
+  file_name: string;
+  size_bytes: BigInt;
+  sha256: string;
+  bucket: string;
+  key: string;
+  expires_at: Date;
+  version_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface ImportedWeightsTable {
   id: Generated<string>;
   group_id: string;
@@ -226,6 +240,7 @@ export interface TrainingDatabase {
   alias_moves: AliasMovesTable;
   weights_uploads: WeightsUploadsTable;
   imported_weights: ImportedWeightsTable;
+  package_uploads: PackageUploadsTable;
   benchmarks: BenchmarksTable;
   outbox: OutboxTable;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
+import { registerModelTransferCommands } from './models-transfer.ts';
 
 interface Globals {
   url?: string;
@@ -40,7 +41,7 @@ const percent = (v: number | undefined) => (v === undefined ? '-' : `${(v * 100)
 const line = (v: Version) =>
   `${v.id}  ${v.modelName} v${v.number}  ${v.architecture}/${v.encoder}  ${v.dataset.experiment}  val ${percent(v.metrics.val.iou)} test ${percent(v.metrics.test?.iou)}  ${v.visibility.level}${v.aliases.length ? `  [${v.aliases.join(', ')}]` : ''}${v.owner ? `  (${v.owner.name})` : ''}`;
 
-/** `models list|show|share|alias set`: the shared model registry. */
+/** `models list|show|share|alias set|export|download|import`: the shared model registry. */
 export function registerModelsCommands(program: Command): void {
   const models = program.command('models').description('the shared model registry: versions, sharing, aliases');
   models
@@ -90,6 +91,7 @@ export function registerModelsCommands(program: Command): void {
       const { shareModelVersion } = await client.request<{ shareModelVersion: Version }>(SHARE, { id, visibility });
       printResult(globals, shareModelVersion, line);
     });
+  registerModelTransferCommands(models);
   const alias = models.command('alias').description('named pointers to versions (production, candidate...)');
   alias
     .command('set')

@@ -78,6 +78,8 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<'Query' | 'Mutation' | 'Subscrip
     updateModelCard: 'models:write',
     createWeightsUpload: 'models:write',
     importWeights: 'models:write',
+    createModelPackageUpload: 'models:write',
+    importModelPackage: 'models:write',
     createPolicy: 'pipeline:manage',
     pausePolicy: 'pipeline:manage',
     resumePolicy: 'pipeline:manage',

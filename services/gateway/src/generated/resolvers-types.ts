@@ -303,6 +303,12 @@ export type CreateMaskUploadInput = {
   sizeBytes: Scalars['Float']['input'];
 };
 
+export type CreateModelPackageUploadInput = {
+  fileName: Scalars['String']['input'];
+  sha256: Scalars['String']['input'];
+  sizeBytes: Scalars['Float']['input'];
+};
+
 export type CreatePolicyInput = {
   alias: Scalars['String']['input'];
   datasetId: Scalars['ID']['input'];
@@ -646,6 +652,14 @@ export type ImageFormat =
   | 'jpeg'
   | 'png'
   | 'tiff';
+
+export type ImportModelPackageInput = {
+  material?: InputMaybe<Scalars['String']['input']>;
+  /** The registry model it becomes a version of (created when new); default the package's name. */
+  modelName?: InputMaybe<Scalars['String']['input']>;
+  uploadId: Scalars['ID']['input'];
+  visibility?: InputMaybe<VisibilityInput>;
+};
 
 export type ImportWeightsInput = {
   architecture?: InputMaybe<Scalars['String']['input']>;
@@ -1051,9 +1065,33 @@ export type ModelConnection = {
   pageInfo: PageInfo;
 };
 
+export type ModelDownload = {
+  __typename?: 'ModelDownload';
+  expiresAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  format: ModelDownloadFormat;
+  sha256: Scalars['String']['output'];
+  sizeBytes: Scalars['Float']['output'];
+  url: Scalars['String']['output'];
+  versionId: Scalars['ID']['output'];
+};
+
+/** onnx: the ONNX weights; bioimageio: a bioimage.io model package (.zip); artifact: the MicroSeg artifact (.tar.gz) that `microseg predict --model` runs. */
+export type ModelDownloadFormat =
+  | 'artifact'
+  | 'bioimageio'
+  | 'onnx';
+
 export type ModelFilter = {
   material?: InputMaybe<Scalars['String']['input']>;
   ownedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ModelPackageUploadTicket = {
+  __typename?: 'ModelPackageUploadTicket';
+  expiresAt: Scalars['DateTime']['output'];
+  uploadId: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type ModelVersion = {
@@ -1070,6 +1108,8 @@ export type ModelVersion = {
   config: Scalars['JSON']['output'];
   createdAt: Scalars['DateTime']['output'];
   dataset: TrainingData;
+  /** A presigned download (15 minutes); a package is built on first request and kept by content. */
+  download: ModelDownload;
   durationSeconds: Scalars['Float']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -1087,6 +1127,11 @@ export type ModelVersion = {
   sixteenBitInput: SixteenBitInput;
   visibility: Visibility;
   workerKind: WorkerKind;
+};
+
+
+export type ModelVersionDownloadArgs = {
+  format: ModelDownloadFormat;
 };
 
 export type ModelVersionConnection = {
@@ -1130,6 +1175,8 @@ export type Mutation = {
   /** Step 1 of an upload: a presigned PUT URL (15 minutes at most), or part URLs for large files. */
   createImageUpload: UploadTicket;
   createMaskUpload: UploadTicket;
+  /** Step 1 of importing a bioimage.io model package: a presigned PUT URL for the .zip. */
+  createModelPackageUpload: ModelPackageUploadTicket;
   /** Refused with NOT_FOUND for a model the group may not use, INVALID_INPUT when its classes do not fit the dataset. */
   createPolicy: AutomationPolicy;
   createWebhook: CreatedWebhook;
@@ -1141,6 +1188,8 @@ export type Mutation = {
   deleteImage: Deletion;
   deleteMask: Deletion;
   deleteWebhook: Webhook;
+  /** Step 2: checks every sha256, reproduces the package's test output on ONNX Runtime, and registers it as a model version (served on ONNX Runtime). */
+  importModelPackage: ModelVersion;
   /** Step 2: verifies the file, reads it as an untrusted checkpoint, checks it fits its encoder. */
   importWeights: ImportedWeights;
   pausePolicy: AutomationPolicy;
@@ -1223,6 +1272,11 @@ export type MutationCreateMaskUploadArgs = {
 };
 
 
+export type MutationCreateModelPackageUploadArgs = {
+  input: CreateModelPackageUploadInput;
+};
+
+
 export type MutationCreatePolicyArgs = {
   input: CreatePolicyInput;
 };
@@ -1261,6 +1315,11 @@ export type MutationDeleteMaskArgs = {
 
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportModelPackageArgs = {
+  input: ImportModelPackageInput;
 };
 
 
@@ -2303,6 +2362,7 @@ export type ResolversTypes = {
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
   CreateMaskUploadInput: CreateMaskUploadInput;
+  CreateModelPackageUploadInput: CreateModelPackageUploadInput;
   CreatePolicyInput: CreatePolicyInput;
   CreateWebhookInput: CreateWebhookInput;
   CreateWeightsUploadInput: CreateWeightsUploadInput;
@@ -2340,6 +2400,7 @@ export type ResolversTypes = {
   ImageDownloadUrls: ResolverTypeWrapper<ImageDownloadUrls>;
   ImageFilter: ImageFilter;
   ImageFormat: ImageFormat;
+  ImportModelPackageInput: ImportModelPackageInput;
   ImportWeightsInput: ImportWeightsInput;
   ImportedWeights: ResolverTypeWrapper<ImportedWeightsModel>;
   InitialWeights: ResolverTypeWrapper<InitialWeights>;
@@ -2379,7 +2440,10 @@ export type ResolversTypes = {
   ModelCard: ResolverTypeWrapper<ModelCard>;
   ModelCardInput: ModelCardInput;
   ModelConnection: ResolverTypeWrapper<Omit<ModelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Model']> }>;
+  ModelDownload: ResolverTypeWrapper<ModelDownload>;
+  ModelDownloadFormat: ModelDownloadFormat;
   ModelFilter: ModelFilter;
+  ModelPackageUploadTicket: ResolverTypeWrapper<ModelPackageUploadTicket>;
   ModelVersion: ResolverTypeWrapper<ModelVersionModel>;
   ModelVersionConnection: ResolverTypeWrapper<Omit<ModelVersionConnection, 'nodes'> & { nodes: Array<ResolversTypes['ModelVersion']> }>;
   ModelVersionFilter: ModelVersionFilter;
@@ -2478,6 +2542,7 @@ export type ResolversParentTypes = {
   CreateDatasetInput: CreateDatasetInput;
   CreateImageUploadInput: CreateImageUploadInput;
   CreateMaskUploadInput: CreateMaskUploadInput;
+  CreateModelPackageUploadInput: CreateModelPackageUploadInput;
   CreatePolicyInput: CreatePolicyInput;
   CreateWebhookInput: CreateWebhookInput;
   CreateWeightsUploadInput: CreateWeightsUploadInput;
@@ -2514,6 +2579,7 @@ export type ResolversParentTypes = {
   ImageConnection: Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Image']> };
   ImageDownloadUrls: ImageDownloadUrls;
   ImageFilter: ImageFilter;
+  ImportModelPackageInput: ImportModelPackageInput;
   ImportWeightsInput: ImportWeightsInput;
   ImportedWeights: ImportedWeightsModel;
   InitialWeights: InitialWeights;
@@ -2545,7 +2611,9 @@ export type ResolversParentTypes = {
   ModelCard: ModelCard;
   ModelCardInput: ModelCardInput;
   ModelConnection: Omit<ModelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Model']> };
+  ModelDownload: ModelDownload;
   ModelFilter: ModelFilter;
+  ModelPackageUploadTicket: ModelPackageUploadTicket;
   ModelVersion: ModelVersionModel;
   ModelVersionConnection: Omit<ModelVersionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ModelVersion']> };
   ModelVersionFilter: ModelVersionFilter;
@@ -3279,6 +3347,24 @@ export type ModelConnectionResolvers<ContextType = GatewayContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ModelDownloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelDownload'] = ResolversParentTypes['ModelDownload']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ModelDownloadFormat'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelPackageUploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelPackageUploadTicket'] = ResolversParentTypes['ModelPackageUploadTicket']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ModelVersionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3290,6 +3376,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['TrainingData'], ParentType, ContextType>;
+  download?: Resolver<ResolversTypes['ModelDownload'], ParentType, ContextType, RequireFields<ModelVersionDownloadArgs, 'format'>>;
   durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3332,6 +3419,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createDatasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<MutationCreateDatasetVersionArgs, 'datasetId'>>;
   createImageUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateImageUploadArgs, 'input'>>;
   createMaskUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationCreateMaskUploadArgs, 'input'>>;
+  createModelPackageUpload?: Resolver<ResolversTypes['ModelPackageUploadTicket'], ParentType, ContextType, RequireFields<MutationCreateModelPackageUploadArgs, 'input'>>;
   createPolicy?: Resolver<ResolversTypes['AutomationPolicy'], ParentType, ContextType, RequireFields<MutationCreatePolicyArgs, 'input'>>;
   createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   createWeightsUpload?: Resolver<ResolversTypes['WeightsUploadTicket'], ParentType, ContextType, RequireFields<MutationCreateWeightsUploadArgs, 'input'>>;
@@ -3340,6 +3428,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteImage?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'id'>>;
   deleteMask?: Resolver<ResolversTypes['Deletion'], ParentType, ContextType, RequireFields<MutationDeleteMaskArgs, 'id'>>;
   deleteWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  importModelPackage?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationImportModelPackageArgs, 'input'>>;
   importWeights?: Resolver<ResolversTypes['ImportedWeights'], ParentType, ContextType, RequireFields<MutationImportWeightsArgs, 'input'>>;
   pausePolicy?: Resolver<ResolversTypes['AutomationPolicy'], ParentType, ContextType, RequireFields<MutationPausePolicyArgs, 'id'>>;
   remeasureDataset?: Resolver<ResolversTypes['RemeasureResult'], ParentType, ContextType, RequireFields<MutationRemeasureDatasetArgs, 'datasetId'>>;
@@ -3777,6 +3866,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   ModelAlias?: ModelAliasResolvers<ContextType>;
   ModelCard?: ModelCardResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
+  ModelDownload?: ModelDownloadResolvers<ContextType>;
+  ModelPackageUploadTicket?: ModelPackageUploadTicketResolvers<ContextType>;
   ModelVersion?: ModelVersionResolvers<ContextType>;
   ModelVersionConnection?: ModelVersionConnectionResolvers<ContextType>;
   MultipartUpload?: MultipartUploadResolvers<ContextType>;

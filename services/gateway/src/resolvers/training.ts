@@ -5,6 +5,8 @@ import { subscriptionEvents } from '../subscriptions.ts';
 
 /** Training runs for minutes; the service answers quickly but checks the dataset first. */
 const START_TIMEOUT_MS = 60_000;
+/** Packaging or importing runs the network on its test input: seconds for large encoders on a busy CPU. */
+const PACKAGE_TIMEOUT_MS = 120_000;
 
 const defined = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
 const pageInfo = (page: { endCursor: string | null; hasNextPage: boolean }) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage });
@@ -178,6 +180,23 @@ export const trainingResolvers: Resolvers = {
         { timeoutMs: START_TIMEOUT_MS },
       );
     },
+    createModelPackageUpload: (_parent, { input }, context) => {
+      requireCaller(context);
+      return context.services.call(c.createPackageUpload, input);
+    },
+    importModelPackage: (_parent, { input }, context) => {
+      requireCaller(context);
+      return context.services.call(
+        c.importPackage,
+        {
+          uploadId: input.uploadId,
+          ...(input.modelName ? { modelName: input.modelName } : {}),
+          ...(input.material ? { material: input.material } : {}),
+          ...(input.visibility ? { visibility: visibility(input.visibility) } : {}),
+        },
+        { timeoutMs: PACKAGE_TIMEOUT_MS },
+      );
+    },
     reproduceBenchmark: (_parent, { input }, context) => {
       requireCaller(context);
       return context.services.call(
@@ -214,7 +233,10 @@ export const trainingResolvers: Resolvers = {
     epochs: async (job, _args, context) => (await context.services.call(c.jobEpochs, { id: job.id })).epochs,
     modelVersion: (job, _args, context) => (job.modelVersionId ? context.services.call(c.getVersion, { id: job.modelVersionId }) : null),
   },
-  ModelVersion: { owner: versionOwner },
+  ModelVersion: {
+    owner: versionOwner,
+    download: (version, { format }, context) => context.services.call(c.downloadVersion, { id: version.id, format }, { timeoutMs: PACKAGE_TIMEOUT_MS }),
+  },
   Model: {
     owner: (model, _args, context) => context.loaders.groupById.load(model.groupId),
     versions: async (model, { first, after }, context) => {

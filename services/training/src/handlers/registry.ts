@@ -2,14 +2,25 @@ import { type PrincipalTokens, trainingContracts as c } from '@microseg/contract
 import type { Logger } from '@microseg/logging';
 import { type RequestServer, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
+import type { PackageImport } from '../package-import.ts';
 import type { Registry } from '../registry.ts';
 import type { RegistryRepository } from '../registry.repository.ts';
+import type { VersionDownloads } from '../version-downloads.ts';
 import type { WeightsImport } from '../weights-import.ts';
 import type { WeightsRepository } from '../weights.repository.ts';
 
 export function serveRegistry(
   nc: NatsConnection,
-  deps: { registry: Registry; repository: RegistryRepository; weights: WeightsRepository; weightsImport: WeightsImport; logger: Logger; principals: PrincipalTokens },
+  deps: {
+    registry: Registry;
+    repository: RegistryRepository;
+    weights: WeightsRepository;
+    weightsImport: WeightsImport;
+    packageImport: PackageImport;
+    downloads: VersionDownloads;
+    logger: Logger;
+    principals: PrincipalTokens;
+  },
 ): RequestServer[] {
   const { registry } = deps;
   const options = { logger: deps.logger, verifier: deps.principals };
@@ -29,6 +40,9 @@ export function serveRegistry(
     }), options),
     serveAuthenticated(nc, c.createWeightsUpload, (input, { principal }) => deps.weightsImport.createUpload(principal, input), options),
     serveAuthenticated(nc, c.completeWeightsUpload, (input, { principal }) => deps.weightsImport.complete(principal, input), options),
+    serveAuthenticated(nc, c.downloadVersion, ({ id, format }, { principal }) => deps.downloads.download(principal, id, format), options),
+    serveAuthenticated(nc, c.createPackageUpload, (input, { principal }) => deps.packageImport.createUpload(principal, input), options),
+    serveAuthenticated(nc, c.importPackage, (input, { principal }) => deps.packageImport.import(principal, input), options),
     serveAuthenticated(nc, c.listWeights, async ({ encoder }, { principal }) => ({
       weights: await deps.weights.listReadable(principal.groupId, encoder),
     }), options),

@@ -2,9 +2,11 @@ import type { Migration } from '@microseg/db';
 import { outboxMigrations } from '@microseg/messaging';
 import * as registry from './0001-training-registry.ts';
 import * as conventions from './0002-model-conventions.ts';
+import * as packageUploads from './0003-package-uploads.ts';
 
 export const trainingMigrations: Record<string, Migration> = {
   ...outboxMigrations,
   '0001-training-registry': registry,
   '0002-model-conventions': conventions,
+  '0003-package-uploads': packageUploads,
 };
