@@ -7,6 +7,8 @@ export const ArtifactErrorReason = {
   TEST_OUTPUT_MISMATCH: 'test-output-mismatch',
   /** The artifact has no model.onnx (saved before ONNX export): it runs on tfjs only. */
   ONNX_MISSING: 'onnx-missing',
+  /** Exporting an artifact's network to ONNX on load was refused (a layer with no ONNX form): it runs on tfjs only. */
+  ONNX_EXPORT_REFUSED: 'onnx-export-refused',
 } as const;
 
 export type ArtifactErrorReason = (typeof ArtifactErrorReason)[keyof typeof ArtifactErrorReason];

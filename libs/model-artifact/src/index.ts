@@ -1,8 +1,19 @@
 export type { ArtifactFiles } from './artifact-files.ts';
 export { ArtifactErrorReason } from './errors.ts';
 export { artifactIOHandler, directoryIOHandler, s3IOHandler } from './io-handler.ts';
-export { type LoadedArtifact, type LoadedOnnxArtifact, loadArtifact, loadOnnxArtifact, readManifest } from './load-artifact.ts';
-export { type OnnxRunner, type OnnxRunnerOptions, ONNX_INPUT, ONNX_OUTPUT, createOnnxRunner, defaultThreads } from './onnx-runner.ts';
+export { type LoadOnnxOptions, type LoadedArtifact, type LoadedOnnxArtifact, loadArtifact, loadOnnxArtifact, readManifest } from './load-artifact.ts';
+export {
+  type OnnxDevice,
+  type OnnxRunner,
+  type OnnxRunnerOptions,
+  ONNX_DEVICES,
+  ONNX_INPUT,
+  ONNX_OUTPUT,
+  createOnnxRunner,
+  cudaProviderLibrary,
+  defaultThreads,
+} from './onnx-runner.ts';
+export { startOnnxThread } from './onnx-thread.ts';
 export type { ArtifactLocation } from './locations.ts';
 export {
   type ArtifactManifest,
