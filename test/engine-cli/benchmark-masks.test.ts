@@ -24,7 +24,7 @@ const TIE = 1e-5;
  * benchmark with the paper's tiling (512 px tiles at stride 256) on ONNX Runtime as the inference service runs it
  * (session in its own thread, tiles batched) and on tfjs-wasm tile workers, through the same tiling code.
  */
-describe('ONNX Runtime and tfjs give the same masks on the MicroNet benchmark', () => {
+describe('ONNX Runtime and tfjs give the same masks on the MicroNet benchmark, argmax ties aside', () => {
   let work: string;
   let tfjs: LoadedArtifact;
   let pool: TileWorkerPool;
@@ -64,7 +64,7 @@ describe('ONNX Runtime and tfjs give the same masks on the MicroNet benchmark', 
   }
 
   for (const material of ['super', 'ebc']) {
-    it(`${material}: every image, the same mask on both engines`, async () => {
+    it(`${material}: every image, the same class on both engines wherever the top two classes are not tied`, async () => {
       const directory = join(BENCHMARK, 'images', material);
       const files = readdirSync(directory).filter((name) => name.endsWith('.png'));
       expect(files.length, `the benchmark images in ${directory}`).toBeGreaterThan(10);
@@ -92,8 +92,10 @@ describe('ONNX Runtime and tfjs give the same masks on the MicroNet benchmark', 
       const report = `${material}: ${files.length} images, ${pixels} pixels, ${differing} differ between ONNX Runtime and tfjs (${untied} not argmax ties)`;
       process.stdout.write(`${report}\n`);
       expect([tile, stride]).toEqual([512, 256]);
+      // Every pixel whose class differs is an argmax tie (the engines' probabilities agree to ~1e-6, so two
+      // classes within 1e-5 of each other may swap): measured 9 of 4.7 M pixels on super.
       expect(untied, report).toBe(0);
-      expect(differing, report).toBe(0);
+      expect(differing / pixels, report).toBeLessThan(1e-5);
     }, 1_200_000);
   }
 });
