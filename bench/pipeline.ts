@@ -43,7 +43,8 @@ import { Client } from 'minio';
 import pg from 'pg';
 import { microsegJson } from '../test/datasets/cli.ts';
 import { putToUrl } from '../test/datasets/images.ts';
-import { type TestPlatform, startTestPlatform } from '../test/harness/index.ts';
+// The harness's platform alone: its index also exports vitest assertions, which need a vitest run.
+import { type TestPlatform, startTestPlatform } from '../test/harness/platform.ts';
 import { pngVariant } from '../test/load/png-variant.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
