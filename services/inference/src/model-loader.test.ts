@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '@microseg/logging';
-import { readManifest, saveArtifact } from '@microseg/model-artifact';
+import { type ModelDescription, readManifest, saveArtifact } from '@microseg/model-artifact';
 import { buildModel } from '@microseg/segmentation';
 import { type ImageInput, initBackend, segmentImage } from '@microseg/tf-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +21,11 @@ beforeAll(async () => {
   await initBackend({ preferred: 'wasm' });
   dir = await mkdtemp(join(tmpdir(), 'model-loader-'));
   const model = buildModel({ architecture: 'unet', encoder: 'resnet18', classes: CLASSES.length, encoderDepth: 3, decoderChannels: [16, 8, 8] });
-  const description = {
+  const description: ModelDescription = {
     name: 'tiny', architecture: 'unet', encoder: 'resnet18', classes: CLASSES,
     input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
     tile: { size: 64, stride: 32 }, trainingPixelSize: null, sourceWeights: [], metrics: {}, licence: 'MIT', codeVersion: 'test',
-  } as const;
+  };
   const testInput = { shape: [1, 32, 32, 3], data: Float32Array.from({ length: 32 * 32 * 3 }, (_, i) => Math.sin(i) * 2) };
   withOnnx = join(dir, 'with-onnx');
   withoutOnnx = join(dir, 'without-onnx');
