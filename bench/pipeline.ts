@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:pipeline` (issue 7): what the automated pipeline adds to the compute of a model.
  *
- * On the local platform (every service a process, PostgreSQL, NATS, s3rver; MICROSEG_TF_BACKEND=wasm):
+ * On the local platform (every service a process, PostgreSQL, NATS, s3rver), with the inference service on
+ * BENCH_ENGINE (its INFERENCE_ENGINE: `onnx`, the default, or `tfjs` on wasm; issue 14 compares the two):
  * 1. A real UNet-ResNet18 version enters the registry through the platform: the tiny-super fixture is
  *    imported, trained for one epoch (64 px crops: seconds on wasm; the artifact segments with the
  *    production tiling every trained version gets, 512 px tiles at stride 256) and aliased `production`.
@@ -36,13 +37,14 @@ import { ServiceProcess, infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
 import { analyseParticles, createIndexMask, encodeIndexMask, readIndexMask } from '@microseg/metrology';
 import { decodeImage } from '@microseg/micrograph';
-import { type LoadedArtifact, loadArtifact } from '@microseg/model-artifact';
-import { type TileWorkerPool, createTileWorkerPool, initBackend, modelToSource, segmentImage } from '@microseg/tf-runtime';
+import { type ArtifactManifest, loadArtifact, loadOnnxArtifact } from '@microseg/model-artifact';
+import { type SegmentImageOptions, createTileWorkerPool, initBackend, modelToSource, segmentImage } from '@microseg/tf-runtime';
 import { Client } from 'minio';
 import pg from 'pg';
 import { microsegJson } from '../test/datasets/cli.ts';
 import { putToUrl } from '../test/datasets/images.ts';
-import { type TestPlatform, startTestPlatform } from '../test/harness/index.ts';
+// The harness's platform alone: its index also exports vitest assertions, which need a vitest run.
+import { type TestPlatform, startTestPlatform } from '../test/harness/platform.ts';
 import { pngVariant } from '../test/load/png-variant.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,7 +62,15 @@ const GOAL_OVERHEAD_S = 0.5;
 const GOAL_RATIO = 1.2;
 /** The inference service's INFERENCE_TILE_WORKERS; compute alone then uses one pool of as many workers, as the CLI does. */
 const TILE_WORKERS = Number(env['BENCH_TILE_WORKERS'] ?? 1);
-const SERVICE_ENV = { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_TILE_WORKERS: String(TILE_WORKERS) };
+/**
+ * The inference service's INFERENCE_ENGINE (issue 14): `onnx` (its default; compute alone then runs one ONNX Runtime
+ * session in its own thread with the service's tile batch, as the service does) or `tfjs` (wasm tile workers).
+ */
+const ENGINE = env['BENCH_ENGINE'] ?? 'onnx';
+if (ENGINE !== 'onnx' && ENGINE !== 'tfjs') throw new Error(`BENCH_ENGINE must be onnx or tfjs, got ${ENGINE}`);
+/** The service's default INFERENCE_TILE_BATCH. */
+const ONNX_TILE_BATCH = 2;
+const SERVICE_ENV = { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ENGINE: ENGINE, INFERENCE_TILE_WORKERS: String(TILE_WORKERS) };
 
 const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -295,15 +305,13 @@ interface ComputeTiming {
 }
 
 /** One `microseg predict` + `microseg measure particles` of the image, as the two commands do it. */
-async function computeOnce(loaded: LoadedArtifact, png: Uint8Array, pool: TileWorkerPool | undefined, scratch: string): Promise<ComputeTiming> {
-  const { model, manifest } = loaded;
+async function computeOnce(manifest: ArtifactManifest, network: Pick<SegmentImageOptions, 'model' | 'pool' | 'workers' | 'tileBatch'>, png: Uint8Array, scratch: string): Promise<ComputeTiming> {
   const started = performance.now();
   const decoded = await decodeImage(png);
   const segmenting = performance.now();
   const segmentation = await segmentImage({
     image: { data: decoded.pixels, width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels, bitDepth: decoded.info.bitDepth },
-    model,
-    ...(pool ? { pool } : { workers: 0 }),
+    ...network,
     tile: manifest.tile.size,
     stride: manifest.tile.stride,
     probabilities: false,
@@ -383,7 +391,7 @@ async function startInferenceReplica(platform: TestPlatform, logDir: string): Pr
 // ---------------------------------------------------------------------------------------------
 
 const superImage = readFileSync(IMAGE_FILE);
-log(`bench:pipeline on ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)}), wasm backend; image ${IMAGE_FILE} (${(superImage.byteLength / 1024).toFixed(0)} KiB)`);
+log(`bench:pipeline on ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)}), engine ${ENGINE}${ENGINE === 'tfjs' ? ' (wasm)' : ''}; image ${IMAGE_FILE} (${(superImage.byteLength / 1024).toFixed(0)} KiB)`);
 const platform = await startTestPlatform(['identity', 'dataset', 'training', 'inference', 'metrology'], SERVICE_ENV);
 const db = new pg.Pool({ connectionString: platform.infrastructure.databaseUrl, max: 2 });
 let replica: ServiceProcess | undefined;
@@ -424,25 +432,28 @@ try {
   const cold = await timedUpload(lab.client, db, createDataset.id, model.versionId, pngVariant(superImage, 'cold'), 'cold');
   const source = await modelToSource(loaded.model, [import.meta.resolve('@microseg/segmentation')]);
   const workerBackend = backend.backend === 'cpu' ? 'cpu' : 'wasm';
-  const servicePool = TILE_WORKERS > 0 ? await createTileWorkerPool({ source, workers: TILE_WORKERS, backend: workerBackend }) : undefined;
+  const servicePool = ENGINE === 'tfjs' && TILE_WORKERS > 0 ? await createTileWorkerPool({ source, workers: TILE_WORKERS, backend: workerBackend }) : undefined;
+  const session = ENGINE === 'onnx' ? await loadOnnxArtifact({ client: minio, bucket: model.artifact.bucket, prefix: model.artifact.prefix }, { offThread: true, exportMissing: true }) : undefined;
+  const network = session ? { model: session.runner, tileBatch: ONNX_TILE_BATCH } : { model: loaded.model, ...(servicePool ? { pool: servicePool } : { workers: 0 }) };
   // The first pass compiles the wasm kernels for these shapes; the service's cold upload above did the same.
-  await computeOnce(loaded, superImage, servicePool, scratch);
+  await computeOnce(loaded.manifest, network, superImage, scratch);
   const uploads: TimedUpload[] = [];
   const alone: (ComputeTiming & { afterUpload: number })[] = [];
   const cpu = new ServiceCpu(platform);
   for (let i = 0; i < UPLOADS; i++) {
     uploads.push(await cpu.during(() => timedUpload(lab.client, db, createDataset.id, model.versionId, pngVariant(superImage, `upload ${i}`), `upload-${i}`)));
     if (Math.floor(((i + 1) * COMPUTE_RUNS) / UPLOADS) > Math.floor((i * COMPUTE_RUNS) / UPLOADS)) {
-      alone.push({ ...(await computeOnce(loaded, superImage, servicePool, scratch)), afterUpload: i });
+      alone.push({ ...(await computeOnce(loaded.manifest, network, superImage, scratch)), afterUpload: i });
     }
   }
   await servicePool?.close();
+  await session?.runner.release();
   const cliPool: ComputeTiming[] = [];
-  if (CLI_POOL_RUNS > 0 && TILE_WORKERS !== availableParallelism()) {
+  if (ENGINE === 'tfjs' && CLI_POOL_RUNS > 0 && TILE_WORKERS !== availableParallelism()) {
     const pool = await createTileWorkerPool({ source, workers: availableParallelism(), backend: workerBackend });
     try {
-      await computeOnce(loaded, superImage, pool, scratch);
-      for (let i = 0; i < CLI_POOL_RUNS; i++) cliPool.push(await computeOnce(loaded, superImage, pool, scratch));
+      await computeOnce(loaded.manifest, { model: loaded.model, pool }, superImage, scratch);
+      for (let i = 0; i < CLI_POOL_RUNS; i++) cliPool.push(await computeOnce(loaded.manifest, { model: loaded.model, pool }, superImage, scratch));
     } finally {
       await pool.close();
     }
@@ -464,7 +475,7 @@ try {
   log(`end-to-end (upload start -> measurement set answers imageMeasurements), ${UPLOADS} sequential uploads of a 512x512 8-bit superalloy PNG:`);
   log(`  ${p(endToEnd)}  (cold first upload, model loaded from S3 and wasm kernels compiled: ${seconds(cold.visibleAt - cold.startedAt)})`);
   log(`  watched every ${POLL_MS} ms: ${WATCH_GRAPHQL_ONLY ? 'GraphQL all along (BENCH_WATCH=graphql)' : 'PostgreSQL until the set is stored, then GraphQL (BENCH_WATCH=graphql polls GraphQL all along)'}`);
-  const tiling = TILE_WORKERS > 0 ? `one pool of ${TILE_WORKERS} tile workers for every image, as the CLI keeps it` : 'tiles in the calling thread';
+  const tiling = ENGINE === 'onnx' ? `one ONNX Runtime session in its own thread, ${ONNX_TILE_BATCH} tiles a run, as the service runs it` : TILE_WORKERS > 0 ? `one pool of ${TILE_WORKERS} tile workers for every image, as the CLI keeps it` : 'tiles in the calling thread';
   log(`compute alone, this process (decode + predict + mask PNG written and read + measure particles; ${tiling}, service INFERENCE_TILE_WORKERS=${TILE_WORKERS}):`);
   log(`  ${p(aloneTotal)}  (${alone.length} runs after a warm-up, interleaved with the uploads)`);
   if (cliPool.length > 0) {

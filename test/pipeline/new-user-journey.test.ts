@@ -92,7 +92,7 @@ describe('a new user: policy on the imported benchmark, upload, results by LIMS 
       limsId,
       source: 'model',
       modelVersion: { id: first.modelVersionId, modelName: 'superalloy-unet', number: 1, trainingData: { datasetId, experiment: 'Super3' } },
-      segmentation: { backend: 'wasm' },
+      segmentation: { backend: 'onnxruntime-cpu' },
     });
 
     // A better model comes along: moving the alias re-segments and re-measures in the background.

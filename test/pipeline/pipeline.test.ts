@@ -90,7 +90,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
       const { segmentations } = await request(nc, inferenceContracts.listSegmentations, { imageIds: [imageId] }, as());
       return segmentations[0];
     }, 'the segmentation of the upload', 90_000);
-    expect(segmentation).toMatchObject({ imageId, modelVersionId: versionId, status: 'succeeded', backend: 'wasm' });
+    expect(segmentation).toMatchObject({ imageId, modelVersionId: versionId, status: 'succeeded', backend: 'onnxruntime-cpu' });
     expect(segmentation.tiles).toBeGreaterThan(0);
 
     const [set] = await eventually(async () => {
@@ -124,7 +124,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     );
     expect(image.limsId).toBe(limsId);
     const [segmentation] = image.segmentations;
-    expect(segmentation).toMatchObject({ modelVersionId: versionId, status: 'succeeded', backend: 'wasm' });
+    expect(segmentation).toMatchObject({ modelVersionId: versionId, status: 'succeeded', backend: 'onnxruntime-cpu' });
     expect(segmentation!.maskUrl).toMatch(/^http/);
     expect((await fetch(segmentation!.maskUrl!)).status).toBe(200);
     const [set] = image.measurements;
@@ -135,7 +135,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
       maskId: segmentation!.maskId,
       source: 'model',
       modelVersion: { id: versionId, modelName: 'tiny-unet', number: 1, classRule: 'argmax', sixteenBitInput: 'full_range', trainingData: { experiment: 'Super1' } },
-      segmentation: { id: segmentation!.id, backend: 'wasm' },
+      segmentation: { id: segmentation!.id, backend: 'onnxruntime-cpu' },
     });
     // The rule that turned the version's probabilities into the measured mask.
     expect(set!.classRule).toBe('argmax');

@@ -9,6 +9,8 @@ export const ArtifactErrorReason = {
   ONNX_MISSING: 'onnx-missing',
   /** The artifact holds an ONNX model only (imported from a bioimage.io package): it runs on ONNX Runtime only. */
   TFJS_MISSING: 'tfjs-missing',
+  /** Exporting an artifact's network to ONNX on load was refused (a layer with no ONNX form): it runs on tfjs only. */
+  ONNX_EXPORT_REFUSED: 'onnx-export-refused',
 } as const;
 
 export type ArtifactErrorReason = (typeof ArtifactErrorReason)[keyof typeof ArtifactErrorReason];

@@ -3,6 +3,7 @@ export { ArtifactErrorReason } from './errors.ts';
 export { artifactIOHandler, directoryIOHandler, s3IOHandler } from './io-handler.ts';
 export { copyArtifact } from './copy-artifact.ts';
 export {
+  type LoadOnnxOptions,
   type LoadedArtifact,
   type LoadedOnnxArtifact,
   type VerifiedArtifact,
@@ -12,7 +13,18 @@ export {
   openArtifact,
   readManifest,
 } from './load-artifact.ts';
-export { type OnnxRunner, type OnnxRunnerOptions, ONNX_INPUT, ONNX_OUTPUT, createOnnxRunner, defaultThreads } from './onnx-runner.ts';
+export {
+  type OnnxDevice,
+  type OnnxRunner,
+  type OnnxRunnerOptions,
+  ONNX_DEVICES,
+  ONNX_INPUT,
+  ONNX_OUTPUT,
+  createOnnxRunner,
+  cudaProviderLibrary,
+  defaultThreads,
+} from './onnx-runner.ts';
+export { startOnnxThread } from './onnx-thread.ts';
 export type { ArtifactLocation } from './locations.ts';
 export {
   type ArtifactManifest,

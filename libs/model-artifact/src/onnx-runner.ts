@@ -1,15 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { invalidInput } from '@microseg/errors';
 import { nchwToNhwc, nhwcToNchw } from '@microseg/onnx-export';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { TensorData } from './test-vector.ts';
+
+export const ONNX_DEVICES = ['auto', 'cpu', 'cuda'] as const;
+export type OnnxDevice = (typeof ONNX_DEVICES)[number];
 
 export interface OnnxRunnerOptions {
   /** ONNX Runtime's intra-op threads (one inference uses them all). Default: defaultThreads(). */
   threads?: number;
   /** The graph's input and output names (an imported graph keeps its own); default ONNX_INPUT and ONNX_OUTPUT. */
   names?: { input: string; output: string };
+  /**
+   * Execution provider: `cpu`; `cuda` (fails when the CUDA provider cannot start); `auto` (default
+   * `cpu`): CUDA where its provider library is installed and starts, else CPU with the reason kept.
+   */
+  device?: OnnxDevice;
 }
 
 /**
@@ -30,9 +40,23 @@ export function defaultThreads(cpuMaxFile = '/sys/fs/cgroup/cpu.max'): number {
   return Number.isFinite(limit) && limit >= 1 ? Math.min(cores, limit) : cores;
 }
 
-/** One ONNX Runtime session (CPU execution provider) that takes and gives NHWC tensors like the tfjs model. */
+/**
+ * The CUDA execution provider is not in the npm package (its install script downloads it, which the
+ * workspace skips): it is present only where an image put libonnxruntime_providers_cuda.so beside the binding.
+ */
+export function cudaProviderLibrary(): string | undefined {
+  const packageDir = dirname(dirname(createRequire(import.meta.url).resolve('onnxruntime-node')));
+  const library = join(packageDir, 'bin', 'napi-v6', process.platform, process.arch, 'libonnxruntime_providers_cuda.so');
+  return existsSync(library) ? library : undefined;
+}
+
+/** One ONNX Runtime session that takes and gives NHWC tensors like the tfjs model. */
 export interface OnnxRunner {
   readonly threads: number;
+  /** The execution provider the session runs on. */
+  readonly provider: 'cpu' | 'cuda';
+  /** Why `auto` runs on the CPU (no CUDA provider library, or it did not start). */
+  readonly cpuReason?: string;
   run(input: TensorData): Promise<TensorData>;
   release(): Promise<void>;
 }
@@ -45,21 +69,43 @@ export async function createOnnxRunner(bytes: Uint8Array, options: OnnxRunnerOpt
   if (!Number.isInteger(threads) || threads < 1) throw invalidInput(`threads must be a positive integer, got ${threads}`, { threads });
   // Loaded on first use: the native binding costs memory that tfjs-only processes need not pay.
   const ort = await import('onnxruntime-node');
-  let session: InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(bytes, {
-      executionProviders: ['cpu'],
+  const device = options.device ?? 'cpu';
+  if (!(ONNX_DEVICES as readonly string[]).includes(device)) throw invalidInput(`device must be ${ONNX_DEVICES.join(', ')}, got ${device}`, { device });
+  const create = (provider: 'cpu' | 'cuda') =>
+    ort.InferenceSession.create(bytes, {
+      executionProviders: provider === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     });
+  let session: InferenceSession;
+  let provider: 'cpu' | 'cuda' = 'cpu';
+  let cpuReason: string | undefined;
+  try {
+    if (device === 'cpu') {
+      session = await create('cpu');
+    } else if (device === 'auto' && !cudaProviderLibrary()) {
+      cpuReason = 'the CUDA execution provider library is not installed';
+      session = await create('cpu');
+    } else {
+      try {
+        session = await create('cuda');
+        provider = 'cuda';
+      } catch (error) {
+        if (device === 'cuda') throw error;
+        cpuReason = `the CUDA execution provider did not start: ${(error as Error).message}`;
+        session = await create('cpu');
+      }
+    }
   } catch (cause) {
-    throw invalidInput('ONNX Runtime cannot load the model', { reason: 'model-invalid' }, cause);
+    throw invalidInput('ONNX Runtime cannot load the model', { reason: 'model-invalid', device }, cause);
   }
   const inputName = options.names?.input ?? ONNX_INPUT;
   const outputName = options.names?.output ?? ONNX_OUTPUT;
   return {
     threads,
+    provider,
+    ...(cpuReason === undefined ? {} : { cpuReason }),
     async run(input) {
       const [n, h, w, c] = input.shape as [number, number, number, number];
       const feeds = { [inputName]: new ort.Tensor('float32', nhwcToNchw(input.data, input.shape), [n, c, h, w]) };

@@ -12,6 +12,8 @@ export interface SegmentedImage {
   probabilities: Float32Array | undefined;
   tiles: number;
   computeMs: number;
+  /** The backend that computed it (provenance). */
+  backend: string;
 }
 
 async function readAll(store: ObjectStore, bucket: string, key: string): Promise<Buffer> {
@@ -59,11 +61,13 @@ export async function segmentStoredImage(
   const started = performance.now();
   const result = await segmentImage({
     image: input,
-    model: loaded.model,
+    ...loaded.network,
     tile: manifest.tile.size,
     stride: manifest.tile.stride,
-    ...(loaded.pool ? { pool: loaded.pool } : { workers: 0 }),
     probabilities: options.probabilities,
+    // The version's conventions: how probabilities become classes, how 16-bit pixels are read.
+    classRule: manifest.classRule,
+    sixteenBit: manifest.input.sixteenBit,
     normalisation: {
       mean: manifest.input.normalisation.mean as [number, number, number],
       std: manifest.input.normalisation.std as [number, number, number],
@@ -79,5 +83,6 @@ export async function segmentStoredImage(
     probabilities: result.probabilities,
     tiles: result.tiles,
     computeMs,
+    backend: loaded.backend,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type LoadedModel, ModelCache } from './model-cache.ts';
 
 function fakeModel(bytes: number, disposed: string[], id: string): LoadedModel {
-  return { model: { dispose: () => disposed.push(id) } as unknown as LoadedModel['model'], manifest: {} as LoadedModel['manifest'], bytes };
+  return { network: { model: { run: async () => ({ shape: [], data: new Float32Array() }) } }, manifest: {} as LoadedModel['manifest'], backend: 'onnxruntime-cpu', bytes, dispose: async () => void disposed.push(id) };
 }
 
 const v = (id: string) => ({ id, artifact: { bucket: 'models', prefix: id } });
@@ -41,17 +41,15 @@ describe('model cache', () => {
     await expect(cache.with(v('bad'), async () => 'ok')).resolves.toBe('ok');
   });
 
-  it('closes the tile workers of an evicted model with it', async () => {
+  it('closes what an evicted model holds (its session or tile workers), and everything idle on clear', async () => {
     const disposed: string[] = [];
-    const closed: string[] = [];
-    const cache = new ModelCache(async ({ id }) => {
-      const pool = { size: 1, backend: 'wasm', run: () => Promise.reject(new Error('unused')), close: async () => void closed.push(id) } as const;
-      return { ...fakeModel(80, disposed, id), pool };
-    }, 100, silentLogger);
+    const cache = new ModelCache(async ({ id }) => fakeModel(80, disposed, id), 100, silentLogger);
     await cache.with(v('a'), async () => 0);
     await cache.with(v('b'), async () => 0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(disposed).toEqual(['a']);
-    expect(closed).toEqual(['a']);
+    await cache.clear();
+    expect(disposed).toEqual(['a', 'b']);
+    expect(cache.size).toBe(0);
   });
 });

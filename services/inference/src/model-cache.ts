@@ -1,7 +1,6 @@
 import type { Logger } from '@microseg/logging';
-import type { ArtifactManifest, OnnxRunner } from '@microseg/model-artifact';
-import type { TileWorkerPool } from '@microseg/tf-runtime';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { ArtifactManifest } from '@microseg/model-artifact';
+import type { SegmentImageOptions } from '@microseg/tf-runtime';
 
 /** What the cache needs of a registry version: its id (the key) and where its artifact lies. */
 export interface CachedVersion {
@@ -10,13 +9,15 @@ export interface CachedVersion {
 }
 
 export interface LoadedModel {
-  /** A tfjs model, or an ONNX Runtime session for a version that holds ONNX weights only (an imported package). */
-  model: LayersModel | OnnxRunner;
   manifest: ArtifactManifest;
-  /** Worker threads holding this model, when its tiles run off the service's thread. */
-  pool?: TileWorkerPool;
-  /** float32 weights (in this thread and each worker): the measure of the cache's bound. */
+  /** What runs the tiles: an ONNX Runtime session, or a tfjs model with its tile workers. */
+  network: Pick<SegmentImageOptions, 'model' | 'pool' | 'workers' | 'tileBatch'>;
+  /** Recorded with each segmentation: `onnxruntime-cpu`, `onnxruntime-cuda`, or the tfjs backend (`wasm`, `tensorflow`, `cpu`). */
+  backend: string;
+  /** Memory it holds (weights in every copy, the session's working memory): the measure of the cache's bound. */
   bytes: number;
+  /** Frees it all: the ONNX Runtime session and its thread, or the tfjs model and its tile workers. */
+  dispose(): Promise<void>;
 }
 
 interface Entry {
@@ -27,8 +28,8 @@ interface Entry {
 }
 
 /**
- * Loaded models by version id, bounded by the bytes of their weights: past the bound the least
- * recently used model that no image is using is disposed. Concurrent requests for a version
+ * Loaded models by version id, bounded by the memory they hold: past the bound the least recently
+ * used model that no image is using is disposed (its session closed, its threads stopped). Concurrent requests for a version
  * share one load.
  */
 export class ModelCache {
@@ -71,8 +72,9 @@ export class ModelCache {
     }
   }
 
-  clear(): void {
-    for (const [versionId, entry] of this.entries) if (entry.loaded && entry.users === 0) this.dispose(versionId, entry.loaded);
+  async clear(): Promise<void> {
+    const idle = [...this.entries].filter(([, entry]) => entry.loaded && entry.users === 0);
+    await Promise.all(idle.map(([versionId, entry]) => this.dispose(versionId, entry.loaded!)));
   }
 
   private evict(): void {
@@ -81,15 +83,13 @@ export class ModelCache {
     for (const [versionId, entry] of idle) {
       if (total <= this.maxBytes) return;
       total -= entry.loaded!.bytes;
-      this.dispose(versionId, entry.loaded!);
+      void this.dispose(versionId, entry.loaded!);
     }
   }
 
-  private dispose(versionId: string, loaded: LoadedModel): void {
+  private async dispose(versionId: string, loaded: LoadedModel): Promise<void> {
     this.entries.delete(versionId);
-    if ('release' in loaded.model) loaded.model.release().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'ONNX session did not close cleanly'));
-    else loaded.model.dispose();
-    loaded.pool?.close().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'tile workers did not close cleanly'));
-    this.logger.info({ modelVersionId: versionId, bytes: loaded.bytes }, 'model evicted from the cache');
+    this.logger.info({ modelVersionId: versionId, bytes: loaded.bytes, backend: loaded.backend }, 'model evicted from the cache');
+    await loaded.dispose().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'model did not close cleanly'));
   }
 }

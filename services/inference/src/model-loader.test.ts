@@ -1,72 +1,136 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openArtifact, saveArtifact, saveOnnxArtifact } from '@microseg/model-artifact';
-import '@tensorflow/tfjs-backend-cpu';
-import { setBackend } from '@tensorflow/tfjs-core';
-import { initializers, layers, sequential } from '@tensorflow/tfjs-layers';
-import { segmentImage } from '@microseg/tf-runtime';
-import { Client } from 'minio';
-import S3rver from 's3rver';
+import { silentLogger } from '@microseg/logging';
+import { type ModelDescription, openArtifact, readManifest, saveArtifact, saveOnnxArtifact } from '@microseg/model-artifact';
+import { buildModel } from '@microseg/segmentation';
+import { type ImageInput, initBackend, segmentImage } from '@microseg/tf-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVersionModel } from './model-loader.ts';
+import type { LoadedModel } from './model-cache.ts';
+import { type ModelLoaderOptions, loadVersionModel } from './model-loader.ts';
 
-const BUCKET = 'models';
-let server: S3rver;
-let directory: string;
-let client: Client;
+const CLASSES = [0, 1, 2].map((index) => ({ index, name: `class-${index}`, color: '#000000' }));
+const options: ModelLoaderOptions = { engine: 'onnx', onnxThreads: 1, onnxDevice: 'auto', tileBatch: 3, tileWorkers: 0, backend: 'wasm', logger: silentLogger };
 
-const description = {
-  name: 'imported',
-  architecture: 'onnx',
-  encoder: 'bioimageio',
-  classes: [
-    { index: 0, name: 'matrix', color: '#000000' },
-    { index: 1, name: 'precipitate', color: '#ff0000' },
-  ],
-  input: { channels: 3, grayscale: 'replicate' as const, bitDepths: [8 as const], normalisation: { mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] } },
-  tile: { size: 64, stride: 32 },
-  trainingPixelSize: null,
-  sourceWeights: [],
-  metrics: {},
-  licence: 'MIT',
-  codeVersion: 'test',
-};
+let dir: string;
+/** One network saved twice: as artifacts are saved now (with model.onnx) and as before ONNX export. */
+let withOnnx: string;
+let withoutOnnx: string;
 
 beforeAll(async () => {
-  await setBackend('cpu');
-  directory = await mkdtemp(join(tmpdir(), 'inference-loader-'));
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: BUCKET, configs: [] }] });
-  const { port } = await server.run();
-  client = new Client({ endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER', pathStyle: true, region: 'us-east-1' });
-});
-afterAll(async () => {
-  await server.close();
-  await rm(directory, { recursive: true, force: true });
-});
+  await initBackend({ preferred: 'wasm' });
+  dir = await mkdtemp(join(tmpdir(), 'model-loader-'));
+  const model = buildModel({ architecture: 'unet', encoder: 'resnet18', classes: CLASSES.length, encoderDepth: 3, decoderChannels: [16, 8, 8] });
+  const description: ModelDescription = {
+    name: 'tiny', architecture: 'unet', encoder: 'resnet18', classes: CLASSES,
+    input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
+    tile: { size: 64, stride: 32 }, trainingPixelSize: null, sourceWeights: [], metrics: {}, licence: 'MIT', codeVersion: 'test',
+  };
+  const testInput = { shape: [1, 32, 32, 3], data: Float32Array.from({ length: 32 * 32 * 3 }, (_, i) => Math.sin(i) * 2) };
+  withOnnx = join(dir, 'with-onnx');
+  withoutOnnx = join(dir, 'without-onnx');
+  await saveArtifact(model, description, withOnnx, { testInput });
+  await saveArtifact(model, description, withoutOnnx, { testInput, onnx: false });
+  model.dispose();
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const image: ImageInput = {
+  data: Uint8Array.from({ length: 150 * 130 }, (_, i) => 128 + 100 * Math.sin((i % 150) / 9) * Math.cos(i / 150 / 7)),
+  width: 150,
+  height: 130,
+  channels: 1,
+  bitDepth: 8,
+};
+
+async function segment(loaded: LoadedModel) {
+  return segmentImage({ image, ...loaded.network, tile: loaded.manifest.tile.size, stride: loaded.manifest.tile.stride });
+}
+
+function differingPixels(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) count++;
+  return count;
+}
 
 describe('loadVersionModel', () => {
-  it('serves a version that holds ONNX weights only (an imported package) on ONNX Runtime', async () => {
-    const model = sequential();
-    model.add(layers.conv2d({ inputShape: [null, null, 3], filters: 2, kernelSize: 3, padding: 'same', activation: 'softmax', kernelInitializer: initializers.glorotUniform({ seed: 1 }) }));
-    const full = join(directory, 'full');
-    await saveArtifact(model, description, full);
-    const source = await openArtifact(full);
+  it('runs ONNX Runtime by default, with the masks of the tfjs engine, and records the backend used', async () => {
+    const onnx = await loadVersionModel(withOnnx, options);
+    const tfjs = await loadVersionModel(withOnnx, { ...options, engine: 'tfjs' });
+    try {
+      expect(onnx.backend).toBe('onnxruntime-cpu');
+      expect(tfjs.backend).toBe('wasm');
+      const [viaOnnx, viaTfjs] = [await segment(onnx), await segment(tfjs)];
+      expect(viaOnnx.tiles).toBe(25);
+      expect(differingPixels(viaOnnx.mask, viaTfjs.mask)).toBe(0);
+    } finally {
+      await Promise.all([onnx.dispose(), tfjs.dispose()]);
+    }
+  });
+
+  it('exports the ONNX graph on load for an artifact saved before ONNX export, leaving the artifact as it was', async () => {
+    expect((await readManifest(withoutOnnx)).onnx).toBeUndefined();
+    const exported = await loadVersionModel(withoutOnnx, options);
+    const saved = await loadVersionModel(withOnnx, options);
+    try {
+      expect(exported.backend).toBe('onnxruntime-cpu');
+      expect(differingPixels((await segment(exported)).mask, (await segment(saved)).mask)).toBe(0);
+      expect((await readManifest(withoutOnnx)).onnx).toBeUndefined();
+    } finally {
+      await Promise.all([exported.dispose(), saved.dispose()]);
+    }
+  });
+
+  it('counts the ONNX weights and the working memory of a tile batch in the cache bound, and frees the session on dispose', async () => {
+    const loaded = await loadVersionModel(withOnnx, options);
+    const bigger = await loadVersionModel(withOnnx, { ...options, tileBatch: 6 });
+    expect(bigger.bytes).toBeGreaterThan(loaded.bytes);
+    await Promise.all([loaded.dispose(), bigger.dispose()]);
+    await expect(segment(loaded)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('keeps this thread free while ONNX Runtime computes an image', async () => {
+    const loaded = await loadVersionModel(withOnnx, options);
+    const big: ImageInput = { ...image, data: new Uint8Array(1024 * 1024).fill(90), width: 1024, height: 1024 };
+    let ticks = 0;
+    let longestGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    try {
+      const started = performance.now();
+      await segmentImage({ image: big, ...loaded.network, tile: 64, stride: 32 });
+      const ms = performance.now() - started;
+      // The image takes seconds; this thread only cuts tiles and stitches between runs.
+      expect(ticks).toBeGreaterThan(ms / 10 / 4);
+      expect(longestGap).toBeLessThan(ms / 4);
+    } finally {
+      clearInterval(timer);
+      await loaded.dispose();
+    }
+  });
+
+  it('serves a version that holds ONNX weights only (an imported bioimage.io package) on ONNX Runtime, even when tfjs is the engine', async () => {
+    const source = await openArtifact(withOnnx);
     const tensor = async (file: { file: string; shape: number[] }) => ({ shape: file.shape, data: new Float32Array((await source.read(file.file)).slice().buffer) });
-    await saveOnnxArtifact(await source.read('model.onnx'), description, { client, bucket: BUCKET, prefix: 'imported/v1' }, {
+    const onnxOnly = join(dir, 'onnx-only');
+    await saveOnnxArtifact(await source.read('model.onnx'), { ...source.manifest, name: 'imported' }, onnxOnly, {
       names: { input: 'image', output: 'probabilities' },
       testInput: await tensor(source.manifest.test.input),
       tolerance: 1e-4,
     });
-
-    const loaded = await loadVersionModel(client, { id: 'v1', artifact: { bucket: BUCKET, prefix: 'imported/v1' } }, { tileWorkers: 2, backend: 'cpu' });
-    expect('release' in loaded.model).toBe(true);
-    expect(loaded.pool).toBeUndefined();
-    expect(loaded.bytes).toBeGreaterThan(0);
-    const image = { data: Uint8Array.from({ length: 96 * 80 }, (_, i) => (i * 7) % 256), width: 96, height: 80, channels: 1, bitDepth: 8 as const };
-    const viaOnnx = await segmentImage({ image, model: loaded.model, tile: 64, stride: 32, normalisation: { mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] } });
-    const viaTfjs = await segmentImage({ image, model, tile: 64, stride: 32, workers: 0, normalisation: { mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] } });
-    expect(Buffer.from(viaOnnx.mask).equals(Buffer.from(viaTfjs.mask))).toBe(true);
-    if ('release' in loaded.model) await loaded.model.release();
-  });
+    const imported = await loadVersionModel(onnxOnly, { ...options, engine: 'tfjs' });
+    const reference = await loadVersionModel(withOnnx, { ...options, engine: 'tfjs' });
+    try {
+      expect(imported.backend).toMatch(/^onnxruntime-/);
+      expect(differingPixels((await segment(imported)).mask, (await segment(reference)).mask)).toBe(0);
+    } finally {
+      await imported.dispose();
+      await reference.dispose();
+    }
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ export interface RunnerDeps {
   cache: ModelCache;
   store: ObjectStore;
   bucket: string;
+  /** Recorded on a failed step (no model ran); a succeeded one records the backend its model ran on. */
   backend: string;
   codeVersion: string;
   logger: Logger;
@@ -72,10 +73,11 @@ export class SegmentationRunner {
       mask_key: mask.index.key,
       mask_sha256: mask.index.sha256,
       ...(probabilities ? { probabilities_bucket: this.deps.bucket, probabilities_key: probabilities.key, probabilities_sha256: probabilities.sha256 } : {}),
+      backend: segmented.backend,
       tiles: segmented.tiles,
       compute_ms: segmented.computeMs,
     });
-    logger.info({ imageId: job.imageId, modelVersionId: job.modelVersionId, maskId: mask.id, created: saved.created, computeMs: Math.round(segmented.computeMs) }, 'image segmented');
+    logger.info({ imageId: job.imageId, modelVersionId: job.modelVersionId, maskId: mask.id, created: saved.created, computeMs: Math.round(segmented.computeMs), backend: segmented.backend }, 'image segmented');
     return saved;
   }
 

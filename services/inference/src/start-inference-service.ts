@@ -79,7 +79,16 @@ export async function startInferenceService(
   const policyRepository = new PolicyRepository(db);
   const client = artifactClient(config);
   const cache = new ModelCache(
-    (version) => loadVersionModel(client, version, { tileWorkers: config.INFERENCE_TILE_WORKERS, backend: choice.backend }),
+    (version) =>
+      loadVersionModel({ client, ...version.artifact }, {
+        engine: config.INFERENCE_ENGINE,
+        onnxThreads: config.INFERENCE_ONNX_THREADS,
+        onnxDevice: config.INFERENCE_ONNX_DEVICE,
+        tileBatch: config.INFERENCE_TILE_BATCH,
+        tileWorkers: config.INFERENCE_TILE_WORKERS,
+        backend: choice.backend,
+        logger: logger.child({ modelVersionId: version.id }),
+      }),
     config.INFERENCE_MODEL_CACHE_MB * 1024 * 1024,
     logger,
   );
@@ -87,7 +96,7 @@ export async function startInferenceService(
   const runner = new SegmentationRunner({
     nc, directory, segmentations, cache, store,
     bucket: config.INFERENCE_BUCKET,
-    backend: choice.backend,
+    backend: config.INFERENCE_ENGINE === 'onnx' ? 'onnxruntime' : choice.backend,
     codeVersion: config.MICROSEG_CODE_VERSION,
     logger,
   });
@@ -129,6 +138,6 @@ export async function startInferenceService(
     await Promise.all(servers.map((server) => server.stop()));
   });
   runtime.markStarted();
-  logger.info({ backend: choice.backend, bucket: config.INFERENCE_BUCKET }, 'inference service ready');
+  logger.info({ engine: config.INFERENCE_ENGINE, tfjsBackend: choice.backend, bucket: config.INFERENCE_BUCKET }, 'inference service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
 }
