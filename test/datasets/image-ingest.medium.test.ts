@@ -14,6 +14,7 @@ import {
   datasetMigrations,
 } from '@microseg/dataset-service';
 import { type Kysely, createDb, migrateToLatest } from '@microseg/db';
+import type { MicroSegError } from '@microseg/errors';
 import { silentLogger } from '@microseg/logging';
 import { DecodeBudget } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
@@ -130,7 +131,8 @@ describe('ImageIngest.complete against PostgreSQL and S3', () => {
     expect(won && lost).toBeTruthy();
     const limsId = (won as PromiseFulfilledResult<{ image: { limsId: string | null } }>).value.image.limsId;
     expect(['L-A', 'L-B']).toContain(limsId);
-    const error = await expectCode(Promise.reject((lost as PromiseRejectedResult).reason), 'CONFLICT');
+    const error = (lost as PromiseRejectedResult).reason as MicroSegError;
+    expect(error.code).toBe('CONFLICT');
     expect(error.details).toMatchObject({ imageId: first.image.id, limsId, requestedLimsId: limsId === 'L-A' ? 'L-B' : 'L-A' });
     expect((await images.find(first.image.id))!.limsId).toBe(limsId);
     // The image was announced again with its new id (one image.uploaded for the upload, one for the attach).
