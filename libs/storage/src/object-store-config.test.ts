@@ -1,6 +1,6 @@
 import { MicroSegError } from '@microseg/errors';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PART_SIZE_BYTES, toClientOptions } from './object-store-config.ts';
+import { DEFAULT_PART_SIZE_BYTES, toClientOptions, toSigningClientOptions } from './object-store-config.ts';
 
 const keys = { accessKey: 'a', secretKey: 's' };
 
@@ -44,5 +44,17 @@ describe('toClientOptions', () => {
         expect.objectContaining({ code: 'INVALID_INPUT' }) as Error,
       );
     }
+  });
+});
+
+describe('toSigningClientOptions', () => {
+  it('signs for the public endpoint with the same keys and region (SigV4 signs the host)', () => {
+    const config = { ...keys, url: 'http://minio:9000', publicUrl: 'https://objects.lab.example', region: 'eu-west-1' };
+    expect(toSigningClientOptions(config)).toMatchObject({ endPoint: 'objects.lab.example', port: 443, useSSL: true, accessKey: 'a', region: 'eu-west-1' });
+    expect(toClientOptions(config)).toMatchObject({ endPoint: 'minio', port: 9000 });
+  });
+
+  it('signs for the store itself when there is no public endpoint', () => {
+    expect(toSigningClientOptions({ ...keys, url: 'http://minio:9000' })).toMatchObject({ endPoint: 'minio', port: 9000 });
   });
 });

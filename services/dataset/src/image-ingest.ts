@@ -282,7 +282,8 @@ export class ImageIngest {
       return { ...committed, deduplicated: true };
     } catch (error) {
       if (mask) await bytes.removeQuietly(upload.bucket, mask.writtenKeys);
-      throw error;
+      // A LIMS id taken meanwhile (by this image or another): the bytes are not needed again.
+      throw isMicroSegError(error) && error.code === 'CONFLICT' ? await bytes.refuse(upload, error) : error;
     }
   }
 

@@ -44,8 +44,12 @@ const stopAll = async (platformStop?: () => Promise<void>) => {
   process.stdout.write('Stopped. Data kept in ' + dataDir + '\n');
   process.exit(0);
 };
-process.once('SIGINT', () => void stopAll());
-process.once('SIGTERM', () => void stopAll());
+// `on`, not `once`: a Ctrl-C reaches this process from the terminal and again from pnpm, which
+// forwards it; the second must not kill the launcher mid-stop (stopAll runs once).
+// SIGHUP (a closed terminal) too: the services run in process groups of their own, which a
+// terminal's hang-up no longer reaches.
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+for (const signal of STOP_SIGNALS) process.on(signal, () => void stopAll());
 
 try {
   const platform = await startPlatform({
@@ -58,10 +62,10 @@ try {
     console: { port: Number(values['console-port']) },
     env: { LOG_LEVEL: config.LOG_LEVEL },
   });
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.once('SIGINT', () => void stopAll(() => platform.stop()));
-  process.once('SIGTERM', () => void stopAll(() => platform.stop()));
+  for (const signal of STOP_SIGNALS) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stopAll(() => platform.stop()));
+  }
   process.stdout.write(
     [
       '',
