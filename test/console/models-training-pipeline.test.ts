@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     await row.getByText('paused').waitFor();
     await row.getByRole('button', { name: 'Resume superalloy-unet @ production' }).click();
     await row.getByText('active').waitFor();
-    await row.getByRole('button', { name: /^Run superalloy-unet @ production/ }).click();
+    await row.getByRole('button', { name: 'Run on every image: superalloy-unet @ production' }).click();
     await page.getByRole('status').filter({ hasText: 'Run started' }).waitFor();
     const runs = page.getByRole('table', { name: 'Pipeline runs' });
     await runs.getByRole('row', { name: /run by hand/ }).waitFor();

@@ -144,7 +144,7 @@ export function PoliciesSection() {
                   <button
                     type="button"
                     onClick={() => void run({ id: policy.id })}
-                    aria-label={`Run ${policy.model} @ ${policy.alias} on every image now`}
+                    aria-label={`Run on every image: ${policy.model} @ ${policy.alias}`}
                   >
                     Run on every image
                   </button>
