@@ -25,6 +25,11 @@ export const workerConfigSchema = z.object({
   /** `tensorflow` (tfjs-node[-gpu]), `wasm` or `cpu`; empty chooses the best present. */
   MICROSEG_TF_BACKEND: z.string().default(''),
   /**
+   * Threads one training step uses on the wasm backend (the CPU path; tfjs-node sizes its own): 0 means
+   * one per core this process may use, the pod's CPU limit (cgroup cpu.max) included, at most 8.
+   */
+  TRAINING_WASM_THREADS: z.coerce.number().int().min(0).max(8).default(0),
+  /**
    * A job whose worker neither finishes nor heartbeats for this long is redelivered to another
    * worker, which resumes it from the last checkpoint (a killed worker costs this much delay).
    */
