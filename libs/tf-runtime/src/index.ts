@@ -1,5 +1,6 @@
 export { type RuntimeLogger } from './logger.ts';
 export { BackendName, type BackendChoice, type InitBackendOptions, initBackend } from './backend/select-backend.ts';
+export { MAX_WASM_THREADS, useThreadedWasm, wasmThreads } from './backend/threaded-wasm.ts';
 export { WASM_GRADIENT_KERNELS, registerWasmGradientKernels } from './wasm-gradients/register-wasm-gradients.ts';
 
 export { type LossWeights, PAPER_LOSS_WEIGHTS, binaryCrossEntropy, diceBceLoss, diceLoss } from './losses/dice-bce.ts';

@@ -31,6 +31,15 @@ export const workerConfigSchema = z.object({
     .string()
     .default('')
     .describe('`tensorflow` (tfjs-node / -gpu), `wasm` or `cpu`; empty: the best one present'),
+  TRAINING_WASM_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(8)
+    .default(0)
+    .describe(
+      "threads one training step uses on the wasm backend (the CPU path; tfjs-node sizes its own): 0 means one per core this process may use, the pod's CPU limit (cgroup cpu.max) included, at most 8; 1: the single-threaded build. Results are identical on any count",
+    ),
   TRAINING_ACK_WAIT_MS: z.coerce
     .number()
     .int()

@@ -4,7 +4,8 @@ import { type Logger, createLogger } from '@microseg/logging';
 import { runWorker } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
 import {type BootedService, bootServiceWithDatabase } from '@microseg/service-runtime';
-import { initBackend } from '@microseg/tf-runtime';
+import { defaultThreads } from '@microseg/model-artifact';
+import { MAX_WASM_THREADS, initBackend } from '@microseg/tf-runtime';
 import type { WorkerConfig } from './config.ts';
 import { JobRepository } from './job.repository.ts';
 import { trainingMigrations } from './migrations/index.ts';
@@ -24,7 +25,8 @@ const HAND_BACK_AFTER_MS = 1_000;
  */
 export async function startTrainingWorker(config: WorkerConfig, options: { logger?: Logger; exitOnShutdown?: boolean } = {}): Promise<BootedService> {
   const logger = options.logger ?? createLogger({ service: 'training-worker', level: config.LOG_LEVEL });
-  const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, logger });
+  const wasmThreads = config.TRAINING_WASM_THREADS || Math.min(defaultThreads(), MAX_WASM_THREADS);
+  const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, wasmThreads, logger });
   configureDecoder();
   const booted = await bootServiceWithDatabase<TrainingDatabase>({
     service: 'training',
@@ -65,6 +67,6 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
   });
   runtime.onShutdown('training queue', () => queue.stop({ timeoutMs: HAND_BACK_AFTER_MS }));
   runtime.markStarted();
-  logger.info({ worker: worker.id, kind: worker.kind, backend: choice.backend }, 'training worker ready');
+  logger.info({ worker: worker.id, kind: worker.kind, backend: choice.backend, threads: choice.threads }, 'training worker ready');
   return booted;
 }

@@ -5,6 +5,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { MicroSegError } from '@microseg/errors';
 import { type RuntimeLogger, silentLogger } from '../logger.ts';
 import { registerWasmGradientKernels } from '../wasm-gradients/register-wasm-gradients.ts';
+import { useThreadedWasm, wasmThreads } from './threaded-wasm.ts';
 
 export const BackendName = { TENSORFLOW: 'tensorflow', WASM: 'wasm', CPU: 'cpu' } as const;
 export type BackendName = (typeof BackendName)[keyof typeof BackendName];
@@ -17,6 +18,11 @@ export interface InitBackendOptions {
   importModule?: (specifier: string) => Promise<unknown>;
   /** Whether a CUDA device is visible to this process. */
   gpuVisible?: () => boolean;
+  /**
+   * XNNPACK threads when the backend is wasm: 1 (default) is the single-threaded build, more start the
+   * threaded build (see useThreadedWasm). Fixed for the life of the process.
+   */
+  wasmThreads?: number;
 }
 
 export interface BackendChoice {
@@ -24,6 +30,8 @@ export interface BackendChoice {
   /** The package that provides the backend, e.g. `@tensorflow/tfjs-node-gpu`. */
   provider: string;
   reason: string;
+  /** The wasm backend's XNNPACK threads; absent for other backends. */
+  threads?: number;
 }
 
 const defaultImport = (specifier: string): Promise<unknown> => import(specifier);
@@ -84,6 +92,11 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   // tfjs writes its own notices (e.g. "install tfjs-node") to the console unless PROD; we log the choice instead.
   tf.env().set('PROD', true);
   registerWasmGradientKernels();
+  const threads = options.wasmThreads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new MicroSegError('INVALID_INPUT', `wasm threads must be a positive integer, got ${threads}`, { details: { field: 'wasmThreads', value: threads } });
+  }
+  if (threads > 1) useThreadedWasm(threads);
 
   const order: BackendName[] = preferred ? [preferred] : ['tensorflow', 'wasm', 'cpu'];
   const skipped: string[] = [];
@@ -97,7 +110,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
       continue;
     }
     if (await activate(name)) {
-      return announce(logger, { backend: name, provider: `@tensorflow/tfjs-backend-${name}`, reason: reasonFor(preferred, skipped) });
+      const choice = { backend: name, provider: `@tensorflow/tfjs-backend-${name}`, reason: reasonFor(preferred, skipped) };
+      return announce(logger, name === 'wasm' ? { ...choice, threads: wasmThreads() } : choice);
     }
     skipped.push(`${name}: backend failed to initialise`);
   }
@@ -113,6 +127,6 @@ function reasonFor(preferred: BackendName | undefined, skipped: string[]): strin
 }
 
 function announce(logger: RuntimeLogger, choice: BackendChoice): BackendChoice {
-  logger.info({ backend: choice.backend, provider: choice.provider, reason: choice.reason }, 'tensorflow.js backend selected');
+  logger.info({ backend: choice.backend, provider: choice.provider, reason: choice.reason, threads: choice.threads }, 'tensorflow.js backend selected');
   return choice;
 }

@@ -7,7 +7,7 @@ import type { TileRequest, WorkerInit, WorkerReply } from './worker-protocol.ts'
 export interface TileWorkerPoolOptions {
   source: ModelSource;
   workers: number;
-  /** Backend inside each worker; the threaded wasm build does not start in Node, so parallelism is N single-threaded workers. */
+  /** Backend inside each worker; tiles parallelise as N single-threaded workers (the threaded wasm build serves training: useThreadedWasm). */
   backend?: Extract<BackendName, 'wasm' | 'cpu'>;
 }
 
