@@ -4,7 +4,7 @@
  * through the same gateway, and how long an event takes to be readable in `auditLog`. Loopback
  * only; bounded in time.
  */
-import { startTestPlatform } from '../test/harness/index.ts';
+import { startTestPlatform } from '../test/harness/platform.ts';
 
 const N = Number(process.env['BENCH_REQUESTS'] ?? 300);
 

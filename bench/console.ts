@@ -22,7 +22,7 @@ import { benchmarkSubset } from '../test/console/benchmark-subset.ts';
 import { chromiumAvailable, launchChromium } from '../test/console/chromium.ts';
 import { microsegJson } from '../test/datasets/cli.ts';
 import { grayPng, indexMaskPng } from '../test/datasets/images.ts';
-import { startTestPlatform } from '../test/harness/index.ts';
+import { startTestPlatform } from '../test/harness/platform.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const GOAL_MS = 1000;

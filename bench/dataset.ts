@@ -10,7 +10,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startTestPlatform } from '../test/harness/index.ts';
+import { startTestPlatform } from '../test/harness/platform.ts';
 import { gray16Png, putToUrl, sha256 } from '../test/datasets/images.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -11,7 +11,7 @@ import { ServiceProcess, infrastructureEnvironment } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
 import { findFreePort } from '@microseg/local-stack';
 import autocannon from 'autocannon';
-import { startTestPlatform } from '../test/harness/index.ts';
+import { startTestPlatform } from '../test/harness/platform.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
 const THROUGHPUT_SECONDS = Math.max(5, Math.round(SECONDS / 3));

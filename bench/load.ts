@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { type GraphQLSchema, buildSchema } from 'graphql';
-import { startTestPlatform } from '../test/harness/index.ts';
+import { startTestPlatform } from '../test/harness/platform.ts';
 import {
   BASELINE,
   BROWSE_DATASETS_AND_MODELS,
