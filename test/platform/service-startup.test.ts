@@ -67,9 +67,11 @@ describe('service start-up with bad configuration or missing dependencies', () =
     started.push(service);
     service.start();
     let answer: Awaited<ReturnType<typeof readyz>>;
-    for (let i = 0; i < 100 && !answer; i++) {
+    // The database check joins once NATS is connected and the platform's streams are ensured: wait for it.
+    const hasDatabaseCheck = () => answer?.body.checks.some((check: { name: string }) => check.name === 'database') === true;
+    for (let i = 0; i < 150 && !hasDatabaseCheck(); i++) {
       answer = await readyz(httpPort);
-      if (!answer) await new Promise((r) => setTimeout(r, 200));
+      if (!hasDatabaseCheck()) await new Promise((r) => setTimeout(r, 200));
     }
     expect(answer?.status).toBe(503);
     expect(answer?.body.checks).toContainEqual({ name: 'database', ok: false });
