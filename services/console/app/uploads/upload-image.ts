@@ -17,6 +17,17 @@ const CreateImageUpload = graphql(`
           url
         }
       }
+      mask {
+        uploadId
+        url
+        multipart {
+          partSizeBytes
+          parts {
+            partNumber
+            url
+          }
+        }
+      }
     }
   }
 `);
@@ -30,39 +41,9 @@ const CompleteImageUpload = graphql(`
         name
         hasMask
       }
-    }
-  }
-`);
-
-const CreateMaskUpload = graphql(`
-  mutation CreateMaskUpload($input: CreateMaskUploadInput!) {
-    createMaskUpload(input: $input) {
-      uploadId
-      url
-      multipart {
-        partSizeBytes
-        parts {
-          partNumber
-          url
-        }
+      mask {
+        id
       }
-    }
-  }
-`);
-
-const CompleteMaskUpload = graphql(`
-  mutation CompleteMaskUpload($input: CompleteMaskUploadInput!) {
-    completeMaskUpload(input: $input) {
-      id
-      imageId
-    }
-  }
-`);
-
-const DeleteImage = graphql(`
-  mutation DeleteUploadedImage($id: ID!) {
-    deleteImage(id: $id) {
-      id
     }
   }
 `);
@@ -115,8 +96,8 @@ export interface UploadedImage {
 
 /**
  * One image (and its mask) through the presigned flow the CLI uses: hash, ticket, PUT (or parts),
- * complete. All or nothing: when the mask is refused, the image this upload created is deleted
- * again, so the dataset never keeps an image whose mask did not make it.
+ * complete. An image with its mask is one operation on the platform: the mask is checked before
+ * either is stored, so a refused mask leaves the dataset as it was.
  */
 export async function uploadImage(
   client: Client,
@@ -128,40 +109,57 @@ export async function uploadImage(
   const totalBytes = 2 * (image.size + (mask?.size ?? 0)); // each byte is hashed, then sent
   const report = (phase: UploadPhase, doneBytes: number) => onProgress({ phase, doneBytes, totalBytes });
   const sha256 = await fileSha256(image, (hashed) => report('checking', hashed));
+  const maskSha256 = mask ? await fileSha256(mask, (hashed) => report('checking', image.size + hashed)) : null;
   const { createImageUpload: ticket } = await run(
-    client.mutation(CreateImageUpload, { input: { datasetId, fileName: image.name, sizeBytes: image.size, sha256, contentType: image.type || null } }).toPromise(),
+    client
+      .mutation(CreateImageUpload, {
+        input: {
+          datasetId,
+          fileName: image.name,
+          sizeBytes: image.size,
+          sha256,
+          contentType: image.type || null,
+          ...(mask && maskSha256 ? { mask: { fileName: mask.name, sizeBytes: mask.size, sha256: maskSha256 } } : {}),
+        },
+      })
+      .toPromise(),
   );
-  let uploaded: UploadedImage;
-  if (ticket.existingImageId) {
-    uploaded = { imageId: ticket.existingImageId, name: item.name, deduplicated: true };
-    report('saving', 2 * image.size);
-  } else {
-    const parts = await putFile(image, ticket, (sent) => report('sending', image.size + sent));
-    report('saving', 2 * image.size);
-    const { completeImageUpload } = await run(client.mutation(CompleteImageUpload, { input: { uploadId: ticket.uploadId, name: item.name, ...(parts ? { parts } : {}) } }).toPromise());
-    uploaded = { imageId: completeImageUpload.image.id, name: completeImageUpload.image.name, deduplicated: completeImageUpload.deduplicated };
+  const hashed = image.size + (mask?.size ?? 0);
+  // Known bytes with nothing to attach: the existing image stands for the upload.
+  if (ticket.existingImageId && !mask) {
+    report('saving', totalBytes);
+    return { imageId: ticket.existingImageId, name: item.name, deduplicated: true };
   }
-  if (!mask) return uploaded;
+  const parts = await putFile(image, ticket, (sent) => report('sending', hashed + sent));
+  const maskParts = mask && ticket.mask ? await putFile(mask, ticket.mask, (sent) => report('mask', hashed + image.size + sent)) : undefined;
+  report('saving', totalBytes);
   try {
-    const base = 2 * image.size;
-    const maskSha256 = await fileSha256(mask, (hashed) => report('mask', base + hashed));
-    const { createMaskUpload: maskTicket } = await run(
-      client.mutation(CreateMaskUpload, { input: { imageId: uploaded.imageId, fileName: mask.name, sizeBytes: mask.size, sha256: maskSha256 } }).toPromise(),
+    const { completeImageUpload } = await run(
+      client
+        .mutation(
+          CompleteImageUpload,
+          {
+            input: {
+              uploadId: ticket.uploadId,
+              name: item.name,
+              ...(parts ? { parts } : {}),
+              ...(ticket.mask ? { mask: { uploadId: ticket.mask.uploadId, ...(maskParts ? { parts: maskParts } : {}) } } : {}),
+            },
+          },
+          // The grid's "mask" facts and the image page read Image: refetch them.
+          { additionalTypenames: ['Image'] },
+        )
+        .toPromise(),
     );
-    const parts = await putFile(mask, maskTicket, (sent) => report('mask', base + mask.size + sent));
-    // The grid's "mask" facts and the image page read Image: refetch them.
-    await run(client.mutation(CompleteMaskUpload, { input: { uploadId: maskTicket.uploadId, ...(parts ? { parts } : {}) } }, { additionalTypenames: ['Image'] }).toPromise());
-    return uploaded;
+    return { imageId: completeImageUpload.image.id, name: completeImageUpload.image.name, deduplicated: completeImageUpload.deduplicated };
   } catch (error) {
-    throw new UploadStopped(await undoImage(client, uploaded, problemOf(error)));
+    const problem = problemOf(error);
+    if (!mask || !isMaskRefusal(problem)) throw error;
+    throw new UploadStopped({ ...problem, words: `The mask was refused: ${problem.words} The image was not kept either: fix the mask and drop both again.` });
   }
 }
 
-/** The mask was refused: take back the image this upload created (not one the dataset already had). */
-async function undoImage(client: Client, uploaded: UploadedImage, problem: UploadProblem): Promise<UploadProblem> {
-  const refused = `The mask was refused: ${problem.words}`;
-  if (uploaded.deduplicated) return { ...problem, words: `${refused} The image was already in the dataset and stays as it was.` };
-  const { error } = await client.mutation(DeleteImage, { id: uploaded.imageId }, { additionalTypenames: ['Image', 'Dataset'] }).toPromise();
-  if (error) return { ...problem, words: `${refused} Removing the image again failed too (${problemOf(error).words}): delete “${uploaded.name}” from the dataset by hand.` };
-  return { ...problem, words: `${refused} The image was not kept either: fix the mask and drop both again.` };
+/** A refusal about the mask (its size, classes, format) rather than the image: the platform names it. */
+function isMaskRefusal(problem: UploadProblem): boolean {
+  return /mask/i.test(`${problem.code ?? ''} ${problem.words}`);
 }
