@@ -5,7 +5,7 @@ import { ROOT, find, render, selects, workloads } from './rendered-overlays.ts';
 
 const MONITORING = resolve(ROOT, 'k8s', 'components', 'monitoring');
 
-/** Every `microseg_*` metric the code defines (prom-client `name:` fields in libs and services). */
+/** Every `microseg_*` metric the code defines (prom-client `name:` fields and messaging's queueGauge names). */
 function definedMetrics(): Set<string> {
   const names = new Set<string>();
   const visit = (dir: string) => {
@@ -14,7 +14,7 @@ function definedMetrics(): Set<string> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/name: '(microseg_[a-z_]+)'/g)) names.add(match[1]!);
+        for (const match of readFileSync(path, 'utf8').matchAll(/(?:name: |queueGauge\(\s*)'(microseg_[a-z_]+)'/g)) names.add(match[1]!);
       }
     }
   };

@@ -55,38 +55,63 @@ export function watchConsumerQueue(target: WatchedConsumer): () => void {
 }
 
 const queueLabels = ['stream', 'consumer'] as const;
-const pending = new Gauge({ name: 'microseg_queue_pending_messages', help: 'Messages not yet delivered to the consumer', labelNames: queueLabels, registers: [messagingMetrics] });
-const unacknowledged = new Gauge({ name: 'microseg_queue_unacknowledged_messages', help: 'Messages delivered and not yet acknowledged (in work)', labelNames: queueLabels, registers: [messagingMetrics] });
-const redelivered = new Gauge({ name: 'microseg_queue_redelivered_messages', help: 'Unacknowledged messages delivered more than once', labelNames: queueLabels, registers: [messagingMetrics] });
-new Gauge({
-  name: 'microseg_queue_oldest_age_seconds',
-  help: 'Age of the oldest message the consumer has not acknowledged (0 when none): how far behind the queue is',
-  labelNames: queueLabels,
-  registers: [messagingMetrics],
-  async collect() {
-    this.reset();
-    pending.reset();
-    unacknowledged.reset();
-    redelivered.reset();
-    await Promise.all(
-      [...watched.values()].map(async ({ jsm, stream, consumer, filterSubject }) => {
-        const labels = { stream, consumer };
-        try {
-          const info = await jsm.consumers.info(stream, consumer);
-          pending.set(labels, info.num_pending);
-          unacknowledged.set(labels, info.num_ack_pending);
-          redelivered.set(labels, info.num_redelivered);
-          if (info.num_pending + info.num_ack_pending === 0) return this.set(labels, 0);
-          // The first message on this consumer's subject after its acknowledged floor is the oldest
-          // still owed. The server's message get takes `next_by_subj` (since 2.9); nats.js types only
-          // the direct get's request with it, so the request is widened here.
-          const request = { seq: info.ack_floor.stream_seq + 1, next_by_subj: filterSubject } as unknown as MsgRequest;
-          const oldest = await jsm.streams.getMessage(stream, request);
-          this.set(labels, Math.max(0, (Date.now() - oldest.time.getTime()) / 1000));
-        } catch {
-          // A scrape during a NATS outage shows no queue rather than failing the whole endpoint.
-        }
-      }),
-    );
-  },
-});
+
+interface QueueReading {
+  labels: { stream: string; consumer: string };
+  pending: number;
+  unacknowledged: number;
+  redelivered: number;
+  oldestAgeSeconds: number;
+}
+
+/** One server read per scrape, shared by the four queue gauges (a registry collects them all at once). */
+let reading: { at: number; queues: Promise<QueueReading[]> } | undefined;
+function readQueues(): Promise<QueueReading[]> {
+  if (!reading || Date.now() - reading.at > 1_000) reading = { at: Date.now(), queues: readFromServer() };
+  return reading.queues;
+}
+
+async function readFromServer(): Promise<QueueReading[]> {
+  const readings = await Promise.all(
+    [...watched.values()].map(async ({ jsm, stream, consumer, filterSubject }): Promise<QueueReading | undefined> => {
+      try {
+        const info = await jsm.consumers.info(stream, consumer);
+        const base = { labels: { stream, consumer }, pending: info.num_pending, unacknowledged: info.num_ack_pending, redelivered: info.num_redelivered };
+        if (info.num_pending + info.num_ack_pending === 0) return { ...base, oldestAgeSeconds: 0 };
+        // The first message on this consumer's subject after its acknowledged floor is the oldest
+        // still owed. The server's message get takes `next_by_subj` (since 2.9); nats.js types only
+        // the direct get's request with it, so the request is widened here.
+        const request = { seq: info.ack_floor.stream_seq + 1, next_by_subj: filterSubject } as unknown as MsgRequest;
+        const oldest = await jsm.streams.getMessage(stream, request);
+        return { ...base, oldestAgeSeconds: Math.max(0, (Date.now() - oldest.time.getTime()) / 1000) };
+      } catch {
+        // A scrape during a NATS outage shows no queue rather than failing the whole endpoint.
+        return undefined;
+      }
+    }),
+  );
+  return readings.filter((r): r is QueueReading => r !== undefined);
+}
+
+function queueGauge(name: string, help: string, value: (reading: QueueReading) => number): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: queueLabels,
+    registers: [messagingMetrics],
+    async collect() {
+      const queues = await readQueues();
+      this.reset();
+      for (const queue of queues) this.set(queue.labels, value(queue));
+    },
+  });
+}
+
+queueGauge('microseg_queue_pending_messages', 'Messages not yet delivered to the consumer', (q) => q.pending);
+queueGauge('microseg_queue_unacknowledged_messages', 'Messages delivered and not yet acknowledged (in work)', (q) => q.unacknowledged);
+queueGauge('microseg_queue_redelivered_messages', 'Unacknowledged messages delivered more than once', (q) => q.redelivered);
+queueGauge(
+  'microseg_queue_oldest_age_seconds',
+  'Age of the oldest message the consumer has not acknowledged (0 when none): how far behind the queue is',
+  (q) => q.oldestAgeSeconds,
+);
