@@ -274,11 +274,13 @@ describe('training service and model registry (CLI -> gateway -> training servic
   });
 
   it('cancels a queued job and puts it back with retry', async () => {
-    const { startTraining } = await lab.client.request<{ startTraining: { id: string; state: string; queuePosition: number | null } }>(
-      'mutation($input: StartTrainingInput!) { startTraining(input: $input) { id state queuePosition } }',
+    const { startTraining } = await lab.client.request<{ startTraining: { id: string; state: string; queuePosition: number | null; recipe: { batchSize: number } } }>(
+      'mutation($input: StartTrainingInput!) { startTraining(input: $input) { id state queuePosition recipe { batchSize } } }',
       { input: { datasetId, experiment: 'Tiny', architecture: 'unet', encoder: 'resnet18', recipe: { maxEpochs: 1000, crop: 64 } } },
     );
     expect(startTraining.state).toBe('queued');
+    // The paper's batch of 20, capped by the two training images: the recipe records what runs.
+    expect(startTraining.recipe.batchSize).toBe(2);
     expect(startTraining.queuePosition).toBe(1);
     const cancel = () => lab.client.request<{ cancelTrainingJob: { state: string } }>('mutation($id: ID!) { cancelTrainingJob(id: $id) { state } }', { id: startTraining.id });
     await cancel();

@@ -45,6 +45,7 @@ export const recipeOverridesSchema = z.object({
   finePatience: z.number().int().min(0).max(1000).optional(),
   maxEpochs: z.number().int().min(1).max(100_000).optional(),
   crop: z.number().int().min(32).max(4096).optional(),
+  batchSize: z.number().int().min(1).max(256).optional(),
   loss: z.object({ bce: z.number().min(0).max(1).optional(), dice: z.number().min(0).max(1).optional() }).optional(),
   horizontalFlipOnly: z.boolean().optional(),
   freezeEncoder: z.boolean().optional(),
@@ -59,6 +60,8 @@ export const resolvedRecipeSchema = z.object({
   finePatience: z.number().int(),
   maxEpochs: z.number().int(),
   crop: z.number().int(),
+  /** Items per step; jobs queued before batches existed ran one item per step. */
+  batchSize: z.number().int().default(1),
   loss: z.object({ bce: z.number(), dice: z.number() }),
   horizontalFlipOnly: z.boolean(),
   freezeEncoder: z.boolean(),

@@ -6,8 +6,8 @@ import { type LoopState, type LoopHooks, initialLoopState, runTrainingLoop } fro
 function fakeModel() {
   const model = { weight: 0, saved: [] as { state: LoopState; weight: number }[] };
   const hooks: LoopHooks<number> = {
-    async trainStep(item, rng, learningRate) {
-      model.weight += (item * rng.uniform(-1, 1) + rng.next()) * learningRate * 1e4;
+    async trainStep(batch, rng, learningRate) {
+      for (const item of batch) model.weight += (item * rng.uniform(-1, 1) + rng.next()) * learningRate * 1e4;
       return Math.abs(model.weight);
     },
     async validate() {
@@ -21,7 +21,7 @@ function fakeModel() {
   return { model, hooks };
 }
 
-const recipe = resolveRecipe({ maxEpochs: 12, patience: 3, finePatience: 2, seed: 7 });
+const recipe = resolveRecipe({ maxEpochs: 12, patience: 3, finePatience: 2, seed: 7, batchSize: 1 });
 const items = [1, 2, 3, 4];
 
 describe('the epoch loop', () => {
@@ -31,6 +31,37 @@ describe('the epoch loop', () => {
     expect(outcome.kind).toBe('completed');
     expect(model.saved.map((s) => s.state.epoch)).toEqual(Array.from({ length: outcome.state.epoch }, (_, i) => i + 1));
     expect(outcome.state.step).toBe(outcome.state.epoch * items.length);
+  });
+
+  it("steps in the paper's batches: every item once per epoch, the last batch shorter, the loss a mean over batches", async () => {
+    const batched = { ...recipe, batchSize: 3, maxEpochs: 2 };
+    const seen: number[][] = [];
+    const losses = [0.5, 0.1];
+    const outcome = await runTrainingLoop({
+      recipe: batched,
+      items,
+      state: initialLoopState(batched),
+      hooks: {
+        trainStep: async (batch) => {
+          seen.push([...batch]);
+          return losses[(seen.length - 1) % 2]!;
+        },
+        validate: async () => 0.5,
+        saveCheckpoint: async (_state, report) => {
+          expect(report.loss).toBeCloseTo(0.3, 12);
+        },
+        now: () => 0,
+      },
+    });
+    expect(outcome.state.step).toBe(4);
+    expect(seen.map((b) => b.length)).toEqual([3, 1, 3, 1]);
+    expect([...seen[0]!, ...seen[1]!].sort()).toEqual(items);
+    expect([...seen[2]!, ...seen[3]!].sort()).toEqual(items);
+  });
+
+  it("defaults to the paper's batch of 20: a small dataset is one step per epoch", () => {
+    expect(resolveRecipe().batchSize).toBe(20);
+    expect(() => resolveRecipe({ batchSize: 0 })).toThrow(/batchSize/);
   });
 
   it('resumed from any saved state, ends exactly as the uninterrupted run', async () => {

@@ -27,8 +27,8 @@ export interface EpochReport {
 }
 
 export interface LoopHooks<Item> {
-  /** One optimisation step on one item, its augmentation drawn from `rng`; returns the loss. */
-  trainStep(item: Item, rng: ResumableRng, learningRate: number): Promise<number>;
+  /** One optimisation step on a batch of items, their augmentations drawn from `rng` in order; returns the batch's loss. */
+  trainStep(batch: readonly Item[], rng: ResumableRng, learningRate: number): Promise<number>;
   /** Validation IoU of the current weights. */
   validate(): Promise<number>;
   /**
@@ -51,13 +51,14 @@ export function initialLoopState(recipe: Pick<Recipe, 'seed' | 'learningRate'>):
 }
 
 /**
- * The paper's epoch loop: each epoch visits every training item once in a seeded random order
- * (one item per step, no minibatching), validates, feeds the schedule and checkpoints. Started
- * from a saved state it replays the same draws, so a resumed run ends where an uninterrupted one
- * does. A non-finite loss stops the run before anything of that epoch is saved.
+ * The paper's epoch loop: each epoch visits every training item once in a seeded random order, in
+ * batches of `batchSize` (the last one shorter, as a DataLoader without drop_last), validates, feeds
+ * the schedule and checkpoints. The epoch's loss is the mean of its batches' losses (smp's TrainEpoch
+ * meter). Started from a saved state it replays the same draws, so a resumed run ends where an
+ * uninterrupted one does. A non-finite loss stops the run before anything of that epoch is saved.
  */
 export async function runTrainingLoop<Item>(options: {
-  recipe: Pick<Recipe, 'patience' | 'fineLearningRate' | 'finePatience' | 'maxEpochs'>;
+  recipe: Pick<Recipe, 'patience' | 'fineLearningRate' | 'finePatience' | 'maxEpochs' | 'batchSize'>;
   items: readonly Item[];
   state: LoopState;
   hooks: LoopHooks<Item>;
@@ -72,10 +73,12 @@ export async function runTrainingLoop<Item>(options: {
     const learningRate = state.schedule.learningRate;
     let step = state.step;
     let lossSum = 0;
-    for (const item of shuffled(items, rng)) {
+    let batches = 0;
+    for (const batch of inBatches(shuffled(items, rng), recipe.batchSize)) {
       if (hooks.shouldStop?.()) return { kind: 'stopped', state };
-      const loss = await hooks.trainStep(item, rng, learningRate);
+      const loss = await hooks.trainStep(batch, rng, learningRate);
       step += 1;
+      batches += 1;
       if (!Number.isFinite(loss)) return { kind: 'diverged', state, epoch: state.epoch + 1, step, loss };
       lossSum += loss;
     }
@@ -87,7 +90,7 @@ export async function runTrainingLoop<Item>(options: {
     await hooks.saveCheckpoint(state, {
       epoch,
       step,
-      loss: lossSum / Math.max(1, items.length),
+      loss: lossSum / Math.max(1, batches),
       valIou,
       learningRate,
       improved: verdict.improved,
@@ -95,6 +98,10 @@ export async function runTrainingLoop<Item>(options: {
     });
     if (verdict.stop) return { kind: 'completed', state };
   }
+}
+
+function* inBatches<Item>(items: readonly Item[], size: number): Generator<Item[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 /** Seconds left, from the mean epoch time so far, bounded by the epoch cap (the schedule may stop earlier). */

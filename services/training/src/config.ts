@@ -10,6 +10,14 @@ const shared = {
     .max(63)
     .default('microseg-models')
     .describe('model artifacts, training checkpoints and imported weights'),
+  TRAINING_MAX_BATCH_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(32 * 32)
+    .default(4 * 512 * 512)
+    .describe(
+      "most crop pixels one training step may hold (batch x crop x crop), sized to the training workers' memory: a job left at the paper's batch of 20 runs the largest batch that fits and records it in its recipe; a batch asked for explicitly that does not fit is refused. Default: 4 crops of 512x512 (a CPU worker); raise it for GPU workers",
+    ),
 };
 
 export const trainingConfigSchema = z.object({

@@ -14,6 +14,28 @@ export type StartTrainingInput = RequestOf<typeof trainingContracts.startTrainin
 
 const DILATED = new Set(['pan', 'deeplabv3plus']);
 
+/**
+ * The batch a job runs: the recipe's (the paper's 20 unless asked otherwise), never more than the
+ * training split holds, and no more crops than a worker's memory takes at once. Left at the paper's
+ * default it shrinks to fit (the job's recipe records the batch it ran); asked for explicitly, a batch
+ * that cannot fit is refused rather than quietly changed.
+ */
+export function fittingBatch(recipe: { batchSize: number; crop: number }, explicit: boolean, trainItems: number, maxBatchPixels: number): number {
+  const wanted = Math.max(1, Math.min(recipe.batchSize, trainItems));
+  const fits = Math.max(1, Math.floor(maxBatchPixels / (recipe.crop * recipe.crop)));
+  if (wanted <= fits) return wanted;
+  if (explicit) {
+    throw invalidInput(`a batch of ${wanted} crops of ${recipe.crop}x${recipe.crop} does not fit a training worker (at most ${fits}); ask for a smaller batch or crop`, {
+      batchSize: recipe.batchSize,
+      crop: recipe.crop,
+      trainItems,
+      maxBatch: fits,
+      maxBatchPixels,
+    });
+  }
+  return fits;
+}
+
 /** Checks a training request against the dataset, the engine and the registry, then queues it. */
 export class JobSubmission {
   constructor(
@@ -23,6 +45,8 @@ export class JobSubmission {
       registry: Registry;
       weights: WeightsRepository;
       datasets: DatasetReader;
+      /** TRAINING_MAX_BATCH_PIXELS: what one step of a training worker holds. */
+      maxBatchPixels: number;
     },
   ) {}
 
@@ -36,11 +60,12 @@ export class JobSubmission {
     if (DILATED.has(architecture) && !encoder.supportsDilation) {
       throw invalidInput(`encoder ${encoder.name} cannot run ${architecture} (it needs a dilated encoder)`, { architecture, encoder: encoder.name });
     }
-    const recipe = resolveRecipe(input.recipe);
+    const requested = resolveRecipe(input.recipe);
     const dataset = await this.deps.datasets.dataset(principal, input.datasetId);
     const content = await this.deps.datasets.content(principal, input.datasetId, input.datasetVersionId);
     const classes = checkClasses(content.classes, input.classes, input.binary);
     const data = splitData(content, input.experiment);
+    const recipe = { ...requested, batchSize: fittingBatch(requested, input.recipe?.batchSize !== undefined, data.train.length, this.deps.maxBatchPixels) };
     const init = await this.resolveInit(principal, input.init, encoder.name);
     const modelName = input.modelName ?? `${architecture}-${encoder.name}-${input.experiment}`;
     const progress = { epoch: 0, step: 0, loss: null, valIou: null, bestValIou: null, learningRate: recipe.learningRate, maxEpochs: recipe.maxEpochs, etaSeconds: estimateRemainingSeconds({ epoch: 0, elapsedSeconds: 0 }, recipe.maxEpochs) };

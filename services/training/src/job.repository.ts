@@ -2,7 +2,7 @@ import type { EpochRecord, PageRequest, TrainingJob, TrainingJobState, TrainingP
 import { type Insertable, type Kysely, type Selectable, type Transaction, sql } from '@microseg/db';
 import type { EpochReport } from '@microseg/training-recipe';
 import { pageOf, parseCursor } from './page-cursor.ts';
-import type { JobErrorRow, TrainingDatabase, TrainingJobsTable } from './training.tables.ts';
+import { type JobErrorRow, type TrainingDatabase, type TrainingJobsTable, runRecipe } from './training.tables.ts';
 
 export type JobRow = Selectable<TrainingJobsTable>;
 
@@ -25,7 +25,7 @@ export function toTrainingJob(row: JobRow, queuePosition: number | null): Traini
     classes: row.classes,
     binary: row.binary,
     init: row.init,
-    recipe: row.recipe,
+    recipe: runRecipe(row.recipe),
     classRule: row.class_rule,
     sixteenBitInput: row.sixteen_bit_input,
     modelName: row.model_name,

@@ -57,7 +57,7 @@ export async function startTrainingService(
   const weights = new WeightsRepository(db);
   const shareTargets: ShareTargetCheck = (principal, visibility) => assertShareTargetsExist(nc, principals, principal, visibility);
   const registry = new Registry({ registry: repository, jobs, weights, shareTargets });
-  const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc, principals) });
+  const submission = new JobSubmission({ db, jobs, registry, weights, datasets: new DatasetReader(nc, principals), maxBatchPixels: config.TRAINING_MAX_BATCH_PIXELS });
   let backend: Promise<unknown> | undefined;
   const client = createS3Client(s3);
   const packageImport = new PackageImport({ uploads: new PackageUploadsRepository(db, repository), registry: repository, store, client, bucket: config.TRAINING_BUCKET, shareTargets });

@@ -51,11 +51,16 @@ export interface JobRecipe {
   finePatience: number;
   maxEpochs: number;
   crop: number;
+  /** Absent on jobs queued before batches: they ran one item per step. */
+  batchSize?: number;
   loss: { bce: number; dice: number };
   horizontalFlipOnly: boolean;
   freezeEncoder: boolean;
   seed: number;
 }
+
+/** A job's recipe as it runs, jobs queued before batches reading as the one item per step they ran. */
+export const runRecipe = (recipe: JobRecipe) => ({ ...recipe, batchSize: recipe.batchSize ?? 1 });
 
 export interface JobErrorRow {
   code: string;

@@ -27,6 +27,16 @@ def iou_per_class(pr, gt, threshold=0.5, eps=1e-7):
     return scores
 
 
+def smp_iou(pr, gt, eps=1e-7, threshold=0.5):
+    """segmentation_models_pytorch.utils.functional.iou as smp 0.2/0.3 ship it (what the paper's
+    pretrained-microscopy-models reports): threshold every channel, then one intersection and one union
+    summed over all of them, background included, no ignored channels."""
+    pr = (pr > threshold).type(pr.dtype)
+    intersection = torch.sum(gt * pr)
+    union = torch.sum(gt) + torch.sum(pr) - intersection + eps
+    return float((intersection + eps) / union)
+
+
 def case(name, probabilities, targets):
     bce = torch.nn.BCELoss(reduction="mean")(probabilities, targets)
     dice = 1 - f_score(probabilities, targets)
@@ -39,6 +49,7 @@ def case(name, probabilities, targets):
         "dice": float(dice),
         "diceBce": float(0.7 * bce + 0.3 * dice),
         "iouPerClass": iou_per_class(probabilities, targets),
+        "paperIou": smp_iou(probabilities, targets),
     }
 
 

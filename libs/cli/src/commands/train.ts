@@ -84,6 +84,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--init <weights>', 'random, a model version id, or an imported weights id', 'random')
     .option('--max-epochs <n>', 'epoch cap', positiveInt)
     .option('--crop <n>', 'training crop size (multiple of 32)', positiveInt)
+    .option('--batch-size <n>', "training crops per step (default: the paper's 20, shrunk to what a worker holds)", positiveInt)
     .option('--seed <n>', 'random seed', positiveInt)
     .option('--model-name <name>', 'registry model the result becomes a version of')
     .option('--binary', 'one foreground channel (every class but 0)')
@@ -92,12 +93,13 @@ export function registerTrainCommand(program: Command): void {
     .option('--sixteen-bit <conversion>', "16-bit images: full_range (/65535, default) or high_byte (the paper's 8-bit read)")
     .option('--follow', 'wait for the job and show its progress')
     .option('--json', 'print JSON')
-    .action(async (options: { dataset: string; experiment: string; arch: string; encoder: string; init: string; maxEpochs?: number; crop?: number; seed?: number; modelName?: string; binary?: boolean; horizontalFlipOnly?: boolean; classRule?: string; sixteenBit?: string; follow?: boolean }, command: Command) => {
+    .action(async (options: { dataset: string; experiment: string; arch: string; encoder: string; init: string; maxEpochs?: number; crop?: number; batchSize?: number; seed?: number; modelName?: string; binary?: boolean; horizontalFlipOnly?: boolean; classRule?: string; sixteenBit?: string; follow?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
       const client = clientFromOptions(globals);
       const recipe = {
         ...(options.maxEpochs !== undefined ? { maxEpochs: options.maxEpochs } : {}),
         ...(options.crop !== undefined ? { crop: options.crop } : {}),
+        ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.horizontalFlipOnly ? { horizontalFlipOnly: true } : {}),
       };

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/select-backend.ts';
 import { binaryCrossEntropy, diceBceLoss, diceLoss } from './dice-bce.ts';
-import { iouScores } from './iou.ts';
+import { iouScores, pooledIou } from './iou.ts';
 import { maskToTargets } from './targets.ts';
 import fixtures from './fixtures/losses.json' with { type: 'json' };
 import { thrownCode } from '../testing/thrown-code.ts';
@@ -13,7 +13,7 @@ describe('losses and metrics against PyTorch (test/oracles/tf-runtime/losses_ora
   });
 
   for (const fixture of fixtures) {
-    it(`matches BCE, Dice, DiceBCE and IoU for the ${fixture.name} case`, async () => {
+    it(`matches BCE, Dice, DiceBCE, per-class IoU and the paper's IoU for the ${fixture.name} case`, async () => {
       const shape = fixture.shape as [number, number, number, number];
       const p = tf.tensor4d(fixture.probabilities, shape);
       const t = tf.tensor4d(fixture.targets, shape);
@@ -24,7 +24,10 @@ describe('losses and metrics against PyTorch (test/oracles/tf-runtime/losses_ora
       iou.perClass.forEach((score, i) => expect(score).toBeCloseTo(fixture.iouPerClass[i]!, 5));
       const mean = fixture.iouPerClass.reduce((a, b) => a + b, 0) / fixture.iouPerClass.length;
       expect(iou.mean).toBeCloseTo(mean, 5);
-      tf.dispose([p, t]);
+      // The paper's headline IoU: smp.utils.functional.iou, one intersection and union over every channel.
+      const paper = pooledIou(p, t);
+      expect(paper.dataSync()[0]).toBeCloseTo(fixture.paperIou, 6);
+      tf.dispose([p, t, paper]);
     });
   }
 

@@ -41,3 +41,20 @@ export function sampleToTensors(sample: TrainingSample, classes: number, normali
     targets: maskToTargets(sample.mask.data, sample.mask.height, sample.mask.width, classes),
   };
 }
+
+/**
+ * A batch of (possibly augmented) samples as one step takes it: images [n,h,w,3] and targets
+ * [n,h,w,classes]. The samples must share a size (the recipe's crop makes them so).
+ */
+export function samplesToTensors(samples: readonly TrainingSample[], classes: number, normalisation?: Normalisation): { image: tf.Tensor4D; targets: tf.Tensor4D } {
+  if (samples.length === 1) return sampleToTensors(samples[0]!, classes, normalisation);
+  const parts = samples.map((sample) => sampleToTensors(sample, classes, normalisation));
+  try {
+    return {
+      image: tf.concat(parts.map((p) => p.image), 0),
+      targets: tf.concat(parts.map((p) => p.targets), 0),
+    };
+  } finally {
+    tf.dispose(parts.flatMap((p) => [p.image, p.targets]));
+  }
+}

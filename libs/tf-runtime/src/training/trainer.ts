@@ -20,7 +20,7 @@ export interface TrainStepResult {
 }
 
 export interface Trainer {
-  /** One optimisation step on one image [1,h,w,c] and its targets [1,h,w,classes] (the paper trains with batch 1). */
+  /** One optimisation step on a batch of images [n,h,w,c] and their targets [n,h,w,classes]; the loss pools the batch, as the paper's. */
   trainStep(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<TrainStepResult>;
   /** Mean DiceBCE of the model in inference mode (batch norm on running statistics). */
   evaluateLoss(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<number>;

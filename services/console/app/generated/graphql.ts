@@ -122,6 +122,8 @@ export type PixelSizeSource =
   | 'zeiss_tag';
 
 export type RecipeInput = {
+  /** Training crops per step (default: the paper's 20, shrunk to what a worker holds); a batch that cannot fit is refused. */
+  batchSize?: number | null | undefined;
   bceWeight?: number | null | undefined;
   crop?: number | null | undefined;
   diceWeight?: number | null | undefined;

@@ -5,6 +5,7 @@ import { formText } from '../components/form-text.ts';
 export const RECIPE_FIELDS = [
   { name: 'maxEpochs', label: 'Epochs at most', kind: 'int', hint: 'paper: 1000 (the schedule stops earlier)' },
   { name: 'crop', label: 'Crop size (px)', kind: 'int', hint: 'paper: 512' },
+  { name: 'batchSize', label: 'Batch (crops per step)', kind: 'int', hint: 'paper: 20, shrunk to what a worker holds' },
   { name: 'learningRate', label: 'Learning rate', kind: 'float', hint: 'paper: 2e-4' },
   { name: 'patience', label: 'Patience (epochs)', kind: 'int', hint: 'paper: 30' },
   { name: 'fineLearningRate', label: 'Fine-tuning learning rate', kind: 'float', hint: 'paper: 1e-5' },

@@ -1804,6 +1804,8 @@ export type QueryWebhookDeliveriesArgs = {
 };
 
 export type RecipeInput = {
+  /** Training crops per step (default: the paper's 20, shrunk to what a worker holds); a batch that cannot fit is refused. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
   bceWeight?: InputMaybe<Scalars['Float']['input']>;
   crop?: InputMaybe<Scalars['Int']['input']>;
   diceWeight?: InputMaybe<Scalars['Float']['input']>;
@@ -2116,6 +2118,8 @@ export type TrainingProgress = {
 
 export type TrainingRecipe = {
   __typename?: 'TrainingRecipe';
+  /** Training crops per optimisation step: the paper's 20 unless asked otherwise, at most the training split and what a worker's memory holds (TRAINING_MAX_BATCH_PIXELS). 1 on versions trained before batches. */
+  batchSize: Scalars['Int']['output'];
   crop: Scalars['Int']['output'];
   fineLearningRate: Scalars['Float']['output'];
   finePatience: Scalars['Int']['output'];
@@ -3715,6 +3719,7 @@ export type TrainingProgressResolvers<ContextType = GatewayContext, ParentType e
 };
 
 export type TrainingRecipeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingRecipe'] = ResolversParentTypes['TrainingRecipe']> = {
+  batchSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   crop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fineLearningRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   finePatience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -23,6 +23,7 @@ function recipe(input: InputMaybe<RecipeInput> | undefined) {
     finePatience: defined(input.finePatience),
     maxEpochs: defined(input.maxEpochs),
     crop: defined(input.crop),
+    batchSize: defined(input.batchSize),
     horizontalFlipOnly: defined(input.horizontalFlipOnly),
     freezeEncoder: defined(input.freezeEncoder),
     seed: defined(input.seed),

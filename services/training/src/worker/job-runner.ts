@@ -4,13 +4,14 @@ import { type TrainingProgress, type WorkerKind, trainingEvents } from '@microse
 import { MicroSegError, toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type JobContext, publishEvent } from '@microseg/messaging';
-import { PAPER_AUGMENTATION, augmentSample, createTrainer, sampleToTensors } from '@microseg/tf-runtime';
+import { PAPER_AUGMENTATION, augmentSample, createTrainer, samplesToTensors } from '@microseg/tf-runtime';
 import { type EpochReport, type LoopState, estimateRemainingSeconds, initialLoopState, runTrainingLoop } from '@microseg/training-recipe';
 import type { JetStreamClient } from 'nats';
 import type { Client } from 'minio';
 import type { JobRepository, JobRow } from '../job.repository.ts';
 import type { RegistryRepository } from '../registry.repository.ts';
 import type { WeightsRepository } from '../weights.repository.ts';
+import { runRecipe } from '../training.tables.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { evaluateSplit } from './evaluation.ts';
 import { applyInitialWeights } from './initial-weights.ts';
@@ -103,13 +104,16 @@ export class JobRunner {
       };
       let previousBest = state.schedule.bestEpoch;
       const outcome = await runTrainingLoop<LoadedItem>({
-        recipe: row.recipe,
+        recipe: runRecipe(row.recipe),
         items: data.train,
         state,
         hooks: {
-          trainStep: async (item, rng, learningRate) => {
+          trainStep: async (batch, rng, learningRate) => {
             trainer.learningRate = learningRate;
-            const { image, targets } = sampleToTensors(augmentSample(item.sample, augmentation, rng), channels);
+            const { image, targets } = samplesToTensors(
+              batch.map((item) => augmentSample(item.sample, augmentation, rng)),
+              channels,
+            );
             try {
               const { loss } = await trainer.trainStep(image, targets);
               context.working();
