@@ -141,3 +141,18 @@ export const promotionGateEvents = {
     }),
   }),
 } as const;
+
+const PERCENT = (value: number) => `${(value * 100).toFixed(2)} %`;
+
+/** A check in words, as the CLI, the console and the logs show it. */
+export function describeCheck(c: GateCheck): string {
+  const what = c.class === null ? c.quantity : `${c.quantity} of ${c.className ?? `class ${c.class}`}`;
+  const verdict = c.passed ? 'ok' : 'FAILED';
+  if (c.quantity === 'iou') return `${what}: ${c.candidate?.toFixed(4)}, at least ${c.tolerance.min} needed ${verdict}`;
+  const show = (v: number | null) => (v === null ? 'none' : c.quantity === 'areaFraction' ? PERCENT(v) : c.quantity === 'count' ? String(v) : `${v.toFixed(2)} px`);
+  const limits = [
+    c.tolerance.absolute === null ? undefined : `±${c.quantity === 'areaFraction' ? PERCENT(c.tolerance.absolute) : c.tolerance.absolute}`,
+    c.tolerance.relative === null ? undefined : `±${PERCENT(c.tolerance.relative)} relative`,
+  ].filter(Boolean);
+  return `${what}: candidate ${show(c.candidate)} vs reference ${show(c.reference)}, allowed ${limits.join(' and ')} ${verdict}`;
+}

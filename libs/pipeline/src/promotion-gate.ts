@@ -147,18 +147,3 @@ export function judgeGate(input: { tolerances: GateTolerance[]; classes: { index
   }
   return { passed: input.images.length > 0 && checks.every((c) => c.passed), checks };
 }
-
-const PERCENT = (value: number) => `${(value * 100).toFixed(2)} %`;
-
-/** A check in words, for the CLI and logs: "areaFraction of secondary: 12.00 % vs 8.00 % (+4.00 %), allowed ±2.00 %". */
-export function describeCheck(c: GateCheck): string {
-  const what = c.class === null ? c.quantity : `${c.quantity} of ${c.className ?? `class ${c.class}`}`;
-  const verdict = c.passed ? 'ok' : 'FAILED';
-  if (c.quantity === 'iou') return `${what}: ${c.candidate?.toFixed(4)} (at least ${c.tolerance.min}) ${verdict}`;
-  const show = (v: number | null) => (v === null ? 'none' : c.quantity === 'areaFraction' ? PERCENT(v) : c.quantity === 'count' ? String(v) : `${v.toFixed(2)} px`);
-  const limits = [
-    c.tolerance.absolute === null ? undefined : `±${c.quantity === 'areaFraction' ? PERCENT(c.tolerance.absolute) : c.tolerance.absolute}`,
-    c.tolerance.relative === null ? undefined : `±${PERCENT(c.tolerance.relative)} relative`,
-  ].filter(Boolean);
-  return `${what}: candidate ${show(c.candidate)} vs reference ${show(c.reference)}, allowed ${limits.join(' and ')} ${verdict}`;
-}

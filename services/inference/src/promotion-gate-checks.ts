@@ -1,9 +1,9 @@
-import { type GateReport, type Principal, datasetContracts, promotionGateContracts, type promotionGateEvents } from '@microseg/contracts';
+import { type GateReport, type Principal, datasetContracts, describeCheck, promotionGateContracts, type promotionGateEvents } from '@microseg/contracts';
 import { isMicroSegError, invalidInput } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type JobContext, type PayloadOf, request } from '@microseg/messaging';
 import { type IndexMask, decodeIndexMask, evaluateSegmentation, measureThickness } from '@microseg/metrology';
-import { type GateImage, type GateThicknessSide, describeCheck, judgeGate } from '@microseg/pipeline';
+import { type GateImage, type GateThicknessSide, judgeGate } from '@microseg/pipeline';
 import type { ObjectStore } from '@microseg/storage';
 import type { NatsConnection } from 'nats';
 import { type PlatformDirectory, groupPrincipal } from './platform-directory.ts';
