@@ -19,6 +19,7 @@ const CLI = join(import.meta.dirname, '..', '..', 'libs', 'cli', 'src', 'bin', '
 /** Two real Super1 test images taken under the same conditions: a single intensity threshold segments both alike. */
 const REFERENCE = ['spot2_0d_0', 'spot2_0d_4'];
 const TRAIN = 'spot1_0d_0';
+const VAL = 'spot1_0d_1';
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
 
@@ -108,7 +109,7 @@ describe('promotion gate: an alias moves only when the candidate keeps the refer
   const production = async () => (await lab.client.request<{ modelVersionByAlias: { id: string } }>('{ modelVersionByAlias(model: "gated-superalloy", alias: "production") { id } }')).modelVersionByAlias.id;
 
   beforeAll(async () => {
-    for (const name of [...REFERENCE, TRAIN]) {
+    for (const name of [...REFERENCE, TRAIN, VAL]) {
       await readFile(join(MICRONET_BENCHMARK, 'images', 'super', `${name}.png`)).catch(() => {
         throw new Error(`the MicroNet benchmark image ${name} is missing under ${MICRONET_BENCHMARK} (../shared/data)`);
       });
@@ -118,14 +119,14 @@ describe('promotion gate: an alias moves only when the candidate keeps the refer
     await mkdir(join(dir, 'benchmark', 'images', 'super'), { recursive: true });
     await mkdir(join(dir, 'benchmark', 'masks', 'super'), { recursive: true });
     const manifest = JSON.parse(await readFile(join(MICRONET_BENCHMARK, 'manifest.json'), 'utf8')) as { materials: Record<string, unknown>; images: Record<string, unknown> };
-    for (const name of [...REFERENCE, TRAIN]) {
+    for (const name of [...REFERENCE, TRAIN, VAL]) {
       for (const kind of ['images', 'masks']) await copyFile(join(MICRONET_BENCHMARK, kind, 'super', `${name}.png`), join(dir, 'benchmark', kind, 'super', `${name}.png`));
     }
     await writeFile(join(dir, 'benchmark', 'manifest.json'), JSON.stringify({
       name: 'promotion-gate-reference',
       materials: { super: manifest.materials['super'] },
-      images: Object.fromEntries([...REFERENCE, TRAIN].map((name) => [name, manifest.images[name]])),
-      experiments: { Reference: { material: 'super', train: [TRAIN], val: [TRAIN], test: REFERENCE } },
+      images: Object.fromEntries([...REFERENCE, TRAIN, VAL].map((name) => [name, manifest.images[name]])),
+      experiments: { Reference: { material: 'super', train: [TRAIN], val: [VAL], test: REFERENCE } },
     }));
 
     // The oracle: area fractions counted here, from the benchmark's own files.
