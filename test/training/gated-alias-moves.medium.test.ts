@@ -96,13 +96,15 @@ describe('gated alias moves against PostgreSQL', () => {
     expect(await outboxMoves()).toEqual([versions[0], versions[2]]);
   });
 
-  it('refuses a passed move whose alias was moved past the gate meanwhile', async () => {
+  it('rejects a waiting move when an admin moves the alias past the gate, whatever its verdict says later', async () => {
     const pending = await registry.moveAlias({ modelId, alias: 'production', versionId: versions[1]!, movedBy: member });
     const skipped = await registry.moveAlias({ modelId, alias: 'production', versionId: versions[0]!, movedBy: member, skipGate: true });
     expect(skipped).toMatchObject({ outcome: 'moved', gateSkipped: true });
-    const stale = await registry.decideGatedMove(pending.id, report(versions[1]!, true));
-    expect(stale).toMatchObject({ outcome: 'rejected', gateReport: { passed: true } });
+    expect((await registry.aliasHistory(modelId, 'production')).find((m) => m.id === pending.id)).toMatchObject({ outcome: 'rejected' });
+    const late = await registry.decideGatedMove(pending.id, report(versions[1]!, true));
+    expect(late).toMatchObject({ outcome: 'rejected', gateReport: null });
     expect(await target()).toBe(versions[0]);
+    expect(await outboxMoves()).toEqual([versions[0], versions[2], versions[0]]);
     const history = await registry.aliasHistory(modelId, 'production');
     expect(history.map((m) => m.outcome)).toEqual(['moved', 'refused', 'moved', 'rejected', 'moved']);
   });

@@ -260,7 +260,18 @@ export class RegistryRepository {
           throw conflict(`a move of alias ${input.alias} to ${waiting.to_version_id} is waiting for its gate: wait for its outcome`, { alias: input.alias, pendingMoveId: waiting.id });
         }
       }
-      if (outcome === 'moved') await this.pointAlias(trx, { modelId: model.id, groupId: model.group_id, alias: input.alias, from, to: input.versionId, movedBy: input.movedBy });
+      if (outcome === 'moved') {
+        await this.pointAlias(trx, { modelId: model.id, groupId: model.group_id, alias: input.alias, from, to: input.versionId, movedBy: input.movedBy });
+        // A move waiting for its gate was judged against the state this move ends: it is overtaken
+        // (rejected) now, so that it blocks no later gated move even if its verdict never comes.
+        await trx
+          .updateTable('alias_moves')
+          .set({ outcome: 'rejected', decided_at: new Date() })
+          .where('model_id', '=', input.modelId)
+          .where('alias', '=', input.alias)
+          .where('outcome', '=', 'pending')
+          .execute();
+      }
       const row = await trx
         .insertInto('alias_moves')
         .values({
