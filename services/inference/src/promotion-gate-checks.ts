@@ -3,7 +3,7 @@ import { isMicroSegError, invalidInput } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type JobContext, type PayloadOf, request } from '@microseg/messaging';
 import { type IndexMask, decodeIndexMask, evaluateSegmentation, measureThickness } from '@microseg/metrology';
-import { type GateImage, type GateThicknessSide, judgeGate } from '@microseg/pipeline';
+import { type GateImage, type GateThicknessSide, assertModelFitsDataset, judgeGate } from '@microseg/pipeline';
 import type { ObjectStore } from '@microseg/storage';
 import type { NatsConnection } from 'nats';
 import { type PlatformDirectory, groupPrincipal } from './platform-directory.ts';
@@ -71,6 +71,10 @@ export class PromotionGateChecks {
     const referenceVersionId = gate.comparison === 'currentVersion' ? event.currentVersionId : null;
     if (gate.comparison === 'currentVersion' && !referenceVersionId) {
       throw invalidInput(`alias ${event.alias} names no version yet: there is no current version to compare with`, { alias: event.alias });
+    }
+    // A candidate (or current version) predicting other classes than the reference masks hold cannot be compared with them.
+    for (const versionId of [event.candidateVersionId, ...(referenceVersionId ? [referenceVersionId] : [])]) {
+      assertModelFitsDataset(await this.deps.directory.modelVersion(principal, versionId), content);
     }
     const truthOf = new Map(content.images.map((image) => [image.imageId, image.mask]));
     const foreground = content.classes.map((c) => c.index).filter((index) => index !== 0).sort((a, b) => a - b);
