@@ -70,6 +70,16 @@ async function cliText(apiKey: string, url: string, args: string[]): Promise<{ c
   );
 }
 
+/** Runs the CLI with --json expecting failure; gives the error it printed. */
+async function cliError(apiKey: string, url: string, args: string[]): Promise<{ code: string; message: string; details: { report?: Move['gateReport'] } }> {
+  const failed = await run(process.execPath, [CLI, '--url', url, '--api-key', apiKey, ...args, '--json']).then(
+    () => undefined,
+    (error: { stderr: string }) => error,
+  );
+  expect(failed, 'the command should fail').toBeDefined();
+  return (JSON.parse(failed!.stderr.trim().split('\n').pop()!) as { error: { code: string; message: string; details: { report?: Move['gateReport'] } } }).error;
+}
+
 interface Check {
   quantity: string;
   class: number | null;
@@ -209,4 +219,28 @@ describe('promotion gate: an alias moves only when the candidate keeps the refer
     expect(await production()).toBe(versions.shifted);
     expect((await history()).at(-1)).toMatchObject({ toVersionId: versions.shifted, outcome: 'moved', gateSkipped: true });
   }, 120_000);
+
+  it('compares a candidate with the version the alias names now, and refuses when there is none to compare with', async () => {
+    await cli(['models', 'alias', 'gate', 'set', 'gated-superalloy', 'staging', '--dataset-version', datasetVersionId, '--experiment', 'Reference',
+      '--compare', 'current-version', '--tolerance', 'areaFraction=0.05', '--tolerance', 'iou>=0.9']);
+    const first = await cliError(lab.apiKey, platform.graphqlUrl, ['models', 'alias', 'set', 'gated-superalloy', 'staging', versions.close]);
+    expect(first.code).toBe('CONFLICT');
+    expect(first.details.report).toMatchObject({ passed: false, images: 0, error: { code: 'INVALID_INPUT', message: expect.stringContaining('names no version yet') } });
+    await cli(['models', 'alias', 'set', 'gated-superalloy', 'staging', versions.close, '--skip-gate']);
+
+    // Both versions have segmented the reference images already: the gate reuses those masks.
+    const drift = await cliError(lab.apiKey, platform.graphqlUrl, ['models', 'alias', 'set', 'gated-superalloy', 'staging', versions.shifted]);
+    expect(drift.code).toBe('CONFLICT');
+    const report = drift.details.report!;
+    expect(report).toMatchObject({ passed: false, images: 2, referenceVersionId: versions.close, error: null });
+    const secondary = report.checks.find((c) => c.quantity === 'areaFraction' && c.className === 'secondary')!;
+    expect(secondary.candidate).toBeCloseTo(expected.shifted, 2);
+    expect(secondary.reference).toBeCloseTo(expected.close, 2);
+    expect(secondary.passed).toBe(false);
+    // Every pixel the close cut calls secondary, the shifted one does too: IoU = close / shifted.
+    const iou = report.checks.find((c) => c.quantity === 'iou' && c.className === 'secondary')!;
+    expect(iou.candidate).toBeCloseTo(expected.close / expected.shifted, 2);
+    expect(iou.passed).toBe(false);
+    expect((await lab.client.request<{ modelVersionByAlias: { id: string } }>('{ modelVersionByAlias(model: "gated-superalloy", alias: "staging") { id } }')).modelVersionByAlias.id).toBe(versions.close);
+  }, 600_000);
 });
