@@ -35,7 +35,7 @@ describe('gated alias moves against PostgreSQL', () => {
 
   const outboxMoves = async () =>
     (await db.selectFrom('outbox').select(['subject', 'payload']).where('subject', '=', 'microseg.events.model-alias.moved.v1').execute())
-      .map((row) => row.payload as unknown as { modelId: string; toVersionId: string })
+      .map((row) => row.payload as { modelId: string; toVersionId: string })
       .filter((p) => p.modelId === modelId)
       .map((p) => p.toVersionId);
   const target = () => registry.aliasTarget(modelId, 'production');
