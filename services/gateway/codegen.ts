@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           TrainingJob: '@microseg/contracts#TrainingJob as TrainingJobModel',
           ModelVersion: '@microseg/contracts#ModelVersion as ModelVersionModel',
           Model: '@microseg/contracts#Model as RegistryModel',
+          GateCheck: '@microseg/contracts#GateCheck as GateCheckModel',
           Benchmark: '@microseg/contracts#Benchmark as BenchmarkModel',
           Lineage: '@microseg/contracts#Lineage as LineageModel',
           ImportedWeights: '@microseg/contracts#ImportedWeights as ImportedWeightsModel',

@@ -12,6 +12,7 @@ export * from './dataset.ts';
 export * from './deep-zoom.ts';
 export * from './metrology.ts';
 export * from './training.ts';
+export * from './promotion-gate.ts';
 export * from './inference.ts';
 export * from './file-name.ts';
 export * from './share-targets.ts';

@@ -3,6 +3,7 @@ import { SERVICE_NAMES, type ServiceName } from './health.ts';
 import { identityContracts, identityEvents } from './identity.ts';
 import { INFERENCE_JOBS_STREAM, WEBHOOK_JOBS_STREAM, inferenceEvents } from './inference.ts';
 import { METROLOGY_JOBS_STREAM, metrologyEvents } from './metrology.ts';
+import { promotionGateEvents } from './promotion-gate.ts';
 import { AUDIT_STREAM } from './streams.ts';
 import { TRAINING_JOBS_STREAM, trainingEvents } from './training.ts';
 
@@ -55,7 +56,7 @@ const subjectsOf = (contracts: Record<string, { subject: string }>) => Object.va
 const PUBLISHES: Record<ServiceName, readonly string[]> = {
   identity: subjectsOf(identityEvents),
   dataset: subjectsOf(datasetEvents),
-  training: [...subjectsOf(trainingEvents), ...TRAINING_JOBS_STREAM.subjects],
+  training: [...subjectsOf(trainingEvents), ...subjectsOf(promotionGateEvents), ...TRAINING_JOBS_STREAM.subjects],
   inference: [...subjectsOf(inferenceEvents), ...INFERENCE_JOBS_STREAM.subjects, ...WEBHOOK_JOBS_STREAM.subjects],
   metrology: [...subjectsOf(metrologyEvents), ...METROLOGY_JOBS_STREAM.subjects],
 };

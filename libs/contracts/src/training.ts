@@ -2,6 +2,7 @@ import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { classDefinitionSchema, objectRefSchema, pixelSizeSchema } from './dataset.ts';
 import { pageRequestSchema, pageSchema } from './pagination.ts';
+import { gateDeclarationSchema, gateReportSchema } from './promotion-gate.ts';
 import { visibilitySchema } from './visibility.ts';
 
 const id = z.string().uuid();
@@ -256,8 +257,16 @@ export const aliasMoveSchema = z.object({
   toVersionId: id,
   movedBy: id,
   movedAt: timestamp,
-  /** `rejected`: the move expected another current version and lost the race. */
-  outcome: z.enum(['moved', 'rejected']),
+  /**
+   * `rejected`: the move expected another current version and lost the race. A move of a gated
+   * alias is `pending` while its gate is evaluated, then `moved` or `refused` (the gate failed).
+   */
+  outcome: z.enum(['moved', 'rejected', 'pending', 'refused']),
+  /** The gate the move had to pass (as declared when it was asked for); null for an ungated alias. */
+  gate: gateDeclarationSchema.nullable().default(null),
+  gateReport: gateReportSchema.nullable().default(null),
+  /** An admin moved a gated alias without evaluating its gate. */
+  gateSkipped: z.boolean().default(false),
 });
 export type AliasMove = z.infer<typeof aliasMoveSchema>;
 
@@ -382,6 +391,8 @@ export const trainingContracts = {
       versionId: id,
       /** Compare-and-set: move only if the alias still points here (null: only if it does not exist yet). */
       expectedVersionId: id.nullable().optional(),
+      /** Admins only: move a gated alias without its gate (recorded in the history). */
+      skipGate: z.boolean().default(false),
     }),
     response: aliasMoveSchema,
   }),

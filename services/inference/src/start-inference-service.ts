@@ -19,6 +19,8 @@ import { startPipelineWorkers } from './pipeline-workers.ts';
 import { PlatformDirectory } from './platform-directory.ts';
 import { Policies } from './policies.ts';
 import { PolicyRepository } from './policy.repository.ts';
+import { PromotionGateChecks } from './promotion-gate-checks.ts';
+import { startPromotionGateWorker } from './promotion-gate-workers.ts';
 import { SegmentationRunner } from './segmentation-runner.ts';
 import { SegmentationRepository } from './segmentation.repository.ts';
 import { serveWebhooks } from './handlers/webhooks.ts';
@@ -110,6 +112,13 @@ export async function startInferenceService(
   runtime.onShutdown('pipeline workers', async () => {
     await Promise.all(workers.map((worker) => worker.stop({ timeoutMs: 15_000 })));
   });
+  const gateWorker = await startPromotionGateWorker(
+    nc,
+    new PromotionGateChecks({ nc, directory, runner, store, maxDeliver: config.INFERENCE_MAX_DELIVER, logger }),
+    { concurrency: 1, ackWaitMs: config.INFERENCE_ACK_WAIT_MS, maxDeliver: config.INFERENCE_MAX_DELIVER },
+    logger,
+  );
+  runtime.onShutdown('promotion gate worker', () => gateWorker.stop({ timeoutMs: 15_000 }));
   const webhooks = new WebhookRepository(db);
   const outboundPolicy = new OutboundPolicy(config.WEBHOOK_ALLOWED_NETWORKS);
   const webhookWorkers = await startWebhookWorkers(

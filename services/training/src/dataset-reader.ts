@@ -19,6 +19,11 @@ export class DatasetReader {
     return this.call(principal, datasetContracts.getDataset, { id: datasetId });
   }
 
+  /** A version by id alone (NOT_FOUND unless the principal may read its dataset). */
+  async versionContent(principal: Principal, versionId: string): Promise<DatasetVersionContent> {
+    return this.call(principal, datasetContracts.getVersionContent, { id: versionId });
+  }
+
   /** The given version (it must belong to the dataset), or the dataset's latest. */
   async content(principal: Principal, datasetId: string, versionId: string | undefined): Promise<DatasetVersionContent> {
     if (versionId) {

@@ -5,3 +5,8 @@ export { trainingConfigSchema, workerConfigSchema, type TrainingConfig, type Wor
 export { buildSeededModel } from './worker/seeded-model.ts';
 export { evaluateSplit, type SplitScores } from './worker/evaluation.ts';
 export { assignWeights, namedWeights } from './worker/named-weights.ts';
+/** The registry's repositories, for medium tests against PostgreSQL. */
+export { RegistryRepository } from './registry.repository.ts';
+export { AliasGateRepository } from './alias-gates.repository.ts';
+export { trainingMigrations } from './migrations/index.ts';
+export type { TrainingDatabase } from './training.tables.ts';

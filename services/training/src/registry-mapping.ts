@@ -69,6 +69,9 @@ export function toAliasMove(row: Selectable<AliasMovesTable>): AliasMove {
     movedBy: row.moved_by,
     movedAt: row.moved_at.toISOString(),
     outcome: row.outcome,
+    gate: row.gate,
+    gateReport: row.gate_report,
+    gateSkipped: row.gate_skipped,
   };
 }
 

@@ -1,6 +1,6 @@
-import { type AliasMove, type ClassRuleValue, type InitialWeights, type Model, type ModelCard, type ModelVersion, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, trainingEvents } from '@microseg/contracts';
+import { type AliasMove, type ClassRuleValue, type GateReport, type InitialWeights, type Model, type ModelCard, type ModelVersion, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, promotionGateEvents, trainingEvents } from '@microseg/contracts';
 import { type Kysely, type Selectable, type Transaction, sql } from '@microseg/db';
-import { conflict } from '@microseg/errors';
+import { conflict, invalidInput } from '@microseg/errors';
 import { enqueueOutbox } from '@microseg/messaging';
 import { pageOf, parseCursor } from './page-cursor.ts';
 import { readableBy } from './readable.ts';
@@ -241,33 +241,65 @@ export class RegistryRepository {
    * two at once both land in the history in order, each recording the version it moved from. A
    * compare-and-set move (`expected`) that lost the race is recorded as rejected and refused.
    * A move emits `model-alias.moved` (through the outbox), which automation policies follow.
+   * A gated alias (unless `skipGate`) does not move yet: the move is recorded `pending` with its
+   * gate and `model-alias.gate-requested` is emitted in the same transaction; `decideGatedMove`
+   * finishes it.
    */
-  async moveAlias(input: { modelId: string; alias: string; versionId: string; movedBy: string; expected?: string | null | undefined }): Promise<AliasMove> {
+  async moveAlias(input: { modelId: string; alias: string; versionId: string; movedBy: string; expected?: string | null | undefined; skipGate?: boolean }): Promise<AliasMove> {
     const { move, rejected } = await this.db.transaction().execute(async (trx) => {
       const model = await trx.selectFrom('models').select(['id', 'group_id']).where('id', '=', input.modelId).forUpdate().executeTakeFirstOrThrow();
       const current = await trx.selectFrom('model_aliases').select('version_id').where('model_id', '=', input.modelId).where('alias', '=', input.alias).executeTakeFirst();
       const from = current?.version_id ?? null;
       const lost = input.expected !== undefined && input.expected !== from;
-      if (!lost) {
+      const gate = await trx.selectFrom('alias_gates').select('declaration').where('model_id', '=', input.modelId).where('alias', '=', input.alias).executeTakeFirst();
+      if (input.skipGate && !gate) throw invalidInput(`alias ${input.alias} has no gate to skip`, { alias: input.alias });
+      const outcome = lost ? 'rejected' : gate && !input.skipGate ? 'pending' : 'moved';
+      if (outcome === 'pending') {
+        const waiting = await trx.selectFrom('alias_moves').select(['id', 'to_version_id']).where('model_id', '=', input.modelId).where('alias', '=', input.alias).where('outcome', '=', 'pending').executeTakeFirst();
+        if (waiting) {
+          throw conflict(`a move of alias ${input.alias} to ${waiting.to_version_id} is waiting for its gate: wait for its outcome`, { alias: input.alias, pendingMoveId: waiting.id });
+        }
+      }
+      if (outcome === 'moved') {
+        await this.pointAlias(trx, { modelId: model.id, groupId: model.group_id, alias: input.alias, from, to: input.versionId, movedBy: input.movedBy });
+        // A move waiting for its gate was judged against the state this move ends: it is overtaken
+        // (rejected) now, so that it blocks no later gated move even if its verdict never comes.
         await trx
-          .insertInto('model_aliases')
-          .values({ model_id: input.modelId, alias: input.alias, version_id: input.versionId, moved_by: input.movedBy })
-          .onConflict((oc) => oc.columns(['model_id', 'alias']).doUpdateSet({ version_id: input.versionId, moved_by: input.movedBy, moved_at: sql`now()` }))
+          .updateTable('alias_moves')
+          .set({ outcome: 'rejected', decided_at: new Date() })
+          .where('model_id', '=', input.modelId)
+          .where('alias', '=', input.alias)
+          .where('outcome', '=', 'pending')
           .execute();
-        await enqueueOutbox(trx, trainingEvents.aliasMoved, {
-          modelId: model.id,
-          groupId: model.group_id,
-          alias: input.alias,
-          fromVersionId: from,
-          toVersionId: input.versionId,
-          at: new Date().toISOString(),
-        });
       }
       const row = await trx
         .insertInto('alias_moves')
-        .values({ model_id: input.modelId, alias: input.alias, from_version_id: from, to_version_id: input.versionId, moved_by: input.movedBy, outcome: lost ? 'rejected' : 'moved' })
+        .values({
+          model_id: input.modelId,
+          alias: input.alias,
+          from_version_id: from,
+          to_version_id: input.versionId,
+          moved_by: input.movedBy,
+          outcome,
+          gate: gate ? JSON.stringify(gate.declaration) : null,
+          gate_report: null,
+          gate_skipped: Boolean(gate && input.skipGate && !lost),
+          decided_at: outcome === 'pending' ? null : new Date(),
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (outcome === 'pending' && gate) {
+        await enqueueOutbox(trx, promotionGateEvents.aliasGateRequested, {
+          moveId: row.id,
+          modelId: model.id,
+          groupId: model.group_id,
+          alias: input.alias,
+          candidateVersionId: input.versionId,
+          currentVersionId: from,
+          gate: gate.declaration,
+          at: new Date().toISOString(),
+        });
+      }
       return { move: toAliasMove(row), rejected: lost ? { current: from } : undefined };
     });
     if (rejected) {
@@ -279,6 +311,53 @@ export class RegistryRepository {
       });
     }
     return move;
+  }
+
+  /**
+   * A pending move's gate has been evaluated: it moves the alias (passed, and the alias still names
+   * the version it named when the move was asked for) or is refused, with the report, all in one
+   * transaction. Idempotent: a move already decided is answered as recorded.
+   */
+  async decideGatedMove(moveId: string, report: GateReport): Promise<AliasMove | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const pending = await trx.selectFrom('alias_moves').select('model_id').where('id', '=', moveId).executeTakeFirst();
+      if (!pending) return undefined;
+      const model = await trx.selectFrom('models').select(['id', 'group_id']).where('id', '=', pending.model_id).forUpdate().executeTakeFirstOrThrow();
+      const move = await trx.selectFrom('alias_moves').selectAll().where('id', '=', moveId).executeTakeFirstOrThrow();
+      if (move.outcome !== 'pending') return toAliasMove(move);
+      const current = await trx.selectFrom('model_aliases').select('version_id').where('model_id', '=', model.id).where('alias', '=', move.alias).executeTakeFirst();
+      // Another move got there first (an admin's past the gate): this one was judged against a state that is gone.
+      const stale = (current?.version_id ?? null) !== move.from_version_id;
+      const outcome = !report.passed ? 'refused' : stale ? 'rejected' : 'moved';
+      if (outcome === 'moved') await this.pointAlias(trx, { modelId: model.id, groupId: model.group_id, alias: move.alias, from: move.from_version_id, to: move.to_version_id, movedBy: move.moved_by });
+      const row = await trx
+        .updateTable('alias_moves')
+        .set({ outcome, gate_report: JSON.stringify(report), decided_at: new Date() })
+        .where('id', '=', moveId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toAliasMove(row);
+    });
+  }
+
+  async findMove(moveId: string) {
+    return this.db.selectFrom('alias_moves').selectAll().where('id', '=', moveId).executeTakeFirst();
+  }
+
+  private async pointAlias(trx: Transaction<TrainingDatabase>, move: { modelId: string; groupId: string; alias: string; from: string | null; to: string; movedBy: string }) {
+    await trx
+      .insertInto('model_aliases')
+      .values({ model_id: move.modelId, alias: move.alias, version_id: move.to, moved_by: move.movedBy })
+      .onConflict((oc) => oc.columns(['model_id', 'alias']).doUpdateSet({ version_id: move.to, moved_by: move.movedBy, moved_at: sql`now()` }))
+      .execute();
+    await enqueueOutbox(trx, trainingEvents.aliasMoved, {
+      modelId: move.modelId,
+      groupId: move.groupId,
+      alias: move.alias,
+      fromVersionId: move.from,
+      toVersionId: move.to,
+      at: new Date().toISOString(),
+    });
   }
 
   async aliasHistory(modelId: string, alias?: string): Promise<AliasMove[]> {

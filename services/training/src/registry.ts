@@ -43,7 +43,8 @@ export class Registry {
     return this.deps.registry.toModelView(principal.groupId, await this.readableModel(principal, idOrName));
   }
 
-  private async ownedModel(principal: Principal, id: string): Promise<ModelRow> {
+  /** A model of the caller's group, for a member: changes to it are theirs to make. */
+  async ownedModel(principal: Principal, id: string): Promise<ModelRow> {
     const row = await this.readableModel(principal, id);
     if (row.group_id !== principal.groupId) throw forbidden(`model ${id} belongs to another group: it is shared with you read-only`, { modelId: id });
     requireRole(principal, 'member');
@@ -64,11 +65,13 @@ export class Registry {
     return version!;
   }
 
-  async setAlias(principal: Principal, input: { modelId: string; alias: string; versionId: string; expectedVersionId?: string | null | undefined }) {
+  async setAlias(principal: Principal, input: { modelId: string; alias: string; versionId: string; expectedVersionId?: string | null | undefined; skipGate?: boolean }) {
     const model = await this.ownedModel(principal, input.modelId);
+    // Passing a gate by is an operator's decision (a gate that cannot run, an urgent rollback), recorded with the move.
+    if (input.skipGate) requireRole(principal, 'admin');
     const version = await this.readableVersion(principal, input.versionId);
     if (version.model_id !== model.id) throw notFound('model version', `${input.versionId} of model ${model.name}`);
-    return this.deps.registry.moveAlias({ ...input, modelId: model.id, movedBy: principal.memberId, expected: input.expectedVersionId });
+    return this.deps.registry.moveAlias({ ...input, modelId: model.id, movedBy: principal.memberId, expected: input.expectedVersionId, skipGate: input.skipGate ?? false });
   }
 
   async aliasHistory(principal: Principal, modelId: string, alias?: string) {

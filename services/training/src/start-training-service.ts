@@ -6,7 +6,10 @@ import { createObjectStore } from '@microseg/storage';
 import { initBackend } from '@microseg/tf-runtime';
 import { Benchmarks } from './benchmarks.ts';
 import type { TrainingConfig } from './config.ts';
+import { AliasGateRepository } from './alias-gates.repository.ts';
+import { AliasGates } from './alias-gates.ts';
 import { DatasetReader } from './dataset-reader.ts';
+import { serveAliasGates } from './handlers/alias-gates.ts';
 import { serveJobs } from './handlers/jobs.ts';
 import { serveRegistry } from './handlers/registry.ts';
 import { JobSubmission } from './job-submission.ts';
@@ -80,6 +83,7 @@ export async function startTrainingService(
   const servers = [
     ...serveJobs(nc, { db, jobs, submission, benchmarks: new Benchmarks({ db, jobs, registry: repository, submission }), logger, principals }),
     ...serveRegistry(nc, { registry, repository, weights, weightsImport, packageImport, downloads, logger, principals }),
+    ...serveAliasGates(nc, { gates: new AliasGates({ registry, repository, gates: new AliasGateRepository(db), datasets: new DatasetReader(nc, principals) }), logger, principals }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));

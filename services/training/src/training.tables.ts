@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from '@microseg/db';
 import type { OutboxTable } from '@microseg/messaging';
 import type {
   ClassRuleValue,
+  GateDeclaration,
+  GateReport,
   InitialWeights,
   ModelCard,
   Principal,
@@ -178,7 +180,19 @@ export interface AliasMovesTable {
   to_version_id: string;
   moved_by: string;
   moved_at: Generated<Date>;
-  outcome: 'moved' | 'rejected';
+  outcome: 'moved' | 'rejected' | 'pending' | 'refused';
+  gate: Json<GateDeclaration> | null;
+  gate_report: Json<GateReport> | null;
+  gate_skipped: Generated<boolean>;
+  decided_at: Date | null;
+}
+
+export interface AliasGatesTable {
+  model_id: string;
+  alias: string;
+  declaration: Json<GateDeclaration>;
+  set_by: string;
+  set_at: Generated<Date>;
 }
 
 export interface WeightsUploadsTable {
@@ -243,6 +257,7 @@ export interface TrainingDatabase {
   model_versions: ModelVersionsTable;
   model_aliases: ModelAliasesTable;
   alias_moves: AliasMovesTable;
+  alias_gates: AliasGatesTable;
   weights_uploads: WeightsUploadsTable;
   imported_weights: ImportedWeightsTable;
   package_uploads: PackageUploadsTable;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
+import { registerAliasGateCommands, setAlias } from './alias-gates.ts';
 import { registerModelTransferCommands } from './models-transfer.ts';
 
 interface Globals {
@@ -21,8 +22,6 @@ const SHOW = `query($id: ID!) { modelVersion(id: $id) { ${VERSION_FIELDS} } line
   ancestors { weights { kind id name } } descendants { id modelName number } job { id state attempts workerKind } } }`;
 const SHARE = `mutation($id: ID!, $visibility: VisibilityInput!) { shareModelVersion(id: $id, visibility: $visibility) { ${VERSION_FIELDS} } }`;
 const CURRENT = `query($id: ID!) { modelVersion(id: $id) { visibility { level sharedWith } } }`;
-const ALIAS = `mutation($input: SetModelAliasInput!) { setModelAlias(input: $input) { id modelId alias fromVersionId toVersionId movedBy movedAt outcome } }`;
-const MODEL = `query($id: ID!) { model(id: $id) { id name } }`;
 
 interface Version {
   id: string;
@@ -95,19 +94,19 @@ export function registerModelsCommands(program: Command): void {
   const alias = models.command('alias').description('named pointers to versions (production, candidate...)');
   alias
     .command('set')
-    .description('move an alias of a model to a version (atomic, recorded)')
+    .description('move an alias of a model to a version (atomic, recorded); a gated alias moves only if its gate passes')
     .argument('<model>', 'model id or name')
     .argument('<alias>', 'alias name, e.g. production')
     .argument('<version>', 'model version id')
     .option('--expect <version>', 'only if the alias still points to this version')
+    .option('--skip-gate', 'admins only: move a gated alias without its gate (recorded in the history)')
+    .option('--no-wait', 'return at once while the gate is evaluated (see `alias history`)')
+    .option('--wait-timeout <seconds>', 'how long to wait for the gate', (v) => Number(v), 1800)
     .option('--json', 'print JSON')
-    .action(async (model: string, name: string, version: string, options: { expect?: string }, command: Command) => {
-      const globals = command.optsWithGlobals<Globals>();
-      const client = clientFromOptions(globals);
-      const { model: found } = await client.request<{ model: { id: string; name: string } }>(MODEL, { id: model });
-      const { setModelAlias } = await client.request<{ setModelAlias: { alias: string; fromVersionId: string | null; toVersionId: string } }>(ALIAS, {
-        input: { modelId: found.id, alias: name, versionId: version, ...(options.expect ? { expectedVersionId: options.expect } : {}) },
+    .action(async (model: string, name: string, version: string, options: { expect?: string; skipGate?: boolean; wait: boolean; waitTimeout: number }, command: Command) => {
+      await setAlias(command.optsWithGlobals<Globals>(), {
+        model, alias: name, version, expect: options.expect, skipGate: options.skipGate ?? false, wait: options.wait, timeoutSeconds: options.waitTimeout,
       });
-      printResult(globals, setModelAlias, (m) => `${found.name}@${m.alias}: ${m.fromVersionId ?? '(new)'} -> ${m.toVersionId}`);
     });
+  registerAliasGateCommands(alias);
 }

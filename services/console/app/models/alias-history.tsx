@@ -1,3 +1,5 @@
+import { GateReport, type GateReportView } from './gate-report.tsx';
+
 export interface AliasView {
   alias: string;
   versionId: string;
@@ -13,9 +15,19 @@ export interface AliasMoveView {
   movedBy: string;
   movedAt: string;
   outcome: string;
+  gateSkipped?: boolean;
+  gateReport?: GateReportView | null;
 }
 
-/** Where each alias points now, and every move (refused compare-and-set moves included). */
+/** A move's outcome in words; a gated move's report follows it. */
+function outcomeInWords(move: AliasMoveView): string {
+  if (move.outcome === 'rejected') return move.gateReport ? 'refused: it moved while the gate was evaluated' : 'refused: it had moved meanwhile';
+  if (move.outcome === 'pending') return 'waiting for its gate';
+  if (move.outcome === 'refused') return 'refused by its gate';
+  return move.gateSkipped ? 'moved past its gate by an admin' : move.outcome;
+}
+
+/** Where each alias points now, and every move (refused compare-and-set moves and gate refusals included, with their reports). */
 export function AliasHistory({ aliases, history, versionNumbers }: { aliases: readonly AliasView[]; history: readonly AliasMoveView[]; versionNumbers: ReadonlyMap<string, number> }) {
   const version = (id: string | null | undefined) => {
     if (!id) return 'nothing';
@@ -56,7 +68,10 @@ export function AliasHistory({ aliases, history, versionNumbers }: { aliases: re
                 <td>{move.alias}</td>
                 <td>{version(move.fromVersionId)}</td>
                 <td>{version(move.toVersionId)}</td>
-                <td>{move.outcome === 'rejected' ? 'refused: it had moved meanwhile' : move.outcome}</td>
+                <td>
+                  {outcomeInWords(move)}
+                  {move.gateReport && <GateReport report={move.gateReport} />}
+                </td>
                 <td>
                   <code>{move.movedBy.slice(0, 8)}</code>
                 </td>

@@ -71,6 +71,25 @@ const ModelQuery = graphql(`
         movedBy
         movedAt
         outcome
+        gateSkipped
+        gateReport {
+          passed
+          images
+          experiment
+          subset
+          referenceVersionId
+          checks {
+            passed
+            summary
+          }
+          skippedImages {
+            imageId
+            reason
+          }
+          error {
+            message
+          }
+        }
       }
     }
     me {

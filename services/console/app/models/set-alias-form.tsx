@@ -31,12 +31,13 @@ const SetModelAlias = graphql(`
 /**
  * Points an alias (production, staging...) at this version. "Only if unchanged" sends the alias's
  * target as this page saw it (compare-and-set): if someone moved it meanwhile the platform refuses,
- * records the refused move, and the reason is shown here.
+ * records the refused move, and the reason is shown here. A gated alias moves only once its gate
+ * has measured this version on the reference set: the outcome and report show in the history.
  */
 export function SetAliasForm({ modelId, versionId }: { modelId: string; versionId: string }) {
   const [{ data }] = useQuery({ query: ModelAliasesQuery, variables: { id: modelId } });
   const [{ error, fetching }, setAlias] = useMutation(SetModelAlias);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ alias: string; outcome: string } | null>(null);
   const aliases = data?.model.aliases ?? [];
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -50,7 +51,7 @@ export function SetAliasForm({ modelId, versionId }: { modelId: string; versionI
       // The alias shows on the version, the model and its history: those answers are stale now.
       { additionalTypenames: ['ModelVersion', 'Model', 'AliasMove'] },
     );
-    if (!result.error) setDone(alias);
+    if (result.data) setDone({ alias, outcome: result.data.setModelAlias.outcome });
   };
   return (
     <form class="stacked-form" onSubmit={(event) => void submit(event)} aria-labelledby="set-alias-heading">
@@ -78,7 +79,9 @@ export function SetAliasForm({ modelId, versionId }: { modelId: string; versionI
       {error && <ErrorMessage error={error} />}
       {done && (
         <p role="status">
-          {done} now points to this version.
+          {done.outcome === 'pending'
+            ? `${done.alias} is gated: its gate is measuring this version on the reference images. The move, or the refusal with its report, shows in the model's alias history.`
+            : `${done.alias} now points to this version.`}
         </p>
       )}
     </form>

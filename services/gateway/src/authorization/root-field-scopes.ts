@@ -75,6 +75,8 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<'Query' | 'Mutation' | 'Subscrip
     reproduceBenchmark: 'training:run',
     shareModelVersion: 'models:write',
     setModelAlias: 'models:write',
+    setAliasGate: 'models:write',
+    removeAliasGate: 'models:write',
     updateModelCard: 'models:write',
     createWeightsUpload: 'models:write',
     importWeights: 'models:write',

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
+import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, GateCheck as GateCheckModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { MeasurementCompletedModel } from '../resolvers/measurement-events.ts';
 import type { DeepZoomModel } from '../resolvers/deep-zoom.ts';
 import type { GatewayContext } from '../context.ts';
@@ -31,15 +31,49 @@ export type AddMemberInput = {
   role: Role;
 };
 
+export type AliasGate = {
+  __typename?: 'AliasGate';
+  alias: Scalars['String']['output'];
+  comparison: GateComparison;
+  datasetVersionId: Scalars['ID']['output'];
+  experiment: Scalars['String']['output'];
+  modelId: Scalars['ID']['output'];
+  setAt: Scalars['DateTime']['output'];
+  setBy: Scalars['ID']['output'];
+  subset: SplitSubset;
+  tolerances: Array<GateTolerance>;
+};
+
+/** The reference set and tolerances every move of a gated alias must meet. */
+export type AliasGateDeclaration = {
+  __typename?: 'AliasGateDeclaration';
+  comparison: GateComparison;
+  datasetVersionId: Scalars['ID']['output'];
+  /** The split (experiment) and subset of the dataset version whose images are the reference set. */
+  experiment: Scalars['String']['output'];
+  subset: SplitSubset;
+  tolerances: Array<GateTolerance>;
+};
+
 export type AliasMove = {
   __typename?: 'AliasMove';
   alias: Scalars['String']['output'];
   fromVersionId: Maybe<Scalars['ID']['output']>;
+  /** The gate the move had to pass, as declared when it was asked for; null for an ungated alias. */
+  gate: Maybe<AliasGateDeclaration>;
+  /** The gate's measurements and verdict, once evaluated. */
+  gateReport: Maybe<GateReport>;
+  /** An admin moved the gated alias without evaluating its gate. */
+  gateSkipped: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   modelId: Scalars['ID']['output'];
   movedAt: Scalars['DateTime']['output'];
   movedBy: Scalars['ID']['output'];
-  /** rejected: a compare-and-set move that lost the race. */
+  /**
+   * moved; rejected: a compare-and-set move that lost the race (or a gated move overtaken by
+   * another); pending: a gated alias's move waiting for its gate; refused: the gate failed
+   * (gateReport says why).
+   */
   outcome: Scalars['String']['output'];
   toVersionId: Scalars['ID']['output'];
 };
@@ -537,6 +571,91 @@ export type Experiment = {
   val: Array<Scalars['ID']['output']>;
 };
 
+/** One quantity of one class (null: thickness, of the whole layer) against its tolerance. */
+export type GateCheck = {
+  __typename?: 'GateCheck';
+  candidate: Maybe<Scalars['Float']['output']>;
+  class: Maybe<Scalars['Int']['output']>;
+  className: Maybe<Scalars['String']['output']>;
+  /** candidate - reference (IoU: the IoU minus 1). */
+  difference: Maybe<Scalars['Float']['output']>;
+  passed: Scalars['Boolean']['output'];
+  quantity: GateQuantity;
+  reference: Maybe<Scalars['Float']['output']>;
+  relativeDifference: Maybe<Scalars['Float']['output']>;
+  /** The check in words, as the CLI prints it. */
+  summary: Scalars['String']['output'];
+  tolerance: GateTolerance;
+};
+
+/** groundTruth: the candidate's masks against the reference masks; currentVersion: against the version the alias names now. */
+export type GateComparison =
+  | 'currentVersion'
+  | 'groundTruth';
+
+export type GateError = {
+  __typename?: 'GateError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/**
+ * What a promotion gate measures, pooled over the reference images: areaFraction (class pixels over
+ * all pixels), count (particles, summed), meanEquivalentDiameter (over all particles, pixels),
+ * thickness (mean layer thickness of all foreground classes, pixels), iou (per class, pooled).
+ */
+export type GateQuantity =
+  | 'areaFraction'
+  | 'count'
+  | 'iou'
+  | 'meanEquivalentDiameter'
+  | 'thickness';
+
+export type GateReport = {
+  __typename?: 'GateReport';
+  candidateVersionId: Scalars['ID']['output'];
+  checks: Array<GateCheck>;
+  comparison: GateComparison;
+  datasetVersionId: Scalars['ID']['output'];
+  /** Why the gate could not be evaluated (the move was refused). */
+  error: Maybe<GateError>;
+  evaluatedAt: Scalars['DateTime']['output'];
+  experiment: Scalars['String']['output'];
+  /** Reference images compared. */
+  images: Scalars['Int']['output'];
+  passed: Scalars['Boolean']['output'];
+  /** The version compared against (currentVersion); null against the ground truth. */
+  referenceVersionId: Maybe<Scalars['ID']['output']>;
+  skippedImages: Array<GateSkippedImage>;
+  subset: SplitSubset;
+  /** Unit of lengths: px (both sides are the same images). */
+  unit: Scalars['String']['output'];
+};
+
+export type GateSkippedImage = {
+  __typename?: 'GateSkippedImage';
+  imageId: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type GateTolerance = {
+  __typename?: 'GateTolerance';
+  /** |candidate - reference| at most this (fraction, particles or pixels). */
+  absolute: Maybe<Scalars['Float']['output']>;
+  /** IoU only: at least this. */
+  min: Maybe<Scalars['Float']['output']>;
+  quantity: GateQuantity;
+  /** |candidate - reference| / |reference| at most this (0.1 = 10 %). */
+  relative: Maybe<Scalars['Float']['output']>;
+};
+
+export type GateToleranceInput = {
+  absolute?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+  quantity: GateQuantity;
+  relative?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type Group = {
   __typename?: 'Group';
   createdAt: Scalars['DateTime']['output'];
@@ -1008,6 +1127,8 @@ export type Member = {
 
 export type Model = {
   __typename?: 'Model';
+  /** Promotion gates declared on this model's aliases. */
+  aliasGates: Array<AliasGate>;
   aliasHistory: Array<AliasMove>;
   aliases: Array<ModelAlias>;
   card: ModelCard;
@@ -1195,6 +1316,7 @@ export type Mutation = {
   pausePolicy: AutomationPolicy;
   /** Queues every current mask of the dataset for measurement; masks already measured with this profile and code stay as they are. */
   remeasureDataset: RemeasureResult;
+  removeAliasGate: AliasGate;
   removeMember: Scalars['Boolean']['output'];
   renameGroup: Group;
   /** Trains every experiment x architecture x encoder x initial weights; the table fills as jobs end. */
@@ -1205,6 +1327,8 @@ export type Mutation = {
   revokeApiKey: ApiKey;
   /** Every image of a dataset version (default: the dataset's images now) through the version the alias names now. */
   runPolicy: PipelineRun;
+  /** Declares (or replaces) an alias's promotion gate: every later move of the alias must pass it. */
+  setAliasGate: AliasGate;
   /** Creates or replaces a named experiment's train/val/test split. */
   setExperiment: Experiment;
   /** Sets the dataset's profile; masks are measured with it from now on (see remeasureDataset). */
@@ -1338,6 +1462,12 @@ export type MutationRemeasureDatasetArgs = {
 };
 
 
+export type MutationRemoveAliasGateArgs = {
+  alias: Scalars['String']['input'];
+  modelId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveMemberArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -1371,6 +1501,11 @@ export type MutationRevokeApiKeyArgs = {
 export type MutationRunPolicyArgs = {
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetAliasGateArgs = {
+  input: SetAliasGateInput;
 };
 
 
@@ -1910,6 +2045,16 @@ export type ServiceStatus =
   | 'down'
   | 'up';
 
+export type SetAliasGateInput = {
+  alias: Scalars['String']['input'];
+  comparison: GateComparison;
+  datasetVersionId: Scalars['ID']['input'];
+  experiment: Scalars['String']['input'];
+  modelId: Scalars['ID']['input'];
+  subset: SplitSubset;
+  tolerances: Array<GateToleranceInput>;
+};
+
 export type SetExperimentInput = {
   datasetId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
@@ -1924,6 +2069,8 @@ export type SetModelAliasInput = {
   /** Move only if the alias still points to this version (compare-and-set). */
   expectedVersionId?: InputMaybe<Scalars['ID']['input']>;
   modelId: Scalars['ID']['input'];
+  /** Admins only: move a gated alias without evaluating its gate (recorded in the history). */
+  skipGate?: InputMaybe<Scalars['Boolean']['input']>;
   versionId: Scalars['ID']['input'];
 };
 
@@ -2340,7 +2487,9 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddMemberInput: AddMemberInput;
-  AliasMove: ResolverTypeWrapper<AliasMove>;
+  AliasGate: ResolverTypeWrapper<AliasGate>;
+  AliasGateDeclaration: ResolverTypeWrapper<AliasGateDeclaration>;
+  AliasMove: ResolverTypeWrapper<Omit<AliasMove, 'gateReport'> & { gateReport?: Maybe<ResolversTypes['GateReport']> }>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   ArtifactLocation: ResolverTypeWrapper<ArtifactLocation>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
@@ -2393,6 +2542,14 @@ export type ResolversTypes = {
   EpochRecord: ResolverTypeWrapper<EpochRecord>;
   Experiment: ResolverTypeWrapper<Experiment>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GateCheck: ResolverTypeWrapper<GateCheckModel>;
+  GateComparison: GateComparison;
+  GateError: ResolverTypeWrapper<GateError>;
+  GateQuantity: GateQuantity;
+  GateReport: ResolverTypeWrapper<Omit<GateReport, 'checks'> & { checks: Array<ResolversTypes['GateCheck']> }>;
+  GateSkippedImage: ResolverTypeWrapper<GateSkippedImage>;
+  GateTolerance: ResolverTypeWrapper<GateTolerance>;
+  GateToleranceInput: GateToleranceInput;
   Group: ResolverTypeWrapper<Group>;
   GroupConnection: ResolverTypeWrapper<GroupConnection>;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
@@ -2481,6 +2638,7 @@ export type ResolversTypes = {
   SegmentationStatus: SegmentationStatus;
   ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
   ServiceStatus: ServiceStatus;
+  SetAliasGateInput: SetAliasGateInput;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
   SixteenBitInput: SixteenBitInput;
@@ -2522,7 +2680,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddMemberInput: AddMemberInput;
-  AliasMove: AliasMove;
+  AliasGate: AliasGate;
+  AliasGateDeclaration: AliasGateDeclaration;
+  AliasMove: Omit<AliasMove, 'gateReport'> & { gateReport?: Maybe<ResolversParentTypes['GateReport']> };
   ApiKey: ApiKey;
   ArtifactLocation: ArtifactLocation;
   AuditEvent: AuditEvent;
@@ -2573,6 +2733,12 @@ export type ResolversParentTypes = {
   EpochRecord: EpochRecord;
   Experiment: Experiment;
   Float: Scalars['Float']['output'];
+  GateCheck: GateCheckModel;
+  GateError: GateError;
+  GateReport: Omit<GateReport, 'checks'> & { checks: Array<ResolversParentTypes['GateCheck']> };
+  GateSkippedImage: GateSkippedImage;
+  GateTolerance: GateTolerance;
+  GateToleranceInput: GateToleranceInput;
   Group: Group;
   GroupConnection: GroupConnection;
   HealthCheck: HealthCheck;
@@ -2644,6 +2810,7 @@ export type ResolversParentTypes = {
   SegmentationConnection: Omit<SegmentationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Segmentation']> };
   SegmentationFilter: SegmentationFilter;
   ServiceHealth: ServiceHealth;
+  SetAliasGateInput: SetAliasGateInput;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
   SourceMeasurementSummary: SourceMeasurementSummary;
@@ -2675,9 +2842,34 @@ export type ResolversParentTypes = {
   WeightsUploadTicket: WeightsUploadTicket;
 };
 
+export type AliasGateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AliasGate'] = ResolversParentTypes['AliasGate']> = {
+  alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comparison?: Resolver<ResolversTypes['GateComparison'], ParentType, ContextType>;
+  datasetVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  setAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  setBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subset?: Resolver<ResolversTypes['SplitSubset'], ParentType, ContextType>;
+  tolerances?: Resolver<Array<ResolversTypes['GateTolerance']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AliasGateDeclarationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AliasGateDeclaration'] = ResolversParentTypes['AliasGateDeclaration']> = {
+  comparison?: Resolver<ResolversTypes['GateComparison'], ParentType, ContextType>;
+  datasetVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subset?: Resolver<ResolversTypes['SplitSubset'], ParentType, ContextType>;
+  tolerances?: Resolver<Array<ResolversTypes['GateTolerance']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type AliasMoveResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AliasMove'] = ResolversParentTypes['AliasMove']> = {
   alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fromVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  gate?: Resolver<Maybe<ResolversTypes['AliasGateDeclaration']>, ParentType, ContextType>;
+  gateReport?: Resolver<Maybe<ResolversTypes['GateReport']>, ParentType, ContextType>;
+  gateSkipped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   movedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2985,6 +3177,57 @@ export type ExperimentResolvers<ContextType = GatewayContext, ParentType extends
   train?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   val?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GateCheckResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateCheck'] = ResolversParentTypes['GateCheck']> = {
+  candidate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  class?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  className?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  difference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['GateQuantity'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  relativeDifference?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tolerance?: Resolver<ResolversTypes['GateTolerance'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GateErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateError'] = ResolversParentTypes['GateError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GateReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateReport'] = ResolversParentTypes['GateReport']> = {
+  candidateVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  checks?: Resolver<Array<ResolversTypes['GateCheck']>, ParentType, ContextType>;
+  comparison?: Resolver<ResolversTypes['GateComparison'], ParentType, ContextType>;
+  datasetVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['GateError']>, ParentType, ContextType>;
+  evaluatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  referenceVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  skippedImages?: Resolver<Array<ResolversTypes['GateSkippedImage']>, ParentType, ContextType>;
+  subset?: Resolver<ResolversTypes['SplitSubset'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GateSkippedImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateSkippedImage'] = ResolversParentTypes['GateSkippedImage']> = {
+  imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GateToleranceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateTolerance'] = ResolversParentTypes['GateTolerance']> = {
+  absolute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['GateQuantity'], ParentType, ContextType>;
+  relative?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3312,6 +3555,7 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
 };
 
 export type ModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  aliasGates?: Resolver<Array<ResolversTypes['AliasGate']>, ParentType, ContextType>;
   aliasHistory?: Resolver<Array<ResolversTypes['AliasMove']>, ParentType, ContextType, Partial<ModelAliasHistoryArgs>>;
   aliases?: Resolver<Array<ResolversTypes['ModelAlias']>, ParentType, ContextType>;
   card?: Resolver<ResolversTypes['ModelCard'], ParentType, ContextType>;
@@ -3436,6 +3680,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   importWeights?: Resolver<ResolversTypes['ImportedWeights'], ParentType, ContextType, RequireFields<MutationImportWeightsArgs, 'input'>>;
   pausePolicy?: Resolver<ResolversTypes['AutomationPolicy'], ParentType, ContextType, RequireFields<MutationPausePolicyArgs, 'id'>>;
   remeasureDataset?: Resolver<ResolversTypes['RemeasureResult'], ParentType, ContextType, RequireFields<MutationRemeasureDatasetArgs, 'datasetId'>>;
+  removeAliasGate?: Resolver<ResolversTypes['AliasGate'], ParentType, ContextType, RequireFields<MutationRemoveAliasGateArgs, 'alias' | 'modelId'>>;
   removeMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'memberId'>>;
   renameGroup?: Resolver<ResolversTypes['Group'], ParentType, ContextType, RequireFields<MutationRenameGroupArgs, 'name'>>;
   reproduceBenchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<MutationReproduceBenchmarkArgs, 'input'>>;
@@ -3443,6 +3688,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   retryTrainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<MutationRetryTrainingJobArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   runPolicy?: Resolver<ResolversTypes['PipelineRun'], ParentType, ContextType, RequireFields<MutationRunPolicyArgs, 'id'>>;
+  setAliasGate?: Resolver<ResolversTypes['AliasGate'], ParentType, ContextType, RequireFields<MutationSetAliasGateArgs, 'input'>>;
   setExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationSetExperimentArgs, 'input'>>;
   setMeasurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<MutationSetMeasurementProfileArgs, 'datasetId' | 'input'>>;
   setMemberRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberRoleArgs, 'memberId' | 'role'>>;
@@ -3802,6 +4048,8 @@ export type WeightsUploadTicketResolvers<ContextType = GatewayContext, ParentTyp
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AliasGate?: AliasGateResolvers<ContextType>;
+  AliasGateDeclaration?: AliasGateDeclarationResolvers<ContextType>;
   AliasMove?: AliasMoveResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ArtifactLocation?: ArtifactLocationResolvers<ContextType>;
@@ -3836,6 +4084,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   DriftUnmatched?: DriftUnmatchedResolvers<ContextType>;
   EpochRecord?: EpochRecordResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
+  GateCheck?: GateCheckResolvers<ContextType>;
+  GateError?: GateErrorResolvers<ContextType>;
+  GateReport?: GateReportResolvers<ContextType>;
+  GateSkippedImage?: GateSkippedImageResolvers<ContextType>;
+  GateTolerance?: GateToleranceResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   GroupConnection?: GroupConnectionResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;

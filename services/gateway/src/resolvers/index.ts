@@ -9,6 +9,7 @@ import { measurementEventResolvers } from './measurement-events.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { modelVersionVisibilityResolvers } from './model-version-visibility.ts';
 import { pipelineResolvers } from './pipeline.ts';
+import { promotionGateResolvers } from './promotion-gates.ts';
 import { webhookResolvers } from './webhooks.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
 import { trainingResolvers } from './training.ts';
@@ -27,4 +28,5 @@ export const resolvers: Resolvers[] = [
   modelVersionVisibilityResolvers,
   webhookResolvers,
   trainingResolvers,
+  promotionGateResolvers,
 ];

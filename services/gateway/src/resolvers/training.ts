@@ -148,6 +148,7 @@ export const trainingResolvers: Resolvers = {
         alias: input.alias,
         versionId: input.versionId,
         ...(input.expectedVersionId !== undefined ? { expectedVersionId: input.expectedVersionId } : {}),
+        skipGate: input.skipGate ?? false,
       });
     },
     updateModelCard: (_parent, { modelId, card }, context) => {
