@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { GatewayClient } from '@microseg/cli';
-import { type PlatformService, type RunningPlatform, startPlatform } from '@microseg/launcher';
+import { type PlatformService, type RunningPlatform, type StartPlatformOptions, startPlatform } from '@microseg/launcher';
 import { silentLogger } from '@microseg/logging';
 import { findFreePort } from '@microseg/local-stack';
 import { type TestInfrastructure, getTestInfrastructure } from './test-infrastructure.ts';
@@ -27,7 +27,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 export async function startTestPlatform(
   services: readonly PlatformService[],
   env: Record<string, string> = {},
-  options: { console?: boolean } = {},
+  options: { console?: boolean; serviceEnv?: StartPlatformOptions['serviceEnv'] } = {},
 ): Promise<TestPlatform> {
   const infrastructure = await getTestInfrastructure({ dedicatedNats: true });
   let platform: RunningPlatform;
@@ -41,6 +41,7 @@ export async function startTestPlatform(
       services: [...services, 'gateway'],
       restartOnCrash: false,
       env: { LOG_LEVEL: 'warn', ...env },
+      ...(options.serviceEnv ? { serviceEnv: options.serviceEnv } : {}),
       ...(options.console ? { console: { port: await findFreePort() } } : {}),
     });
   } catch (error) {

@@ -137,12 +137,12 @@ describe('helm/microseg templates', () => {
     const console = text('console.yaml');
     expect(console).toContain('{{- if .Values.console.enabled }}');
     expect(console).toContain('include "microseg.image" (dict "root" . "name" "console")');
-    expect(console).toContain('value: http://{{ .Release.Name }}-gateway:{{ .Values.gateway.service.port }}');
+    expect(console).toContain('value: http://{{ $fullname }}-gateway:{{ .Values.gateway.service.port }}');
     expect(console).toContain('httpGet: { path: /healthz, port: http }');
     expect(console).not.toMatch(/secretKeyRef|NATS_|DATABASE_URL|S3_/);
     const policy = console.slice(console.indexOf('kind: NetworkPolicy'));
     expect(policy.match(/port: (\d+)/g)).toEqual(['port: 4100', 'port: 53', 'port: 53', 'port: 4000']);
-    expect(text('services.yaml')).toMatch(/\{\{- if \$\.Values\.console\.enabled \}\}[\s\S]*- path: \/\n[\s\S]*name: \{\{ \$\.Release\.Name \}\}-console/);
+    expect(text('services.yaml')).toMatch(/\{\{- if \$\.Values\.console\.enabled \}\}[\s\S]*- path: \/\n[\s\S]*name: \{\{ include "microseg\.fullname" \$ \}\}-console/);
   });
 
   it('tell in NOTES.txt how to get the first API key', () => {

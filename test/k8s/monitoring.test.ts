@@ -53,4 +53,21 @@ describe('monitoring (k8s/components/monitoring, in the prod overlay)', () => {
     const titles = dashboard.panels.map((panel) => panel.title);
     expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/Queue age/), expect.stringMatching(/Inference time per image/)]));
   });
+
+  it('charts inference time per tile and image, the model cache, uploads and webhooks', () => {
+    const charted = usedMetrics(readFileSync(join(MONITORING, 'microseg-dashboard.json'), 'utf8'));
+    expect(charted).toEqual(
+      expect.arrayContaining([
+        'microseg_inference_tile_seconds',
+        'microseg_inference_image_seconds',
+        'microseg_model_cache_requests_total',
+        'microseg_model_cache_evictions_total',
+        'microseg_model_cache_resident_bytes',
+        'microseg_upload_bytes',
+        'microseg_upload_refusals_total',
+        'microseg_webhook_attempts_total',
+        'microseg_webhook_attempt_seconds',
+      ]),
+    );
+  });
 });

@@ -1,13 +1,14 @@
 /**
  * `pnpm render:k8s dev|prod`: prints an overlay's manifests as one YAML stream, validated against
- * the Kubernetes API schemas (what `kubectl kustomize k8s/overlays/<overlay>` prints, without
- * kubectl). `pnpm render:k8s --check` validates every overlay and prints a summary.
+ * the Kubernetes API schemas: `kubectl kustomize k8s/overlays/<overlay>` (the machine's kubectl or
+ * the one the test dependencies ship; the built-in renderer only without either).
+ * `pnpm render:k8s --check` validates every overlay and prints a summary.
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { buildKustomization } from './kustomize/build-kustomization.ts';
 import { validateManifest } from './kustomize/validate-manifest.ts';
+import { type Overlay, render } from './rendered-overlays.ts';
 
 const OVERLAYS_DIR = resolve(import.meta.dirname, '..', '..', 'k8s', 'overlays');
 const overlays = readdirSync(OVERLAYS_DIR);
@@ -15,14 +16,14 @@ const argument = process.argv[2];
 
 if (argument === '--check') {
   for (const overlay of overlays) {
-    const manifests = buildKustomization(resolve(OVERLAYS_DIR, overlay));
+    const manifests = render(overlay as Overlay);
     manifests.forEach(validateManifest);
     const kinds = new Map<string, number>();
     for (const manifest of manifests) kinds.set(manifest.kind, (kinds.get(manifest.kind) ?? 0) + 1);
     console.log(`${overlay}: ${manifests.length} valid manifests (${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')})`);
   }
 } else if (argument && overlays.includes(argument)) {
-  const manifests = buildKustomization(resolve(OVERLAYS_DIR, argument));
+  const manifests = render(argument as Overlay);
   manifests.forEach(validateManifest);
   process.stdout.write(manifests.map((manifest) => stringify(manifest, { lineWidth: 0 })).join('---\n'));
 } else {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { layerBinary } from './k8s-tools.ts';
 import { buildKustomization } from './kustomize/build-kustomization.ts';
 import { type JsonObject, type Manifest, asManifest, podTemplateOf } from './kustomize/manifest.ts';
 
@@ -10,12 +11,25 @@ export type Overlay = (typeof OVERLAYS)[number];
 
 const cache = new Map<Overlay, Manifest[]>();
 
-/** Whether this machine has kubectl with its built-in kustomize (the real renderer). */
-export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+/**
+ * kubectl with its built-in kustomize (the real renderer): the machine's, else the one the test
+ * dependencies ship (./k8s-tools.ts); none only where that package could not be unpacked.
+ */
+const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0 ? 'kubectl' : shippedKubectl();
+export const hasKubectl = kubectl !== undefined;
+
+function shippedKubectl(): string | undefined {
+  try {
+    return layerBinary('kubectl');
+  } catch {
+    return undefined;
+  }
+}
 
 /** `kubectl kustomize DIR`, parsed. */
 export function kubectlKustomize(dir: string): Manifest[] {
-  const result = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!kubectl) throw new Error('no kubectl');
+  const result = spawnSync(kubectl, ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${result.stderr}`);
   return parseAllDocuments(result.stdout).map((document) => asManifest(document.toJS(), dir));
 }

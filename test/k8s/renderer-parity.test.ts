@@ -4,8 +4,8 @@ import { buildKustomization } from './kustomize/build-kustomization.ts';
 import { manifestId } from './kustomize/manifest.ts';
 import { OVERLAYS, ROOT, hasKubectl, kubectlKustomize } from './rendered-overlays.ts';
 
-// Machines without kubectl (it is not in Debian's archive) render with test/k8s/kustomize; where
-// kubectl is installed, that renderer must produce exactly what `kubectl kustomize` does.
+// The tests render with `kubectl kustomize` (the machine's, or the one the test dependencies ship);
+// the built-in renderer behind `pnpm render:k8s` must produce exactly what it does.
 describe.skipIf(!hasKubectl)('the built-in kustomize renderer', () => {
   it.each(OVERLAYS)('renders k8s/overlays/%s exactly as kubectl kustomize does', (overlay) => {
     const dir = resolve(ROOT, 'k8s', 'overlays', overlay);

@@ -1,44 +1,44 @@
 {{/*
-One MicroSeg Deployment. Arguments (a dict): root, name, image, replicas (omitted under an
-autoscaler), resources (GPUs included), grace, env (extra env YAML), gpu (GPU scheduling and the
-JIT cache volume), startupSeconds, httpPort (gateway).
+One MicroSeg Deployment. Arguments (a dict): root, name, values (the service's block of values:
+its podAnnotations, nodeSelector, tolerations, affinity, extraEnv), image, replicas (omitted under
+an autoscaler), resources (GPUs included; the chart-wide `resources` fill in), grace, env (extra env
+YAML), gpu (GPU scheduling and the JIT cache volume), startupSeconds, httpPort (gateway).
 */}}
 {{- define "microseg.deployment" -}}
 {{- $root := .root }}
+{{- $labels := dict "root" $root "name" .name "component" (include "microseg.component" .name) }}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: {{ $root.Release.Name }}-{{ .name }}
-  labels:
-    {{- include "microseg.labels" $root | nindent 4 }}
-    app.kubernetes.io/name: {{ .name }}
+  name: {{ include "microseg.fullname" $root }}-{{ .name }}
+  labels: {{- include "microseg.labels" $labels | nindent 4 }}
 spec:
   {{- if .replicas }}
   replicas: {{ .replicas }}
   {{- end }}
   revisionHistoryLimit: 5
   selector:
-    matchLabels:
-      app.kubernetes.io/instance: {{ $root.Release.Name }}
-      app.kubernetes.io/name: {{ .name }}
+    matchLabels: {{- include "microseg.selectorLabels" $labels | nindent 6 }}
   template:
     metadata:
       labels:
-        {{- include "microseg.labels" $root | nindent 8 }}
-        app.kubernetes.io/name: {{ .name }}
+        {{- include "microseg.labels" $labels | nindent 8 }}
         microseg.io/tier: app
         microseg.io/datastores: {{ ne .name "gateway" | quote }}
       annotations:
         prometheus.io/scrape: "true"
         prometheus.io/port: "9090"
         checksum/config: {{ include (print $root.Template.BasePath "/config.yaml") $root | sha256sum }}
+        {{- with include "microseg.podAnnotations" (dict "root" $root "values" .values) }}
+        {{- . | nindent 8 }}
+        {{- end }}
     spec:
-      serviceAccountName: {{ $root.Release.Name }}-microseg
+      serviceAccountName: {{ include "microseg.fullname" $root }}
       automountServiceAccountToken: false
       terminationGracePeriodSeconds: {{ .grace }}
       securityContext: {{- include "microseg.podSecurity" $root | nindent 8 }}
-      {{- if .gpu }}
-      {{- include "microseg.gpuScheduling" $root | nindent 6 }}
+      {{- with include "microseg.podScheduling" (dict "root" $root "values" .values "gpu" .gpu) }}
+      {{- . | nindent 6 }}
       {{- end }}
       containers:
         - name: {{ .name }}
@@ -46,10 +46,13 @@ spec:
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           envFrom:
             - configMapRef:
-                name: {{ $root.Release.Name }}-config
+                name: {{ include "microseg.fullname" $root }}-config
           env:
             {{- include "microseg.callerEnv" (dict "root" $root "name" .name) | nindent 12 }}
             {{- with .env }}
+            {{- . | nindent 12 }}
+            {{- end }}
+            {{- with include "microseg.extraEnv" (dict "root" $root "values" .values) }}
             {{- . | nindent 12 }}
             {{- end }}
           ports:
@@ -80,7 +83,7 @@ spec:
                 command: ["sleep", "5"]
           {{- end }}
           resources:
-            {{- toYaml .resources | nindent 12 }}
+            {{- include "microseg.resources" (dict "root" $root "resources" .resources) | nindent 12 }}
           securityContext: {{- include "microseg.containerSecurity" $root | nindent 12 }}
           volumeMounts:
             - name: tmp

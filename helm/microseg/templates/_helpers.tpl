@@ -1,9 +1,105 @@
-{{/* Labels every object carries. */}}
+{{/* The chart's name (nameOverride): the part-of label and, with the release name, object names. */}}
+{{- define "microseg.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 40 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The prefix of every object's name (fullnameOverride, else <release>-<name>, or the release name
+alone when it already holds the name); services append their own name, so it stays short.
+*/}}
+{{- define "microseg.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 40 | trimSuffix "-" }}
+{{- else }}
+{{- $name := include "microseg.name" . }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 40 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 40 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Kubernetes recommended labels, on every object and pod. Arguments (a dict): root; name (the
+service: gateway, dataset...; default the chart's name for shared objects); component (its role:
+api, web, worker, migration...; default the name).
+*/}}
 {{- define "microseg.labels" -}}
-app.kubernetes.io/part-of: microseg
-app.kubernetes.io/instance: {{ .Release.Name }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
-helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- $name := .name | default (include "microseg.name" .root) }}
+app.kubernetes.io/name: {{ $name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/version: {{ .root.Values.image.tag | quote }}
+app.kubernetes.io/component: {{ .component | default $name }}
+app.kubernetes.io/part-of: {{ include "microseg.name" .root }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{- end }}
+
+{{/* What a Deployment selects its pods by (immutable: no version or chart in it). */}}
+{{- define "microseg.selectorLabels" -}}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/name: {{ .name }}
+{{- end }}
+
+{{/* The role of each service in the architecture (as in k8s/base). */}}
+{{- define "microseg.component" -}}
+{{- get (dict "gateway" "api" "console" "web" "inference" "worker" "training" "worker" "migrate" "migration") . | default . }}
+{{- end }}
+
+{{/*
+Where a pod runs and what it carries, from the chart-wide values and the service's own (a dict:
+root, values = the service's block, gpu = GPU scheduling). nodeSelector and podAnnotations merge
+(the service's keys win), tolerations add up, the service's affinity replaces the chart-wide one.
+*/}}
+{{- define "microseg.podScheduling" -}}
+{{- $v := .root.Values }}
+{{- $local := .values | default dict }}
+{{- with $v.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- $nodeSelector := merge (deepCopy ($local.nodeSelector | default dict)) (deepCopy $v.nodeSelector) }}
+{{- if .gpu }}{{ $nodeSelector = merge $nodeSelector (deepCopy $v.gpu.nodeSelector) }}{{ end }}
+{{- with $nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- $tolerations := concat $v.tolerations ($local.tolerations | default list) }}
+{{- if .gpu }}{{ $tolerations = concat $tolerations $v.gpu.tolerations }}{{ end }}
+{{- with $tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with ($local.affinity | default $v.affinity) }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- if .gpu }}
+{{- with $v.gpu.runtimeClassName }}
+runtimeClassName: {{ . }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Pod annotations: the chart-wide podAnnotations under the service's own (a dict: root, values). */}}
+{{- define "microseg.podAnnotations" -}}
+{{- $annotations := merge (deepCopy ((.values | default dict).podAnnotations | default dict)) (deepCopy .root.Values.podAnnotations) }}
+{{- with $annotations }}
+{{- toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* extraEnv: the chart-wide entries, then the service's own (a dict: root, values). */}}
+{{- define "microseg.extraEnv" -}}
+{{- with concat .root.Values.extraEnv ((.values | default dict).extraEnv | default list) }}
+{{- toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* A container's resources: the chart-wide `resources` under the service's own (a dict: root, resources). */}}
+{{- define "microseg.resources" -}}
+{{- toYaml (mergeOverwrite (deepCopy .root.Values.resources) (deepCopy .resources)) }}
 {{- end }}
 
 {{/* <registry>/<name>:<tag> for a Dockerfile target. */}}
@@ -77,21 +173,6 @@ allowPrivilegeEscalation: false
 readOnlyRootFilesystem: true
 capabilities:
   drop: ["ALL"]
-{{- end }}
-
-{{/* GPU scheduling: node selector, tolerations and runtime class from .Values.gpu. */}}
-{{- define "microseg.gpuScheduling" -}}
-{{- with .Values.gpu.nodeSelector }}
-nodeSelector:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with .Values.gpu.tolerations }}
-tolerations:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with .Values.gpu.runtimeClassName }}
-runtimeClassName: {{ . }}
-{{- end }}
 {{- end }}
 
 {{/* Who a service is on NATS (its own user, its password) and the key that signs principals. */}}

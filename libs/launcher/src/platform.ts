@@ -29,6 +29,8 @@ export interface StartPlatformOptions {
   restartOnCrash?: boolean;
   /** Extra environment for every service (e.g. LOG_LEVEL, MICROSEG_TF_BACKEND). */
   env?: Record<string, string>;
+  /** Extra environment for one service, over `env` (e.g. its own HTTP_PORT, to scrape its /metrics). */
+  serviceEnv?: Partial<Record<PlatformService, Record<string, string>>>;
   readyTimeoutMs?: number;
   /** Also serve the web console (built first when its sources changed), forwarding to the gateway. */
   console?: { port: number; host?: string };
@@ -92,7 +94,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     const service = new ServiceProcess({
       name,
       cwd: join(options.rootDir, 'services', name),
-      env: { ...infrastructureEnvironment(infrastructure, name), ...env },
+      env: { ...infrastructureEnvironment(infrastructure, name), ...env, ...options.serviceEnv?.[name] },
       logDir: options.logDir,
       logger,
       restartOnCrash: options.restartOnCrash ?? true,

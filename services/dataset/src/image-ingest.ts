@@ -191,6 +191,8 @@ export class ImageIngest {
         },
         mask && { values: mask.values, memberId: principal.memberId },
       );
+      this.deps.bytes.finished(upload, 'stored');
+      if (mask) this.deps.bytes.finished(mask.upload, 'stored');
       return { ...committed, deduplicated: false };
     } catch (error) {
       await bytes.removeQuietly(upload.bucket, writtenKeys);
@@ -279,6 +281,8 @@ export class ImageIngest {
     try {
       const committed = await images.completeAsDuplicate({ uploadId: upload.id, image: existing, limsId, mask: mask && { values: mask.values, memberId: principal.memberId } });
       await bytes.removeQuietly(upload.bucket, [upload.object_key]);
+      bytes.finished(upload, 'deduplicated');
+      if (mask) bytes.finished(mask.upload, 'stored');
       return { ...committed, deduplicated: true };
     } catch (error) {
       if (mask) await bytes.removeQuietly(upload.bucket, mask.writtenKeys);

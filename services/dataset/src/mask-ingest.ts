@@ -19,6 +19,8 @@ export interface MaskCompletion {
 
 /** A mask whose bytes were verified and validated against its image: ready to commit, or to discard. */
 export interface PreparedMask {
+  /** The mask's own upload. */
+  upload: UploadRow;
   values: NewMask;
   /** Objects written for it (the index PNG of a colour mask), to remove if it is not committed. */
   writtenKeys: string[];
@@ -92,7 +94,9 @@ export class MaskIngest {
     const { row: dataset } = await access.writable(principal, image.datasetId);
     const prepared = await this.prepare(upload, input.parts, image, dataset.classes, { source: input.source, modelVersionId: input.modelVersionId ?? null });
     try {
-      return await images.insertMask({ ...prepared.values, image_id: image.id }, principal.memberId, image);
+      const mask = await images.insertMask({ ...prepared.values, image_id: image.id }, principal.memberId, image);
+      bytes.finished(upload, 'stored');
+      return mask;
     } catch (error) {
       await bytes.removeQuietly(upload.bucket, prepared.writtenKeys);
       throw error;
@@ -129,6 +133,7 @@ export class MaskIngest {
       ? { key: indexKey, sha256: (await this.deps.store.putObject(upload.bucket, indexKey, validated.indexPng, { contentType: 'image/png' })).sha256 }
       : { key: upload.object_key, sha256: upload.expected_sha256 };
     return {
+      upload,
       writtenKeys: validated.indexPng ? [indexKey] : [],
       values: {
         dataset_id: upload.dataset_id,

@@ -22,6 +22,7 @@ import { MaskIngest } from './mask-ingest.ts';
 import { datasetMigrations } from './migrations/index.ts';
 import { MultipartUploads } from './multipart-uploads.ts';
 import { ObjectDeletionSweeper } from './object-deletions.ts';
+import { UploadMetrics } from './upload-metrics.ts';
 import { UploadTickets } from './upload-tickets.ts';
 import { UploadedBytes } from './uploaded-bytes.ts';
 import { UploadRepository } from './upload.repository.ts';
@@ -65,13 +66,15 @@ export async function startDatasetService(
   const idempotency = new IdempotencyTable(db);
   const access = new DatasetAccess(datasets);
   const multipart = new MultipartUploads(s3);
+  const metrics = new UploadMetrics(runtime.registry);
   const tickets = new UploadTickets({
     uploads,
     store,
     multipart,
     settings: { bucket: config.DATASET_BUCKET, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES, multipartThresholdBytes: config.DATASET_MULTIPART_THRESHOLD_BYTES },
+    metrics,
   });
-  const bytes = new UploadedBytes({ uploads, store, multipart, logger, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES });
+  const bytes = new UploadedBytes({ uploads, store, multipart, logger, maxUploadBytes: config.DATASET_MAX_UPLOAD_BYTES, metrics });
   const decoder = { maxPixels: config.DATASET_MAX_IMAGE_PIXELS };
   const slots = pLimit(config.DATASET_MAX_CONCURRENT_INGESTS);
   const budget = new DecodeBudget(config.DATASET_DECODE_MEMORY_MB * 1024 * 1024);

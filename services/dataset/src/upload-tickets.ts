@@ -2,6 +2,7 @@ import type { Principal, UploadTicket } from '@microseg/contracts';
 import { invalidInput } from '@microseg/errors';
 import type { ObjectStore } from '@microseg/storage';
 import type { MultipartUploads } from './multipart-uploads.ts';
+import type { UploadMetrics } from './upload-metrics.ts';
 import type { UploadRepository, UploadRow } from './upload.repository.ts';
 
 export interface UploadTicketSettings {
@@ -27,17 +28,19 @@ export interface TicketRequest {
 /** Hands out presigned PUT URLs (one, or one per part above the multipart threshold). */
 export class UploadTickets {
   constructor(
-    private readonly deps: { uploads: UploadRepository; store: ObjectStore; multipart: MultipartUploads; settings: UploadTicketSettings },
+    private readonly deps: { uploads: UploadRepository; store: ObjectStore; multipart: MultipartUploads; settings: UploadTicketSettings; metrics?: UploadMetrics },
   ) {}
 
   async issue(principal: Principal, request: TicketRequest): Promise<{ upload: UploadRow; ticket: UploadTicket }> {
     const { uploads, store, multipart, settings } = this.deps;
     if (request.sizeBytes > settings.maxUploadBytes) {
-      throw invalidInput(`the file is ${request.sizeBytes} bytes, above the limit of ${settings.maxUploadBytes}`, {
+      const tooLarge = invalidInput(`the file is ${request.sizeBytes} bytes, above the limit of ${settings.maxUploadBytes}`, {
         problem: 'file-too-large',
         sizeBytes: request.sizeBytes,
         maxBytes: settings.maxUploadBytes,
       });
+      this.deps.metrics?.refused(request.purpose, tooLarge, request.sizeBytes);
+      throw tooLarge;
     }
     const uploadId = crypto.randomUUID();
     const key = request.objectKey(uploadId);

@@ -4,6 +4,7 @@ import { MicroSegError, invalidInput, isMicroSegError, notFound } from '@microse
 import type { Logger } from '@microseg/logging';
 import type { ObjectStore } from '@microseg/storage';
 import type { MultipartUploads } from './multipart-uploads.ts';
+import type { UploadMetrics } from './upload-metrics.ts';
 import type { UploadRepository, UploadRow } from './upload.repository.ts';
 
 /**
@@ -13,7 +14,14 @@ import type { UploadRepository, UploadRow } from './upload.repository.ts';
  */
 export class UploadedBytes {
   constructor(
-    private readonly deps: { uploads: UploadRepository; store: ObjectStore; multipart: MultipartUploads; logger: Logger; maxUploadBytes: number },
+    private readonly deps: {
+      uploads: UploadRepository;
+      store: ObjectStore;
+      multipart: MultipartUploads;
+      logger: Logger;
+      maxUploadBytes: number;
+      metrics?: UploadMetrics;
+    },
   ) {}
 
   /** The pending upload of the caller's group, or the reason it cannot be completed. */
@@ -84,7 +92,13 @@ export class UploadedBytes {
   async refuse(upload: UploadRow, error: MicroSegError, derivedKeys: readonly string[] = []): Promise<MicroSegError> {
     await this.removeQuietly(upload.bucket, [upload.object_key, ...derivedKeys]);
     await this.deps.uploads.markFailed(upload.id, error.toJSON());
+    this.deps.metrics?.refused(upload.purpose, error, Number(upload.expected_size));
     return error;
+  }
+
+  /** Counts an upload that ended with its bytes kept (or found in the dataset already). */
+  finished(upload: UploadRow, outcome: 'stored' | 'deduplicated'): void {
+    this.deps.metrics?.finished(upload.purpose, outcome, Number(upload.expected_size));
   }
 
   /**

@@ -45,7 +45,7 @@ export async function segmentStoredImage(
   store: ObjectStore,
   loaded: LoadedModel,
   image: Image,
-  options: { probabilities: boolean; working: () => void },
+  options: { probabilities: boolean; working: () => void; onBatch?: (tiles: number, seconds: number) => void },
 ): Promise<SegmentedImage> {
   assertModelTakes(loaded, image);
   const decoded = await decodeImage(await readAll(store, image.normalised.bucket, image.normalised.key));
@@ -65,6 +65,7 @@ export async function segmentStoredImage(
     tile: manifest.tile.size,
     stride: manifest.tile.stride,
     probabilities: options.probabilities,
+    ...(options.onBatch ? { onBatch: options.onBatch } : {}),
     // The version's conventions: how probabilities become classes, how 16-bit pixels are read.
     classRule: manifest.classRule,
     sixteenBit: manifest.input.sixteenBit,

@@ -52,4 +52,18 @@ describe('model cache', () => {
     expect(disposed).toEqual(['a', 'b']);
     expect(cache.size).toBe(0);
   });
+
+  it('tells its observer every hit, miss and eviction, and the bytes it holds', async () => {
+    const seen = { hit: 0, miss: 0, evicted: 0 };
+    const cache = new ModelCache(async ({ id }) => fakeModel(60, [], id), 100, silentLogger, {
+      lookup: (hit) => void seen[hit ? 'hit' : 'miss']++,
+      evicted: () => void seen.evicted++,
+    });
+    await Promise.all([cache.with(v('a'), async () => 0), cache.with(v('a'), async () => 0)]);
+    expect(cache.residentBytes).toBe(60);
+    await cache.with(v('a'), async () => 0);
+    await cache.with(v('b'), async () => 0);
+    expect(seen).toEqual({ hit: 2, miss: 2, evicted: 1 });
+    expect(cache.residentBytes).toBe(60);
+  });
 });

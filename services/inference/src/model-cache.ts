@@ -20,6 +20,13 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
+/** What the cache tells its observer (the service's metrics). */
+export interface ModelCacheMetrics {
+  /** A request for a version: a hit when it was loaded or loading, a miss when it starts a load. */
+  lookup(hit: boolean): void;
+  evicted(): void;
+}
+
 interface Entry {
   loading: Promise<LoadedModel>;
   loaded?: LoadedModel;
@@ -40,16 +47,24 @@ export class ModelCache {
     private readonly load: (version: CachedVersion) => Promise<LoadedModel>,
     private readonly maxBytes: number,
     private readonly logger: Logger,
+    private readonly metrics?: ModelCacheMetrics,
   ) {}
 
+  /** Versions loaded or loading. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Memory the loaded models hold (a model still loading counts once it is loaded). */
+  get residentBytes(): number {
+    return [...this.entries.values()].reduce((sum, entry) => sum + (entry.loaded?.bytes ?? 0), 0);
   }
 
   /** Runs `use` with the version's model; the model stays loaded at least until `use` ends. */
   async with<T>(version: CachedVersion, use: (loaded: LoadedModel) => Promise<T>): Promise<T> {
     const versionId = version.id;
     let entry = this.entries.get(versionId);
+    this.metrics?.lookup(entry !== undefined);
     if (!entry) {
       const created: Entry = { loading: this.load(version), users: 0, lastUsed: 0 };
       created.loading.then(
@@ -78,7 +93,7 @@ export class ModelCache {
   }
 
   private evict(): void {
-    let total = [...this.entries.values()].reduce((sum, e) => sum + (e.loaded?.bytes ?? 0), 0);
+    let total = this.residentBytes;
     const idle = [...this.entries.entries()].filter(([, e]) => e.loaded && e.users === 0).sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
     for (const [versionId, entry] of idle) {
       if (total <= this.maxBytes) return;
@@ -89,6 +104,7 @@ export class ModelCache {
 
   private async dispose(versionId: string, loaded: LoadedModel): Promise<void> {
     this.entries.delete(versionId);
+    this.metrics?.evicted();
     this.logger.info({ modelVersionId: versionId, bytes: loaded.bytes, backend: loaded.backend }, 'model evicted from the cache');
     await loaded.dispose().catch((error: unknown) => this.logger.warn({ err: error, modelVersionId: versionId }, 'model did not close cleanly'));
   }

@@ -4,6 +4,7 @@ import type { Logger } from '@microseg/logging';
 import type { ObjectStore } from '@microseg/storage';
 import type { NatsConnection } from 'nats';
 import { type SegmentedImage, segmentStoredImage } from './image-segmenter.ts';
+import type { InferenceMetrics } from './inference-metrics.ts';
 import { registerModelMask } from './mask-registration.ts';
 import type { ModelCache } from './model-cache.ts';
 import { type PlatformDirectory, groupPrincipal } from './platform-directory.ts';
@@ -20,6 +21,7 @@ export interface RunnerDeps {
   backend: string;
   codeVersion: string;
   logger: Logger;
+  metrics?: InferenceMetrics;
 }
 
 /**
@@ -46,9 +48,17 @@ export class SegmentationRunner {
     try {
       // NOT_FOUND when the group may no longer use the version: a failed step, like a bad image.
       const version = await directory.modelVersion(principal, job.modelVersionId);
-      segmented = await this.deps.cache.with(version, (loaded) =>
-        segmentStoredImage(this.deps.store, loaded, image, { probabilities: job.probabilities, working: () => context.working() }),
-      );
+      const { metrics } = this.deps;
+      segmented = await this.deps.cache.with(version, async (loaded) => {
+        const labels = { engine: loaded.backend, modelVersion: job.modelVersionId };
+        const result = await segmentStoredImage(this.deps.store, loaded, image, {
+          probabilities: job.probabilities,
+          working: () => context.working(),
+          ...(metrics ? { onBatch: (tiles: number, seconds: number) => metrics.batch(labels, tiles, seconds) } : {}),
+        });
+        metrics?.image(labels, result.computeMs / 1000);
+        return result;
+      });
     } catch (error) {
       if (!isMicroSegError(error) || error.retryable) throw error;
       const failure = { code: error.code, message: error.message, details: { ...error.details } };

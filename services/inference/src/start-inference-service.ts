@@ -13,6 +13,7 @@ import { DriftReports } from './drift-reports.ts';
 import { serveInference } from './handlers/inference.ts';
 import type { InferenceDatabase } from './inference.tables.ts';
 import { inferenceMigrations } from './migrations/index.ts';
+import { InferenceMetrics } from './inference-metrics.ts';
 import { ModelCache } from './model-cache.ts';
 import { loadVersionModel } from './model-loader.ts';
 import { startPipelineWorkers } from './pipeline-workers.ts';
@@ -80,7 +81,8 @@ export async function startInferenceService(
   const segmentations = new SegmentationRepository(db);
   const policyRepository = new PolicyRepository(db);
   const client = artifactClient(config);
-  const cache = new ModelCache(
+  const metrics = new InferenceMetrics(runtime.registry, () => cache);
+  const cache: ModelCache = new ModelCache(
     (version) =>
       loadVersionModel({ client, ...version.artifact }, {
         engine: config.INFERENCE_ENGINE,
@@ -93,6 +95,7 @@ export async function startInferenceService(
       }),
     config.INFERENCE_MODEL_CACHE_MB * 1024 * 1024,
     logger,
+    metrics,
   );
   runtime.onShutdown('model cache', () => cache.clear());
   const runner = new SegmentationRunner({
@@ -101,6 +104,7 @@ export async function startInferenceService(
     backend: config.INFERENCE_ENGINE === 'onnx' ? 'onnxruntime' : choice.backend,
     codeVersion: config.MICROSEG_CODE_VERSION,
     logger,
+    metrics,
   });
   const policies = new Policies({ directory, policies: policyRepository, segmentations, logger });
   const workers = await startPipelineWorkers(

@@ -45,6 +45,11 @@ export interface SegmentImageOptions {
   classRule?: ClassRule;
   /** The model version's 16-bit conversion; `full_range` when not given (see SixteenBitInput). */
   sixteenBit?: SixteenBitInput;
+  /**
+   * Told after each forward pass how many tiles it took and how long, from hand-off to result (on
+   * tile workers that includes waiting for a free one): what a service reports as time per tile.
+   */
+  onBatch?: (tiles: number, seconds: number) => void;
 }
 
 export interface Segmentation {
@@ -162,7 +167,9 @@ async function runTiles(
       const batch = positions.slice(first, first + tileBatch);
       const tiles = new Float32Array(batch.length * tileValues);
       batch.forEach((position, i) => readTile(position, tiles, i * tileValues));
+      const handedOff = performance.now();
       const job = execute(tiles, batch.length).then(({ data, classes }) => {
+        options.onBatch?.(batch.length, (performance.now() - handedOff) / 1000);
         stitcher ??= createStitcher(plan, classes, options.probabilities ?? false, options.classRule ?? 'argmax');
         const centreValues = plan.stride * plan.stride * classes;
         batch.forEach((position, i) => stitcher!.write(position, data, i * centreValues));

@@ -88,6 +88,21 @@ describe('segmentImage in this thread', () => {
     await expect(segmentImage({ ...options, model: runner, workers: 2 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it('reports each forward pass with its tile count and time', async () => {
+    const passes: { tiles: number; seconds: number }[] = [];
+    const result = await segmentImage({
+      image: fixtureImage(fixtures[0]!),
+      model: nets.binary!,
+      tile: 16,
+      stride: 8,
+      tileBatch: 3,
+      onBatch: (tiles, seconds) => passes.push({ tiles, seconds }),
+    });
+    expect(passes.reduce((sum, pass) => sum + pass.tiles, 0)).toBe(result.tiles);
+    expect(passes.length).toBe(Math.ceil(result.tiles / 3));
+    for (const pass of passes) expect(pass.seconds).toBeGreaterThan(0);
+  });
+
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
     await segmentImage({ image: fixtureImage(fixtures[0]!), model: nets.binary!, tile: 16, stride: 8 });
