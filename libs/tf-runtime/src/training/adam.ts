@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MicroSegError } from '@microseg/errors';
+import { adamUpdateOnWasm } from './adam-wasm-update.ts';
 
 export interface AdamConfig {
   learningRate: number;
@@ -62,11 +63,19 @@ export class Adam {
     // Bias corrections folded into the step size, as torch.optim.Adam does.
     const stepSize = (learningRate * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
     const epsilonHat = epsilon * Math.sqrt(1 - beta2 ** this.step);
+    const fused = tf.getBackend() === 'wasm';
     tf.tidy(() => {
       for (const [name, gradient] of Object.entries(gradients)) {
         const variable = variables.get(name);
         if (!variable) continue;
         const moments = this.momentsFor(name, variable);
+        if (fused) {
+          const next = adamUpdateOnWasm(gradient, moments.m, moments.v, variable, { beta1, beta2, stepSize, epsilonHat });
+          moments.m.assign(next.m);
+          moments.v.assign(next.v);
+          variable.assign(next.variable);
+          continue;
+        }
         const m = tf.add(tf.mul(moments.m, beta1), tf.mul(gradient, 1 - beta1));
         const v = tf.add(tf.mul(moments.v, beta2), tf.mul(tf.square(gradient), 1 - beta2));
         moments.m.assign(m);

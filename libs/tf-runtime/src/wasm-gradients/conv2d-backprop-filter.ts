@@ -85,6 +85,43 @@ function channelMajor(x: Float32Array, pixels: number, channels: number): Float3
 }
 
 /**
+ * The im2col route copies k·n column values for k·n·co multiply-adds, and the copying runs in JS on one
+ * thread: with few output channels it costs more than the product. At or below this many output channels
+ * dW is computed as a convolution instead (XNNPACK, every thread, no columns).
+ */
+const MAX_CONVOLUTION_ROUTE_CHANNELS = 32;
+
+/**
+ * dW as a convolution with the roles swapped: every input channel becomes a one-channel image ([ci, H, W, b]),
+ * over which dy, as a filter of oh×ow taps dilated by the stride ([oh, ow, b, co]), slides at stride 1; the
+ * fh×fw output positions are the filter taps, so the result is dW as [ci, fh, fw, co]. Each sum runs over the
+ * output pixels in order, as the im2col product's does. Returns undefined where the last tap would need a
+ * negative padding (the stride skips the input's last rows or columns, e.g. 1x1 stride 2 'valid').
+ */
+function viaConvolution(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: ConvInfo): TensorInfo | undefined {
+  const { batchSize, inHeight, inWidth, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const { top, left } = info.padInfo;
+  const bottom = filterHeight - inHeight - top + (outHeight - 1) * strideHeight;
+  const right = filterWidth - inWidth - left + (outWidth - 1) * strideWidth;
+  if (bottom < 0 || right < 0) return undefined;
+  const images = callWasmKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] });
+  const taps =
+    batchSize === 1
+      ? callWasmKernel('Reshape', backend, { x: dy }, { shape: [outHeight, outWidth, 1, outChannels] })
+      : callWasmKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] });
+  const product = callWasmKernel(
+    'Conv2D',
+    backend,
+    { x: images, filter: taps },
+    { strides: 1, dilations: [strideHeight, strideWidth], pad: [[0, 0], [top, bottom], [left, right], [0, 0]], dataFormat: 'NHWC' },
+  );
+  release(backend, images, taps);
+  const dw = callWasmKernel('Transpose', backend, { x: product }, { perm: [1, 2, 0, 3] });
+  release(backend, product);
+  return dw;
+}
+
+/**
  * dW = im2col(x)ᵀ · dy. The transposed columns are written directly ([k, rows]) so that the product is an
  * untransposed XNNPACK matmul; rows are processed in chunks of whole output lines to bound memory.
  */
@@ -100,6 +137,10 @@ function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: TensorInfo };
     attrs.pad,
     attrs.dimRoundingMode,
   );
+  if (info.outChannels <= MAX_CONVOLUTION_ROUTE_CHANNELS) {
+    const dw = viaConvolution(backend, x, dy, info);
+    if (dw) return dw;
+  }
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
   const k = filterHeight * filterWidth * inChannels;
   const lines = batchSize * outHeight;

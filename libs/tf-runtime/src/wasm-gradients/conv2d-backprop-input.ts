@@ -15,7 +15,8 @@ type ConvInfo = backend_util.Conv2DInfo;
 /**
  * The wasm build ships this kernel as plain loops (about 10x slower than its XNNPACK convolution). With
  * stride 1, dx is a convolution of dy with the flipped, in/out-swapped filter: XNNPACK speed. Otherwise
- * dx = col2im(dy · Wᵀ), the matmul on XNNPACK and the scatter-add in JS.
+ * dx = col2im(dy · Wᵀ), the matmul on XNNPACK and the scatter-add in JS. Deep, small layers (fewer output
+ * pixels than twice the output channels) take a third route, see viaFilterProduct.
  */
 function conv2dBackpropInput(args: { inputs: { dy: TensorInfo; filter: TensorInfo }; backend: BackendWasm; attrs: Conv2DBackpropInputAttrs }): TensorInfo {
   const { inputs, backend, attrs } = args;
@@ -34,7 +35,49 @@ function conv2dBackpropInput(args: { inputs: { dy: TensorInfo; filter: TensorInf
     info.strideWidth === 1 &&
     Math.max(padInfo.top, padInfo.bottom) <= filterHeight - 1 &&
     Math.max(padInfo.left, padInfo.right) <= filterWidth - 1;
+  const pixels = info.batchSize * info.outHeight * info.outWidth;
+  if (pixels <= 2 * info.outChannels) return viaFilterProduct(backend, inputs.dy, inputs.filter, info);
   return fitsFlippedConv ? viaFlippedConv(backend, inputs.dy, inputs.filter, info) : viaCol2im(backend, inputs.dy, inputs.filter, info);
+}
+
+/**
+ * Both other routes copy the whole filter in JS (flipped, or transposed) and XNNPACK packs that copy again,
+ * which in deep layers (8x8x512 with a 3x3x512x512 filter) costs several times the product. Here the filter
+ * is the product's left operand as it lies ([fh·fw·ci, co]); only dyᵀ ([co, n], small there) is packed:
+ * columnsᵀ = W · dyᵀ, then the columns are scattered back into dx.
+ */
+function viaFilterProduct(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: ConvInfo): TensorInfo {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const { top, left } = info.padInfo;
+  const k = filterHeight * filterWidth * inChannels;
+  const n = batchSize * outHeight * outWidth;
+  const dyT = callWasmKernel('Transpose', backend, { x: dy }, { perm: [3, 0, 1, 2] });
+  const weights = callWasmKernel('Reshape', backend, { x: filter }, { shape: [1, k, outChannels] });
+  const gradients = callWasmKernel('Reshape', backend, { x: dyT }, { shape: [1, outChannels, n] });
+  const columns = matMul(backend, weights, gradients);
+  release(backend, dyT, weights, gradients);
+  const cols = heapView(backend, columns);
+  const dx = new Float32Array(batchSize * inHeight * inWidth * inChannels);
+  for (let kh = 0; kh < filterHeight; kh++) {
+    for (let kw = 0; kw < filterWidth; kw++) {
+      const tapRow = (kh * filterWidth + kw) * inChannels * n;
+      for (let b = 0; b < batchSize; b++) {
+        for (let oh = 0; oh < outHeight; oh++) {
+          const ih = oh * strideHeight + kh - top;
+          if (ih < 0 || ih >= inHeight) continue;
+          for (let ow = 0; ow < outWidth; ow++) {
+            const iw = ow * strideWidth + kw - left;
+            if (iw < 0 || iw >= inWidth) continue;
+            const dst = ((b * inHeight + ih) * inWidth + iw) * inChannels;
+            let src = tapRow + (b * outHeight + oh) * outWidth + ow;
+            for (let c = 0; c < inChannels; c++, src += n) dx[dst + c]! += cols[src]!;
+          }
+        }
+      }
+    }
+  }
+  release(backend, columns);
+  return fromValues(backend, [...info.inShape], dx);
 }
 
 function viaFlippedConv(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: ConvInfo): TensorInfo {

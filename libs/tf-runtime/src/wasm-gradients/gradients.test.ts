@@ -46,6 +46,13 @@ describe('wasm gradient kernels', () => {
     ['7x7 stride 2 explicit pad 3', { input: [1, 16, 16, 3], filter: [7, 7, 3, 8], stride: 2, pad: 3 }],
     ['1x1 stride 2 valid', { input: [2, 8, 8, 6], filter: [1, 1, 6, 4], stride: 2, pad: 'valid' }],
     ['3x3 stride 1 valid', { input: [1, 7, 7, 3], filter: [3, 3, 3, 2], stride: 1, pad: 'valid' }],
+    // More than 32 output channels: the filter gradient through im2col columns instead of a convolution.
+    ['3x3 stride 1 same, 40 output channels', { input: [1, 12, 12, 3], filter: [3, 3, 3, 40], stride: 1, pad: 'same' }],
+    ['3x3 stride 2 same, 40 output channels', { input: [2, 11, 12, 3], filter: [3, 3, 3, 40], stride: 2, pad: 'same' }],
+    // Fewer output pixels than twice the output channels: the input gradient as filter · dyᵀ.
+    ['3x3 stride 1 same, deep and small', { input: [1, 4, 4, 8], filter: [3, 3, 8, 16], stride: 1, pad: 'same' }],
+    ['3x3 stride 2 same, deep and small', { input: [1, 5, 6, 3], filter: [3, 3, 3, 20], stride: 2, pad: 'same' }],
+    ['3x3 valid, batch 2, deep and small', { input: [2, 3, 4, 4], filter: [3, 3, 4, 24], stride: 1, pad: 'valid' }],
   ];
 
   it.each(convCases)('Conv2D gradients match the cpu backend: %s', async (_name, spec) => {
@@ -68,21 +75,22 @@ describe('wasm gradient kernels', () => {
   });
 
   it('accumulates the filter gradient over chunks when the im2col buffer would be large', async () => {
-    // 48 output lines of 48x4608 columns exceed MAX_COLUMN_FLOATS (2^23), so two chunks. The reference is
-    // the definition, dW[kh,kw] = shifted(x)ᵀ · dy, from forward ops (the cpu backend takes minutes here).
+    // 48 output lines of 48x4608 columns exceed MAX_COLUMN_FLOATS (2^23), so two chunks (40 output channels
+    // keep it on the im2col route). The reference is the definition, dW[kh,kw] = shifted(x)ᵀ · dy, from
+    // forward ops (the cpu backend takes minutes here).
     await tf.setBackend('wasm');
-    const [size, channels] = [48, 512];
+    const [size, channels, out] = [48, 512, 40];
     const [viaKernel, reference] = tf.tidy(() => {
       const x = tf.randomNormal<tf.Rank.R4>([1, size, size, channels], 0, 1, 'float32', 5);
-      const w = tf.randomNormal<tf.Rank.R4>([3, 3, channels, 1], 0, 1, 'float32', 6);
-      const dy = tf.randomNormal<tf.Rank.R4>([1, size, size, 1], 0, 1, 'float32', 7);
+      const w = tf.randomNormal<tf.Rank.R4>([3, 3, channels, out], 0, 1, 'float32', 6);
+      const dy = tf.randomNormal<tf.Rank.R4>([1, size, size, out], 0, 1, 'float32', 7);
       const dw = tf.grad((wv: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, wv as tf.Tensor4D, 1, 'same'), dy)))(w);
       const padded = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]]);
       const taps: tf.Tensor[] = [];
       for (let kh = 0; kh < 3; kh++) {
         for (let kw = 0; kw < 3; kw++) {
           const shifted = tf.reshape(tf.slice(padded, [0, kh, kw, 0], [1, size, size, channels]), [size * size, channels]);
-          taps.push(tf.matMul(shifted, tf.reshape(dy, [size * size, 1]), true, false));
+          taps.push(tf.matMul(shifted, tf.reshape(dy, [size * size, out]), true, false));
         }
       }
       return [dw.dataSync().slice() as Float32Array, tf.concat(taps).dataSync().slice() as Float32Array];
