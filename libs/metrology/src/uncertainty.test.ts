@@ -96,10 +96,11 @@ describe('sampling intervals', () => {
   });
 
   it('give an area fraction the compound-Poisson error of its objects, inside [0, 1]', () => {
-    // Two objects of 500 and 100 pixels in 10,000 pixels: 0.06 ± z·sqrt(260,000)/10,000.
-    const interval = areaFractionInterval(600, [500, 100], 10_000, z);
-    expect(interval.low).toBeCloseTo(0.06 - (z * Math.sqrt(260_000)) / 10_000, 12);
-    expect(interval.high).toBeCloseTo(0.06 + (z * Math.sqrt(260_000)) / 10_000, 12);
+    // 50 objects of 10 pixels and one of 100 in 10,000 pixels: 0.06 ± z·sqrt(50·100 + 100²)/10,000.
+    const areas = [...Array.from({ length: 50 }, () => 10), 100];
+    const interval = areaFractionInterval(600, areas, 10_000, z);
+    expect(interval.low).toBeCloseTo(0.06 - (z * Math.sqrt(15_000)) / 10_000, 12);
+    expect(interval.high).toBeCloseTo(0.06 + (z * Math.sqrt(15_000)) / 10_000, 12);
     expect(areaFractionInterval(10, [10], 10, z)).toEqual({ low: expect.any(Number), high: 1 });
   });
 
