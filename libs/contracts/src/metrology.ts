@@ -1,6 +1,7 @@
 import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { datasetEvents, maskSourceSchema, pixelSizeSchema, pixelSizeSourceSchema } from './dataset.ts';
+import { measurementUncertaintySchema } from './uncertainty.ts';
 
 const id = z.string().uuid();
 const timestamp = z.string();
@@ -137,6 +138,8 @@ export const measurementSetSchema = z.object({
   height: z.number().int(),
   particles: z.array(classParticleMeasurementSchema),
   thickness: thicknessMeasurementSchema.nullable(),
+  /** Intervals of the numbers above; null for a failed set and for sets measured before intervals were. */
+  uncertainty: measurementUncertaintySchema.nullable().default(null),
   /** Presigned GET URLs (15 minutes) of the stored SVG plots. */
   plots: z.object({
     sizeHistogramUrl: z.string().nullable(),
