@@ -1,7 +1,7 @@
 import type { MaskToMeasure, MeasurementUncertainty } from '@microseg/contracts';
 import { isMicroSegError, invalidInput } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type ResultUnit, decodeIndexMask } from '@microseg/metrology';
+import { type IndexMask, type ResultUnit, decodeIndexMask } from '@microseg/metrology';
 import { type MaskAnalysis, analyseMask } from './mask-analysis.ts';
 import type { MaskRepository } from './mask.repository.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
@@ -110,13 +110,17 @@ export class MaskMeasurer {
     // The band's masks are measured exactly as the mask itself; their spread is the model's doubt.
     const band = await this.deps.bands.of(mask);
     job.working();
-    const banded = band
-      ? {
-          manifest: band.manifest,
-          lower: analyseMask(band.lower, resolved.profile, pixelSize, () => job.working()),
-          upper: analyseMask(band.upper, resolved.profile, pixelSize, () => job.working()),
-        }
-      : null;
+    const measureBand = (bandMask: IndexMask) => {
+      try {
+        return analyseMask(bandMask, resolved.profile, pixelSize, () => job.working());
+      } catch (error) {
+        // A band mask the profile cannot measure (a layer grown over the whole image) leaves the
+        // nominal measurement standing: the intervals are then made without that band mask.
+        if (isMicroSegError(error) && !error.retryable) return error;
+        throw error;
+      }
+    };
+    const banded = band ? { manifest: band.manifest, lower: measureBand(band.lower), upper: measureBand(band.upper) } : null;
     const uncertainty = uncertaintyOf(analysis, banded, { totalPixels: decoded.width * decoded.height, pixelLength: pixelSize?.value ?? 1 });
     return { analysis, uncertainty };
   }

@@ -1,4 +1,5 @@
 import type { MeasurementUncertainty, ProbabilityBandManifest } from '@microseg/contracts';
+import type { MicroSegError } from '@microseg/errors';
 import { type MaskSample, measurementIntervals } from '@microseg/metrology';
 import type { MaskAnalysis } from './mask-analysis.ts';
 
@@ -31,10 +32,11 @@ function sampleOf(analysis: MaskAnalysis, totalPixels: number, pixelLength: numb
  */
 export function uncertaintyOf(
   nominal: MaskAnalysis,
-  band: { manifest: ProbabilityBandManifest; lower: MaskAnalysis; upper: MaskAnalysis } | null,
+  band: { manifest: ProbabilityBandManifest; lower: MaskAnalysis | MicroSegError; upper: MaskAnalysis | MicroSegError } | null,
   field: { totalPixels: number; pixelLength: number },
 ): MeasurementUncertainty {
-  const analyses = band ? [nominal, band.lower, band.upper] : [nominal];
+  const unmeasured = band ? (['lower', 'upper'] as const).filter((side) => !isAnalysis(band[side])) : [];
+  const analyses = band ? [nominal, ...[band.lower, band.upper].filter(isAnalysis)] : [nominal];
   const intervals = measurementIntervals(
     analyses.map((a) => sampleOf(a, field.totalPixels, field.pixelLength)),
     { coverage: MEASUREMENT_COVERAGE },
@@ -45,9 +47,12 @@ export function uncertaintyOf(
       ? `union over the masks at class probability > ${manifest.low}, > 0.5 (nominal) and > ${manifest.high}`
       : `union over the argmax mask and the masks at a margin of ${round(manifest.high - manifest.low)} to the best rival class`
     : 'no probability band (not a model mask, or made before bands): sampling error only';
+  const skipped = band
+    ? unmeasured.map((side) => ` (the ${side} band mask could not be measured: ${(band[side] as MicroSegError).message})`).join('')
+    : '';
   return {
     coverage: intervals.coverage,
-    method: `${bandText}; each widened by ${MEASUREMENT_COVERAGE * 100}% ${SAMPLING}`,
+    method: `${bandText}${skipped}; each widened by ${MEASUREMENT_COVERAGE * 100}% ${SAMPLING}`,
     probabilityBand: manifest ? { low: manifest.low, high: manifest.high, classRule: manifest.classRule } : null,
     particles: intervals.particles.map((p) => ({
       class: p.class,
@@ -60,5 +65,7 @@ export function uncertaintyOf(
     thickness: intervals.thickness ? { mean: intervals.thickness.mean, percentiles: { ...intervals.thickness.percentiles } } : null,
   };
 }
+
+const isAnalysis = (value: MaskAnalysis | MicroSegError): value is MaskAnalysis => 'particles' in value;
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
