@@ -149,5 +149,22 @@ describe('measurement intervals: a segmented image measured with intervals from 
     expectIntervalsHoldPointEstimates(truth!);
     // The striped ground truth has objects of both classes: their count intervals are real intervals.
     for (const p of truth!.uncertainty!.particles) expect(p.count.high).toBeGreaterThan(p.count.low);
+
+    // The CSV export carries each object's class numbers with their intervals in _low/_high columns.
+    const { exportDatasetMeasurements } = await lab.client.request<{ exportDatasetMeasurements: { url: string } }>(
+      'query($id: ID!) { exportDatasetMeasurements(datasetId: $id, format: csv) { url } }',
+      { id: setup.datasetId },
+    );
+    const [header, ...rows] = (await (await fetch(exportDatasetMeasurements.url)).text()).trim().split('\n').map((line) => line.split(','));
+    const column = (name: string) => header!.indexOf(name);
+    expect(column('class_count_low')).toBeGreaterThan(column('touches_border'));
+    for (const row of rows) {
+      const [count, low, high] = ['class_count', 'class_count_low', 'class_count_high'].map((name) => Number(row[column(name)]));
+      expect(low).toBeLessThanOrEqual(count!);
+      expect(high).toBeGreaterThanOrEqual(count!);
+      expect(row[column('interval_coverage')]).toBe('0.95');
+      expect(row[column('interval_band')]).toBe(row[column('source')] === 'model' ? '0.3/0.7' : '');
+    }
+    expect(rows.some((row) => row[column('source')] === 'ground_truth')).toBe(true);
   }, 240_000);
 });

@@ -352,6 +352,11 @@ export const metrologyEvents = {
       error: z.object({ code: z.string(), message: z.string() }).nullable(),
       /** Empty for a failed measurement; absent from events published before it existed. */
       kinds: z.array(measurementKindSchema).default([]),
+      /**
+       * The set's intervals (webhook deliveries carry them in `data`); null for a failed set and in
+       * events published before intervals existed.
+       */
+      uncertainty: measurementUncertaintySchema.nullable().default(null),
       completedAt: timestamp,
     }),
   }),

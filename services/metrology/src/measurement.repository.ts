@@ -160,6 +160,7 @@ export class MeasurementRepository {
             ? { code: outcome.error.code, message: outcome.error.message }
             : null,
         kinds: outcome.status === 'succeeded' ? kindsOf(outcome.analysis) : [],
+        uncertainty: outcome.status === 'succeeded' ? outcome.uncertainty : null,
         completedAt: inserted.completed_at.toISOString(),
       });
       return { created: true, id: inserted.id };
