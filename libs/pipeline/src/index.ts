@@ -4,3 +4,4 @@ export { DEFAULT_REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, type SignatureCheck, s
 export { DEFAULT_WEBHOOK_RETRIES, type RetrySchedule, nextRetryDelay } from './retry-schedule.ts';
 export { type ClassDrift, type DriftReport, type ImageDrift, type MeasurementDigest, computeDriftReport } from './drift-report.ts';
 export { type MeasuredSet, comparableSet, measurementDigest } from './measurement-digest.ts';
+export { type DriftReportWithIntervals, type IntervalChange, type SetIntervals, withDriftIntervals } from './drift-intervals.ts';

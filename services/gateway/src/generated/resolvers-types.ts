@@ -488,9 +488,14 @@ export type DriftDatasetClass = {
 /** A number before (old model version) and after (new one); delta = new - old. */
 export type DriftDelta = {
   __typename?: 'DriftDelta';
+  /** True when the two intervals do not overlap: a change neither version's uncertainty explains; null without both intervals. */
+  beyondUncertainty: Maybe<Scalars['Boolean']['output']>;
   delta: Scalars['Float']['output'];
   new: Scalars['Float']['output'];
+  newInterval: Maybe<ValueInterval>;
   old: Scalars['Float']['output'];
+  /** The old version's interval of the number (MeasurementSet.uncertainty); null when it has none. */
+  oldInterval: Maybe<ValueInterval>;
 };
 
 export type DriftImage = {
@@ -503,9 +508,12 @@ export type DriftImage = {
 /** As DriftDelta, null where a side has no value (no object of the class, no thickness measured). */
 export type DriftOptionalDelta = {
   __typename?: 'DriftOptionalDelta';
+  beyondUncertainty: Maybe<Scalars['Boolean']['output']>;
   delta: Maybe<Scalars['Float']['output']>;
   new: Maybe<Scalars['Float']['output']>;
+  newInterval: Maybe<ValueInterval>;
   old: Maybe<Scalars['Float']['output']>;
+  oldInterval: Maybe<ValueInterval>;
 };
 
 /** Old vs new model version on the same images, from the dataset profile's measurements of both. */
@@ -2233,6 +2241,13 @@ export type UploadedPartInput = {
   partNumber: Scalars['Int']['input'];
 };
 
+/** A closed interval [low, high]. */
+export type ValueInterval = {
+  __typename?: 'ValueInterval';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+};
+
 export type VersionMetrics = {
   __typename?: 'VersionMetrics';
   test: Maybe<SplitMetrics>;
@@ -2566,6 +2581,7 @@ export type ResolversTypes = {
   UploadPart: ResolverTypeWrapper<UploadPart>;
   UploadTicket: ResolverTypeWrapper<UploadTicket>;
   UploadedPartInput: UploadedPartInput;
+  ValueInterval: ResolverTypeWrapper<ValueInterval>;
   VersionMetrics: ResolverTypeWrapper<VersionMetrics>;
   Visibility: ResolverTypeWrapper<Visibility>;
   VisibilityInput: VisibilityInput;
@@ -2732,6 +2748,7 @@ export type ResolversParentTypes = {
   UploadPart: UploadPart;
   UploadTicket: UploadTicket;
   UploadedPartInput: UploadedPartInput;
+  ValueInterval: ValueInterval;
   VersionMetrics: VersionMetrics;
   Visibility: Visibility;
   VisibilityInput: VisibilityInput;
@@ -3007,9 +3024,12 @@ export type DriftDatasetClassResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type DriftDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftDelta'] = ResolversParentTypes['DriftDelta']> = {
+  beyondUncertainty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   new?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  newInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   old?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  oldInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3021,9 +3041,12 @@ export type DriftImageResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type DriftOptionalDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftOptionalDelta'] = ResolversParentTypes['DriftOptionalDelta']> = {
+  beyondUncertainty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   new?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  newInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   old?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oldInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3863,6 +3886,12 @@ export type UploadTicketResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ValueIntervalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ValueInterval'] = ResolversParentTypes['ValueInterval']> = {
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type VersionMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VersionMetrics'] = ResolversParentTypes['VersionMetrics']> = {
   test?: Resolver<Maybe<ResolversTypes['SplitMetrics']>, ParentType, ContextType>;
   val?: Resolver<ResolversTypes['SplitMetrics'], ParentType, ContextType>;
@@ -4024,6 +4053,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   TrainingRecipe?: TrainingRecipeResolvers<ContextType>;
   UploadPart?: UploadPartResolvers<ContextType>;
   UploadTicket?: UploadTicketResolvers<ContextType>;
+  ValueInterval?: ValueIntervalResolvers<ContextType>;
   VersionMetrics?: VersionMetricsResolvers<ContextType>;
   Visibility?: VisibilityResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;
