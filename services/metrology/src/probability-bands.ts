@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { type MaskToMeasure, type ProbabilityBandManifest, probabilityBandKeys, probabilityBandManifestSchema } from '@microseg/contracts';
 import { invalidInput, isMicroSegError } from '@microseg/errors';
 import { type IndexMask, decodeIndexMask } from '@microseg/metrology';
@@ -57,7 +56,7 @@ export class ProbabilityBands {
 
   private async read(key: string): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    for await (const chunk of (await this.store.getObject(this.bucket, key)) as Readable) chunks.push(chunk as Buffer);
+    for await (const chunk of await this.store.getObject(this.bucket, key)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
 }
