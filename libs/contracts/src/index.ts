@@ -16,3 +16,4 @@ export * from './promotion-gate.ts';
 export * from './inference.ts';
 export * from './file-name.ts';
 export * from './share-targets.ts';
+export * from './uncertainty.ts';

@@ -78,7 +78,20 @@ export const pipelineRunSchema = z.object({
 });
 export type PipelineRun = z.infer<typeof pipelineRunSchema>;
 
-const change = <T extends z.ZodTypeAny>(value: T) => z.object({ old: value, new: value, delta: value });
+const interval = z.object({ low: z.number(), high: z.number() });
+/**
+ * Each side's interval (issue 13) and whether the change lies beyond both (the intervals do not
+ * overlap); null where a side has none. Defaults keep reports from before intervals readable.
+ */
+const change = <T extends z.ZodTypeAny>(value: T) =>
+  z.object({
+    old: value,
+    new: value,
+    delta: value,
+    oldInterval: interval.nullable().default(null),
+    newInterval: interval.nullable().default(null),
+    beyondUncertainty: z.boolean().nullable().default(null),
+  });
 
 /** Old vs new model version on the same images (what moving an alias changed in the measurements). */
 export const driftReportSchema = z.object({

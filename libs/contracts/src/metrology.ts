@@ -1,6 +1,7 @@
 import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { datasetEvents, maskSourceSchema, pixelSizeSchema, pixelSizeSourceSchema } from './dataset.ts';
+import { measurementUncertaintySchema } from './uncertainty.ts';
 
 const id = z.string().uuid();
 const timestamp = z.string();
@@ -137,6 +138,8 @@ export const measurementSetSchema = z.object({
   height: z.number().int(),
   particles: z.array(classParticleMeasurementSchema),
   thickness: thicknessMeasurementSchema.nullable(),
+  /** Intervals of the numbers above; null for a failed set and for sets measured before intervals were. */
+  uncertainty: measurementUncertaintySchema.nullable().default(null),
   /** Presigned GET URLs (15 minutes) of the stored SVG plots. */
   plots: z.object({
     sizeHistogramUrl: z.string().nullable(),
@@ -349,6 +352,11 @@ export const metrologyEvents = {
       error: z.object({ code: z.string(), message: z.string() }).nullable(),
       /** Empty for a failed measurement; absent from events published before it existed. */
       kinds: z.array(measurementKindSchema).default([]),
+      /**
+       * The set's intervals (webhook deliveries carry them in `data`); null for a failed set and in
+       * events published before intervals existed.
+       */
+      uncertainty: measurementUncertaintySchema.nullable().default(null),
       completedAt: timestamp,
     }),
   }),

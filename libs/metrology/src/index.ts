@@ -59,3 +59,25 @@ export {
   sizeHistogramSpec,
   thicknessHistogramSpec,
 } from './plots.ts';
+export {
+  type Interval,
+  DEFAULT_COVERAGE,
+  areaFractionInterval,
+  contains,
+  correlatedMeanInterval,
+  countInterval,
+  meanInterval,
+  normalQuantile,
+  percentileInterval,
+  twoSidedZ,
+  unionOf,
+} from './uncertainty.ts';
+export {
+  type ClassIntervals,
+  type ClassSample,
+  type MaskSample,
+  type MeasurementIntervals,
+  type ThicknessIntervals,
+  type ThicknessSample,
+  measurementIntervals,
+} from './measurement-intervals.ts';

@@ -5,3 +5,4 @@ export { DEFAULT_WEBHOOK_RETRIES, type RetrySchedule, nextRetryDelay } from './r
 export { type ClassDrift, type DriftReport, type ImageDrift, type MeasurementDigest, computeDriftReport } from './drift-report.ts';
 export { type MeasuredSet, comparableSet, measurementDigest } from './measurement-digest.ts';
 export { type GateCheck, type GateClassSide, type GateImage, type GateThicknessSide, type GateTolerance, judgeGate } from './promotion-gate.ts';
+export { type DriftReportWithIntervals, type IntervalChange, type SetIntervals, withDriftIntervals } from './drift-intervals.ts';

@@ -16,6 +16,13 @@ export { type Rng, createRng } from './augment/rng.ts';
 export { type PixelArray, type Raster, crop, flipHorizontal, flipVertical, rotate90 } from './augment/raster.ts';
 
 export { ClassRule, SixteenBitInput, pixelClass, probabilitiesToMask, unitScaler } from './inference/conventions.ts';
+export {
+  DEFAULT_PROBABILITY_BAND,
+  type ProbabilityBand,
+  assertProbabilityBand,
+  pixelBand,
+  probabilityBandMasks,
+} from './inference/probability-band.ts';
 export { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './inference/image-input.ts';
 export { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './inference/model-source.ts';
 export { type SegmentImageOptions, type Segmentation, type TensorRunner, segmentImage } from './inference/segment-image.ts';

@@ -1,6 +1,6 @@
 import { type DriftReportAnswer, type MeasurementSet, type Principal, metrologyContracts } from '@microseg/contracts';
 import { request } from '@microseg/messaging';
-import { type MeasurementDigest, comparableSet, computeDriftReport, measurementDigest } from '@microseg/pipeline';
+import { type MeasurementDigest, type SetIntervals, comparableSet, computeDriftReport, measurementDigest, withDriftIntervals } from '@microseg/pipeline';
 import type { NatsConnection } from 'nats';
 import type { PlatformDirectory } from './platform-directory.ts';
 
@@ -20,14 +20,19 @@ export class DriftReports {
     ]);
     const old: MeasurementDigest[] = [];
     const current: MeasurementDigest[] = [];
+    const oldIntervals = new Map<string, SetIntervals | null>();
+    const newIntervals = new Map<string, SetIntervals | null>();
     for (const imageId of imageIds) {
       const newer = comparableSet(after.get(imageId) ?? []);
       const older = comparableSet(before.get(imageId) ?? [], newer?.profileHash);
       if (newer) current.push(measurementDigest(newer));
       if (older) old.push(measurementDigest(older));
+      newIntervals.set(imageId, newer?.uncertainty ?? null);
+      oldIntervals.set(imageId, older?.uncertainty ?? null);
     }
     const byImage = (a: MeasurementDigest, b: MeasurementDigest) => a.imageId.localeCompare(b.imageId);
-    return { ...input, ...computeDriftReport(old.sort(byImage), current.sort(byImage)) };
+    const report = computeDriftReport(old.sort(byImage), current.sort(byImage));
+    return { ...input, ...withDriftIntervals(report, oldIntervals, newIntervals) };
   }
 
   /** Every model measurement set of the dataset by this version, grouped by image. */

@@ -3,13 +3,15 @@ import type { Image } from '@microseg/contracts';
 import { invalidInput } from '@microseg/errors';
 import { decodeImage, encodeIndexPng } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
-import { type ImageInput, segmentImage } from '@microseg/tf-runtime';
+import { DEFAULT_PROBABILITY_BAND, type ImageInput, segmentImage } from '@microseg/tf-runtime';
 import type { LoadedModel } from './model-cache.ts';
 
 export interface SegmentedImage {
   maskPng: Buffer;
   maskSha256: string;
   probabilities: Float32Array | undefined;
+  /** The masks at the probability band's thresholds, as index PNGs (see @microseg/tf-runtime's ProbabilityBand). */
+  band: { low: number; high: number; classRule: 'threshold' | 'argmax'; lowerPng: Buffer; upperPng: Buffer };
   tiles: number;
   computeMs: number;
   /** The backend that computed it (provenance). */
@@ -69,6 +71,8 @@ export async function segmentStoredImage(
     // The version's conventions: how probabilities become classes, how 16-bit pixels are read.
     classRule: manifest.classRule,
     sixteenBit: manifest.input.sixteenBit,
+    // Every segmentation gets its band: metrology's intervals are made from it.
+    probabilityBand: DEFAULT_PROBABILITY_BAND,
     normalisation: {
       mean: manifest.input.normalisation.mean as [number, number, number],
       std: manifest.input.normalisation.std as [number, number, number],
@@ -78,10 +82,16 @@ export async function segmentStoredImage(
   options.working();
   const indices = result.mask instanceof Uint8Array ? result.mask : Uint8Array.from(result.mask);
   const maskPng = await encodeIndexPng(indices, result.width, result.height);
+  const asBytes = (mask: Uint8Array | Uint16Array) => (mask instanceof Uint8Array ? mask : Uint8Array.from(mask));
+  const [lowerPng, upperPng] = await Promise.all([
+    encodeIndexPng(asBytes(result.band!.lower), result.width, result.height),
+    encodeIndexPng(asBytes(result.band!.upper), result.width, result.height),
+  ]);
   return {
     maskPng,
     maskSha256: createHash('sha256').update(maskPng).digest('hex'),
     probabilities: result.probabilities,
+    band: { ...DEFAULT_PROBABILITY_BAND, classRule: manifest.classRule, lowerPng, upperPng },
     tiles: result.tiles,
     computeMs,
     backend: loaded.backend,

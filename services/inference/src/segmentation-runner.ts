@@ -7,6 +7,7 @@ import { type SegmentedImage, segmentStoredImage } from './image-segmenter.ts';
 import type { InferenceMetrics } from './inference-metrics.ts';
 import { registerModelMask } from './mask-registration.ts';
 import type { ModelCache } from './model-cache.ts';
+import { storeProbabilityBand } from './probability-band-store.ts';
 import { type PlatformDirectory, groupPrincipal } from './platform-directory.ts';
 import type { NewSegmentation, SegmentationRepository } from './segmentation.repository.ts';
 
@@ -67,6 +68,8 @@ export class SegmentationRunner {
     }
     context.working();
     const probabilities = segmented.probabilities ? await this.storeProbabilities(job, segmented.probabilities) : undefined;
+    // Before the mask is registered: metrology measures it on mask.created and reads the band then.
+    await storeProbabilityBand(this.deps.store, this.deps.bucket, job, segmented);
     const mask = await registerModelMask(this.deps.nc, directory, principal, {
       imageId: job.imageId,
       modelVersionId: job.modelVersionId,

@@ -10,6 +10,12 @@ export const metrologyConfigSchema = z.object({
     .max(63)
     .default('microseg-metrology')
     .describe('where plots, accuracy maps and exports are stored; served as presigned URLs'),
+  METROLOGY_PROBABILITY_BAND_BUCKET: z
+    .string()
+    .min(3)
+    .max(63)
+    .default('microseg-inference')
+    .describe("the inference service's bucket (its INFERENCE_BUCKET), where a model mask's probability band lies; read only, for the measurements' intervals"),
   METROLOGY_CONCURRENCY: z.coerce
     .number()
     .int()

@@ -1,12 +1,14 @@
-import type { MaskToMeasure } from '@microseg/contracts';
+import type { MaskToMeasure, MeasurementUncertainty } from '@microseg/contracts';
 import { isMicroSegError, invalidInput } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
-import { type ResultUnit, decodeIndexMask } from '@microseg/metrology';
+import { type IndexMask, type ResultUnit, decodeIndexMask } from '@microseg/metrology';
 import { type MaskAnalysis, analyseMask } from './mask-analysis.ts';
 import type { MaskRepository } from './mask.repository.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
 import { effectivePixelSize } from './measurement-profile.ts';
+import { uncertaintyOf } from './measurement-uncertainty.ts';
 import type { MeasurementKey, MeasurementRepository } from './measurement.repository.ts';
+import type { ProbabilityBands } from './probability-bands.ts';
 import type { ProfileResolver, ResolvedProfile } from './profile-resolver.ts';
 
 export type MeasureOutcome = 'measured' | 'failed' | 'already-measured' | 'skipped';
@@ -25,6 +27,7 @@ export class MaskMeasurer {
       measurements: MeasurementRepository;
       profiles: ProfileResolver;
       files: MeasurementFiles;
+      bands: ProbabilityBands;
       codeVersion: string;
       logger: Logger;
     },
@@ -56,8 +59,9 @@ export class MaskMeasurer {
     const scale = effectivePixelSize(resolved.profile, mask);
     const base = { mask, key, profile: resolved.profile, pixelSize: scale?.size ?? null, pixelSizeSource: scale?.source ?? null, startedAt };
     let analysis: MaskAnalysis;
+    let uncertainty: MeasurementUncertainty;
     try {
-      analysis = await this.analyse(mask, resolved, job);
+      ({ analysis, uncertainty } = await this.analyse(mask, resolved, job));
     } catch (error) {
       if (!isMicroSegError(error) || error.retryable) throw error;
       const failure = { code: error.code, message: error.message, details: { ...error.details } };
@@ -75,7 +79,7 @@ export class MaskMeasurer {
     const plots = await this.plots(mask, key, analysis);
     const saved = await measurements.save({
       ...base,
-      outcome: { status: 'succeeded', analysis, plots },
+      outcome: { status: 'succeeded', analysis, uncertainty, plots },
     });
     logger.info(
       { maskId: mask.maskId, measurementId: saved.id, created: saved.created },
@@ -88,7 +92,7 @@ export class MaskMeasurer {
     mask: MaskToMeasure,
     resolved: ResolvedProfile,
     job: { working(): void },
-  ): Promise<MaskAnalysis> {
+  ): Promise<{ analysis: MaskAnalysis; uncertainty: MeasurementUncertainty }> {
     const bytes = await this.deps.files.readMask(mask.index);
     job.working();
     const decoded = await decodeIndexMask(bytes);
@@ -101,12 +105,24 @@ export class MaskMeasurer {
         },
       );
     }
-    return analyseMask(
-      decoded,
-      resolved.profile,
-      effectivePixelSize(resolved.profile, mask)?.size ?? null,
-      () => job.working(),
-    );
+    const pixelSize = effectivePixelSize(resolved.profile, mask)?.size ?? null;
+    const analysis = analyseMask(decoded, resolved.profile, pixelSize, () => job.working());
+    // The band's masks are measured exactly as the mask itself; their spread is the model's doubt.
+    const band = await this.deps.bands.of(mask);
+    job.working();
+    const measureBand = (bandMask: IndexMask) => {
+      try {
+        return analyseMask(bandMask, resolved.profile, pixelSize, () => job.working());
+      } catch (error) {
+        // A band mask the profile cannot measure (a layer grown over the whole image) leaves the
+        // nominal measurement standing: the intervals are then made without that band mask.
+        if (isMicroSegError(error) && !error.retryable) return error;
+        throw error;
+      }
+    };
+    const banded = band ? { manifest: band.manifest, lower: measureBand(band.lower), upper: measureBand(band.upper) } : null;
+    const uncertainty = uncertaintyOf(analysis, banded, { totalPixels: decoded.width * decoded.height, pixelLength: pixelSize?.value ?? 1 });
+    return { analysis, uncertainty };
   }
 
   private async plots(mask: MaskToMeasure, key: MeasurementKey, analysis: MaskAnalysis) {

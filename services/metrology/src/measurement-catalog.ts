@@ -212,6 +212,7 @@ export function provenance(
         ? { value: row.pixel_size_value, unit: row.pixel_size_unit }
         : null,
     pixelSizeSource: row.pixel_size_source,
+    uncertainty: row.uncertainty ?? null,
     unit: row.unit,
     width: row.width,
     height: row.height,

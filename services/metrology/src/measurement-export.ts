@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@microseg/contracts';
+import type { ClassParticleMeasurement, MeasurementUncertainty, Principal } from '@microseg/contracts';
 import type { MeasurementCatalog, SummaryQuery } from './measurement-catalog.ts';
 import { provenance } from './measurement-catalog.ts';
 import type { MeasurementFiles } from './measurement-files.ts';
@@ -36,6 +36,22 @@ const OBJECT_COLUMNS = [
   'bbox_max_row',
   'bbox_max_col',
   'touches_border',
+  // The object's class in its set, with the set's intervals (issue 13); appended so that columns
+  // before them keep their positions. Empty where the set has no intervals (measured before them).
+  'class_count',
+  'class_count_low',
+  'class_count_high',
+  'area_fraction',
+  'area_fraction_low',
+  'area_fraction_high',
+  'mean_equivalent_diameter',
+  'mean_equivalent_diameter_low',
+  'mean_equivalent_diameter_high',
+  'median_equivalent_diameter',
+  'median_equivalent_diameter_low',
+  'median_equivalent_diameter_high',
+  'interval_coverage',
+  'interval_band',
 ] as const;
 
 /**
@@ -75,6 +91,7 @@ export class MeasurementExport {
       for (const row of rows) {
         for (const c of classes.filter((x) => x.measurementId === row.id)) {
           const o = c.objects;
+          const classIntervals = classIntervalCells(row.uncertainty, c.class, c.statistics as ClassParticleMeasurement);
           for (let i = 0; i < o.area.length; i++) {
             lines.push(
               [
@@ -106,6 +123,7 @@ export class MeasurementExport {
                 o.bbox[4 * i + 2],
                 o.bbox[4 * i + 3],
                 o.touchesBorder[i] ? 1 : 0,
+                ...classIntervals,
               ]
                 .map(csvCell)
                 .join(','),
@@ -144,6 +162,21 @@ export class MeasurementExport {
       expiresAt: new Date(Date.now() + 900_000).toISOString(),
     };
   }
+}
+
+/** A class's set-level numbers beside their intervals, in OBJECT_COLUMNS' order. */
+function classIntervalCells(uncertainty: MeasurementUncertainty | null, cls: number, statistics: ClassParticleMeasurement): (number | string)[] {
+  const intervals = uncertainty?.particles.find((p) => p.class === cls);
+  const triple = (value: number | null, interval: { low: number; high: number } | null | undefined) => [value ?? '', interval?.low ?? '', interval?.high ?? ''];
+  const band = uncertainty?.probabilityBand;
+  return [
+    ...triple(statistics.count, intervals?.count),
+    ...triple(statistics.areaFraction, intervals?.areaFraction),
+    ...triple(statistics.equivalentDiameter.mean, intervals?.meanEquivalentDiameter),
+    ...triple(statistics.equivalentDiameter.median, intervals?.equivalentDiameterPercentiles['50']),
+    uncertainty?.coverage ?? '',
+    band ? `${band.low}/${band.high}` : '',
+  ];
 }
 
 function csvCell(value: string | number | undefined): string {

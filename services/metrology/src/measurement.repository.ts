@@ -3,6 +3,7 @@ import {
   type MeasurementKind,
   type MeasurementPixelSizeSource,
   type MeasurementProfile,
+  type MeasurementUncertainty,
   metrologyEvents,
 } from '@microseg/contracts';
 import { type Kysely, type Selectable, sql } from '@microseg/db';
@@ -30,6 +31,7 @@ export interface NewMeasurement {
     | {
         status: 'succeeded';
         analysis: MaskAnalysis;
+        uncertainty: MeasurementUncertainty;
         plots: { sizeHistogramKey: string | null; thicknessHistogramKey: string | null };
       }
     | {
@@ -107,6 +109,7 @@ export class MeasurementRepository {
             outcome.status === 'succeeded' ? outcome.plots.sizeHistogramKey : null,
           thickness_histogram_key:
             outcome.status === 'succeeded' ? outcome.plots.thicknessHistogramKey : null,
+          uncertainty: JSON.stringify(outcome.status === 'succeeded' ? outcome.uncertainty : null),
           started_at: input.startedAt,
         })
         .onConflict((oc) => oc.constraint('measurement_sets_identity').doNothing())
@@ -157,6 +160,7 @@ export class MeasurementRepository {
             ? { code: outcome.error.code, message: outcome.error.message }
             : null,
         kinds: outcome.status === 'succeeded' ? kindsOf(outcome.analysis) : [],
+        uncertainty: outcome.status === 'succeeded' ? outcome.uncertainty : null,
         completedAt: inserted.completed_at.toISOString(),
       });
       return { created: true, id: inserted.id };

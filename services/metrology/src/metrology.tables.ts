@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from '@microseg/db';
-import type { MeasurementPixelSizeSource, PixelSizeSource } from '@microseg/contracts';
+import type { MeasurementPixelSizeSource, MeasurementUncertainty, PixelSizeSource } from '@microseg/contracts';
 import type { OutboxTable } from '@microseg/messaging';
 
 /** jsonb: written as JSON text, read back parsed. */
@@ -62,6 +62,8 @@ export interface MeasurementSetsTable {
   /** Object keys of the stored plots in the metrology bucket. */
   size_histogram_key: string | null;
   thickness_histogram_key: string | null;
+  /** measurementUncertaintySchema; null for failed sets and sets from before intervals. */
+  uncertainty: Json<MeasurementUncertainty | null>;
   started_at: Date;
   completed_at: Generated<Date>;
 }

@@ -17,6 +17,7 @@ import { MeasurementRepository } from './measurement.repository.ts';
 import type { MetrologyDatabase } from './metrology.tables.ts';
 import { metrologyMigrations } from './migrations/index.ts';
 import { ModelRegistry } from './model-registry.ts';
+import { ProbabilityBands } from './probability-bands.ts';
 import { ProfileResolver } from './profile-resolver.ts';
 import { ProfileRepository } from './profile.repository.ts';
 import { Remeasurement } from './remeasurement.ts';
@@ -88,7 +89,7 @@ export async function startMetrologyService(
   // Workers last: by the time jobs flow, the queries about their results are answered too.
   const workers = await startMeasurementWorkers(
     nc,
-    new MaskMeasurer({ masks, measurements, profiles: resolver, files, codeVersion, logger }),
+    new MaskMeasurer({ masks, measurements, profiles: resolver, files, bands: new ProbabilityBands(store, config.METROLOGY_PROBABILITY_BAND_BUCKET), codeVersion, logger }),
     {
       concurrency: config.METROLOGY_CONCURRENCY,
       ackWaitMs: config.METROLOGY_ACK_WAIT_MS,

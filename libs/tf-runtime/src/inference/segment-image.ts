@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LayersModel } from '@tensorflow/tfjs-layers';
 import { MicroSegError } from '@microseg/errors';
 import type { ClassRule, SixteenBitInput } from './conventions.ts';
+import { type ProbabilityBand, assertProbabilityBand } from './probability-band.ts';
 import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './image-input.ts';
 import { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './model-source.ts';
 import { type TilePosition, createStitcher, createTileReader, cropCentres } from './tile-io.ts';
@@ -50,6 +51,8 @@ export interface SegmentImageOptions {
    * tile workers that includes waiting for a free one): what a service reports as time per tile.
    */
   onBatch?: (tiles: number, seconds: number) => void;
+  /** Also make the masks at this probability band's thresholds (see ProbabilityBand). */
+  probabilityBand?: ProbabilityBand;
 }
 
 export interface Segmentation {
@@ -60,6 +63,8 @@ export interface Segmentation {
   mask: Uint8Array | Uint16Array;
   /** Per-pixel class probabilities [height,width,classes] when requested. */
   probabilities?: Float32Array;
+  /** The masks at the probability band's thresholds when one was given (see pixelBand). */
+  band?: { lower: Uint8Array | Uint16Array; upper: Uint8Array | Uint16Array };
   tiles: number;
 }
 
@@ -102,6 +107,7 @@ function inThreadExecutor(predict: TilePredictor, plan: TilePlan): Executor {
  */
 export async function segmentImage(options: SegmentImageOptions): Promise<Segmentation> {
   validateImage(options.image);
+  if (options.probabilityBand) assertProbabilityBand(options.probabilityBand);
   const plan = planTiles(options.image.width, options.image.height, options.tile ?? 512, options.stride ?? 256);
   const tileBatch = options.tileBatch ?? 1;
   if (!Number.isInteger(tileBatch) || tileBatch < 1) {
@@ -170,7 +176,7 @@ async function runTiles(
       const handedOff = performance.now();
       const job = execute(tiles, batch.length).then(({ data, classes }) => {
         options.onBatch?.(batch.length, (performance.now() - handedOff) / 1000);
-        stitcher ??= createStitcher(plan, classes, options.probabilities ?? false, options.classRule ?? 'argmax');
+        stitcher ??= createStitcher(plan, classes, options.probabilities ?? false, options.classRule ?? 'argmax', options.probabilityBand);
         const centreValues = plan.stride * plan.stride * classes;
         batch.forEach((position, i) => stitcher!.write(position, data, i * centreValues));
       });
@@ -191,6 +197,7 @@ async function runTiles(
     classes: done.classes,
     mask: done.mask,
     ...(done.probabilities ? { probabilities: done.probabilities } : {}),
+    ...(done.bandMasks ? { band: done.bandMasks } : {}),
     tiles: positions.length,
   };
 }

@@ -1,5 +1,6 @@
 import { type ClassRule, type SixteenBitInput, pixelClass } from './conventions.ts';
 import { type ImageInput, type Normalisation, channelNormaliser } from './image-input.ts';
+import { type ProbabilityBand, pixelBand } from './probability-band.ts';
 import { type TilePlan, reflectIndex } from './tile-plan.ts';
 
 export interface TilePosition {
@@ -54,10 +55,13 @@ export function createTileReader(image: ImageInput, plan: TilePlan, normalisatio
 }
 
 /** Copies the kept centre of a tile's probabilities [tile,tile,classes] into the whole-image outputs. */
-export function createStitcher(plan: TilePlan, classes: number, withProbabilities: boolean, rule: ClassRule) {
+export function createStitcher(plan: TilePlan, classes: number, withProbabilities: boolean, rule: ClassRule, band?: ProbabilityBand) {
   const { width, height, stride } = plan;
-  const mask = classes <= 256 ? new Uint8Array(width * height) : new Uint16Array(width * height);
+  const newMask = () => (classes <= 256 ? new Uint8Array(width * height) : new Uint16Array(width * height));
+  const mask = newMask();
   const probabilities = withProbabilities ? new Float32Array(width * height * classes) : undefined;
+  // The band's masks are made tile by tile, so that no whole-image probability map is needed for them.
+  const bandMasks = band ? { lower: newMask(), upper: newMask() } : undefined;
 
   const write = (position: TilePosition, centre: Float32Array, centreOffset: number): void => {
     const x0 = position.column * stride;
@@ -70,10 +74,11 @@ export function createStitcher(plan: TilePlan, classes: number, withProbabilitie
         const pixel = (y0 + y) * width + x0 + x;
         mask[pixel] = pixelClass(centre, src, classes, rule);
         probabilities?.set(centre.subarray(src, src + classes), pixel * classes);
+        if (bandMasks) [bandMasks.lower[pixel], bandMasks.upper[pixel]] = pixelBand(centre, src, classes, rule, band!);
       }
     }
   };
-  return { classes, mask, probabilities, write };
+  return { classes, mask, probabilities, bandMasks, write };
 }
 
 /** Crops the centre [margin, margin+size)² of each of `count` tiles [tile,tile,classes]. */

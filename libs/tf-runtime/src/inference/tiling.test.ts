@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/select-backend.ts';
 import type { ImageInput } from './image-input.ts';
 import type { TilePredictor } from './model-source.ts';
+import { probabilityBandMasks } from './probability-band.ts';
 import { segmentImage } from './segment-image.ts';
 import { planTiles, reflectIndex } from './tile-plan.ts';
 import fixtures from './fixtures/tiling.json' with { type: 'json' };
@@ -101,6 +102,19 @@ describe('segmentImage in this thread', () => {
     expect(passes.reduce((sum, pass) => sum + pass.tiles, 0)).toBe(result.tiles);
     expect(passes.length).toBe(Math.ceil(result.tiles / 3));
     for (const pass of passes) expect(pass.seconds).toBeGreaterThan(0);
+  });
+
+  it('stitches the probability band tile by tile into the band of the whole probability map', async () => {
+    const f = fixtures.find((x) => x.net === 'multiclass')!;
+    const band = { low: 0.3, high: 0.7 };
+    for (const classRule of ['threshold', 'argmax'] as const) {
+      const result = await segmentImage({
+        image: fixtureImage(f), model: nets.multiclass!, tile: f.tile, stride: f.stride, probabilities: true, classRule, probabilityBand: band,
+      });
+      const whole = probabilityBandMasks(result.probabilities!, result.classes, classRule, band);
+      expect(result.band!.lower).toEqual(whole.lower);
+      expect(result.band!.upper).toEqual(whole.upper);
+    }
   });
 
   it('leaves no tensors behind', async () => {

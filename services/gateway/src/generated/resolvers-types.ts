@@ -212,6 +212,18 @@ export type ClassMetric = {
   name: Scalars['String']['output'];
 };
 
+export type ClassParticleIntervals = {
+  __typename?: 'ClassParticleIntervals';
+  areaFraction: MeasurementInterval;
+  class: Scalars['Int']['output'];
+  count: MeasurementInterval;
+  equivalentDiameterPercentiles: Array<PercentileInterval>;
+  /** Null when the class has no objects on any mask of the band. */
+  meanArea: Maybe<MeasurementInterval>;
+  meanEquivalentDiameter: Maybe<MeasurementInterval>;
+  medianEquivalentDiameter: Maybe<MeasurementInterval>;
+};
+
 export type ClassParticleMeasurement = {
   __typename?: 'ClassParticleMeasurement';
   area: SampleStatistics;
@@ -510,9 +522,14 @@ export type DriftDatasetClass = {
 /** A number before (old model version) and after (new one); delta = new - old. */
 export type DriftDelta = {
   __typename?: 'DriftDelta';
+  /** True when the two intervals do not overlap: a change neither version's uncertainty explains; null without both intervals. */
+  beyondUncertainty: Maybe<Scalars['Boolean']['output']>;
   delta: Scalars['Float']['output'];
   new: Scalars['Float']['output'];
+  newInterval: Maybe<ValueInterval>;
   old: Scalars['Float']['output'];
+  /** The old version's interval of the number (MeasurementSet.uncertainty); null when it has none. */
+  oldInterval: Maybe<ValueInterval>;
 };
 
 export type DriftImage = {
@@ -525,9 +542,12 @@ export type DriftImage = {
 /** As DriftDelta, null where a side has no value (no object of the class, no thickness measured). */
 export type DriftOptionalDelta = {
   __typename?: 'DriftOptionalDelta';
+  beyondUncertainty: Maybe<Scalars['Boolean']['output']>;
   delta: Maybe<Scalars['Float']['output']>;
   new: Maybe<Scalars['Float']['output']>;
+  newInterval: Maybe<ValueInterval>;
   old: Maybe<Scalars['Float']['output']>;
+  oldInterval: Maybe<ValueInterval>;
 };
 
 /** Old vs new model version on the same images, from the dataset profile's measurements of both. */
@@ -999,6 +1019,17 @@ export type MeasurementExportFormat =
   | 'csv'
   | 'json';
 
+/** Where a measured number may lie: on a model mask, the spread between the masks at the model's lower and upper probability thresholds, widened by the sampling error across objects; elsewhere the sampling error alone. low <= the number <= high. */
+export type MeasurementInterval = {
+  __typename?: 'MeasurementInterval';
+  /** Nominal coverage of the sampling part, e.g. 0.95 (the probability band has no nominal level of its own: see the calibration in README). */
+  coverage: Scalars['Float']['output'];
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  /** How the interval was made, in words (the same for every interval of a set). */
+  method: Scalars['String']['output'];
+};
+
 /** What a measurement set holds numbers of. */
 export type MeasurementKind =
   | 'particles'
@@ -1093,6 +1124,8 @@ export type MeasurementSet = {
   startedAt: Scalars['DateTime']['output'];
   status: MeasurementStatus;
   thickness: Maybe<LayerThicknessMeasurement>;
+  /** Intervals of this set's numbers; null for a failed set and for sets measured before intervals were. */
+  uncertainty: Maybe<MeasurementUncertainty>;
   /** nm, um or mm; px when the image has no known pixel size (never a guessed unit). */
   unit: Scalars['String']['output'];
   width: Scalars['Int']['output'];
@@ -1115,6 +1148,17 @@ export type MeasurementSetConnection = {
 export type MeasurementStatus =
   | 'failed'
   | 'succeeded';
+
+export type MeasurementUncertainty = {
+  __typename?: 'MeasurementUncertainty';
+  /** Nominal coverage of the intervals' sampling part. */
+  coverage: Scalars['Float']['output'];
+  method: Scalars['String']['output'];
+  particles: Array<ClassParticleIntervals>;
+  /** Null when the mask had no band (ground truth, an uploaded mask, a model mask made before bands): sampling error only. */
+  probabilityBand: Maybe<ProbabilityBand>;
+  thickness: Maybe<ThicknessIntervals>;
+};
 
 export type Member = {
   __typename?: 'Member';
@@ -1577,6 +1621,13 @@ export type ParticleAnalysisSettings = {
   connectivity: Scalars['Int']['output'];
 };
 
+/** The interval of one percentile (5 ... 95; 50 the median); null interval when there are no values. */
+export type PercentileInterval = {
+  __typename?: 'PercentileInterval';
+  interval: Maybe<MeasurementInterval>;
+  percentile: Scalars['Float']['output'];
+};
+
 export type PipelineRun = {
   __typename?: 'PipelineRun';
   createdAt: Scalars['DateTime']['output'];
@@ -1659,6 +1710,14 @@ export type PlatformHealth = {
   __typename?: 'PlatformHealth';
   services: Array<ServiceHealth>;
   status: ServiceStatus;
+};
+
+/** The probability thresholds a model mask's band was made at (under argmax, a margin of high - low to the best rival class). */
+export type ProbabilityBand = {
+  __typename?: 'ProbabilityBand';
+  classRule: ClassRule;
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
 };
 
 export type ProvenanceModelVersion = {
@@ -2179,6 +2238,13 @@ export type ThicknessAnalysisSettings = {
   radius: Scalars['Int']['output'];
 };
 
+export type ThicknessIntervals = {
+  __typename?: 'ThicknessIntervals';
+  mean: Maybe<MeasurementInterval>;
+  median: Maybe<MeasurementInterval>;
+  percentiles: Array<PercentileInterval>;
+};
+
 export type TrainingData = {
   __typename?: 'TrainingData';
   contentHash: Scalars['String']['output'];
@@ -2324,6 +2390,13 @@ export type UploadTicket = {
 export type UploadedPartInput = {
   etag: Scalars['String']['input'];
   partNumber: Scalars['Int']['input'];
+};
+
+/** A closed interval [low, high]. */
+export type ValueInterval = {
+  __typename?: 'ValueInterval';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
 };
 
 export type VersionMetrics = {
@@ -2504,6 +2577,7 @@ export type ResolversTypes = {
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<BootstrapGroupPayload>;
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
+  ClassParticleIntervals: ResolverTypeWrapper<ClassParticleIntervals>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
   ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
   ClassRule: ClassRule;
@@ -2586,6 +2660,7 @@ export type ResolversTypes = {
   MeasurementError: ResolverTypeWrapper<MeasurementError>;
   MeasurementExport: ResolverTypeWrapper<MeasurementExport>;
   MeasurementExportFormat: MeasurementExportFormat;
+  MeasurementInterval: ResolverTypeWrapper<MeasurementInterval>;
   MeasurementKind: MeasurementKind;
   MeasurementPlots: ResolverTypeWrapper<MeasurementPlots>;
   MeasurementProfile: ResolverTypeWrapper<MeasurementProfile>;
@@ -2595,6 +2670,7 @@ export type ResolversTypes = {
   MeasurementSet: ResolverTypeWrapper<MeasurementSetModel>;
   MeasurementSetConnection: ResolverTypeWrapper<Omit<MeasurementSetConnection, 'nodes'> & { nodes: Array<ResolversTypes['MeasurementSet']> }>;
   MeasurementStatus: MeasurementStatus;
+  MeasurementUncertainty: ResolverTypeWrapper<MeasurementUncertainty>;
   Member: ResolverTypeWrapper<Member>;
   Model: ResolverTypeWrapper<RegistryModel>;
   ModelAlias: ResolverTypeWrapper<ModelAlias>;
@@ -2613,6 +2689,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticleAnalysisInput: ParticleAnalysisInput;
   ParticleAnalysisSettings: ResolverTypeWrapper<ParticleAnalysisSettings>;
+  PercentileInterval: ResolverTypeWrapper<PercentileInterval>;
   PipelineRun: ResolverTypeWrapper<PipelineRunModel>;
   PipelineRunState: PipelineRunState;
   PipelineStepError: ResolverTypeWrapper<PipelineStepError>;
@@ -2624,6 +2701,7 @@ export type ResolversTypes = {
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PixelSizeSource: PixelSizeSource;
   PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
+  ProbabilityBand: ResolverTypeWrapper<ProbabilityBand>;
   ProvenanceModelVersion: ResolverTypeWrapper<ProvenanceModelVersion>;
   ProvenanceTrainingData: ResolverTypeWrapper<ProvenanceTrainingData>;
   Query: ResolverTypeWrapper<{}>;
@@ -2650,6 +2728,7 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<{}>;
   ThicknessAnalysisInput: ThicknessAnalysisInput;
   ThicknessAnalysisSettings: ResolverTypeWrapper<ThicknessAnalysisSettings>;
+  ThicknessIntervals: ResolverTypeWrapper<ThicknessIntervals>;
   TrainingData: ResolverTypeWrapper<TrainingData>;
   TrainingJob: ResolverTypeWrapper<TrainingJobModel>;
   TrainingJobConnection: ResolverTypeWrapper<Omit<TrainingJobConnection, 'nodes'> & { nodes: Array<ResolversTypes['TrainingJob']> }>;
@@ -2664,6 +2743,7 @@ export type ResolversTypes = {
   UploadPart: ResolverTypeWrapper<UploadPart>;
   UploadTicket: ResolverTypeWrapper<UploadTicket>;
   UploadedPartInput: UploadedPartInput;
+  ValueInterval: ResolverTypeWrapper<ValueInterval>;
   VersionMetrics: ResolverTypeWrapper<VersionMetrics>;
   Visibility: ResolverTypeWrapper<Visibility>;
   VisibilityInput: VisibilityInput;
@@ -2696,6 +2776,7 @@ export type ResolversParentTypes = {
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: BootstrapGroupPayload;
   ClassMetric: ClassMetric;
+  ClassParticleIntervals: ClassParticleIntervals;
   ClassParticleMeasurement: ClassParticleMeasurement;
   ClassParticleSummary: ClassParticleSummary;
   CompleteImageUploadInput: CompleteImageUploadInput;
@@ -2768,6 +2849,7 @@ export type ResolversParentTypes = {
   MeasurementCompleted: MeasurementCompletedModel;
   MeasurementError: MeasurementError;
   MeasurementExport: MeasurementExport;
+  MeasurementInterval: MeasurementInterval;
   MeasurementPlots: MeasurementPlots;
   MeasurementProfile: MeasurementProfile;
   MeasurementProfileInput: MeasurementProfileInput;
@@ -2775,6 +2857,7 @@ export type ResolversParentTypes = {
   MeasurementProvenance: Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversParentTypes['Segmentation']> };
   MeasurementSet: MeasurementSetModel;
   MeasurementSetConnection: Omit<MeasurementSetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MeasurementSet']> };
+  MeasurementUncertainty: MeasurementUncertainty;
   Member: Member;
   Model: RegistryModel;
   ModelAlias: ModelAlias;
@@ -2792,6 +2875,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   ParticleAnalysisInput: ParticleAnalysisInput;
   ParticleAnalysisSettings: ParticleAnalysisSettings;
+  PercentileInterval: PercentileInterval;
   PipelineRun: PipelineRunModel;
   PipelineStepError: PipelineStepError;
   PixelSize: PixelSize;
@@ -2799,6 +2883,7 @@ export type ResolversParentTypes = {
   PixelSizeSettings: PixelSizeSettings;
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PlatformHealth: PlatformHealth;
+  ProbabilityBand: ProbabilityBand;
   ProvenanceModelVersion: ProvenanceModelVersion;
   ProvenanceTrainingData: ProvenanceTrainingData;
   Query: {};
@@ -2820,6 +2905,7 @@ export type ResolversParentTypes = {
   Subscription: {};
   ThicknessAnalysisInput: ThicknessAnalysisInput;
   ThicknessAnalysisSettings: ThicknessAnalysisSettings;
+  ThicknessIntervals: ThicknessIntervals;
   TrainingData: TrainingData;
   TrainingJob: TrainingJobModel;
   TrainingJobConnection: Omit<TrainingJobConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TrainingJob']> };
@@ -2833,6 +2919,7 @@ export type ResolversParentTypes = {
   UploadPart: UploadPart;
   UploadTicket: UploadTicket;
   UploadedPartInput: UploadedPartInput;
+  ValueInterval: ValueInterval;
   VersionMetrics: VersionMetrics;
   Visibility: Visibility;
   VisibilityInput: VisibilityInput;
@@ -2974,6 +3061,17 @@ export type ClassMetricResolvers<ContextType = GatewayContext, ParentType extend
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassParticleIntervalsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassParticleIntervals'] = ResolversParentTypes['ClassParticleIntervals']> = {
+  areaFraction?: Resolver<ResolversTypes['MeasurementInterval'], ParentType, ContextType>;
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['MeasurementInterval'], ParentType, ContextType>;
+  equivalentDiameterPercentiles?: Resolver<Array<ResolversTypes['PercentileInterval']>, ParentType, ContextType>;
+  meanArea?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
+  meanEquivalentDiameter?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
+  medianEquivalentDiameter?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3122,9 +3220,12 @@ export type DriftDatasetClassResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type DriftDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftDelta'] = ResolversParentTypes['DriftDelta']> = {
+  beyondUncertainty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   delta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   new?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  newInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   old?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  oldInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3136,9 +3237,12 @@ export type DriftImageResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type DriftOptionalDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftOptionalDelta'] = ResolversParentTypes['DriftOptionalDelta']> = {
+  beyondUncertainty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   new?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  newInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   old?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oldInterval?: Resolver<Maybe<ResolversTypes['ValueInterval']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3470,6 +3574,14 @@ export type MeasurementExportResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasurementIntervalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementInterval'] = ResolversParentTypes['MeasurementInterval']> = {
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MeasurementPlotsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementPlots'] = ResolversParentTypes['MeasurementPlots']> = {
   sizeHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   thicknessHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3534,6 +3646,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasurementStatus'], ParentType, ContextType>;
   thickness?: Resolver<Maybe<ResolversTypes['LayerThicknessMeasurement']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['MeasurementUncertainty']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3542,6 +3655,15 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
 export type MeasurementSetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementSetConnection'] = ResolversParentTypes['MeasurementSetConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeasurementUncertaintyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementUncertainty'] = ResolversParentTypes['MeasurementUncertainty']> = {
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  particles?: Resolver<Array<ResolversTypes['ClassParticleIntervals']>, ParentType, ContextType>;
+  probabilityBand?: Resolver<Maybe<ResolversTypes['ProbabilityBand']>, ParentType, ContextType>;
+  thickness?: Resolver<Maybe<ResolversTypes['ThicknessIntervals']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3712,6 +3834,12 @@ export type ParticleAnalysisSettingsResolvers<ContextType = GatewayContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PercentileIntervalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PercentileInterval'] = ResolversParentTypes['PercentileInterval']> = {
+  interval?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
+  percentile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PipelineRunResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PipelineRun'] = ResolversParentTypes['PipelineRun']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3749,6 +3877,13 @@ export type PixelSizeSettingsResolvers<ContextType = GatewayContext, ParentType 
 export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformHealth'] = ResolversParentTypes['PlatformHealth']> = {
   services?: Resolver<Array<ResolversTypes['ServiceHealth']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProbabilityBandResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProbabilityBand'] = ResolversParentTypes['ProbabilityBand']> = {
+  classRule?: Resolver<ResolversTypes['ClassRule'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3897,6 +4032,13 @@ export type ThicknessAnalysisSettingsResolvers<ContextType = GatewayContext, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ThicknessIntervalsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ThicknessIntervals'] = ResolversParentTypes['ThicknessIntervals']> = {
+  mean?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
+  percentiles?: Resolver<Array<ResolversTypes['PercentileInterval']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type TrainingDataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingData'] = ResolversParentTypes['TrainingData']> = {
   contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   datasetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3995,6 +4137,12 @@ export type UploadTicketResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ValueIntervalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ValueInterval'] = ResolversParentTypes['ValueInterval']> = {
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type VersionMetricsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VersionMetrics'] = ResolversParentTypes['VersionMetrics']> = {
   test?: Resolver<Maybe<ResolversTypes['SplitMetrics']>, ParentType, ContextType>;
   val?: Resolver<ResolversTypes['SplitMetrics'], ParentType, ContextType>;
@@ -4061,6 +4209,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   BenchmarkRow?: BenchmarkRowResolvers<ContextType>;
   BootstrapGroupPayload?: BootstrapGroupPayloadResolvers<ContextType>;
   ClassMetric?: ClassMetricResolvers<ContextType>;
+  ClassParticleIntervals?: ClassParticleIntervalsResolvers<ContextType>;
   ClassParticleMeasurement?: ClassParticleMeasurementResolvers<ContextType>;
   ClassParticleSummary?: ClassParticleSummaryResolvers<ContextType>;
   CompletedImageUpload?: CompletedImageUploadResolvers<ContextType>;
@@ -4113,12 +4262,14 @@ export type Resolvers<ContextType = GatewayContext> = {
   MeasurementCompleted?: MeasurementCompletedResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;
   MeasurementExport?: MeasurementExportResolvers<ContextType>;
+  MeasurementInterval?: MeasurementIntervalResolvers<ContextType>;
   MeasurementPlots?: MeasurementPlotsResolvers<ContextType>;
   MeasurementProfile?: MeasurementProfileResolvers<ContextType>;
   MeasurementProfileSpec?: MeasurementProfileSpecResolvers<ContextType>;
   MeasurementProvenance?: MeasurementProvenanceResolvers<ContextType>;
   MeasurementSet?: MeasurementSetResolvers<ContextType>;
   MeasurementSetConnection?: MeasurementSetConnectionResolvers<ContextType>;
+  MeasurementUncertainty?: MeasurementUncertaintyResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;
@@ -4132,11 +4283,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticleAnalysisSettings?: ParticleAnalysisSettingsResolvers<ContextType>;
+  PercentileInterval?: PercentileIntervalResolvers<ContextType>;
   PipelineRun?: PipelineRunResolvers<ContextType>;
   PipelineStepError?: PipelineStepErrorResolvers<ContextType>;
   PixelSize?: PixelSizeResolvers<ContextType>;
   PixelSizeSettings?: PixelSizeSettingsResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
+  ProbabilityBand?: ProbabilityBandResolvers<ContextType>;
   ProvenanceModelVersion?: ProvenanceModelVersionResolvers<ContextType>;
   ProvenanceTrainingData?: ProvenanceTrainingDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -4149,6 +4302,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SplitMetrics?: SplitMetricsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   ThicknessAnalysisSettings?: ThicknessAnalysisSettingsResolvers<ContextType>;
+  ThicknessIntervals?: ThicknessIntervalsResolvers<ContextType>;
   TrainingData?: TrainingDataResolvers<ContextType>;
   TrainingJob?: TrainingJobResolvers<ContextType>;
   TrainingJobConnection?: TrainingJobConnectionResolvers<ContextType>;
@@ -4157,6 +4311,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   TrainingRecipe?: TrainingRecipeResolvers<ContextType>;
   UploadPart?: UploadPartResolvers<ContextType>;
   UploadTicket?: UploadTicketResolvers<ContextType>;
+  ValueInterval?: ValueIntervalResolvers<ContextType>;
   VersionMetrics?: VersionMetricsResolvers<ContextType>;
   Visibility?: VisibilityResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { identityResolvers } from './identity.ts';
 import { imageEventResolvers } from './image-events.ts';
 import { measuredObjectResolvers } from './measured-objects.ts';
 import { measurementEventResolvers } from './measurement-events.ts';
+import { measurementUncertaintyResolvers } from './measurement-uncertainty.ts';
 import { metrologyResolvers } from './metrology.ts';
 import { modelVersionVisibilityResolvers } from './model-version-visibility.ts';
 import { pipelineResolvers } from './pipeline.ts';
@@ -24,6 +25,7 @@ export const resolvers: Resolvers[] = [
   measurementEventResolvers,
   imageEventResolvers,
   measuredObjectResolvers,
+  measurementUncertaintyResolvers,
   pipelineResolvers,
   modelVersionVisibilityResolvers,
   webhookResolvers,

@@ -1,0 +1,71 @@
+import type { MeasurementUncertainty, ProbabilityBandManifest } from '@microseg/contracts';
+import type { MicroSegError } from '@microseg/errors';
+import { type MaskSample, measurementIntervals } from '@microseg/metrology';
+import type { MaskAnalysis } from './mask-analysis.ts';
+
+/** The intervals' nominal coverage (of their sampling part). */
+export const MEASUREMENT_COVERAGE = 0.95;
+
+const SAMPLING =
+  'sampling intervals: Poisson score interval (counts), compound-Poisson standard error of the object areas (area fractions), ' +
+  'normal approximation (means), order statistics (percentiles); thickness values counted once per layer thickness along the medial axis';
+
+function sampleOf(analysis: MaskAnalysis, totalPixels: number, pixelLength: number): MaskSample {
+  return {
+    totalPixels,
+    pixelLength,
+    classes: analysis.particles.map((p) => ({
+      class: p.statistics.class,
+      count: p.statistics.count,
+      pixelCount: p.statistics.pixelCount,
+      areas: p.objects.area,
+      equivalentDiameters: p.objects.equivalentDiameter,
+    })),
+    thickness: analysis.thickness ? { values: analysis.thickness.values } : null,
+  };
+}
+
+/**
+ * A measurement set's intervals: from the nominal mask alone, or from the union over the nominal
+ * mask and the masks at the probability band's thresholds (see measurementIntervals). The method
+ * says which, with the band's thresholds.
+ */
+export function uncertaintyOf(
+  nominal: MaskAnalysis,
+  band: { manifest: ProbabilityBandManifest; lower: MaskAnalysis | MicroSegError; upper: MaskAnalysis | MicroSegError } | null,
+  field: { totalPixels: number; pixelLength: number },
+): MeasurementUncertainty {
+  const unmeasured = band ? (['lower', 'upper'] as const).filter((side) => !isAnalysis(band[side])) : [];
+  const analyses = band ? [nominal, ...[band.lower, band.upper].filter(isAnalysis)] : [nominal];
+  const intervals = measurementIntervals(
+    analyses.map((a) => sampleOf(a, field.totalPixels, field.pixelLength)),
+    { coverage: MEASUREMENT_COVERAGE },
+  );
+  const { manifest } = band ?? {};
+  const bandText = manifest
+    ? manifest.classRule === 'threshold'
+      ? `union over the masks at class probability > ${manifest.low}, > 0.5 (nominal) and > ${manifest.high}`
+      : `union over the argmax mask and the masks at a margin of ${round(manifest.high - manifest.low)} to the best rival class`
+    : 'no probability band (not a model mask, or made before bands): sampling error only';
+  const skipped = band
+    ? unmeasured.map((side) => ` (the ${side} band mask could not be measured: ${(band[side] as MicroSegError).message})`).join('')
+    : '';
+  return {
+    coverage: intervals.coverage,
+    method: `${bandText}${skipped}; each widened by ${MEASUREMENT_COVERAGE * 100}% ${SAMPLING}`,
+    probabilityBand: manifest ? { low: manifest.low, high: manifest.high, classRule: manifest.classRule } : null,
+    particles: intervals.particles.map((p) => ({
+      class: p.class,
+      count: p.count,
+      areaFraction: p.areaFraction,
+      meanArea: p.meanArea,
+      meanEquivalentDiameter: p.meanEquivalentDiameter,
+      equivalentDiameterPercentiles: { ...p.equivalentDiameterPercentiles },
+    })),
+    thickness: intervals.thickness ? { mean: intervals.thickness.mean, percentiles: { ...intervals.thickness.percentiles } } : null,
+  };
+}
+
+const isAnalysis = (value: MaskAnalysis | MicroSegError): value is MaskAnalysis => 'particles' in value;
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
