@@ -15,3 +15,4 @@ export * from './training.ts';
 export * from './inference.ts';
 export * from './file-name.ts';
 export * from './share-targets.ts';
+export * from './out-of-distribution.ts';

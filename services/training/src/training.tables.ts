@@ -4,6 +4,7 @@ import type {
   ClassRuleValue,
   InitialWeights,
   ModelCard,
+  OodCalibration,
   Principal,
   SixteenBitInputValue,
   TrainingJobState,
@@ -155,6 +156,7 @@ export interface ModelVersionsTable {
   visibility_level: Generated<Level>;
   shared_with: ColumnType<string[], string | undefined, string>;
   created_at: Generated<Date>;
+  ood_calibration: ColumnType<OodCalibration | null, string | null | undefined, string | null>;
 }
 
 export interface ModelAliasesTable {

@@ -3,10 +3,12 @@ import { outboxMigrations } from '@microseg/messaging';
 import * as registry from './0001-training-registry.ts';
 import * as conventions from './0002-model-conventions.ts';
 import * as packageUploads from './0003-package-uploads.ts';
+import * as oodCalibration from './0004-ood-calibration.ts';
 
 export const trainingMigrations: Record<string, Migration> = {
   ...outboxMigrations,
   '0001-training-registry': registry,
   '0002-model-conventions': conventions,
   '0003-package-uploads': packageUploads,
+  '0004-ood-calibration': oodCalibration,
 };
