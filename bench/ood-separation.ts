@@ -3,13 +3,15 @@
  * Super1 training images (the reference), calibrated on Super1's validation split, scored on Super1's
  * test images (its own material) and on every EBC coating image (another material). Prints each
  * domain's scores and the ratio of the smallest EBC score to the threshold.
- * Run: `pnpm bench:ood [--steps N]` (N training steps at 256 px before scoring; 0: the seeded initial weights).
+ * Run: `pnpm bench:ood [--steps N] [--depth D] [--experiment SuperK]` (N training steps at 256 px before scoring,
+ * default 0: the seeded initial weights; encoder depth, default 5; the superalloy experiment, default Super1).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeImage } from '@microseg/micrograph';
+import { startLayersOnnxRunner } from '@microseg/model-artifact';
 import { encoderFeatureModel } from '@microseg/segmentation';
 import {
   type ImageInput, PAPER_AUGMENTATION, augmentSample, calibrateThreshold, createRng, createTrainer, encoderFeatures, featureDistance,
@@ -18,7 +20,10 @@ import {
 import { buildSeededModel } from '@microseg/training-service';
 
 const DATA = process.env['MICRONET_BENCHMARK'] ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'micronet-benchmark');
-const steps = Number(process.argv[process.argv.indexOf('--steps') + 1] ?? 0) || 0;
+const option = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
+const steps = option('--steps') ?? 0;
+const encoderDepth = option('--depth') ?? 5;
+const experiment = process.argv.includes('--experiment') ? process.argv[process.argv.indexOf('--experiment') + 1]! : 'Super1';
 
 interface Manifest { experiments: Record<string, { train: string[]; val: string[]; test?: string[] }>; images: Record<string, { material: string }> }
 const manifest = JSON.parse(await readFile(join(DATA, 'manifest.json'), 'utf8')) as Manifest;
@@ -30,8 +35,8 @@ async function load(material: string, name: string, folder = 'images'): Promise<
 }
 
 await initBackend({ preferred: 'wasm' });
-const super1 = manifest.experiments['Super1']!;
-const model = buildSeededModel({ architecture: 'unet', encoder: 'resnet18', classes: 3 }, 7);
+const super1 = manifest.experiments[experiment]!;
+const model = buildSeededModel({ architecture: 'unet', encoder: 'resnet18', classes: 3, encoderDepth, ...(encoderDepth === 5 ? {} : { decoderChannels: [256, 128, 64, 32, 16].slice(5 - encoderDepth) }) }, 7);
 if (steps > 0) {
   const trainer = createTrainer({ model, learningRate: 2e-4 });
   const rng = createRng(7);
@@ -49,7 +54,9 @@ if (steps > 0) {
   trainer.dispose();
 }
 const encoder = encoderFeatureModel(model);
-const runner = layersRunner(encoder);
+// ONNX Runtime, as the inference service scores images; tfjs where the exporter refuses the encoder.
+const onnx = await startLayersOnnxRunner(encoder);
+const runner = onnx?.runner ?? layersRunner(encoder);
 const dump = process.env['OOD_DUMP'];
 let dumped = 0;
 const features = async (image: ImageInput) => {
@@ -72,9 +79,10 @@ const test = await scoreAll('super', super1.test!);
 const ebcNames = Object.entries(manifest.images).filter(([, i]) => i.material === 'ebc').map(([name]) => name);
 const ebc = await scoreAll('ebc', ebcNames);
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
-console.log(`load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${steps} training steps; scoring ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${experiment}, depth ${encoderDepth}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${steps} training steps; scoring ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(`reference: ${reference.images} images, ${reference.samples} vectors of ${reference.dims}`);
 console.log(`super1 val  : ${fmt(val)}  -> threshold ${threshold.toFixed(2)}`);
 console.log(`super1 test : ${fmt(test)}  (flagged ${test.filter((s) => s > threshold).length}/${test.length})`);
 console.log(`ebc (all ${ebc.length}): ${fmt(ebc)}  (flagged ${ebc.filter((s) => s > threshold).length}/${ebc.length})`);
+await onnx?.runner.release();
 console.log(`min ebc / threshold ${(Math.min(...ebc) / threshold).toFixed(2)}; max super test / threshold ${(Math.max(...test) / threshold).toFixed(2)}`);

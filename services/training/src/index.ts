@@ -5,3 +5,4 @@ export { trainingConfigSchema, workerConfigSchema, type TrainingConfig, type Wor
 export { buildSeededModel } from './worker/seeded-model.ts';
 export { evaluateSplit, type SplitScores } from './worker/evaluation.ts';
 export { assignWeights, namedWeights } from './worker/named-weights.ts';
+export { type CalibrationItem, type OodCalibrationOutcome, calibrateOutOfDistribution, storeOodCalibration } from './worker/ood-calibration.ts';

@@ -12,8 +12,11 @@ import type { LoadedItem } from './training-data.ts';
 const WINDOW = 512;
 const MAX_WINDOWS = 16;
 
-/** Loaded samples are already in 0..1 (16-bit ones converted as the version converts them): float input, as inference sees it after scaling. */
-function asImage({ sample }: LoadedItem): ImageInput {
+/** An image as the job loaded it: already in 0..1 (16-bit ones converted as the version converts them). */
+export type CalibrationItem = { sample: Pick<LoadedItem['sample'], 'image'> };
+
+/** Float input, as inference sees the image after scaling. */
+function asImage({ sample }: CalibrationItem): ImageInput {
   const { data, width, height, channels } = sample.image;
   return { data, width, height, channels, bitDepth: 32 };
 }
@@ -25,13 +28,13 @@ export type OodCalibrationOutcome = { calibration: OodCalibrationFile } | { reas
  * features on the training images, the threshold a high quantile of the validation images'
  * scores (DEFAULT_THRESHOLD_RULE). No validation split, no calibration: never a guessed threshold.
  */
-export async function calibrateOutOfDistribution(model: LayersModel, data: { train: readonly LoadedItem[]; val: readonly LoadedItem[] }): Promise<OodCalibrationOutcome> {
+export async function calibrateOutOfDistribution(model: LayersModel, data: { train: readonly CalibrationItem[]; val: readonly CalibrationItem[] }): Promise<OodCalibrationOutcome> {
   if (data.val.length === 0) return { reason: 'the training data has no validation split to calibrate on' };
   const encoder = encoderFeatureModel(model);
   try {
     const runner = layersRunner(encoder);
     const options = { window: WINDOW, maxWindows: MAX_WINDOWS };
-    const featuresOf = async (items: readonly LoadedItem[]) => {
+    const featuresOf = async (items: readonly CalibrationItem[]) => {
       const out: EncoderFeatures[] = [];
       for (const item of items) {
         const features = await encoderFeatures(asImage(item), runner, options);
