@@ -31,7 +31,7 @@ const manifest = JSON.parse(await readFile(join(DATA, 'manifest.json'), 'utf8'))
 async function load(material: string, name: string, folder = 'images'): Promise<ImageInput> {
   const decoded = await decodeImage(await readFile(join(DATA, folder, material, `${name}.png`)));
   const { width, height, channels, bitDepth } = decoded.info;
-  return { data: decoded.pixels, width, height, channels, bitDepth } as ImageInput;
+  return { data: decoded.pixels, width, height, channels, bitDepth };
 }
 
 await initBackend({ preferred: 'wasm' });

@@ -35,7 +35,7 @@ const EBC_TEST = manifest.experiments['EBC1']!.test!;
 async function benchmarkImage(material: string, name: string): Promise<ImageInput> {
   const decoded = await decodeImage(await readFile(join(BENCHMARK, 'images', material, `${name}.png`)));
   const { width, height, channels, bitDepth } = decoded.info;
-  return { data: decoded.pixels, width, height, channels, bitDepth } as ImageInput;
+  return { data: decoded.pixels, width, height, channels, bitDepth };
 }
 
 const SEGMENTATIONS = `query($id: ID!) { image(id: $id) { segmentations { modelVersionId outOfDistribution { score threshold flagged method reason } } } }`;
