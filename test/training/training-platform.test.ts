@@ -186,6 +186,13 @@ describe('training service and model registry (CLI -> gateway -> training servic
       { v: (await lab.client.request<{ modelVersion: { dataset: { versionId: string } } }>('query($id: ID!) { modelVersion(id: $id) { dataset { versionId } } }', { id: firstRun.modelVersionId })).modelVersion.dataset.versionId },
     );
     expect(modelVersions.nodes.map((n) => n.id).sort()).toEqual([firstRun.modelVersionId, secondVersionId].sort());
+    // Calibrated at registration on the one validation image: its score times the rule's margin.
+    const { modelVersion: { outOfDistribution: ood } } = await lab.client.request<{
+      modelVersion: { outOfDistribution: { method: string; threshold: number; rule: { quantile: number; margin: number }; validationScores: number[]; trainingImages: number } };
+    }>('query($id: ID!) { modelVersion(id: $id) { outOfDistribution { method threshold rule { quantile margin } validationScores trainingImages } } }', { id: firstRun.modelVersionId });
+    expect(ood).toMatchObject({ method: 'encoder-feature-distance', rule: { quantile: 0.99, margin: 1.15 }, trainingImages: 2 });
+    expect(ood.validationScores).toHaveLength(1);
+    expect(ood.threshold).toBeCloseTo(ood.validationScores[0]! * 1.15, 6);
   });
 
   it('shares a version with one group: it sees the version, a third group gets NOT_FOUND', async () => {

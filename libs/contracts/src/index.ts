@@ -17,3 +17,4 @@ export * from './inference.ts';
 export * from './file-name.ts';
 export * from './share-targets.ts';
 export * from './uncertainty.ts';
+export * from './out-of-distribution.ts';

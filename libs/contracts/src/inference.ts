@@ -1,6 +1,7 @@
 import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { objectRefSchema } from './dataset.ts';
+import { outOfDistributionSchema } from './out-of-distribution.ts';
 
 const id = z.string().uuid();
 const timestamp = z.string();
@@ -41,6 +42,8 @@ export const segmentationSchema = z.object({
   computeMs: z.number(),
   codeVersion: z.string(),
   createdAt: timestamp,
+  /** How unlike the version's training images this image is; null when the step failed. */
+  outOfDistribution: outOfDistributionSchema.nullable().default(null),
 });
 export type Segmentation = z.infer<typeof segmentationSchema>;
 
@@ -73,6 +76,8 @@ export const pipelineRunSchema = z.object({
   total: z.number().int(),
   segmented: z.number().int(),
   failed: z.number().int(),
+  /** Segmented images flagged out of distribution (score above the version's calibrated threshold). */
+  outOfDistribution: z.number().int().default(0),
   createdAt: timestamp,
   finishedAt: timestamp.nullable(),
 });
@@ -209,6 +214,8 @@ export const inferenceEvents = {
       error: z.object({ code: z.string(), message: z.string() }).nullable(),
       runId: id.nullable(),
       completedAt: timestamp,
+      /** How unlike the version's training images the image is (null when the step failed): webhooks carry it. */
+      outOfDistribution: outOfDistributionSchema.nullable().default(null),
     }),
   }),
 } as const;

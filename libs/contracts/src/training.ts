@@ -1,6 +1,7 @@
 import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { classDefinitionSchema, objectRefSchema, pixelSizeSchema } from './dataset.ts';
+import { oodCalibrationSchema } from './out-of-distribution.ts';
 import { pageRequestSchema, pageSchema } from './pagination.ts';
 import { gateDeclarationSchema, gateReportSchema } from './promotion-gate.ts';
 import { visibilitySchema } from './visibility.ts';
@@ -211,6 +212,8 @@ export const modelVersionSchema = z.object({
   visibility: visibilitySchema,
   aliases: z.array(z.string()),
   createdAt: timestamp,
+  /** The out-of-distribution calibration made at registration; null: registered without one (no validation split, or before issue 13). */
+  outOfDistribution: oodCalibrationSchema.nullable().default(null),
 });
 export type ModelVersion = z.infer<typeof modelVersionSchema>;
 

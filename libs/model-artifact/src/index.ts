@@ -25,6 +25,7 @@ export {
   defaultThreads,
 } from './onnx-runner.ts';
 export { startOnnxThread } from './onnx-thread.ts';
+export { startLayersOnnxRunner } from './layers-onnx-runner.ts';
 export type { ArtifactLocation } from './locations.ts';
 export {
   type ArtifactManifest,

@@ -149,6 +149,12 @@ export function buildModel(config: ModelConfig): tfl.LayersModel {
   return model;
 }
 
+/** How buildModel builds the encoder of a network with this config (its depth and the dilations its decoder needs). */
+export function encoderBuildOptions(config: ModelConfig): { encoder: EncoderSpec; depth: number; dilations: Record<number, number> } {
+  const { config: resolved, encoder } = describeModel(config);
+  return { encoder, depth: resolved.encoderDepth, dilations: plan(resolved.architecture, config, encoder, resolved.encoderDepth).dilations };
+}
+
 /** The same network without the final sigmoid/softmax: its output is SMP's raw `model(x)`. */
 export function toLogitsModel(model: tfl.LayersModel): tfl.LayersModel {
   return tfl.model({ inputs: model.inputs, outputs: model.getLayer('probabilities').input });

@@ -4,7 +4,8 @@ import './layers/grouped-conv2d.ts';
 import './layers/resize.ts';
 
 export { ARCHITECTURES, listArchitectures, normaliseArchitecture, type Architecture } from './architectures.ts';
-export { buildModel, describeModel, resolveConfig, toLogitsModel, METADATA_KEY, type ResolvedConfig, type BuiltModelInfo } from './build-model.ts';
+export { encoderFeatureModel } from './encoder-model.ts';
+export { buildModel, describeModel, encoderBuildOptions, resolveConfig, toLogitsModel, METADATA_KEY, type ResolvedConfig, type BuiltModelInfo } from './build-model.ts';
 export { getEncoder, listEncoders, type EncoderInfo } from './encoders/registry.ts';
 export type { EncoderSpec } from './encoders/encoder-spec.ts';
 export type { ModelConfig } from './model-config.ts';

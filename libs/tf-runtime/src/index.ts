@@ -28,3 +28,8 @@ export { type ModelSource, type TilePredictor, loadPredictor, modelToSource } fr
 export { type SegmentImageOptions, type Segmentation, type TensorRunner, segmentImage } from './inference/segment-image.ts';
 export { type TilePlan, planTiles } from './inference/tile-plan.ts';
 export { type TileCentres, type TileWorkerPool, type TileWorkerPoolOptions, createTileWorkerPool } from './inference/worker-pool.ts';
+
+export { type EncoderFeatures, type FeatureWindowOptions, encoderFeatures, featureWindows, layersRunner } from './ood/encoder-features.ts';
+export {
+  DEFAULT_THRESHOLD_RULE, type FeatureReference, type ThresholdRule, calibrateThreshold, featureDistance, fitFeatureReference,
+} from './ood/feature-reference.ts';

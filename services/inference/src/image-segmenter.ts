@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Image } from '@microseg/contracts';
+import type { Image, OutOfDistribution } from '@microseg/contracts';
 import { invalidInput } from '@microseg/errors';
 import { decodeImage, encodeIndexPng } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import { DEFAULT_PROBABILITY_BAND, type ImageInput, segmentImage } from '@microseg/tf-runtime';
 import type { LoadedModel } from './model-cache.ts';
+import { scoreOutOfDistribution } from './ood-scorer.ts';
 
 export interface SegmentedImage {
   maskPng: Buffer;
@@ -16,6 +17,8 @@ export interface SegmentedImage {
   computeMs: number;
   /** The backend that computed it (provenance). */
   backend: string;
+  /** Null only for a model loaded without scoring attached. */
+  outOfDistribution: OutOfDistribution | null;
 }
 
 async function readAll(store: ObjectStore, bucket: string, key: string): Promise<Buffer> {
@@ -80,6 +83,9 @@ export async function segmentStoredImage(
   });
   const computeMs = performance.now() - started;
   options.working();
+  // After the mask, outside computeMs: the encoder's extra pass is the score's cost, not the segmentation's.
+  const outOfDistribution = loaded.outOfDistribution ? await scoreOutOfDistribution(loaded.outOfDistribution, input, manifest) : null;
+  options.working();
   const indices = result.mask instanceof Uint8Array ? result.mask : Uint8Array.from(result.mask);
   const maskPng = await encodeIndexPng(indices, result.width, result.height);
   const asBytes = (mask: Uint8Array | Uint16Array) => (mask instanceof Uint8Array ? mask : Uint8Array.from(mask));
@@ -95,5 +101,6 @@ export async function segmentStoredImage(
     tiles: result.tiles,
     computeMs,
     backend: loaded.backend,
+    outOfDistribution,
   };
 }

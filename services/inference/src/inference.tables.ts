@@ -1,4 +1,4 @@
-import type { WebhookDeliveryState } from '@microseg/contracts';
+import type { OodMethod, WebhookDeliveryState } from '@microseg/contracts';
 import type { ColumnType, Generated } from '@microseg/db';
 import type { OutboxTable } from '@microseg/messaging';
 
@@ -60,6 +60,12 @@ export interface SegmentationsTable {
   compute_ms: number;
   code_version: string;
   created_at: Generated<Date>;
+  /** Null: a failed step, or a segmentation from before out-of-distribution scores. */
+  ood_method: OodMethod | null;
+  ood_score: number | null;
+  ood_threshold: number | null;
+  ood_flagged: boolean | null;
+  ood_reason: string | null;
 }
 
 export interface WebhooksTable {

@@ -1,11 +1,15 @@
+import type { OodCalibration } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import type { ArtifactManifest } from '@microseg/model-artifact';
 import type { SegmentImageOptions } from '@microseg/tf-runtime';
+import type { OodScoring } from './ood-scorer.ts';
 
 /** What the cache needs of a registry version: its id (the key) and where its artifact lies. */
 export interface CachedVersion {
   id: string;
   artifact: { bucket: string; prefix: string };
+  /** The registry's summary of its out-of-distribution calibration (the file lies beside the artifact). */
+  outOfDistribution?: OodCalibration | null;
 }
 
 export interface LoadedModel {
@@ -18,6 +22,8 @@ export interface LoadedModel {
   bytes: number;
   /** Frees it all: the ONNX Runtime session and its thread, or the tfjs model and its tile workers. */
   dispose(): Promise<void>;
+  /** The encoder and calibration that score each image's distance to the training data, or why there are none. */
+  outOfDistribution?: OodScoring;
 }
 
 /** What the cache tells its observer (the service's metrics). */

@@ -1,4 +1,4 @@
-import type { Principal, Segmentation, SegmentJob } from '@microseg/contracts';
+import type { OutOfDistribution, Principal, Segmentation, SegmentJob } from '@microseg/contracts';
 import { MicroSegError, isMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import type { ObjectStore } from '@microseg/storage';
@@ -89,6 +89,7 @@ export class SegmentationRunner {
       backend: segmented.backend,
       tiles: segmented.tiles,
       compute_ms: segmented.computeMs,
+      ...oodColumns(segmented.outOfDistribution),
     });
     logger.info({ imageId: job.imageId, modelVersionId: job.modelVersionId, maskId: mask.id, created: saved.created, computeMs: Math.round(segmented.computeMs), backend: segmented.backend }, 'image segmented');
     return saved;
@@ -113,7 +114,19 @@ export class SegmentationRunner {
   }
 }
 
-const noOutputs: Pick<NewSegmentation, 'mask_id' | 'mask_bucket' | 'mask_key' | 'mask_sha256' | 'probabilities_bucket' | 'probabilities_key' | 'probabilities_sha256'> = {
+type OodColumns = Pick<NewSegmentation, 'ood_method' | 'ood_score' | 'ood_threshold' | 'ood_flagged' | 'ood_reason'>;
+
+function oodColumns(ood: OutOfDistribution | null): OodColumns {
+  return {
+    ood_method: ood?.method ?? null,
+    ood_score: ood?.score ?? null,
+    ood_threshold: ood?.threshold ?? null,
+    ood_flagged: ood?.flagged ?? null,
+    ood_reason: ood?.reason ?? null,
+  };
+}
+
+const noOutputs: Pick<NewSegmentation, 'mask_id' | 'mask_bucket' | 'mask_key' | 'mask_sha256' | 'probabilities_bucket' | 'probabilities_key' | 'probabilities_sha256'> & OodColumns = {
   mask_id: null,
   mask_bucket: null,
   mask_key: null,
@@ -121,4 +134,5 @@ const noOutputs: Pick<NewSegmentation, 'mask_id' | 'mask_bucket' | 'mask_key' | 
   probabilities_bucket: null,
   probabilities_key: null,
   probabilities_sha256: null,
+  ...oodColumns(null),
 };

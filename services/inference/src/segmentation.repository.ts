@@ -26,6 +26,9 @@ function toSegmentation(row: Selectable<SegmentationsTable>): Segmentation {
     computeMs: row.compute_ms,
     codeVersion: row.code_version,
     createdAt: row.created_at.toISOString(),
+    outOfDistribution: row.ood_method
+      ? { method: row.ood_method, score: row.ood_score, threshold: row.ood_threshold, flagged: row.ood_flagged, reason: row.ood_reason }
+      : null,
   };
 }
 
@@ -87,6 +90,7 @@ export class SegmentationRepository {
         error: segmentation.error ? { code: segmentation.error.code, message: segmentation.error.message } : null,
         runId: segmentation.runId,
         completedAt: segmentation.createdAt,
+        outOfDistribution: segmentation.outOfDistribution,
       });
       return { segmentation, created: true };
     });
@@ -110,6 +114,8 @@ export class SegmentationRepository {
       .select([
         sql<number>`count(run_items.image_id) filter (where run_items.status = 'succeeded')::int`.as('segmented'),
         sql<number>`count(run_items.image_id) filter (where run_items.status = 'failed')::int`.as('failed'),
+        // The run's version's segmentation of each item (one per image and version), whichever run made it.
+        sql<number>`count(run_items.image_id) filter (where (select s.ood_flagged from segmentations s where s.image_id = run_items.image_id and s.model_version_id = runs.model_version_id))::int`.as('out_of_distribution'),
         sql<Date | null>`max(run_items.done_at)`.as('last_done'),
       ])
       .where('runs.group_id', '=', groupId)
@@ -122,7 +128,7 @@ export class SegmentationRepository {
   }
 }
 
-function toRun(row: Selectable<RunsTable> & { segmented: number; failed: number; last_done: Date | null }): PipelineRun {
+function toRun(row: Selectable<RunsTable> & { segmented: number; failed: number; out_of_distribution: number; last_done: Date | null }): PipelineRun {
   const done = row.segmented + row.failed >= row.total;
   return {
     id: row.id,
@@ -135,6 +141,7 @@ function toRun(row: Selectable<RunsTable> & { segmented: number; failed: number;
     total: row.total,
     segmented: row.segmented,
     failed: row.failed,
+    outOfDistribution: row.out_of_distribution,
     createdAt: row.created_at.toISOString(),
     finishedAt: done && row.last_done ? new Date(row.last_done).toISOString() : null,
   };

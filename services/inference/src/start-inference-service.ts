@@ -16,6 +16,7 @@ import { inferenceMigrations } from './migrations/index.ts';
 import { InferenceMetrics } from './inference-metrics.ts';
 import { ModelCache } from './model-cache.ts';
 import { loadVersionModel } from './model-loader.ts';
+import { loadOodScoring, withOodScoring } from './ood-scorer.ts';
 import { startPipelineWorkers } from './pipeline-workers.ts';
 import { PlatformDirectory } from './platform-directory.ts';
 import { Policies } from './policies.ts';
@@ -83,16 +84,20 @@ export async function startInferenceService(
   const client = artifactClient(config);
   const metrics = new InferenceMetrics(runtime.registry, () => cache);
   const cache: ModelCache = new ModelCache(
-    (version) =>
-      loadVersionModel({ client, ...version.artifact }, {
-        engine: config.INFERENCE_ENGINE,
-        onnxThreads: config.INFERENCE_ONNX_THREADS,
-        onnxDevice: config.INFERENCE_ONNX_DEVICE,
-        tileBatch: config.INFERENCE_TILE_BATCH,
-        tileWorkers: config.INFERENCE_TILE_WORKERS,
-        backend: choice.backend,
-        logger: logger.child({ modelVersionId: version.id }),
-      }),
+    async (version) =>
+      withOodScoring(
+        await loadVersionModel({ client, ...version.artifact }, {
+          engine: config.INFERENCE_ENGINE,
+          onnxThreads: config.INFERENCE_ONNX_THREADS,
+          onnxDevice: config.INFERENCE_ONNX_DEVICE,
+          tileBatch: config.INFERENCE_TILE_BATCH,
+          tileWorkers: config.INFERENCE_TILE_WORKERS,
+          backend: choice.backend,
+          logger: logger.child({ modelVersionId: version.id }),
+        }),
+        () => loadOodScoring({ client, ...version.artifact }, version.outOfDistribution, { onnxThreads: config.INFERENCE_ONNX_THREADS, onnxDevice: config.INFERENCE_ONNX_DEVICE }),
+        logger.child({ modelVersionId: version.id }),
+      ),
     config.INFERENCE_MODEL_CACHE_MB * 1024 * 1024,
     logger,
     metrics,

@@ -10,3 +10,4 @@ export { RegistryRepository } from './registry.repository.ts';
 export { AliasGateRepository } from './alias-gates.repository.ts';
 export { trainingMigrations } from './migrations/index.ts';
 export type { TrainingDatabase } from './training.tables.ts';
+export { type CalibrationItem, type OodCalibrationOutcome, calibrateOutOfDistribution, storeOodCalibration } from './worker/ood-calibration.ts';

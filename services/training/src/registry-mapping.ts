@@ -37,6 +37,7 @@ export function toModelVersion(row: Selectable<ModelVersionsTable>, modelName: s
     visibility: { level: row.visibility_level, sharedWith: row.shared_with },
     aliases,
     createdAt: row.created_at.toISOString(),
+    outOfDistribution: row.ood_calibration,
   };
 }
 

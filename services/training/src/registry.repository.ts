@@ -1,4 +1,4 @@
-import { type AliasMove, type ClassRuleValue, type GateReport, type InitialWeights, type Model, type ModelCard, type ModelVersion, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, promotionGateEvents, trainingEvents } from '@microseg/contracts';
+import { type AliasMove, type ClassRuleValue, type GateReport, type InitialWeights, type Model, type ModelCard, type ModelVersion, type OodCalibration, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, promotionGateEvents, trainingEvents } from '@microseg/contracts';
 import { type Kysely, type Selectable, type Transaction, sql } from '@microseg/db';
 import { conflict, invalidInput } from '@microseg/errors';
 import { enqueueOutbox } from '@microseg/messaging';
@@ -30,6 +30,8 @@ export interface NewVersion {
   workerKind: WorkerKind;
   artifact: { bucket: string; prefix: string };
   jobId: string | null;
+  /** Made at registration from the validation split; absent: registered without one. */
+  oodCalibration?: OodCalibration | null;
 }
 
 export interface VersionFilter {
@@ -110,6 +112,7 @@ export class RegistryRepository {
         artifact_prefix: input.artifact.prefix,
         job_id: input.jobId,
         shared_with: '[]',
+        ood_calibration: input.oodCalibration ? JSON.stringify(input.oodCalibration) : null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import type {
   GateReport,
   InitialWeights,
   ModelCard,
+  OodCalibration,
   Principal,
   SixteenBitInputValue,
   TrainingJobState,
@@ -162,6 +163,7 @@ export interface ModelVersionsTable {
   visibility_level: Generated<Level>;
   shared_with: ColumnType<string[], string | undefined, string>;
   created_at: Generated<Date>;
+  ood_calibration: ColumnType<OodCalibration | null, string | null | undefined, string | null>;
 }
 
 export interface ModelAliasesTable {

@@ -11,6 +11,7 @@ interface Run {
   total: number;
   segmented: number;
   failed: number;
+  outOfDistribution: number;
   createdAt: string;
 }
 
@@ -34,7 +35,7 @@ export function registerPipelineCommands(program: Command): void {
       printResult(globals, { running, runs: pipelineRuns }, (v) =>
         [
           `${v.running} running`,
-          ...v.runs.map((run) => `  ${run.id} ${run.trigger.padEnd(10)} ${run.state.padEnd(9)} ${run.segmented + run.failed}/${run.total}${run.failed ? ` (${run.failed} failed)` : ''}  ${run.createdAt}`),
+          ...v.runs.map((run) => `  ${run.id} ${run.trigger.padEnd(10)} ${run.state.padEnd(9)} ${run.segmented + run.failed}/${run.total}${run.failed ? ` (${run.failed} failed)` : ''}${run.outOfDistribution ? ` (${run.outOfDistribution} out of distribution)` : ''}  ${run.createdAt}`),
         ].join('\n'),
       );
     });

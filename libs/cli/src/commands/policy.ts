@@ -3,7 +3,7 @@ import { clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 const POLICY_FIELDS = 'id datasetId model alias modelId modelVersionId paused createdAt updatedAt';
-export const RUN_FIELDS = 'id datasetId policyId modelVersionId trigger state total segmented failed createdAt finishedAt';
+export const RUN_FIELDS = 'id datasetId policyId modelVersionId trigger state total segmented failed outOfDistribution createdAt finishedAt';
 
 interface Policy {
   id: string;

@@ -5,7 +5,7 @@ import { printResult } from '../output.ts';
 const RESULTS = `query($limsId: String!) {
   imageByLimsId(limsId: $limsId) {
     id limsId
-    segmentations { modelVersionId status maskUrl createdAt }
+    segmentations { modelVersionId status maskUrl createdAt outOfDistribution { score threshold flagged method reason } }
     measurements(source: model) {
       modelVersionId status particles { class count areaFraction borderCorrectedCount area { mean median } equivalentDiameter { mean median } } thickness { classes layerArea thickness { count mean median std min max } }
       provenance { maskId profileHash codeVersion measuredAt }
@@ -18,7 +18,13 @@ interface Answer {
     id: string;
     limsId: string | null;
     /** Null for another group's private model version behind a shared dataset. */
-    segmentations: { modelVersionId: string | null; status: string; maskUrl: string | null; createdAt: string }[];
+    segmentations: {
+      modelVersionId: string | null;
+      status: string;
+      maskUrl: string | null;
+      createdAt: string;
+      outOfDistribution: { score: number | null; threshold: number | null; flagged: boolean | null; method: string; reason: string | null } | null;
+    }[];
     measurements: {
       modelVersionId: string | null;
       status: string;
@@ -27,6 +33,14 @@ interface Answer {
       provenance: { maskId: string; profileHash: string; codeVersion: string; measuredAt: string };
     }[];
   };
+}
+
+/** How unlike the version's training data the image is, as one line's tail. */
+function describeOod(ood: Answer['imageByLimsId']['segmentations'][number]['outOfDistribution']): string {
+  if (!ood) return '';
+  const score = ood.score === null ? 'no score' : `score ${ood.score.toFixed(2)}`;
+  if (ood.flagged === null) return `; out-of-distribution: ${score}, no verdict (${ood.reason ?? 'no calibration'})`;
+  return `; ${ood.flagged ? 'OUT OF DISTRIBUTION' : 'in distribution'} (${score}, threshold ${ood.threshold!.toFixed(2)})`;
 }
 
 /** `microseg results --lims-id S`: what the pipeline made of a LIMS sample (segmentations, measurements by kind). */
@@ -47,13 +61,15 @@ export function registerResultsCommand(program: Command): void {
         ]);
       const result = {
         image: { id: image.id, limsId: image.limsId },
-        segmentations: image.segmentations.map((s) => ({ modelVersionId: s.modelVersionId, status: s.status, maskUrl: s.maskUrl, createdAt: s.createdAt })),
+        segmentations: image.segmentations.map((s) => ({
+          modelVersionId: s.modelVersionId, status: s.status, maskUrl: s.maskUrl, createdAt: s.createdAt, outOfDistribution: s.outOfDistribution,
+        })),
         measurements,
       };
       printResult(globals, result, (r) =>
         [
           `image ${r.image.id} (LIMS ${r.image.limsId ?? '-'})`,
-          ...r.segmentations.map((s) => `  segmentation by ${s.modelVersionId ?? 'a model version not shared with you'}: ${s.status}`),
+          ...r.segmentations.map((s) => `  segmentation by ${s.modelVersionId ?? 'a model version not shared with you'}: ${s.status}${describeOod(s.outOfDistribution)}`),
           ...r.measurements.map((m) => `  ${m.kind} by ${m.modelVersionId ?? 'a model version not shared with you'}: ${JSON.stringify(m.values)}`),
         ].join('\n'),
       );

@@ -1286,6 +1286,8 @@ export type ModelVersion = {
   modelId: Scalars['ID']['output'];
   modelName: Scalars['String']['output'];
   number: Scalars['Int']['output'];
+  /** The out-of-distribution calibration made at registration; null when the version has none (no validation split, imported, or registered before calibrations). */
+  outOfDistribution: Maybe<OutOfDistributionCalibration>;
   owner: Maybe<Group>;
   parent: InitialWeights;
   seed: Scalars['Float']['output'];
@@ -1603,6 +1605,37 @@ export type MutationUpdateModelCardArgs = {
   modelId: Scalars['ID']['input'];
 };
 
+/** An image's distance to a model version's training data, and whether it is beyond the version's calibrated threshold. */
+export type OutOfDistribution = {
+  __typename?: 'OutOfDistribution';
+  /** score > threshold; null, with the reason, when no verdict can be given (never a guessed threshold). */
+  flagged: Maybe<Scalars['Boolean']['output']>;
+  /** encoder-feature-distance: root mean square over channels of the deepest encoder features' distance to the training images', in training standard deviations, mean over positions. */
+  method: Scalars['String']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  /** Null when no score could be computed (see reason). */
+  score: Maybe<Scalars['Float']['output']>;
+  /** The version's threshold, calibrated on its validation split when it was registered; null without a calibration. */
+  threshold: Maybe<Scalars['Float']['output']>;
+};
+
+/** How a version's out-of-distribution threshold was calibrated when it was registered. */
+export type OutOfDistributionCalibration = {
+  __typename?: 'OutOfDistributionCalibration';
+  method: Scalars['String']['output'];
+  /** threshold = quantile of the validation scores x margin. */
+  rule: OutOfDistributionRule;
+  threshold: Scalars['Float']['output'];
+  trainingImages: Scalars['Int']['output'];
+  validationScores: Array<Scalars['Float']['output']>;
+};
+
+export type OutOfDistributionRule = {
+  __typename?: 'OutOfDistributionRule';
+  margin: Scalars['Float']['output'];
+  quantile: Scalars['Float']['output'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -1636,6 +1669,8 @@ export type PipelineRun = {
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   modelVersionId: Scalars['ID']['output'];
+  /** Segmented images flagged out of distribution for the run's model version. */
+  outOfDistribution: Scalars['Int']['output'];
   policyId: Maybe<Scalars['ID']['output']>;
   segmented: Scalars['Int']['output'];
   /** running until every image has its segmentation (succeeded or failed). */
@@ -2069,6 +2104,8 @@ export type Segmentation = {
   maskUrl: Maybe<Scalars['String']['output']>;
   /** Null when the caller may not read the model version (another group's private model behind a dataset shared with the caller). */
   modelVersionId: Maybe<Scalars['ID']['output']>;
+  /** How unlike the model version's training images this image is; null when the step failed (or for segmentations from before scores). */
+  outOfDistribution: Maybe<OutOfDistribution>;
   runId: Maybe<Scalars['ID']['output']>;
   status: SegmentationStatus;
   tiles: Scalars['Int']['output'];
@@ -2686,6 +2723,9 @@ export type ResolversTypes = {
   ModelVersionFilter: ModelVersionFilter;
   MultipartUpload: ResolverTypeWrapper<MultipartUpload>;
   Mutation: ResolverTypeWrapper<{}>;
+  OutOfDistribution: ResolverTypeWrapper<OutOfDistribution>;
+  OutOfDistributionCalibration: ResolverTypeWrapper<OutOfDistributionCalibration>;
+  OutOfDistributionRule: ResolverTypeWrapper<OutOfDistributionRule>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticleAnalysisInput: ParticleAnalysisInput;
   ParticleAnalysisSettings: ResolverTypeWrapper<ParticleAnalysisSettings>;
@@ -2872,6 +2912,9 @@ export type ResolversParentTypes = {
   ModelVersionFilter: ModelVersionFilter;
   MultipartUpload: MultipartUpload;
   Mutation: {};
+  OutOfDistribution: OutOfDistribution;
+  OutOfDistributionCalibration: OutOfDistributionCalibration;
+  OutOfDistributionRule: OutOfDistributionRule;
   PageInfo: PageInfo;
   ParticleAnalysisInput: ParticleAnalysisInput;
   ParticleAnalysisSettings: ParticleAnalysisSettings;
@@ -3757,6 +3800,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outOfDistribution?: Resolver<Maybe<ResolversTypes['OutOfDistributionCalibration']>, ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   parent?: Resolver<ResolversTypes['InitialWeights'], ParentType, ContextType>;
   seed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3822,6 +3866,30 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   updateModelCard?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationUpdateModelCardArgs, 'card' | 'modelId'>>;
 };
 
+export type OutOfDistributionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutOfDistribution'] = ResolversParentTypes['OutOfDistribution']> = {
+  flagged?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OutOfDistributionCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutOfDistributionCalibration'] = ResolversParentTypes['OutOfDistributionCalibration']> = {
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['OutOfDistributionRule'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  trainingImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  validationScores?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OutOfDistributionRuleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutOfDistributionRule'] = ResolversParentTypes['OutOfDistributionRule']> = {
+  margin?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3847,6 +3915,7 @@ export type PipelineRunResolvers<ContextType = GatewayContext, ParentType extend
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outOfDistribution?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   policyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   segmented?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['PipelineRunState'], ParentType, ContextType>;
@@ -3977,6 +4046,7 @@ export type SegmentationResolvers<ContextType = GatewayContext, ParentType exten
   maskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   maskUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  outOfDistribution?: Resolver<Maybe<ResolversTypes['OutOfDistribution']>, ParentType, ContextType>;
   runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SegmentationStatus'], ParentType, ContextType>;
   tiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4281,6 +4351,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ModelVersionConnection?: ModelVersionConnectionResolvers<ContextType>;
   MultipartUpload?: MultipartUploadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OutOfDistribution?: OutOfDistributionResolvers<ContextType>;
+  OutOfDistributionCalibration?: OutOfDistributionCalibrationResolvers<ContextType>;
+  OutOfDistributionRule?: OutOfDistributionRuleResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticleAnalysisSettings?: ParticleAnalysisSettingsResolvers<ContextType>;
   PercentileInterval?: PercentileIntervalResolvers<ContextType>;

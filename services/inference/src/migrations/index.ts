@@ -4,6 +4,7 @@ import * as inference from './0001-inference.ts';
 import * as webhooks from './0002-webhooks.ts';
 import * as aliasMoveRuns from './0003-alias-move-runs.ts';
 import * as webhookRefusals from './0006-webhook-refusals.ts';
+import * as oodScores from './0007-ood-scores.ts';
 
 export const inferenceMigrations: Record<string, Migration> = {
   ...outboxMigrations,
@@ -13,4 +14,5 @@ export const inferenceMigrations: Record<string, Migration> = {
   '0004-idempotency-keys': idempotencyKeysMigration,
   '0005-idempotency-claims': idempotencyClaimsMigration,
   '0006-webhook-refusals': webhookRefusals,
+  '0007-ood-scores': oodScores,
 };

@@ -1,5 +1,5 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { type ModelVersion, type VersionMetrics, type WorkerKind, trainingEvents } from '@microseg/contracts';
+import { type ModelVersion, type OodCalibrationFile, type VersionMetrics, type WorkerKind, trainingEvents } from '@microseg/contracts';
 import { type Kysely, isUniqueViolation } from '@microseg/db';
 import { enqueueOutbox } from '@microseg/messaging';
 import { saveArtifact } from '@microseg/model-artifact';
@@ -10,6 +10,7 @@ import type { JobRepository, JobRow } from '../job.repository.ts';
 import type { RegistryRepository } from '../registry.repository.ts';
 import type { TrainingDatabase } from '../training.tables.ts';
 import type { SplitScores } from './evaluation.ts';
+import { storeOodCalibration } from './ood-calibration.ts';
 
 export interface VersionRegistration {
   db: Kysely<TrainingDatabase>;
@@ -38,7 +39,10 @@ function metricsOf(row: JobRow, val: SplitScores, test: SplitScores | null): Ver
  */
 export async function registerVersion(
   deps: VersionRegistration,
-  run: { row: JobRow; model: LayersModel; state: LoopState; bestEpoch: number; val: SplitScores; test: SplitScores | null; workerKind: WorkerKind; codeVersion: string },
+  run: {
+    row: JobRow; model: LayersModel; state: LoopState; bestEpoch: number; val: SplitScores; test: SplitScores | null; workerKind: WorkerKind; codeVersion: string;
+    oodCalibration?: OodCalibrationFile;
+  },
 ): Promise<ModelVersion> {
   const { row } = run;
   const metrics = metricsOf(row, run.val, run.test);
@@ -71,6 +75,7 @@ export async function registerVersion(
     { client: deps.client, bucket: deps.bucket, prefix },
     { overwrite: true },
   );
+  const oodCalibration = run.oodCalibration ? await storeOodCalibration(deps.client, deps.bucket, prefix, run.oodCalibration) : null;
   const config = {
     architecture: row.architecture,
     encoder: row.encoder,
@@ -108,6 +113,7 @@ export async function registerVersion(
         workerKind: run.workerKind,
         artifact: { bucket: deps.bucket, prefix },
         jobId: row.id,
+        oodCalibration,
       });
       await deps.jobs.finish(row.id, 'succeeded', { modelVersionId: version.id }, trx);
       await enqueueOutbox(trx, trainingEvents.versionRegistered, { versionId: version.id, modelId: model.id, groupId: row.group_id, jobId: row.id, at: new Date().toISOString() });
