@@ -40,54 +40,62 @@ ARG TF_BACKEND=tensorflow
 # ---------------------------------------------------------------------------------------------
 # Workspace: every package's production dependencies fetched once from the lockfile.
 FROM ${NODE_IMAGE} AS workspace
-RUN npm install --global pnpm@10.34.9
+# A registry reached through a TLS-inspecting proxy: its CA bundle as the build secret `ca`
+# (docker build --secret id=ca,src=$NODE_EXTRA_CA_CERTS), mounted by the steps that download.
+# Without it Node warns once per step that the file is missing and trusts its own CAs. Build
+# stages only: the service images start from NODE_IMAGE, not from here.
+ENV NODE_EXTRA_CA_CERTS=/run/secrets/ca
+RUN --mount=type=secret,id=ca npm install --global pnpm@10.34.9
 WORKDIR /src
 # The compiler of the workspace's lockfile, for tools/build-dist.ts only (not in any image).
-RUN npm install --prefix /opt/typescript --no-save typescript@5.9.3
+RUN --mount=type=secret,id=ca npm install --prefix /opt/typescript --no-save typescript@5.9.3
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch --prod
+RUN --mount=type=secret,id=ca --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch --prod
 COPY . .
 # Every package's src/ to dist/, and its exports pointed at dist/: the deploys below copy both.
 RUN NODE_PATH=/opt/typescript/node_modules node tools/build-dist.ts --exports-to-dist
 
 # `pnpm deploy` copies one service with exactly its production dependencies (workspace libs
-# included) into /out; --legacy because the workspace links rather than injects its packages.
+# included, as files: their dist/ too) into /out, at the lockfile's versions and offline. The
+# workspace links its packages for development; injecting them is what a deploy from the shared
+# lockfile needs, so it is set for the deploy only (--legacy would resolve every dependency again,
+# dev ones included, which offline it cannot).
 FROM workspace AS deploy-gateway
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/gateway --prod --offline deploy --legacy /out/services/gateway \
+    pnpm --config.inject-workspace-packages=true --filter @microseg/gateway --prod --offline deploy /out/services/gateway \
  && cp schema.graphql /out/schema.graphql
 
 FROM workspace AS deploy-identity
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/identity-service --prod --offline deploy --legacy /out/services/identity
+    pnpm --config.inject-workspace-packages=true --filter @microseg/identity-service --prod --offline deploy /out/services/identity
 
 FROM workspace AS deploy-dataset
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/dataset-service --prod --offline deploy --legacy /out/services/dataset
+    pnpm --config.inject-workspace-packages=true --filter @microseg/dataset-service --prod --offline deploy /out/services/dataset
 
 FROM workspace AS deploy-metrology
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/metrology-service --prod --offline deploy --legacy /out/services/metrology
+    pnpm --config.inject-workspace-packages=true --filter @microseg/metrology-service --prod --offline deploy /out/services/metrology
 
 FROM workspace AS deploy-inference
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/inference-service --prod --offline deploy --legacy /out/services/inference
+    pnpm --config.inject-workspace-packages=true --filter @microseg/inference-service --prod --offline deploy /out/services/inference
 
 FROM workspace AS deploy-training
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/training-service --prod --offline deploy --legacy /out/services/training
+    pnpm --config.inject-workspace-packages=true --filter @microseg/training-service --prod --offline deploy /out/services/training
 
 # The console's static files are built (vite, with its dev dependencies, into dist/app) in a stage
 # of their own; the image gets the built files and the small server's production dependencies only.
 FROM workspace AS build-console
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+RUN --mount=type=secret,id=ca --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
     pnpm fetch \
  && pnpm install --offline --frozen-lockfile --filter @microseg/console... \
  && pnpm --filter @microseg/console build
 
 FROM workspace AS deploy-console
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/console --prod --offline deploy --legacy /out/services/console
+    pnpm --config.inject-workspace-packages=true --filter @microseg/console --prod --offline deploy /out/services/console
 COPY --from=build-console /src/services/console/dist/app /out/services/console/dist/app
 
 # ---------------------------------------------------------------------------------------------
@@ -95,8 +103,9 @@ COPY --from=build-console /src/services/console/dist/app /out/services/console/d
 # build), so they live outside the lockfile and are installed here, at image build time only.
 # tf-runtime imports them by name; the symlinks below put them where that import resolves.
 FROM ${NODE_BUILD_IMAGE} AS tfjs-backend-tensorflow
+ENV NODE_EXTRA_CA_CERTS=/run/secrets/ca
 WORKDIR /opt/tfjs
-RUN npm init --yes >/dev/null && npm install --omit=dev @tensorflow/tfjs-node@4.22.0
+RUN --mount=type=secret,id=ca npm init --yes >/dev/null && npm install --omit=dev @tensorflow/tfjs-node@4.22.0
 
 # TF_BACKEND=wasm: no bindings; tf-runtime's wasm backend is among the deployed dependencies.
 FROM ${NODE_IMAGE} AS tfjs-backend-wasm

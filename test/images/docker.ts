@@ -15,6 +15,28 @@ export async function dockerServerVersion(): Promise<string | undefined> {
   return docker(['version', '--format', '{{.Server.Version}}']).catch(() => undefined);
 }
 
+export interface BuildCli {
+  command: string;
+  env: Record<string, string>;
+}
+
+/**
+ * A docker CLI that builds with BuildKit, which the Dockerfile needs (cache mounts, and only the
+ * stages a target uses: the CUDA stages are never pulled for a CPU target). Since Docker 23 the
+ * CLI needs the buildx plugin for that; the 20.10 CLI of Debian's `docker.io` (/usr/bin/docker)
+ * has BuildKit built in behind DOCKER_BUILDKIT=1, so it serves where another CLI without buildx
+ * comes first on PATH.
+ */
+export async function buildKitCli(): Promise<BuildCli> {
+  const answers = (command: string, args: string[]) => exec(command, args).then((r) => r.stdout.trim(), () => undefined);
+  if ((await answers('docker', ['buildx', 'version'])) !== undefined) return { command: 'docker', env: {} };
+  for (const command of ['docker', '/usr/bin/docker']) {
+    const client = await answers(command, ['version', '--format', '{{.Client.Version}}']);
+    if (client && Number(client.split('.')[0]) < 23) return { command, env: { DOCKER_BUILDKIT: '1' } };
+  }
+  throw new Error('no docker CLI here builds with BuildKit: install the buildx plugin (or Debian\'s docker.io, whose 20.10 CLI has it built in)');
+}
+
 export async function imageExists(tag: string): Promise<boolean> {
   return docker(['image', 'inspect', tag]).then(
     () => true,

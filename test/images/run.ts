@@ -8,14 +8,14 @@
 // inference-gpu and training-gpu are not built: their base is NVIDIA's CUDA image, which only a
 // registry has (there is no CUDA in Debian's main archive to build it from).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type PlatformService, infrastructureEnvironment, waitUntilUp } from '@microseg/launcher';
 import { findFreePort } from '@microseg/local-stack';
 import { getTestInfrastructure } from '../harness/test-infrastructure.ts';
-import { containerHealth, docker, dockerServerVersion, imageExists, inspectImage, runLogged } from './docker.ts';
+import { buildKitCli, containerHealth, docker, dockerServerVersion, imageExists, inspectImage, runLogged } from './docker.ts';
 import { type JourneyStep, newUserJourney } from './journey.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -33,11 +33,15 @@ async function buildImages(logDir: string, rebuildBase: boolean): Promise<Map<st
     say(`building ${BASE_IMAGE} (debootstrap + Node from npm)...`);
     seconds.set('base', await runLogged(join(import.meta.dirname, 'build-base.sh'), [BASE_IMAGE], join(logDir, 'build-base.log')));
   }
+  const cli = await buildKitCli();
   for (const target of TARGETS) {
     say(`building ${tagOf(target)}...`);
     const args = ['build', '--network', 'host', '--target', target, '--tag', tagOf(target)];
     for (const arg of [`NODE_IMAGE=${BASE_IMAGE}`, `NODE_BUILD_IMAGE=${BASE_IMAGE}`, 'TF_BACKEND=wasm']) args.push('--build-arg', arg);
-    seconds.set(target, await runLogged('docker', [...args, ROOT], join(logDir, `build-${target}.log`), { DOCKER_BUILDKIT: '1' }));
+    // Where this machine reaches the npm registry through a TLS-inspecting proxy, the build does too.
+    const ca = process.env['NODE_EXTRA_CA_CERTS'];
+    if (ca && existsSync(ca)) args.push('--secret', `id=ca,src=${ca}`);
+    seconds.set(target, await runLogged(cli.command, [...args, ROOT], join(logDir, `build-${target}.log`), cli.env));
   }
   return seconds;
 }

@@ -51,7 +51,7 @@ describe('Dockerfile', () => {
     expect(install?.args).toContain(packageManager);
     for (const target of ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training', 'console']) {
       const deploy = stages.find((s) => s.name === `deploy-${target}`)!;
-      const filter = /--filter (\S+) --prod --offline deploy --legacy \/out\/services\/(\S+)/.exec(deploy.instructions.map((i) => i.args).join('\n'));
+      const filter = /--config.inject-workspace-packages=true --filter (\S+) --prod --offline deploy \/out\/services\/(\S+)/.exec(deploy.instructions.map((i) => i.args).join('\n'));
       expect(filter?.[2], target).toBe(target);
       expect(readJson(`services/${target}/package.json`).name, target).toBe(filter?.[1]);
     }
