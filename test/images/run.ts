@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inspect } from 'node:util';
 import { type PlatformService, infrastructureEnvironment, waitUntilUp } from '@microseg/launcher';
 import { findFreePort } from '@microseg/local-stack';
 import { getTestInfrastructure } from '../harness/test-infrastructure.ts';
@@ -159,6 +160,16 @@ async function main(): Promise<number> {
   let started: Started | undefined;
   let journey: JourneyStep[] = [];
   let failure: unknown;
+  // Ctrl-C: no container or server of this run outlives it.
+  const interrupted = () => {
+    void docker(['ps', '--all', '--quiet', '--filter', `name=microseg-${runId}-`])
+      .then((ids) => (ids ? docker(['rm', '--force', ...ids.split('\n')]) : ''))
+      .catch(() => undefined)
+      .then(() => infrastructure.cleanup())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const bootStarted = Date.now();
   let bootSeconds = 0;
   try {
@@ -194,7 +205,7 @@ async function main(): Promise<number> {
   if (bootSeconds > 0) say(`boot to all services up: ${bootSeconds.toFixed(1)} s`);
   for (const { step, seconds } of journey) say(`journey ${seconds.toFixed(1).padStart(7)} s  ${step}`);
   if (failure) {
-    say(`\nFAILED: ${failure instanceof Error ? failure.message : String(failure)}\n(container logs in ${logDir})`);
+    say(`\nFAILED: ${failure instanceof Error ? failure.message : inspect(failure)}\n(container logs in ${logDir})`);
     return 1;
   }
   say('\nPASSED: every CPU image built, booted read-only and non-root, and the journey passed through them');

@@ -28,7 +28,9 @@ export class LocalWorkers {
     if (this.stopping) return;
     const child = spawn(process.execPath, WORKER_ARGS, {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, ...this.options.env },
+      // The workers share the service's network namespace (its container or pod): their own
+      // probes take a free port, the service's HTTP_PORT (9090 in the image) is the service's.
+      env: { ...process.env, HTTP_PORT: '0', ...this.options.env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.children.add(child);
