@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.7
 #
 # MicroSeg images, one target per service:
 #   docker build --target gateway        -t microseg/gateway:$TAG .
@@ -11,73 +10,108 @@
 #   docker build --target training       -t microseg/training:$TAG .       (CPU, for kind/minikube)
 #   docker build --target console        -t microseg/console:$TAG .        (the web console's files + its server)
 #
-# Every image runs `node --import tsx src/main.ts` in /app/services/<name> (the repository layout,
-# so the gateway finds /app/schema.graphql where it looks in a checkout), as uid 1000, with a
-# read-only root file system: tsx writes its compile cache under $TMPDIR, which the manifests
-# mount as an emptyDir at /tmp. Pin the base images by digest in your registry mirror for
-# reproducible builds; the tags below are exact versions, never `latest`.
+# Every image runs compiled JavaScript, `node dist/main.js` in /app/services/<name> (the
+# repository layout, so the gateway finds /app/schema.graphql where it looks in a checkout), as
+# uid 1000, with a read-only root file system and TMPDIR=/tmp (an emptyDir in the manifests). The
+# workspace stage compiles every package's src/ to dist/ (tools/build-dist.ts) and points the
+# packages' exports at it; a checkout keeps running the TypeScript sources.
+#
+# BuildKit (the default builder; DOCKER_BUILDKIT=1 on Docker 20.10) builds only the stages a target
+# needs, and its built-in Dockerfile frontend runs this file: no `# syntax=` line, which would make
+# every build pull a frontend image from Docker Hub.
+#
+# Base images are build arguments: NODE_IMAGE (runtime and build) and NODE_BUILD_IMAGE (native
+# npm installs) must hold Node at /usr/local/bin/node with npm. `pnpm test:images` builds them from
+# Debian packages (debootstrap) and Node's npm package where no registry can be pulled from. Pin
+# them by digest in your registry mirror for reproducible builds; the tags below are exact
+# versions, never `latest`. Node 22 is the LTS the images run (Node 20's support ended April 2026).
+#
+# TF_BACKEND picks the TensorFlow.js backend of the CPU inference and training images:
+# `tensorflow` (default: tfjs-node, whose install downloads libtensorflow 2.9.1 from Google's
+# storage) or `wasm` (no native bindings: the wasm backend the workspace ships, for builds without
+# that download, as `pnpm test:images` does).
 
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
-ARG NODE_BUILD_IMAGE=node:20.20.2-bookworm
+ARG NODE_IMAGE=node:22.23.5-bookworm-slim
+ARG NODE_BUILD_IMAGE=node:22.23.5-bookworm
 # tfjs-node-gpu 4.22 binds libtensorflow 2.9.1, built against CUDA 11.2 and cuDNN 8.1.
 ARG CUDA_IMAGE=nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04
+ARG TF_BACKEND=tensorflow
 
 # ---------------------------------------------------------------------------------------------
 # Workspace: every package's production dependencies fetched once from the lockfile.
 FROM ${NODE_IMAGE} AS workspace
-RUN npm install --global pnpm@10.34.9
+# A registry reached through a TLS-inspecting proxy: its CA bundle as the build secret `ca`
+# (docker build --secret id=ca,src=$NODE_EXTRA_CA_CERTS), mounted by the steps that download.
+# Without it Node warns once per step that the file is missing and trusts its own CAs. Build
+# stages only: the service images start from NODE_IMAGE, not from here.
+ENV NODE_EXTRA_CA_CERTS=/run/secrets/ca
+RUN --mount=type=secret,id=ca npm install --global pnpm@10.34.9
 WORKDIR /src
+# The compiler of the workspace's lockfile, for tools/build-dist.ts only (not in any image).
+RUN --mount=type=secret,id=ca npm install --prefix /opt/typescript --no-save typescript@5.9.3
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch --prod
+RUN --mount=type=secret,id=ca --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch --prod
 COPY . .
+# Every package's src/ to dist/, and its exports pointed at dist/: the deploys below copy both.
+RUN NODE_PATH=/opt/typescript/node_modules node tools/build-dist.ts --exports-to-dist
 
 # `pnpm deploy` copies one service with exactly its production dependencies (workspace libs
-# included) into /out; --legacy because the workspace links rather than injects its packages.
+# included, as files: their dist/ too) into /out, at the lockfile's versions and offline. The
+# workspace links its packages for development; injecting them is what a deploy from the shared
+# lockfile needs, so it is set for the deploy only (--legacy would resolve every dependency again,
+# dev ones included, which offline it cannot).
 FROM workspace AS deploy-gateway
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/gateway --prod --offline deploy --legacy /out/services/gateway \
+    pnpm --config.inject-workspace-packages=true --filter @microseg/gateway --prod --offline deploy /out/services/gateway \
  && cp schema.graphql /out/schema.graphql
 
 FROM workspace AS deploy-identity
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/identity-service --prod --offline deploy --legacy /out/services/identity
+    pnpm --config.inject-workspace-packages=true --filter @microseg/identity-service --prod --offline deploy /out/services/identity
 
 FROM workspace AS deploy-dataset
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/dataset-service --prod --offline deploy --legacy /out/services/dataset
+    pnpm --config.inject-workspace-packages=true --filter @microseg/dataset-service --prod --offline deploy /out/services/dataset
 
 FROM workspace AS deploy-metrology
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/metrology-service --prod --offline deploy --legacy /out/services/metrology
+    pnpm --config.inject-workspace-packages=true --filter @microseg/metrology-service --prod --offline deploy /out/services/metrology
 
 FROM workspace AS deploy-inference
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/inference-service --prod --offline deploy --legacy /out/services/inference
+    pnpm --config.inject-workspace-packages=true --filter @microseg/inference-service --prod --offline deploy /out/services/inference
 
 FROM workspace AS deploy-training
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/training-service --prod --offline deploy --legacy /out/services/training
+    pnpm --config.inject-workspace-packages=true --filter @microseg/training-service --prod --offline deploy /out/services/training
 
-# The console's static files are built (vite, with its dev dependencies) in a stage of their own;
-# the image gets the built files and the small server's production dependencies only.
+# The console's static files are built (vite, with its dev dependencies, into dist/app) in a stage
+# of their own; the image gets the built files and the small server's production dependencies only.
 FROM workspace AS build-console
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+RUN --mount=type=secret,id=ca --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
     pnpm fetch \
  && pnpm install --offline --frozen-lockfile --filter @microseg/console... \
  && pnpm --filter @microseg/console build
 
 FROM workspace AS deploy-console
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm --filter @microseg/console --prod --offline deploy --legacy /out/services/console
-COPY --from=build-console /src/services/console/dist /out/services/console/dist
+    pnpm --config.inject-workspace-packages=true --filter @microseg/console --prod --offline deploy /out/services/console
+COPY --from=build-console /src/services/console/dist/app /out/services/console/dist/app
 
 # ---------------------------------------------------------------------------------------------
 # Native TensorFlow bindings. Their install scripts download libtensorflow 2.9.1 (CPU or GPU
 # build), so they live outside the lockfile and are installed here, at image build time only.
 # tf-runtime imports them by name; the symlinks below put them where that import resolves.
-FROM ${NODE_BUILD_IMAGE} AS tfjs-node
+FROM ${NODE_BUILD_IMAGE} AS tfjs-backend-tensorflow
+ENV NODE_EXTRA_CA_CERTS=/run/secrets/ca
 WORKDIR /opt/tfjs
-RUN npm init --yes >/dev/null && npm install --omit=dev @tensorflow/tfjs-node@4.22.0
+RUN --mount=type=secret,id=ca npm init --yes >/dev/null && npm install --omit=dev @tensorflow/tfjs-node@4.22.0
+
+# TF_BACKEND=wasm: no bindings; tf-runtime's wasm backend is among the deployed dependencies.
+FROM ${NODE_IMAGE} AS tfjs-backend-wasm
+RUN mkdir -p /opt/tfjs
+
+FROM tfjs-backend-${TF_BACKEND} AS tfjs-node
 
 FROM ${NODE_BUILD_IMAGE} AS tfjs-node-gpu
 WORKDIR /opt/tfjs
@@ -93,7 +127,7 @@ ENV NODE_ENV=production \
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 EXPOSE 9090
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]
 
 FROM ${CUDA_IMAGE} AS cuda-runtime
 COPY --from=node-runtime /usr/local/bin/node /usr/local/bin/node
@@ -112,7 +146,7 @@ ENV NODE_ENV=production \
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30m --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 EXPOSE 9090
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]
 
 # ---------------------------------------------------------------------------------------------
 # Service images.
@@ -151,21 +185,23 @@ EXPOSE 4100
 USER 1000:1000
 
 FROM node-runtime AS inference
+ARG TF_BACKEND
 COPY --from=deploy-inference /out /app
 COPY --from=tfjs-node /opt/tfjs /opt/tfjs
-RUN mkdir -p /app/services/inference/node_modules/@tensorflow \
- && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node /app/services/inference/node_modules/@tensorflow/tfjs-node
+RUN if [ "$TF_BACKEND" = tensorflow ]; then mkdir -p /app/services/inference/node_modules/@tensorflow \
+ && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node /app/services/inference/node_modules/@tensorflow/tfjs-node; fi
 WORKDIR /app/services/inference
-ENV MICROSEG_TF_BACKEND=tensorflow
+ENV MICROSEG_TF_BACKEND=${TF_BACKEND}
 USER 1000:1000
 
 FROM node-runtime AS training
+ARG TF_BACKEND
 COPY --from=deploy-training /out /app
 COPY --from=tfjs-node /opt/tfjs /opt/tfjs
-RUN mkdir -p /app/services/training/node_modules/@tensorflow \
- && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node /app/services/training/node_modules/@tensorflow/tfjs-node
+RUN if [ "$TF_BACKEND" = tensorflow ]; then mkdir -p /app/services/training/node_modules/@tensorflow \
+ && ln -s /opt/tfjs/node_modules/@tensorflow/tfjs-node /app/services/training/node_modules/@tensorflow/tfjs-node; fi
 WORKDIR /app/services/training
-ENV MICROSEG_TF_BACKEND=tensorflow
+ENV MICROSEG_TF_BACKEND=${TF_BACKEND}
 USER 1000:1000
 
 FROM cuda-runtime AS inference-gpu

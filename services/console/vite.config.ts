@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'app',
   plugins: [preact()],
-  build: { outDir: '../dist', emptyOutDir: true },
+  // dist/app: dist/ itself holds the server, compiled (tools/build-dist.ts) for the image.
+  build: { outDir: '../dist/app', emptyOutDir: true },
   server: { proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } } },
 });

@@ -24,7 +24,8 @@ describe('Dockerfile', () => {
       const image = baseImage(stages, stage.name);
       expect(image, stage.name).toMatch(/^[\w./-]+:[\w.-]+$/);
       expect(image, stage.name).not.toMatch(/:latest$/);
-      if (image.startsWith('node:')) expect(image).toMatch(/^node:20\.\d+\.\d+-/);
+      // Node 22: the LTS line still supported (Node 20's ended in April 2026).
+      if (image.startsWith('node:')) expect(image).toMatch(/^node:22\.\d+\.\d+-/);
     }
   });
 
@@ -37,8 +38,9 @@ describe('Dockerfile', () => {
       expect(stages.find((s) => s.name === target)!.instructions.at(-1)?.keyword, target).toBe('USER');
       expect(instructions.filter((i) => i.keyword === 'WORKDIR').at(-1)?.args, target).toBe(`/app/services/${target.replace(/-gpu$/, '')}`);
       expect(instructions.some((i) => i.keyword === 'HEALTHCHECK' && i.args.includes('/healthz')), target).toBe(true);
-      expect(instructions.filter((i) => i.keyword === 'CMD').at(-1)?.args, target).toBe('["node", "--import", "tsx", "src/main.ts"]');
-      // Read-only root file system: tsx's cache goes to TMPDIR, an emptyDir in the manifests.
+      // Compiled JavaScript (tools/build-dist.ts), not tsx compiling at every start.
+      expect(instructions.filter((i) => i.keyword === 'CMD').at(-1)?.args, target).toBe('["node", "dist/main.js"]');
+      // Read-only root file system: whatever needs scratch space gets TMPDIR, an emptyDir in the manifests.
       expect(instructions.some((i) => i.keyword === 'ENV' && /TMPDIR=\/tmp/.test(i.args)), target).toBe(true);
     }
   });
@@ -49,10 +51,17 @@ describe('Dockerfile', () => {
     expect(install?.args).toContain(packageManager);
     for (const target of ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training', 'console']) {
       const deploy = stages.find((s) => s.name === `deploy-${target}`)!;
-      const filter = /--filter (\S+) --prod --offline deploy --legacy \/out\/services\/(\S+)/.exec(deploy.instructions.map((i) => i.args).join('\n'));
+      const filter = /--config.inject-workspace-packages=true --filter (\S+) --prod --offline deploy \/out\/services\/(\S+)/.exec(deploy.instructions.map((i) => i.args).join('\n'));
       expect(filter?.[2], target).toBe(target);
       expect(readJson(`services/${target}/package.json`).name, target).toBe(filter?.[1]);
     }
+  });
+
+  it('compiles the workspace to JavaScript with the lockfile\'s TypeScript before the deploys, exports pointing at it', () => {
+    const workspace = stages.find((s) => s.name === 'workspace')!.instructions.map((i) => i.args).join('\n');
+    const typescript = /\n {2}typescript@(\d+\.\d+\.\d+):/.exec(readFileSync(resolve(ROOT, 'pnpm-lock.yaml'), 'utf8'))?.[1];
+    expect(workspace).toContain(`typescript@${typescript}`);
+    expect(workspace).toContain('node tools/build-dist.ts --exports-to-dist');
   });
 
   it('builds the GPU images on CUDA 11.2 + cuDNN 8 (libtensorflow 2.9.1) with tfjs-node-gpu of the workspace TensorFlow.js version', () => {
@@ -64,7 +73,8 @@ describe('Dockerfile', () => {
       expect(instructions.some((i) => i.keyword === 'ENV' && i.args.includes('CUDA_CACHE_PATH=/var/cache/cuda'))).toBe(true);
     }
     expect(stages.find((s) => s.name === 'tfjs-node-gpu')!.instructions.map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node-gpu@${tfjsVersion}`);
-    expect(stages.find((s) => s.name === 'tfjs-node')!.instructions.map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node@${tfjsVersion}`);
+    // The default TF_BACKEND (tensorflow) installs tfjs-node; `wasm` installs nothing.
+    expect(effectiveInstructions(stages, 'tfjs-node').map((i) => i.args).join('\n')).toContain(`@tensorflow/tfjs-node@${tfjsVersion}`);
   });
 
   it('builds the console with its dev dependencies in a stage of its own and ships only the built files and its server', () => {
@@ -72,10 +82,10 @@ describe('Dockerfile', () => {
     expect(build).toContain('pnpm install --offline --frozen-lockfile --filter @microseg/console...');
     expect(build).toContain('pnpm --filter @microseg/console build');
     const vite = readFileSync(resolve(ROOT, 'services/console/vite.config.ts'), 'utf8');
-    expect(vite).toContain("outDir: '../dist'");
-    expect(stages.find((s) => s.name === 'deploy-console')!.instructions).toContainEqual({ keyword: 'COPY', args: '--from=build-console /src/services/console/dist /out/services/console/dist' });
-    // The server's default dist/ (src/main.ts) is where the image puts the files.
-    expect(readFileSync(resolve(ROOT, 'services/console/src/main.ts'), 'utf8')).toContain("resolve(import.meta.dirname, '..', 'dist')");
+    expect(vite).toContain("outDir: '../dist/app'");
+    expect(stages.find((s) => s.name === 'deploy-console')!.instructions).toContainEqual({ keyword: 'COPY', args: '--from=build-console /src/services/console/dist/app /out/services/console/dist/app' });
+    // The server's default dist/app (src/main.ts) is where the image puts the files.
+    expect(readFileSync(resolve(ROOT, 'services/console/src/main.ts'), 'utf8')).toContain("resolve(import.meta.dirname, '..', 'dist', 'app')");
     // The inherited HEALTHCHECK asks HTTP_PORT: the console answers /healthz on its one port.
     const env = effectiveInstructions(stages, 'console').filter((i) => i.keyword === 'ENV').at(-1)?.args ?? '';
     expect(env).toMatch(/CONSOLE_PORT=4100/);

@@ -22,9 +22,9 @@ describe('consoleBuildIsStale', () => {
   });
 
   it('is fresh when the build is newer than every source, and stale again when a nested source changes', async () => {
-    await mkdir(join(dir, 'dist'));
-    await writeFile(join(dir, 'dist', 'index.html'), '');
-    await utimes(join(dir, 'dist', 'index.html'), at(10), at(10));
+    await mkdir(join(dir, 'dist', 'app'), { recursive: true });
+    await writeFile(join(dir, 'dist', 'app', 'index.html'), '');
+    await utimes(join(dir, 'dist', 'app', 'index.html'), at(10), at(10));
     expect(consoleBuildIsStale(dir)).toBe(false);
     await utimes(join(dir, 'app', 'pages', 'page.tsx'), at(20), at(20));
     expect(consoleBuildIsStale(dir)).toBe(true);

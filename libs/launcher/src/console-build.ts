@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 
-/** What the build reads: when any of it is newer than dist/index.html, the build is stale. */
+/** What the build reads: when any of it is newer than dist/app/index.html, the build is stale. */
 const BUILD_INPUTS = ['app', 'vite.config.ts', 'package.json'];
 
 function newestModification(path: string): number {
@@ -15,14 +15,14 @@ function newestModification(path: string): number {
 }
 
 export function consoleBuildIsStale(consoleDir: string): boolean {
-  const built = join(consoleDir, 'dist', 'index.html');
+  const built = join(consoleDir, 'dist', 'app', 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
   return BUILD_INPUTS.some((input) => existsSync(join(consoleDir, input)) && newestModification(join(consoleDir, input)) > builtAt);
 }
 
 /**
- * Builds the console's static files (vite build) unless dist/ is newer than its sources, so a
+ * Builds the console's static files (vite build) unless dist/app/ is newer than its sources, so a
  * fresh clone's `pnpm start` and tests serve the current app with no manual step.
  */
 export async function buildConsoleIfStale(consoleDir: string, logger: Logger): Promise<void> {

@@ -20,5 +20,5 @@ export const consoleConfigSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe("the built app (vite build) it serves; unset: the package's own `services/console/dist`"),
+    .describe("the built app (vite build) it serves; unset: the package's own `services/console/dist/app`"),
 });

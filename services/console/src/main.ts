@@ -7,7 +7,7 @@ import { startConsoleServer } from './console-server.ts';
 const config = loadConfigOrExit(consoleConfigSchema);
 const logger = createLogger({ service: 'console', level: config.LOG_LEVEL });
 const consoleServer = await startConsoleServer({
-  distDir: config.CONSOLE_DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist'),
+  distDir: config.CONSOLE_DIST_DIR ?? resolve(import.meta.dirname, '..', 'dist', 'app'),
   gatewayUrl: config.GATEWAY_URL,
   host: config.CONSOLE_HOST,
   port: config.CONSOLE_PORT,

@@ -2,11 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@microseg/logging';
 
-const WORKER_ENTRY = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
+// Compiled (an image runs dist/*.js) the worker is plain JavaScript beside this module; from the
+// sources it is TypeScript, run through tsx as the service itself is.
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_ENTRY = fileURLToPath(new URL(COMPILED ? './worker-main.js' : './worker-main.ts', import.meta.url));
+const WORKER_ARGS = COMPILED ? [WORKER_ENTRY] : ['--import', 'tsx', WORKER_ENTRY];
 
 /**
  * Training workers as child processes of the service, for the local platform: in a cluster each
- * worker is its own (GPU) pod running `src/worker-main.ts`. A worker that dies (a crash, an
+ * worker is its own (GPU) pod running `dist/worker-main.js`. A worker that dies (a crash, an
  * out-of-memory kill, a test's SIGKILL) is started again, and the job it held is resumed from its
  * last checkpoint once the queue redelivers it.
  */
@@ -22,9 +26,11 @@ export class LocalWorkers {
 
   private spawn(index: number): void {
     if (this.stopping) return;
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER_ENTRY], {
+    const child = spawn(process.execPath, WORKER_ARGS, {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, ...this.options.env },
+      // The workers share the service's network namespace (its container or pod): their own
+      // probes take a free port, the service's HTTP_PORT (9090 in the image) is the service's.
+      env: { ...process.env, HTTP_PORT: '0', ...this.options.env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.children.add(child);
