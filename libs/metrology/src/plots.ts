@@ -164,7 +164,7 @@ export function areaFractionSpec(
     mark: { type: 'bar', color: '#4c78a8' },
     encoding: {
       x: { field: 'class', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } },
-      y: { field: 'areaFraction', type: 'quantitative', title: 'area fraction', axis: { format: '%' } },
+      y: { field: 'areaFraction', type: 'quantitative', title: 'area fraction', axis: { format: '.1%' } },
     },
   };
 }
