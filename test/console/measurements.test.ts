@@ -60,7 +60,7 @@ function serveTwoVersions(nc: NatsConnection, platform: TestPlatform, groupId: s
 
 /** The marks Vega drew in a chart of the page: each rect or bar's accessible label (Vega writes `field: value; ...`). */
 const markLabels = (page: Page, scope: string, kind: string): Promise<string[]> =>
-  page.locator(`${scope} figure[data-kind="${kind}"] svg .mark-rect path`).evaluateAll((marks) => marks.map((mark) => mark.getAttribute('aria-label') ?? ''));
+  page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(`${scope} figure[data-kind="${kind}"] svg .mark-rect path`)})].map((mark) => mark.getAttribute('aria-label') ?? '')`);
 const chartDrawn = (page: Page, scope: string, kind: string) =>
   page.waitForFunction(`document.querySelector('${scope} figure[data-kind="${kind}"][aria-busy="false"] svg') !== null`, undefined, { timeout: 30_000 });
 /** The number a mark's label gives for a field, e.g. `objects` in "equivalent diameter (px): 1.2; objects: 3; ...". */
@@ -264,13 +264,10 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
     expect(driftReport.images).toHaveLength(2);
     const page = await openSignedIn(`drift?dataset=${datasetId}&from=${OLD_MODEL}&to=${NEW_MODEL}`);
     await page.getByRole('heading', { level: 1, name: 'Drift on MicroNet subset' }).waitFor();
-    const perImage = page.getByRole('table', { name: 'Per image: old and new side by side' });
+    await page.getByRole('table', { name: 'Per image: old and new side by side' }).waitFor();
     // Objects old and new of every image and class, in the report's order.
-    const cells = await perImage.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => {
-        const numbers = [...row.querySelectorAll('td.number')].map((cell) => cell.textContent ?? '');
-        return [numbers[0], numbers[1]];
-      }),
+    const cells = await page.evaluate<string[][]>(
+      `[...document.querySelectorAll('table.drift-images tbody tr')].map((row) => [...row.querySelectorAll('td.number')].slice(0, 2).map((cell) => cell.textContent))`,
     );
     expect(cells).toEqual(driftReport.images.flatMap((image) => image.classes.map((c) => [String(c.count.old), String(c.count.new)])));
     // The new version's masks lost the right half's particles: fewer objects, never more.

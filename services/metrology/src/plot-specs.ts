@@ -36,36 +36,20 @@ export function plotSpecs(
   const unit = inputs.unit as ResultUnit;
   const suffix = titles.suffix ?? '';
   const specs: PlotSpec[] = [];
-  const add = (kind: PlotSpec['kind'], spec: VegaLiteSpec) =>
-    specs.push({
-      kind,
-      title: String(spec.title),
-      description: spec.description ?? String(spec.title),
-      spec: spec as unknown as Record<string, unknown>,
-    });
+  const add = (kind: PlotSpec['kind'], title: string, spec: VegaLiteSpec) =>
+    specs.push({ kind, title, description: spec.description ?? title, spec: spec as unknown as Record<string, unknown> });
   const series = inputs.classes.map((c) => ({ label: `class ${c.class}`, histogram: c.histogram }));
   if (series.some((s) => s.histogram.counts.length > 0))
-    add('size_histogram', sizeHistogramSpec(series, { unit, title: titles.size }));
-  if (inputs.classes.length > 0)
-    add(
-      'area_fractions',
-      areaFractionSpec(
-        inputs.classes.map((c) => ({ label: `class ${c.class}`, areaFraction: c.areaFraction })),
-        { title: `Area fractions${suffix}` },
-      ),
-    );
+    add('size_histogram', titles.size, sizeHistogramSpec(series, { unit, title: titles.size }));
+  if (inputs.classes.length > 0) {
+    const title = `Area fractions${suffix}`;
+    add('area_fractions', title, areaFractionSpec(inputs.classes.map((c) => ({ label: `class ${c.class}`, areaFraction: c.areaFraction })), { title }));
+  }
   if (inputs.thicknessValues && inputs.thicknessValues.length > 0)
-    add(
-      'thickness_histogram',
-      thicknessHistogramSpec(inputs.thicknessValues, { unit, title: titles.thickness }),
-    );
-  if (inputs.thicknessProfile && inputs.thicknessProfile.length > 0)
-    add(
-      'thickness_profile',
-      thicknessProfileSpec(inputs.thicknessProfile, {
-        unit,
-        title: `Layer thickness profile${suffix}`,
-      }),
-    );
+    add('thickness_histogram', titles.thickness, thicknessHistogramSpec(inputs.thicknessValues, { unit, title: titles.thickness }));
+  if (inputs.thicknessProfile && inputs.thicknessProfile.length > 0) {
+    const title = `Layer thickness profile${suffix}`;
+    add('thickness_profile', title, thicknessProfileSpec(inputs.thicknessProfile, { unit, title }));
+  }
   return specs;
 }

@@ -28,7 +28,7 @@ export function VegaChart({ plot }: { plot: PlotSpecView }) {
       if (cancelled || !element) return;
       // The figure's caption carries the title; drawn in the chart too it would say it twice.
       const { title: _title, ...untitled } = plot.spec as TopLevelSpec;
-      const view = new vega.View(vega.parse(vegaLite.compile(untitled as TopLevelSpec).spec), { renderer: 'svg', container: element, hover: false });
+      const view = new vega.View(vega.parse(vegaLite.compile(untitled).spec), { renderer: 'svg', container: element, hover: false });
       finalize = () => view.finalize();
       await view.runAsync();
       if (!cancelled) setDrawn(true);

@@ -1,3 +1,4 @@
+import './models.css';
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
 import { ErrorMessage } from '../components/error-message.tsx';
