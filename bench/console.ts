@@ -11,8 +11,9 @@
  *   `microseg:first-overlay-tile` mark, when OpenSeadragon has the tile), and until every tile of
  *   the view is drawn (the viewer no longer aria-busy), for the 512 px and the 4096 px image. Tiles
  *   are made once per image: the first open (which makes them) is timed apart, then RUNS warm loads.
- *   Metrology runs (the viewer asks it for the accuracy maps of model masks), and every mask is
- *   measured before the timing starts, so no measurement of the 4096 px mask competes for the CPU.
+ *   Metrology runs (the viewer asks it for the accuracy maps of model masks); the timing waits
+ *   (up to MEASURE_WAIT_MS) until every mask is measured, so the measurement of the 4096 px mask
+ *   does not compete for the CPU, and says so when it did not finish in time.
  * Goal (issue 12): under 1 s each.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +29,7 @@ import { startTestPlatform } from '../test/harness/platform.ts';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const GOAL_MS = 1000;
 const LARGE = 4096;
+const MEASURE_WAIT_MS = Number(process.env['BENCH_MEASURE_WAIT_MS'] ?? 300_000);
 
 if (!chromiumAvailable) process.exit(1);
 
@@ -99,7 +101,10 @@ try {
       { id: datasetId },
     );
     if (summary.sources.reduce((n, s) => n + s.maskCount + s.failedCount, 0) >= dataset.images.nodes.length) break;
-    if (Date.now() - measuring > 900_000) throw new Error('the masks were not measured within 15 minutes');
+    if (Date.now() - measuring > MEASURE_WAIT_MS) {
+      console.log(`not every mask measured after ${MEASURE_WAIT_MS} ms: metrology may still compete for the CPU`);
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 

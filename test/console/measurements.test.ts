@@ -36,7 +36,7 @@ interface Histogram {
  */
 function serveTwoVersions(nc: NatsConnection, platform: TestPlatform, groupId: string): RequestServer {
   const modelId = randomUUID();
-  const version = (id: string, number: number): ModelVersion => ({
+  const version = (id: ModelVersion['id'], number: number): ModelVersion => ({
     id, modelId, modelName: 'outside-unet', groupId, number, architecture: 'unet', encoder: 'resnet18',
     classes: [{ index: 0, name: 'matrix', color: '#000000' }, { index: 1, name: 'secondary', color: '#0000ff' }, { index: 2, name: 'tertiary', color: '#ff0000' }],
     binary: false, material: 'super', classRule: 'argmax', sixteenBitInput: 'full_range', iouDefinition: 'paper',
@@ -45,7 +45,7 @@ function serveTwoVersions(nc: NatsConnection, platform: TestPlatform, groupId: s
     parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
     artifact: { bucket: 'unused', prefix: 'unused' }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(),
   });
-  const versions = new Map([OLD_MODEL, NEW_MODEL].map((id, i) => [id, version(id, i + 1)]));
+  const versions = new Map<string, ModelVersion>([OLD_MODEL, NEW_MODEL].map((id, i) => [id, version(id, i + 1)]));
   return serveAuthenticated(
     nc,
     trainingContracts.getVersion,
