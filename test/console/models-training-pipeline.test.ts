@@ -150,6 +150,16 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     await refused.waitFor();
     expect(await refused.textContent()).toContain(`alias production moved meanwhile: it points to ${trainingJob.modelVersionId}, not ${firstVersionId}`);
     await screenshot(page, 'alias-refused');
+
+    // The drift report of v2 against v1 opens from v2's page, at its own URL (no model mask yet: nothing to compare).
+    await page.goto(at(`model-versions/${trainingJob.modelVersionId}`));
+    const compare = page.getByRole('form', { name: 'Compare with another version' });
+    await compare.getByRole('combobox', { name: 'Old version' }).selectOption({ label: 'v1' });
+    await compare.getByRole('combobox', { name: 'On the dataset' }).selectOption({ label: 'MicroNet subset' });
+    await compare.getByRole('button', { name: 'Show the drift report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Drift on MicroNet subset' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe(firstVersionId);
+    await page.getByText('No image is measured by both versions yet.').waitFor();
   }, TRAINING_TIMEOUT_MS + 60_000);
 
   it('creates, pauses, resumes and runs a policy, and lists the run', async () => {

@@ -109,6 +109,27 @@ export type MeasurementKind = z.infer<typeof measurementKindSchema>;
 export const measurementPixelSizeSourceSchema = z.enum([...pixelSizeSourceSchema.options, 'profile']);
 export type MeasurementPixelSizeSource = z.infer<typeof measurementPixelSizeSourceSchema>;
 
+/** What a plot shows; the console names and orders them by it. */
+export const plotKindSchema = z.enum(['size_histogram', 'area_fractions', 'thickness_histogram', 'thickness_profile']);
+
+/** A Vega-Lite (v5) spec with its data inline, as metrology renders it, for a page to draw itself. */
+export const plotSpecSchema = z.object({
+  kind: plotKindSchema,
+  title: z.string(),
+  /** What the plot shows in a sentence: the page's alt text. */
+  description: z.string(),
+  spec: z.record(z.string(), z.unknown()),
+});
+export type PlotSpec = z.infer<typeof plotSpecSchema>;
+
+const plotsSchema = z.object({
+  /** Presigned GET URLs (15 minutes) of the stored SVG plots. */
+  sizeHistogramUrl: z.string().nullable(),
+  thicknessHistogramUrl: z.string().nullable(),
+  /** Empty unless the request asked for them (`plotSpecs`): they carry the plots' data. */
+  specs: z.array(plotSpecSchema).default([]),
+});
+
 export const measurementSetSchema = z.object({
   id,
   maskId: id,
@@ -140,11 +161,7 @@ export const measurementSetSchema = z.object({
   thickness: thicknessMeasurementSchema.nullable(),
   /** Intervals of the numbers above; null for a failed set and for sets measured before intervals were. */
   uncertainty: measurementUncertaintySchema.nullable().default(null),
-  /** Presigned GET URLs (15 minutes) of the stored SVG plots. */
-  plots: z.object({
-    sizeHistogramUrl: z.string().nullable(),
-    thicknessHistogramUrl: z.string().nullable(),
-  }),
+  plots: plotsSchema,
   startedAt: timestamp,
   completedAt: timestamp,
 });
@@ -172,10 +189,7 @@ export const sourceSummarySchema = z.object({
   failedCount: z.number().int(),
   particles: z.array(classParticleSummarySchema),
   thickness: summarySchema.nullable(),
-  plots: z.object({
-    sizeHistogramUrl: z.string().nullable(),
-    thicknessHistogramUrl: z.string().nullable(),
-  }),
+  plots: plotsSchema,
 });
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 
@@ -215,6 +229,8 @@ const summaryFilter = {
   datasetVersionId: id.optional(),
   source: maskSourceSchema.optional(),
   modelVersionId: z.string().optional(),
+  /** Only this image of the dataset (NOT_FOUND when it is not one of them). */
+  imageId: id.optional(),
 };
 
 /** One object (connected component) of a class, as metrology measured it; lengths in the set's unit. */
@@ -253,6 +269,8 @@ export const metrologyContracts = {
       imageId: id,
       source: maskSourceSchema.optional(),
       modelVersionId: z.string().optional(),
+      /** Also the plots' Vega-Lite specs (their data read from the stored results). */
+      plotSpecs: z.boolean().default(false),
     }),
     response: z.object({ measurements: z.array(measurementSetSchema) }),
   }),
@@ -278,6 +296,8 @@ export const metrologyContracts = {
       status: measurementStatusSchema.optional(),
       first: z.number().int().min(1).max(500).default(50),
       after: id.optional(),
+      /** Also the plots' Vega-Lite specs (their data read from the stored results). */
+      plotSpecs: z.boolean().default(false),
     }),
     response: z.object({
       nodes: z.array(measurementSetSchema),

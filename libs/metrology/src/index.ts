@@ -55,9 +55,12 @@ export { type MaskComparison, compareMaskPngs } from './mask-comparison.ts';
 export {
   type HistogramSeries,
   type PlotFormat,
+  areaFractionSpec,
+  linearBins,
   renderPlot,
   sizeHistogramSpec,
   thicknessHistogramSpec,
+  thicknessProfileSpec,
 } from './plots.ts';
 export {
   type Interval,

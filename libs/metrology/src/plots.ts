@@ -30,9 +30,12 @@ export function sizeHistogramSpec(
       series: label,
     })),
   );
+  const title = options.title ?? 'Size distribution';
+  const objects = series.map(({ label, histogram }) => `${label} ${histogram.counts.reduce((sum, count) => sum + count, 0)} objects`);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: options.title ?? 'Size distribution',
+    title,
+    description: `${title}: objects per equivalent-diameter bin (${options.unit}, log-spaced), ${objects.join(', ')}`,
     width: WIDTH,
     height: HEIGHT,
     background: 'white',
@@ -57,27 +60,111 @@ export function sizeHistogramSpec(
   };
 }
 
-/** Vega-Lite spec of the thickness values along a layer's medial axis, binned by Vega-Lite. */
+/** Bins of the thickness histogram: Vega-Lite's default `maxbins`, so the plot looks as it did when Vega-Lite binned. */
+const THICKNESS_BINS = 40;
+
+/**
+ * Vega-Lite spec of the thickness values along a layer's medial axis, on equal-width bins. The
+ * values are binned here, not by Vega-Lite, so the spec stays a few bins long however many
+ * medial-axis pixels a layer has (it travels to the console inline).
+ */
 export function thicknessHistogramSpec(
   values: ArrayLike<number>,
   options: { unit: ResultUnit; title?: string },
 ): TopLevelSpec {
+  const title = options.title ?? 'Layer thickness';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: options.title ?? 'Layer thickness',
+    title,
+    description: `${title}: medial-axis pixels per thickness bin, ${values.length} pixels, thickness in ${options.unit}`,
     width: WIDTH,
     height: HEIGHT,
     background: 'white',
-    data: { values: Array.from(values, (thickness) => ({ thickness })) },
+    data: { values: linearBins(values, THICKNESS_BINS) },
+    mark: { type: 'rect', color: '#4c78a8', stroke: 'white', strokeWidth: 0.5 },
+    encoding: {
+      x: { field: 'from', type: 'quantitative', title: `thickness (${options.unit})`, scale: { zero: false } },
+      x2: { field: 'to' },
+      y: { field: 'count', type: 'quantitative', title: 'medial-axis pixels' },
+    },
+  };
+}
+
+/** Equal-width bins from the smallest to the largest value, the last bin closed; one bin when all values are equal. */
+export function linearBins(values: ArrayLike<number>, bins: number): { from: number; to: number; count: number }[] {
+  if (values.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    min = Math.min(min, values[i]!);
+    max = Math.max(max, values[i]!);
+  }
+  if (min === max) return [{ from: min - 0.5, to: max + 0.5, count: values.length }];
+  const width = (max - min) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor((values[i]! - min) / width))]!++;
+  return counts.map((count, i) => ({ from: min + i * width, to: i === bins - 1 ? max : min + (i + 1) * width, count }));
+}
+
+/** More points than the plot is pixels wide draw nothing more; a long profile is averaged down to this many. */
+const PROFILE_POINTS = WIDTH;
+
+/**
+ * Vega-Lite spec of a layer's thickness profile: the mean thickness of each image column along
+ * the layer (position across the image), as a line. A profile longer than the plot is wide is
+ * averaged over runs of neighbouring columns.
+ */
+export function thicknessProfileSpec(
+  profile: readonly { position: number; thickness: number }[],
+  options: { unit: ResultUnit; title?: string },
+): TopLevelSpec {
+  const title = options.title ?? 'Layer thickness profile';
+  const run = Math.ceil(profile.length / PROFILE_POINTS);
+  const values: { position: number; thickness: number }[] = [];
+  for (let i = 0; i < profile.length; i += run) {
+    const slice = profile.slice(i, i + run);
+    values.push({
+      position: slice.reduce((sum, p) => sum + p.position, 0) / slice.length,
+      thickness: slice.reduce((sum, p) => sum + p.thickness, 0) / slice.length,
+    });
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title,
+    description: `${title}: mean layer thickness (${options.unit}) along the image, at ${values.length} positions`,
+    width: WIDTH,
+    height: HEIGHT,
+    background: 'white',
+    data: { values },
+    mark: { type: 'line', color: '#4c78a8', point: values.length <= 40 },
+    encoding: {
+      x: { field: 'position', type: 'quantitative', title: `position across the image (${options.unit})` },
+      y: { field: 'thickness', type: 'quantitative', title: `thickness (${options.unit})`, scale: { zero: false } },
+    },
+  };
+}
+
+/**
+ * Vega-Lite spec of the area fraction of each class (its pixels over all pixels of the masks),
+ * one bar per class.
+ */
+export function areaFractionSpec(
+  classes: readonly { label: string; areaFraction: number }[],
+  options: { title?: string } = {},
+): TopLevelSpec {
+  const title = options.title ?? 'Area fractions';
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title,
+    description: `${title}: ${classes.map((c) => `${c.label} ${(100 * c.areaFraction).toFixed(2)} %`).join(', ')}`,
+    width: WIDTH,
+    height: HEIGHT,
+    background: 'white',
+    data: { values: classes.map((c) => ({ class: c.label, areaFraction: c.areaFraction })) },
     mark: { type: 'bar', color: '#4c78a8' },
     encoding: {
-      x: {
-        field: 'thickness',
-        type: 'quantitative',
-        bin: { maxbins: 40 },
-        title: `thickness (${options.unit})`,
-      },
-      y: { aggregate: 'count', type: 'quantitative', title: 'medial-axis pixels' },
+      x: { field: 'class', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } },
+      y: { field: 'areaFraction', type: 'quantitative', title: 'area fraction', axis: { format: '.1%' } },
     },
   };
 }

@@ -9,6 +9,7 @@ import { DatasetsPage } from './pages/datasets-page.tsx';
 import { ImagePage } from './pages/image-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { DriftPage } from './models/drift-page.tsx';
 import { ModelPage } from './models/model-page.tsx';
 import { ModelVersionPage } from './models/model-version-page.tsx';
 import { ModelsPage } from './models/models-page.tsx';
@@ -51,6 +52,7 @@ function SignedIn() {
             <Route path="/models" component={ModelsPage} />
             <Route path="/models/:id" component={ModelPage} />
             <Route path="/model-versions/:id" component={ModelVersionPage} />
+            <Route path="/drift" component={DriftPage} />
             <Route path="/training" component={TrainingJobsPage} />
             <Route path="/training/new" component={StartTrainingPage} />
             <Route path="/training/:id" component={TrainingJobPage} />

@@ -17,6 +17,7 @@ import type {
   SetFilter,
 } from './measurement.repository.ts';
 import { objectsAt } from './objects-at.ts';
+import { plotSpecs } from './plot-specs.ts';
 import { type PoolableMeasurement, poolMeasurements } from './pooled-summary.ts';
 import type { ProfileResolver } from './profile-resolver.ts';
 import type { ThicknessResult } from './mask-analysis.ts';
@@ -24,6 +25,13 @@ import type { ThicknessResult } from './mask-analysis.ts';
 export interface SummaryQuery extends SetFilter {
   datasetId: string;
   datasetVersionId?: string | undefined;
+  /** Only this image of the dataset. */
+  imageId?: string | undefined;
+}
+
+/** Whether a read also builds the plots' Vega-Lite specs, which need the stored thickness values. */
+interface SpecsWanted {
+  plotSpecs?: boolean | undefined;
 }
 
 /** Measurements as callers read them: checked against the dataset service's tenancy, plots as presigned URLs. */
@@ -40,56 +48,95 @@ export class MeasurementCatalog {
   async ofImage(
     principal: Principal,
     imageId: string,
-    filter: SetFilter,
+    filter: SetFilter & SpecsWanted,
   ): Promise<MeasurementSet[]> {
     await this.deps.directory.readableImage(principal, imageId);
-    return this.withResults(await this.deps.measurements.ofImage(imageId, filter));
+    return this.withResults(
+      await this.deps.measurements.ofImage(imageId, filter),
+      filter.plotSpecs ?? false,
+    );
   }
 
   /** What the console shows on hover: objects of a measurement the caller may read (NOT_FOUND otherwise). */
-  async objectsAt(principal: Principal, query: { measurementId: string; x: number; y: number; limit: number }): Promise<MeasuredObject[]> {
+  async objectsAt(
+    principal: Principal,
+    query: { measurementId: string; x: number; y: number; limit: number },
+  ): Promise<MeasuredObject[]> {
     const row = await this.deps.measurements.findById(query.measurementId);
     if (!row) throw notFound('measurement set', query.measurementId);
     await this.deps.directory.readableImage(principal, row.image_id).catch(() => {
       throw notFound('measurement set', query.measurementId);
     });
-    return objectsAt(await this.deps.measurements.classesOf([row.id], true), query.x, query.y, query.limit);
+    return objectsAt(
+      await this.deps.measurements.classesOf([row.id], true),
+      query.x,
+      query.y,
+      query.limit,
+    );
   }
 
   async ofDataset(
     principal: Principal,
-    query: SetFilter & { datasetId: string; status?: 'succeeded' | 'failed' | undefined; first: number; after?: string | undefined },
+    query: SetFilter &
+      SpecsWanted & {
+        datasetId: string;
+        status?: 'succeeded' | 'failed' | undefined;
+        first: number;
+        after?: string | undefined;
+      },
   ): Promise<{ nodes: MeasurementSet[]; endCursor: string | null; hasNextPage: boolean }> {
     await this.deps.directory.readableDataset(principal, query.datasetId);
     const { rows, hasNextPage } = await this.deps.measurements.ofDataset(query.datasetId, query);
-    return { nodes: await this.withResults(rows), endCursor: rows.at(-1)?.id ?? null, hasNextPage };
+    return {
+      nodes: await this.withResults(rows, query.plotSpecs ?? false),
+      endCursor: rows.at(-1)?.id ?? null,
+      hasNextPage,
+    };
   }
 
   /** Rows with their per-class results, thickness and plot URLs (objects left out: exports carry them). */
-  private async withResults(rows: MeasurementSetRow[]): Promise<MeasurementSet[]> {
+  private async withResults(
+    rows: MeasurementSetRow[],
+    withSpecs: boolean,
+  ): Promise<MeasurementSet[]> {
     const ids = rows.map((row) => row.id);
     const [classes, thickness] = await Promise.all([
       this.deps.measurements.classesOf(ids, false),
-      this.deps.measurements.thicknessOf(ids, false),
+      this.deps.measurements.thicknessOf(ids, withSpecs),
     ]);
     return Promise.all(
-      rows.map(async (row) => ({
-        ...provenance(row),
-        particles: classes
+      rows.map(async (row) => {
+        const particles = classes
           .filter((c) => c.measurementId === row.id)
-          .map((c) => c.statistics as ClassParticleMeasurement),
-        thickness:
-          (thickness.find((t) => t.measurementId === row.id)?.statistics as
-            ThicknessResult['statistics'] | undefined) ?? null,
-        plots: {
-          sizeHistogramUrl: row.size_histogram_key
-            ? await this.deps.files.url(row.size_histogram_key)
-            : null,
-          thicknessHistogramUrl: row.thickness_histogram_key
-            ? await this.deps.files.url(row.thickness_histogram_key)
-            : null,
-        },
-      })),
+          .map((c) => c.statistics as ClassParticleMeasurement);
+        const layer = thickness.find((t) => t.measurementId === row.id);
+        const specs =
+          withSpecs && row.status === 'succeeded'
+            ? plotSpecs(
+                {
+                  unit: row.unit,
+                  classes: particles,
+                  thicknessValues: layer?.values ?? null,
+                  thicknessProfile: layer?.profile ?? null,
+                },
+                { size: 'Particle size distribution', thickness: 'Layer thickness' },
+              )
+            : [];
+        return {
+          ...provenance(row),
+          particles,
+          thickness: (layer?.statistics as ThicknessResult['statistics'] | undefined) ?? null,
+          plots: {
+            sizeHistogramUrl: row.size_histogram_key
+              ? await this.deps.files.url(row.size_histogram_key)
+              : null,
+            thicknessHistogramUrl: row.thickness_histogram_key
+              ? await this.deps.files.url(row.thickness_histogram_key)
+              : null,
+            specs,
+          },
+        };
+      }),
     );
   }
 
@@ -149,6 +196,19 @@ export class MeasurementCatalog {
           plots: {
             sizeHistogramUrl: size ? await this.deps.files.url(size) : null,
             thicknessHistogramUrl: layer ? await this.deps.files.url(layer) : null,
+            specs: plotSpecs(
+              {
+                unit: source.unit,
+                classes: source.particles,
+                thicknessValues,
+                thicknessProfile: null,
+              },
+              {
+                size: `Particle sizes, ${label} (${source.maskCount} masks)`,
+                thickness: `Layer thickness, ${label}`,
+                suffix: `, ${label}`,
+              },
+            ),
           },
         };
       }),
@@ -167,6 +227,10 @@ export class MeasurementCatalog {
     query: SummaryQuery,
   ): Promise<{ rows: MeasurementSetRow[]; profile: MeasurementProfile; profileHash: string }> {
     const dataset = await this.deps.directory.readableDataset(principal, query.datasetId);
+    if (query.imageId) {
+      const image = await this.deps.directory.readableImage(principal, query.imageId);
+      if (image.datasetId !== dataset.id) throw notFound('image', query.imageId);
+    }
     const { profile, profileHash } = await this.deps.profiles.answer(dataset);
     let version:
       { imageIds: string[]; groundTruth: { imageId: string; sha256: string }[] } | undefined;
@@ -184,6 +248,7 @@ export class MeasurementCatalog {
     const rows = await this.deps.measurements.forSummary(dataset.id, profileHash, {
       source: query.source,
       modelVersionId: query.modelVersionId,
+      imageId: query.imageId,
       version,
     });
     return { rows, profile, profileHash };

@@ -205,6 +205,7 @@ export class MeasurementRepository {
     datasetId: string,
     profileHash: string,
     filter: SetFilter & {
+      imageId?: string | undefined;
       version?:
         { imageIds: string[]; groundTruth: { imageId: string; sha256: string }[] } | undefined;
     },
@@ -219,6 +220,7 @@ export class MeasurementRepository {
     if (filter.source) query = query.where('s.source', '=', filter.source);
     if (filter.modelVersionId)
       query = query.where('s.model_version_id', '=', filter.modelVersionId);
+    if (filter.imageId) query = query.where('s.image_id', '=', filter.imageId);
     const version = filter.version;
     if (!version) {
       query = query.where('m.superseded_at', 'is', null);
@@ -266,18 +268,19 @@ export class MeasurementRepository {
   async thicknessOf(
     measurementIds: readonly string[],
     withValues: boolean,
-  ): Promise<{ measurementId: string; statistics: unknown; values: number[] | null }[]> {
+  ): Promise<{ measurementId: string; statistics: unknown; values: number[] | null; profile: ThicknessResult['profile'] | null }[]> {
     if (measurementIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('thickness_results')
       .select(['measurement_id', 'statistics'])
-      .$if(withValues, (q) => q.select('values'))
+      .$if(withValues, (q) => q.select(['values', 'profile']))
       .where('measurement_id', 'in', measurementIds)
       .execute();
     return rows.map((row) => ({
       measurementId: row.measurement_id,
       statistics: row.statistics,
       values: 'values' in row ? (row.values as number[]) : null,
+      profile: 'profile' in row ? (row.profile as ThicknessResult['profile']) : null,
     }));
   }
 }

@@ -1,9 +1,9 @@
-import { useClient, useQuery } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
-import { errorInWords } from '../graphql/error-words.ts';
+import { CsvDownloadButton } from '../measurements/csv-download.tsx';
 import { ParticleTable } from '../measurements/particle-table.tsx';
+import { MeasurementPlots } from '../measurements/vega-chart.tsx';
 import type { DatasetClassView } from './class-legend.tsx';
 
 const DatasetMeasurementSummaryQuery = graphql(`
@@ -23,42 +23,27 @@ const DatasetMeasurementSummaryQuery = graphql(`
           medianEquivalentDiameter
         }
         plots {
-          sizeHistogramUrl
+          specs {
+            kind
+            title
+            description
+            spec
+          }
         }
       }
     }
   }
 `);
 
-const ExportQuery = graphql(`
-  query ExportDatasetMeasurements($id: ID!, $source: MaskSource, $modelVersionId: String) {
-    exportDatasetMeasurements(datasetId: $id, source: $source, modelVersionId: $modelVersionId, format: csv) {
-      url
-    }
-  }
-`);
-
-/** Every mask of the dataset pooled per source (manual, each model version), with metrology's histogram and a CSV. */
+/** Every mask of the dataset pooled per source (manual, each model version), with metrology's plots drawn in the page and a CSV. */
 export function DatasetMeasurements({ datasetId, classes }: { datasetId: string; classes: readonly DatasetClassView[] }) {
-  const client = useClient();
-  const [exportError, setExportError] = useState<string | null>(null);
   const [{ data, error }] = useQuery({ query: DatasetMeasurementSummaryQuery, variables: { id: datasetId } });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">Loading the measurements…</p>;
   const sources = data.datasetMeasurementSummary.sources;
   if (sources.length === 0) return <p>No mask of this dataset is measured yet.</p>;
-  const downloadCsv = async (source: (typeof sources)[number]) => {
-    const result = await client.query(ExportQuery, { id: datasetId, source: source.source, modelVersionId: source.modelVersionId ?? null }, { requestPolicy: 'network-only' }).toPromise();
-    if (result.error) setExportError(errorInWords(result.error));
-    else if (result.data) window.location.assign(result.data.exportDatasetMeasurements.url);
-  };
   return (
     <>
-      {exportError && (
-        <p class="error" role="alert">
-          {exportError}
-        </p>
-      )}
       {sources.map((source) => {
         const title = source.source === 'ground_truth' ? 'Manual masks' : `Model ${source.modelVersionId ?? ''}`;
         return (
@@ -71,10 +56,8 @@ export function DatasetMeasurements({ datasetId, classes }: { datasetId: string;
               unit={source.unit}
               classes={classes}
             />
-            <div class="plots">{source.plots.sizeHistogramUrl && <img src={source.plots.sizeHistogramUrl} alt={`Particle size histogram of the ${title}, pooled`} />}</div>
-            <button type="button" onClick={() => void downloadCsv(source)}>
-              Download the particles as CSV
-            </button>
+            <MeasurementPlots specs={source.plots.specs} />
+            <CsvDownloadButton selection={{ datasetId, source: source.source, modelVersionId: source.modelVersionId }} label="Download the particles as CSV" />
           </article>
         );
       })}

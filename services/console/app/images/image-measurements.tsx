@@ -2,13 +2,16 @@ import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import type { DatasetClassView } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
+import { CsvDownloadButton } from '../measurements/csv-download.tsx';
 import { ParticleTable, figure } from '../measurements/particle-table.tsx';
+import { MeasurementPlots, type PlotSpecView } from '../measurements/vega-chart.tsx';
 
 // Apart from the image's query: when metrology is away, the image and its overlay still show.
 const ImageMeasurementsQuery = graphql(`
   query ImageMeasurements($id: ID!) {
     imageMeasurements(imageId: $id) {
       id
+      datasetId
       source
       modelVersionId
       status
@@ -38,8 +41,12 @@ const ImageMeasurementsQuery = graphql(`
         }
       }
       plots {
-        sizeHistogramUrl
-        thicknessHistogramUrl
+        specs {
+          kind
+          title
+          description
+          spec
+        }
       }
     }
   }
@@ -47,6 +54,7 @@ const ImageMeasurementsQuery = graphql(`
 
 export interface MeasurementSetView {
   id: string;
+  datasetId: string;
   source: 'ground_truth' | 'model';
   modelVersionId?: string | null;
   status: 'succeeded' | 'failed';
@@ -62,7 +70,7 @@ export interface MeasurementSetView {
     equivalentDiameter: { mean?: number | null; median?: number | null };
   }[];
   thickness?: { thickness: { mean?: number | null; median?: number | null } } | null;
-  plots: { sizeHistogramUrl?: string | null; thicknessHistogramUrl?: string | null };
+  plots: { specs: readonly PlotSpecView[] };
 }
 
 const SOURCE_WORDS: Record<string, string> = {
@@ -83,15 +91,15 @@ function scaleWords(set: Pick<MeasurementSetView, 'pixelSize' | 'pixelSizeSource
   return `Pixel size ${set.pixelSize.value} ${set.pixelSize.unit}${source}`;
 }
 
-/** One measurement set per mask: per-class particle figures, layer thickness, and metrology's plots. */
+/** One measurement set per mask: per-class particle figures, layer thickness, metrology's plots drawn in the page, and its objects as CSV. */
 export function ImageMeasurements({ imageId, classes }: { imageId: string; classes: readonly DatasetClassView[] }) {
   const [{ data, error }] = useQuery({ query: ImageMeasurementsQuery, variables: { id: imageId } });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">Loading the measurements…</p>;
-  return <MeasurementSets sets={data.imageMeasurements} classes={classes} />;
+  return <MeasurementSets imageId={imageId} sets={data.imageMeasurements} classes={classes} />;
 }
 
-function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
+function MeasurementSets({ imageId, sets, classes }: { imageId: string; sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
   if (sets.length === 0) return <p>No measurement yet: masks are measured shortly after they arrive.</p>;
   return (
     <>
@@ -115,10 +123,11 @@ function MeasurementSets({ sets, classes }: { sets: readonly MeasurementSetView[
                     Layer thickness: mean {figure(set.thickness.thickness.mean)} {set.unit}, median {figure(set.thickness.thickness.median)} {set.unit}
                   </p>
                 )}
-                <div class="plots">
-                  {set.plots.sizeHistogramUrl && <img src={set.plots.sizeHistogramUrl} alt={`Particle size histogram of the ${title}`} />}
-                  {set.plots.thicknessHistogramUrl && <img src={set.plots.thicknessHistogramUrl} alt={`Layer thickness histogram of the ${title}`} />}
-                </div>
+                <MeasurementPlots specs={set.plots.specs} />
+                <CsvDownloadButton
+                  selection={{ datasetId: set.datasetId, imageId, source: set.source, modelVersionId: set.modelVersionId }}
+                  label={`Download the particles of the ${title} as CSV`}
+                />
               </>
             )}
           </article>

@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
+import { CompareVersionsForm } from './compare-versions-form.tsx';
 import { LineageView } from './lineage-view.tsx';
 import { MetricsTable } from './metrics-table.tsx';
 import { SetAliasForm } from './set-alias-form.tsx';
@@ -89,7 +90,7 @@ const ModelVersionQuery = graphql(`
   }
 `);
 
-/** /model-versions/:id: one version's metrics, lineage, aliases (set one here) and sharing. */
+/** /model-versions/:id: one version's metrics, lineage, aliases (set one here), sharing, and its drift against another version. */
 export function ModelVersionPage() {
   const { params } = useRoute();
   const id = params['id'] ?? '';
@@ -123,6 +124,7 @@ export function ModelVersionPage() {
         ) : (
           <p>Shared with your group read-only: only {version.owner?.name ?? 'its owning group'} can move its aliases or share it.</p>
         )}
+        <CompareVersionsForm modelId={version.modelId} versionId={version.id} trainingDatasetId={data.lineage.dataset?.datasetId} />
       </div>
     </section>
   );

@@ -1039,6 +1039,12 @@ export type MeasurementPlots = {
   __typename?: 'MeasurementPlots';
   /** SVG, presigned GET URL valid 15 minutes. */
   sizeHistogramUrl: Maybe<Scalars['String']['output']>;
+  /**
+   * The plots as Vega-Lite (v5) specs with their data inline, for a page to draw (the console renders
+   * them to SVG): the size histogram, the area fraction per class, and for a layer the thickness
+   * histogram and (per image) the thickness profile. A plot with nothing to draw is left out.
+   */
+  specs: Array<PlotSpec>;
   thicknessHistogramUrl: Maybe<Scalars['String']['output']>;
 };
 
@@ -1747,6 +1753,24 @@ export type PlatformHealth = {
   status: ServiceStatus;
 };
 
+export type PlotKind =
+  | 'area_fractions'
+  | 'size_histogram'
+  | 'thickness_histogram'
+  /** Mean layer thickness per image column, along the image (per image only). */
+  | 'thickness_profile';
+
+/** One plot as a Vega-Lite (v5) spec. */
+export type PlotSpec = {
+  __typename?: 'PlotSpec';
+  /** What the plot shows, in a sentence: its alt text. */
+  description: Scalars['String']['output'];
+  kind: PlotKind;
+  /** The Vega-Lite spec, data inline. */
+  spec: Scalars['JSON']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** The probability thresholds a model mask's band was made at (under argmax, a margin of high - low to the best rival class). */
 export type ProbabilityBand = {
   __typename?: 'ProbabilityBand';
@@ -1806,7 +1830,11 @@ export type Query = {
   datasets: DatasetConnection;
   /** What moving an alias from one model version to another changed in a dataset's measurements. */
   driftReport: DriftReport;
-  /** The objects (CSV, one row each) or measurement sets (JSON) of a summary, as a presigned URL. */
+  /**
+   * The objects (CSV, one row each) or measurement sets (JSON) of a summary, as a presigned URL.
+   * With imageId, only that image's current masks (NOT_FOUND when the image is not the dataset's);
+   * the same filter narrows datasetMeasurementSummary to one image.
+   */
   exportDatasetMeasurements: MeasurementExport;
   /** The directory of groups (ids and names), to share resources with. */
   groups: GroupConnection;
@@ -1878,6 +1906,7 @@ export type QueryDatasetArgs = {
 export type QueryDatasetMeasurementSummaryArgs = {
   datasetId: Scalars['ID']['input'];
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
+  imageId?: InputMaybe<Scalars['ID']['input']>;
   modelVersionId?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<MaskSource>;
 };
@@ -1924,6 +1953,7 @@ export type QueryExportDatasetMeasurementsArgs = {
   datasetId: Scalars['ID']['input'];
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   format: MeasurementExportFormat;
+  imageId?: InputMaybe<Scalars['ID']['input']>;
   modelVersionId?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<MaskSource>;
 };
@@ -2741,6 +2771,8 @@ export type ResolversTypes = {
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PixelSizeSource: PixelSizeSource;
   PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
+  PlotKind: PlotKind;
+  PlotSpec: ResolverTypeWrapper<PlotSpec>;
   ProbabilityBand: ResolverTypeWrapper<ProbabilityBand>;
   ProvenanceModelVersion: ResolverTypeWrapper<ProvenanceModelVersion>;
   ProvenanceTrainingData: ResolverTypeWrapper<ProvenanceTrainingData>;
@@ -2926,6 +2958,7 @@ export type ResolversParentTypes = {
   PixelSizeSettings: PixelSizeSettings;
   PixelSizeSettingsInput: PixelSizeSettingsInput;
   PlatformHealth: PlatformHealth;
+  PlotSpec: PlotSpec;
   ProbabilityBand: ProbabilityBand;
   ProvenanceModelVersion: ProvenanceModelVersion;
   ProvenanceTrainingData: ProvenanceTrainingData;
@@ -3627,6 +3660,7 @@ export type MeasurementIntervalResolvers<ContextType = GatewayContext, ParentTyp
 
 export type MeasurementPlotsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementPlots'] = ResolversParentTypes['MeasurementPlots']> = {
   sizeHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  specs?: Resolver<Array<ResolversTypes['PlotSpec']>, ParentType, ContextType>;
   thicknessHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3946,6 +3980,14 @@ export type PixelSizeSettingsResolvers<ContextType = GatewayContext, ParentType 
 export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformHealth'] = ResolversParentTypes['PlatformHealth']> = {
   services?: Resolver<Array<ResolversTypes['ServiceHealth']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlotSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlotSpec'] = ResolversParentTypes['PlotSpec']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlotKind'], ParentType, ContextType>;
+  spec?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4362,6 +4404,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PixelSize?: PixelSizeResolvers<ContextType>;
   PixelSizeSettings?: PixelSizeSettingsResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
+  PlotSpec?: PlotSpecResolvers<ContextType>;
   ProbabilityBand?: ProbabilityBandResolvers<ContextType>;
   ProvenanceModelVersion?: ProvenanceModelVersionResolvers<ContextType>;
   ProvenanceTrainingData?: ProvenanceTrainingDataResolvers<ContextType>;

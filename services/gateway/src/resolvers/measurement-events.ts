@@ -47,6 +47,7 @@ export const measurementEventResolvers: Resolvers = {
         const { measurements } = await context.services.call(metrologyContracts.imageMeasurements, {
           imageId: event.imageId,
           source: event.source,
+          plotSpecs: true,
           ...(event.modelVersionId ? { modelVersionId: event.modelVersionId } : {}),
         });
         return measurements.find((set) => set.id === event.measurementId) ?? null;

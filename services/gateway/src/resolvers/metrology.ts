@@ -17,9 +17,11 @@ function filter(args: {
   datasetVersionId?: InputMaybe<string>;
   source?: InputMaybe<MaskSource>;
   modelVersionId?: InputMaybe<string>;
+  imageId?: InputMaybe<string>;
 }) {
   return {
     ...(args.datasetVersionId ? { datasetVersionId: args.datasetVersionId } : {}),
+    ...(args.imageId ? { imageId: args.imageId } : {}),
     ...(args.source ? { source: args.source } : {}),
     ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
   };
@@ -57,8 +59,10 @@ async function measurementsOf(
   args: { source?: InputMaybe<MaskSource>; modelVersionId?: InputMaybe<string> },
 ) {
   requireCaller(context);
+  // Specs too: GraphQL answers MeasurementPlots.specs from them.
   const { measurements } = await context.services.call(c.imageMeasurements, {
     imageId,
+    plotSpecs: true,
     ...(args.source ? { source: args.source } : {}),
     ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
   });
@@ -81,6 +85,7 @@ export const metrologyResolvers: Resolvers = {
       const page = await context.services.call(c.datasetMeasurements, {
         datasetId,
         first: first ?? 50,
+        plotSpecs: true,
         ...(after ? { after } : {}),
         ...(source ? { source } : {}),
         ...(modelVersionId ? { modelVersionId } : {}),

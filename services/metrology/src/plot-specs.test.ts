@@ -1,0 +1,49 @@
+import { logHistogram } from '@microseg/metrology';
+import { describe, expect, it } from 'vitest';
+import { plotSpecs } from './plot-specs.ts';
+
+const titles = { size: 'Particle size distribution', thickness: 'Layer thickness' };
+
+describe('plotSpecs', () => {
+  it('makes the size histogram and area fractions of particles, titled and described for the page', () => {
+    const specs = plotSpecs(
+      {
+        unit: 'nm',
+        classes: [
+          { class: 1, areaFraction: 0.2, histogram: logHistogram([1, 2, 4, 8], { bins: 3 }) },
+          { class: 2, areaFraction: 0.1, histogram: logHistogram([3, 5], { bins: 3 }) },
+        ],
+        thicknessValues: null,
+        thicknessProfile: null,
+      },
+      titles,
+    );
+    expect(specs.map((s) => [s.kind, s.title])).toEqual([
+      ['size_histogram', 'Particle size distribution'],
+      ['area_fractions', 'Area fractions'],
+    ]);
+    expect(specs[0]?.description).toContain('class 1 4 objects, class 2 2 objects');
+    expect(specs[1]?.description).toBe('Area fractions: class 1 20.00 %, class 2 10.00 %');
+  });
+
+  it('leaves out what there is nothing to draw of, and adds the layer plots when a layer was measured', () => {
+    const layer = plotSpecs(
+      {
+        unit: 'px',
+        classes: [],
+        thicknessValues: [4, 5, 6],
+        thicknessProfile: [
+          { position: 0, thickness: 4 },
+          { position: 1, thickness: 6 },
+        ],
+      },
+      { ...titles, suffix: ', ground truth' },
+    );
+    expect(layer.map((s) => [s.kind, s.title])).toEqual([
+      ['thickness_histogram', 'Layer thickness'],
+      ['thickness_profile', 'Layer thickness profile, ground truth'],
+    ]);
+    const empty = plotSpecs({ unit: 'px', classes: [{ class: 1, areaFraction: 0, histogram: { edges: [], counts: [] } }], thicknessValues: [], thicknessProfile: [] }, titles);
+    expect(empty.map((s) => s.kind)).toEqual(['area_fractions']);
+  });
+});
