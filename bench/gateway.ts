@@ -8,8 +8,9 @@
  * and throughput, the CPU time each server process spent per request (from /proc): on a shared
  * machine that moves much less with the neighbours than latency does. Loopback only.
  *
- * BENCH_SECONDS (default 30): seconds at 500/s; a third of it unthrottled. BENCH_CPU_PROF=DIR:
- * every server process writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+ * BENCH_SECONDS (default 30): seconds at 500/s; a third of it unthrottled. BENCH_SCENARIOS
+ * (default all): e.g. `me,imageByLimsId` (without `health` only identity and dataset start).
+ * BENCH_CPU_PROF=DIR: every server process writes a V8 CPU profile there when it stops.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,7 +32,9 @@ const GOAL_RATIO = 0.7;
 const LIMS_ID = 'S-1';
 const ROOT = resolve(import.meta.dirname, '..');
 const CPU_PROFILES = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
-const PROFILE_OPTIONS: Record<string, string> = CPU_PROFILES ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROFILES}` } : {};
+const PROFILE_OPTIONS: Record<string, string> = CPU_PROFILES
+  ? { NODE_OPTIONS: `--import=${resolve(import.meta.dirname, 'cpu-profile.js')}`, CPU_PROFILE_DIR: CPU_PROFILES }
+  : {};
 
 const SCENARIOS = {
   health: { query: '{ health { status services { service status } } }', variables: {}, key: false },
@@ -43,6 +46,8 @@ const SCENARIOS = {
   },
 } as const;
 type Scenario = keyof typeof SCENARIOS;
+const CHOSEN = new Set((process.env['BENCH_SCENARIOS'] ?? Object.keys(SCENARIOS).join(',')).split(',') as Scenario[]);
+for (const scenario of CHOSEN) if (!(scenario in SCENARIOS)) throw new Error(`BENCH_SCENARIOS: no scenario ${scenario} (${Object.keys(SCENARIOS).join(', ')})`);
 
 interface Target {
   name: string;
@@ -159,7 +164,10 @@ async function waitUntilAnswering(url: string): Promise<void> {
 const NO_RATE_LIMITS = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_KEY_PER_MINUTE: '0', RATE_LIMIT_GROUP_PER_MINUTE: '0' };
 const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const results: Result[] = [];
-const test = await startTestPlatform(['identity', 'dataset', 'training', 'inference', 'metrology'], { ...NO_RATE_LIMITS, ...PROFILE_OPTIONS });
+const test = await startTestPlatform(CHOSEN.has('health') ? ['identity', 'dataset', 'training', 'inference', 'metrology'] : ['identity', 'dataset'], {
+  ...NO_RATE_LIMITS,
+  ...PROFILE_OPTIONS,
+});
 // A second gateway that asks the identity service (and PostgreSQL) on every request.
 const uncachedPort = await findFreePort();
 const uncached = new ServiceProcess({
@@ -206,7 +214,7 @@ try {
     ['imageByLimsId', [platform, bareApollo]],
     ['health', [platform, bareApollo]],
   ];
-  for (const [scenario, targets] of plan) {
+  for (const [scenario, targets] of plan.filter(([scenario]) => CHOSEN.has(scenario))) {
     for (const target of targets) {
       await expectAnswer(target.url, scenario, lab.apiKey);
       await generateLoad(loadOptions(target.url, scenario, lab.apiKey, 2)); // warm-up: JIT, caches, connections
