@@ -5,3 +5,7 @@ export { trainingConfigSchema, workerConfigSchema, type TrainingConfig, type Wor
 export { buildSeededModel } from './worker/seeded-model.ts';
 export { evaluateSplit, type SplitScores } from './worker/evaluation.ts';
 export { assignWeights, namedWeights } from './worker/named-weights.ts';
+// The job repository and schema, for the medium tests that run them against a real PostgreSQL.
+export { JobRepository } from './job.repository.ts';
+export { trainingMigrations } from './migrations/index.ts';
+export type { TrainingDatabase } from './training.tables.ts';
