@@ -140,6 +140,15 @@ describe('ImageIngest.complete against PostgreSQL and S3', () => {
     expect(events.filter((e) => (e.payload as { imageId: string }).imageId === first.image.id)).toHaveLength(2);
   });
 
+  it('finds an image by LIMS id within its group only, and no longer once it is deleted', async () => {
+    const bytes = await grayPng(40, 30, 4);
+    const done = await ingest.complete(principal, { uploadId: (await uploaded(bytes)).uploadId, limsId: 'L-FIND', metadata: {} });
+    expect((await images.findByLimsId(principal.groupId, 'L-FIND'))?.id).toBe(done.image.id);
+    expect(await images.findByLimsId(randomUUID(), 'L-FIND')).toBeUndefined();
+    await images.softDelete(done.image.id, principal.memberId, 60);
+    expect(await images.findByLimsId(principal.groupId, 'L-FIND')).toBeUndefined();
+  });
+
   it('commits an image with its mask in one transaction, and a refused mask leaves neither row nor object', async () => {
     const bytes = await grayPng(40, 30, 3);
     const wrongSize = await indexMaskPng(20, 30, 2);

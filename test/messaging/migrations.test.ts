@@ -6,6 +6,7 @@ import {
   migrateToLatest,
   sql,
   waitForDatabase,
+  waitForMigrations,
 } from '@microseg/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrl, uniqueSuffix } from './env.ts';
@@ -105,6 +106,31 @@ describe('migrations', () => {
     });
     expect(Date.now() - started).toBeLessThan(5_000);
     await nowhere.destroy();
+  });
+
+  it('are applied by the schema owner only: a process using the schema waits for them and applies none', async () => {
+    const ownerSchema = `${schema}_owned`;
+    const owner = createDb<any>({ url: databaseUrl, schema: ownerSchema, max: 2 });
+    const user = createDb<any>({ url: databaseUrl, schema: ownerSchema, max: 2 });
+    try {
+      let waited = false;
+      const waiting = waitForMigrations(user, { schema: ownerSchema, migrations, pollMs: 50 }).then(() => (waited = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(waited).toBe(false);
+      const exists = await sql`select to_regclass(${`${ownerSchema}.groups`}) as t`.execute(first);
+      expect(exists.rows).toEqual([{ t: null }]);
+      await migrateToLatest(owner, { schema: ownerSchema, migrations });
+      await waiting;
+      const newer = { ...migrations, '0003-newer': { up: async () => undefined } };
+      await expect(waitForMigrations(user, { schema: ownerSchema, migrations: newer, timeoutMs: 200, pollMs: 50 })).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        details: { missing: ['0003-newer'] },
+      });
+    } finally {
+      await sql`drop schema if exists ${sql.ref(ownerSchema)} cascade`.execute(first);
+      await owner.destroy();
+      await user.destroy();
+    }
   });
 
   it('stop a failing migration with an error naming it, leaving nothing half-applied', async () => {

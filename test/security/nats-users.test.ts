@@ -1,7 +1,7 @@
 import { stat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENTS_STREAM, identityContracts, platformNatsUsers, trainingEvents } from '@microseg/contracts';
+import { EVENTS_STREAM, healthReport, identityContracts, platformNatsUsers, trainingEvents } from '@microseg/contracts';
 import { startLocalInfrastructure } from '@microseg/local-stack';
 import { ensureStream } from '@microseg/messaging';
 import { type NatsConnection, type NatsError, connect } from 'nats';
@@ -116,6 +116,21 @@ describe('each service user may use only the subjects it needs', () => {
     const jsm = await dataset.jetstreamManager();
     await expect(jsm.streams.delete(EVENTS_STREAM.name)).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
     expect((await jsm.streams.info(EVENTS_STREAM.name)).config.name).toBe(EVENTS_STREAM.name);
+  });
+
+  it("lets a service report its own health to the gateway, never another service's", async () => {
+    const received: string[] = [];
+    const subscriptions = [healthReport('dataset'), healthReport('training')].map((contract) =>
+      gateway.subscribe(contract.subject, { callback: (_error, msg) => received.push(msg.subject) }),
+    );
+    await gateway.flush();
+    dataset.publish(healthReport('training').subject, '{}');
+    dataset.publish(healthReport('dataset').subject, '{}');
+    await dataset.flush();
+    for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([healthReport('dataset').subject]);
+    subscriptions.forEach((subscription) => subscription.unsubscribe());
   });
 
   it('lets a service answer its own requests, which the gateway may send', async () => {

@@ -1,4 +1,4 @@
-import { defineRequest } from '@microseg/messaging';
+import { defineNotice, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 
 /** The services behind the gateway; each answers its own health subject. */
@@ -15,9 +15,23 @@ export const serviceHealthSchema = z.object({
 });
 export type ServiceHealth = z.infer<typeof serviceHealthSchema>;
 
+/** Asks one instance of a service for its health now (the gateway, to fill its view when it starts). */
 export const healthContract = (service: ServiceName) =>
   defineRequest({
     subject: `microseg.${service}.v1.health`,
     request: z.object({}),
     response: serviceHealthSchema,
   });
+
+/**
+ * Every instance of a service reports its health here when it changes (started, draining,
+ * stopped) and every HEALTH_REPORT_INTERVAL_MS in between. The gateway answers `health` from the
+ * latest reports, so a health query costs no service a thing however often it is polled.
+ */
+export const healthReport = (service: ServiceName) =>
+  defineNotice({ subject: `microseg.health.v1.${service}`, schema: serviceHealthSchema });
+
+export const HEALTH_REPORT_INTERVAL_MS = 2_000;
+
+/** An instance whose latest report is older than this (three reports missed) counts as down. */
+export const HEALTH_REPORT_STALE_AFTER_MS = 3 * HEALTH_REPORT_INTERVAL_MS + 1_000;

@@ -1,5 +1,5 @@
 import { datasetEvents } from './dataset.ts';
-import { SERVICE_NAMES, type ServiceName } from './health.ts';
+import { SERVICE_NAMES, type ServiceName, healthReport } from './health.ts';
 import { identityContracts, identityEvents } from './identity.ts';
 import { INFERENCE_JOBS_STREAM, WEBHOOK_JOBS_STREAM, inferenceEvents } from './inference.ts';
 import { METROLOGY_JOBS_STREAM, metrologyEvents } from './metrology.ts';
@@ -78,7 +78,7 @@ export function natsPermissions(user: NatsServiceUser): NatsPermissions {
       allow: [
         ...requests,
         // The gateway records every mutation on the audit stream; nobody else may write there.
-        ...(user === 'gateway' ? AUDIT_STREAM.subjects : PUBLISHES[user]),
+        ...(user === 'gateway' ? AUDIT_STREAM.subjects : [...PUBLISHES[user], healthReport(user).subject]),
         ...(workers ? ['microseg.deadletter.>'] : []),
         ...JETSTREAM_PUBLISH,
       ],
@@ -88,8 +88,9 @@ export function natsPermissions(user: NatsServiceUser): NatsPermissions {
       allow: [
         `${inboxPrefix(user)}.>`,
         ...own,
-        // The gateway forwards events to GraphQL subscriptions and drops revoked keys from its cache.
-        ...(user === 'gateway' ? ['microseg.events.>'] : []),
+        // The gateway forwards events to GraphQL subscriptions, drops revoked keys from its cache
+        // and answers `health` from every service's reports.
+        ...(user === 'gateway' ? ['microseg.events.>', ...SERVICE_NAMES.map((service) => healthReport(service).subject)] : []),
         ...(workers ? ['$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.>'] : []),
       ],
     },

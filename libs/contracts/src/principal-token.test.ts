@@ -63,6 +63,30 @@ describe('signed principals', () => {
     expect(codeOf(() => tokens({ at: signedAt - 31_000 }).verify(headers))).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a token it verified before once its lifetime is over (verified tokens are remembered, not trusted forever)', () => {
+    let now = 1_700_000_000_000;
+    const verifier = new PrincipalTokens({ keys: [KEY], issuer: 'dataset', now: () => now });
+    const headers = tokens({ at: now }).headers(principal);
+    expect(verifier.verify(headers)).toEqual(principal);
+    now += 89_000;
+    expect(verifier.verify(headers)).toEqual(principal);
+    now += 2_000;
+    expect(codeOf(() => verifier.verify(headers))).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs a principal once per second: the same token within it, a fresh one after', () => {
+    let now = 1_700_000_000_000;
+    const signer = new PrincipalTokens({ keys: [KEY], issuer: 'gateway', now: () => now });
+    const first = signer.headers(principal)[HEADER];
+    now += 999;
+    expect(signer.headers(principal)[HEADER]).toBe(first);
+    expect(signer.headers({ ...principal, role: 'viewer' })[HEADER]).not.toBe(first);
+    now += 1;
+    const next = signer.headers(principal)[HEADER];
+    expect(next).not.toBe(first);
+    expect(tokens({ at: now }).verify({ [HEADER]: next as string })).toEqual(principal);
+  });
+
   it('keeps accepting tokens of a key being rotated out, and signs with the new one', () => {
     const rotating = tokens({ keys: [OTHER_KEY, KEY] });
     expect(rotating.verify(tokens().headers(principal))).toEqual(principal);

@@ -12,6 +12,8 @@ export const REQUEST_ID_HEADER = 'microseg-request-id';
 const MIN_PRINCIPAL_KEY_LENGTH = 32;
 
 const VERSION = 'v1';
+/** Verified tokens remembered at most (a new one is signed per principal and second, so a few thousand is plenty). */
+const MAX_VERIFIED_TOKENS = 10_000;
 // Domain separation: a MAC made for this purpose can never be mistaken for one made for another.
 const MAC_CONTEXT = `microseg-principal.${VERSION}.`;
 
@@ -49,6 +51,18 @@ export class PrincipalTokens implements CallerVerifier<Principal> {
   private readonly ttl: number;
   private readonly skew: number;
   private readonly now: () => number;
+  /**
+   * A token depends only on the principal and the second it is signed in, and a gateway signs
+   * the same cached principal for every call of a polling client: each is signed once a second.
+   * Principals are values nobody changes once made (the auth cache hands out the same object).
+   */
+  private readonly signed = new WeakMap<Principal, { iat: number; token: string }>();
+  /**
+   * Tokens verified before, by their exact text (which the MAC covers, so equal text is an equal
+   * token): a service checks the same token for every call a gateway makes in that second.
+   * Bounded, and each entry is checked against its expiry again on every use.
+   */
+  private readonly verified = new Map<string, z.infer<typeof claimsSchema>>();
 
   constructor(private readonly options: PrincipalTokensOptions) {
     if (options.keys.length === 0 || options.keys.some((key) => key.length < MIN_PRINCIPAL_KEY_LENGTH)) {
@@ -62,10 +76,14 @@ export class PrincipalTokens implements CallerVerifier<Principal> {
 
   sign(principal: Principal): string {
     const iat = Math.floor(this.now() / 1_000);
+    const recent = this.signed.get(principal);
+    if (recent?.iat === iat) return recent.token;
     const claims = { principal: principalSchema.parse(principal), iss: this.options.issuer, iat, exp: iat + this.ttl };
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     // The MAC covers the encoded payload exactly as sent, so no re-serialisation can change it.
-    return `${VERSION}.${payload}.${mac(this.keys[0] as Buffer, payload).toString('base64url')}`;
+    const token = `${VERSION}.${payload}.${mac(this.keys[0] as Buffer, payload).toString('base64url')}`;
+    this.signed.set(principal, { iat, token });
+    return token;
   }
 
   /** The headers of a call made for `principal`. */
@@ -86,6 +104,26 @@ export class PrincipalTokens implements CallerVerifier<Principal> {
   }
 
   private claimsOf(token: string): z.infer<typeof claimsSchema> | undefined {
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.withinLifetime(known)) return known;
+      this.verified.delete(token);
+      return undefined;
+    }
+    const claims = this.verifiedClaimsOf(token);
+    if (claims) {
+      if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.clear();
+      this.verified.set(token, claims);
+    }
+    return claims;
+  }
+
+  private withinLifetime({ iat, exp }: { iat: number; exp: number }): boolean {
+    const now = Math.floor(this.now() / 1_000);
+    return !(iat > now + this.skew || exp + this.skew < now || exp - iat > this.ttl);
+  }
+
+  private verifiedClaimsOf(token: string): z.infer<typeof claimsSchema> | undefined {
     const [version, payload, signature, ...rest] = token.split('.');
     if (version !== VERSION || !payload || !signature || rest.length > 0) return undefined;
     const given = Buffer.from(signature, 'base64url');
@@ -95,10 +133,7 @@ export class PrincipalTokens implements CallerVerifier<Principal> {
     });
     if (!signedByUs) return undefined;
     const parsed = claimsSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
-    if (!parsed.success) return undefined;
-    const now = Math.floor(this.now() / 1_000);
-    const { iat, exp } = parsed.data;
-    if (iat > now + this.skew || exp + this.skew < now || exp - iat > this.ttl) return undefined;
+    if (!parsed.success || !this.withinLifetime(parsed.data)) return undefined;
     return parsed.data;
   }
 }

@@ -1,5 +1,5 @@
 export { createDb, type CreateDbOptions } from './create-db.ts';
-export { migrateToLatest, type MigrateOptions, type MigrateResult } from './migrate.ts';
+export { migrateToLatest, waitForMigrations, type MigrateOptions, type MigrateResult, type WaitForMigrationsOptions } from './migrate.ts';
 export { mapDbError, isUniqueViolation } from './db-errors.ts';
 export { waitForDatabase, type WaitForDatabaseOptions } from './wait-for-database.ts';
 export { assertSchemaName } from './schema-name.ts';

@@ -84,3 +84,40 @@ export async function migrateToLatest(
   if (applied.length > 0) logger.info({ schema, applied }, 'migrations applied');
   return { applied };
 }
+
+export interface WaitForMigrationsOptions extends MigrateOptions {
+  /** Default 120 s: a migration Job or the owning service may be slow to start. */
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+/**
+ * For a process that works in a schema another process migrates (the training worker in the
+ * training service's schema): waits until every one of `migrations` is applied there, and never
+ * applies one itself. A schema has one owner, so a worker of an older or newer build can never
+ * migrate it behind its service's back. Times out as UNAVAILABLE naming what is still missing.
+ */
+export async function waitForMigrations(db: Kysely<any>, options: WaitForMigrationsOptions): Promise<void> {
+  const schema = assertSchemaName(options.schema);
+  const wanted = Object.keys(options.migrations);
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  let missing = wanted;
+  let logged = false;
+  for (;;) {
+    const applied = await sql<{ name: string }>`select name from ${sql.id(schema, 'kysely_migration')}`.execute(db).then(
+      (result) => new Set(result.rows.map((row) => row.name)),
+      // No migration table yet: the owner has not started.
+      () => new Set<string>(),
+    );
+    missing = wanted.filter((name) => !applied.has(name));
+    if (missing.length === 0) return;
+    if (Date.now() >= deadline) {
+      throw new MicroSegError('UNAVAILABLE', `schema ${schema} lacks migrations ${missing.join(', ')}: its owner has not applied them`, {
+        details: { schema, missing },
+      });
+    }
+    if (!logged) (options.logger ?? silentLogger).info({ schema, missing }, 'waiting for the schema owner to migrate');
+    logged = true;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
+  }
+}

@@ -39,6 +39,7 @@ export {
   type StreamSpec,
 } from './jetstream-setup.ts';
 export { publishEvent, publishJob, type PublishOptions, type Published } from './publish.ts';
+export { defineNotice, publishNotice, subscribeNotices, type NoticeContract } from './notice.ts';
 export {
   runWorker,
   type JobContext,

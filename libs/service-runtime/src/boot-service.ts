@@ -1,6 +1,6 @@
 import { natsCredentials, principalSigningKeys } from '@microseg/config';
 import { PLATFORM_STREAMS, PrincipalTokens, type ServiceName } from '@microseg/contracts';
-import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase } from '@microseg/db';
+import { type Kysely, type Migration, createDb, migrateToLatest, waitForDatabase, waitForMigrations } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
 import { type NatsCredentials, OutboxRelay, connectNats, ensureStream, natsConnectionState } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
@@ -78,13 +78,19 @@ export async function connectServiceDatabase<DB>(
     poolSize?: number;
     /** Migrate, then shut the process down (exit 0): for migration Jobs and pre-upgrade hooks. */
     migrateOnly?: boolean;
+    /**
+     * `owner` (default): this process migrates the schema. `user`: another process owns the schema
+     * (the service whose worker this is); this one waits until the migrations are applied.
+     */
+    schemaRole?: 'owner' | 'user';
   },
 ): Promise<Kysely<DB>> {
   const db = createDb<DB>({ url: options.url, schema: options.schema, max: options.poolSize, logger: runtime.logger });
   let ready = false;
   runtime.addReadinessCheck('database', () => ready);
   await waitForDatabase(db as Kysely<unknown>, { logger: runtime.logger });
-  await migrateToLatest(db, { schema: options.schema, migrations: options.migrations, logger: runtime.logger });
+  if (options.schemaRole === 'user') await waitForMigrations(db, { schema: options.schema, migrations: options.migrations, logger: runtime.logger });
+  else await migrateToLatest(db, { schema: options.schema, migrations: options.migrations, logger: runtime.logger });
   ready = true;
   runtime.onShutdown('database', () => db.destroy());
   if (options.migrateOnly) {
@@ -145,6 +151,8 @@ export async function bootServiceWithDatabase<DB>(options: {
   migrations: Record<string, Migration>;
   exitOnShutdown?: boolean;
   poolSize?: number;
+  /** See connectServiceDatabase: `user` for a process in a schema its service migrates. */
+  schemaRole?: 'owner' | 'user';
 }): Promise<BootedService & { db: Kysely<DB> }> {
   const { config } = options;
   const booted = await bootService({
@@ -167,6 +175,7 @@ export async function bootServiceWithDatabase<DB>(options: {
     migrations: options.migrations,
     poolSize: options.poolSize ?? config.DATABASE_POOL_SIZE,
     migrateOnly: config.MIGRATE_ONLY,
+    ...(options.schemaRole ? { schemaRole: options.schemaRole } : {}),
   });
   return { ...booted, db };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type ServiceName, healthContract } from '@microseg/contracts';
+import { HEALTH_REPORT_INTERVAL_MS, type ServiceHealth, type ServiceName, healthContract, healthReport } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
-import { type RequestServer, messagingMetrics, serveRequests } from '@microseg/messaging';
+import { type RequestServer, messagingMetrics, publishNotice, serveRequests } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import { type Tracing, startTracing } from '@microseg/telemetry';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -38,6 +38,8 @@ export class ServiceRuntime {
   private readonly startedAt = Date.now();
   private readonly shutdownSteps: { name: string; step: ShutdownStep }[] = [];
   private shuttingDown: Promise<void> | undefined;
+  /** Publishes a health report now (set by serveHealth). */
+  private reportHealth: (() => void) | undefined;
   httpPort = 0;
 
   readonly tracing: Tracing;
@@ -63,6 +65,7 @@ export class ServiceRuntime {
   /** Call once everything is wired: only then may `/readyz` and the health answer say ready. */
   markStarted(): void {
     this.readiness.markStarted();
+    this.reportHealth?.();
   }
 
   addReadinessCheck(name: string, check: ReadinessCheck): void {
@@ -93,28 +96,50 @@ export class ServiceRuntime {
     this.logger.info({ httpPort: port, instance: this.instance }, 'service runtime started');
   }
 
-  /** Answers `microseg.<service>.v1.health` with the readiness checks. */
+  /**
+   * Reports the readiness checks on `microseg.health.v1.<service>` (at once when they change, and
+   * every HEALTH_REPORT_INTERVAL_MS), the last time as `down` when the process stops; and answers
+   * `microseg.<service>.v1.health` for whoever must know now (a gateway that just started).
+   */
   serveHealth(nc: NatsConnection): RequestServer | undefined {
     if (this.options.service === 'gateway') return undefined;
     const service = this.options.service;
-    const server = serveRequests(
-      nc,
-      healthContract(service),
-      async () => {
-        const checks = await this.readiness.evaluate();
-        return {
-          service,
-          status: checks.every((check) => check.ok) ? ('up' as const) : ('degraded' as const),
-          version: this.options.version,
-          instance: this.instance,
-          uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-          checks,
-        };
-      },
+    const health = async (): Promise<ServiceHealth> => {
+      const checks = await this.readiness.evaluate();
+      return {
+        service,
+        status: checks.every((check) => check.ok) ? 'up' : 'degraded',
+        version: this.options.version,
+        instance: this.instance,
+        uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+        checks,
+      };
+    };
+    const server = serveRequests(nc, healthContract(service), health, {
       // Every replica answers on its own queue group per instance would fan out; one answer is enough.
-      { queue: `microseg.${service}.health`, logger: this.logger },
-    );
-    this.onShutdown('health responder', () => server.stop());
+      queue: `microseg.${service}.health`,
+      logger: this.logger,
+    });
+    const contract = healthReport(service);
+    const report = () => {
+      if (nc.isClosed()) return;
+      void health().then(
+        (current) => publishNotice(nc, contract, current),
+        (error: unknown) => this.logger.warn({ err: error }, 'health report failed'),
+      );
+    };
+    this.reportHealth = report;
+    const timer = setInterval(report, HEALTH_REPORT_INTERVAL_MS);
+    timer.unref();
+    report();
+    this.onShutdown('health reports', async () => {
+      clearInterval(timer);
+      this.reportHealth = undefined;
+      const last = await health();
+      // The gateway shows the service down now rather than when the reports are overdue.
+      if (!nc.isClosed()) publishNotice(nc, contract, { ...last, status: 'down', checks: [...last.checks, { name: 'stopped', ok: false, detail: 'stopped' }] });
+      await server.stop();
+    });
     return server;
   }
 
@@ -125,6 +150,7 @@ export class ServiceRuntime {
 
   private async runShutdown(): Promise<void> {
     this.readiness.markDraining();
+    this.reportHealth?.();
     const deadline = this.options.drainTimeoutMs ?? 30_000;
     const timer = setTimeout(() => {
       this.logger.error({ deadlineMs: deadline }, 'drain took too long, exiting');

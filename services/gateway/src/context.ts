@@ -6,6 +6,7 @@ import { request } from '@microseg/messaging';
 import DataLoader from 'dataloader';
 import type { NatsConnection } from 'nats';
 import type { AuthCache } from './auth-cache.ts';
+import type { PlatformHealthView } from './platform-health.ts';
 import { ServiceClient } from './service-client.ts';
 
 export interface GatewayContext {
@@ -19,6 +20,8 @@ export interface GatewayContext {
   client: ClientInfo;
   services: ServiceClient;
   loaders: { groupById: DataLoader<string, Group | null> };
+  /** The services' latest health reports. */
+  platformHealth: PlatformHealthView;
 }
 
 /** The caller, or UNAUTHENTICATED: every resolver that touches data starts here. */
@@ -38,6 +41,7 @@ export interface ContextDependencies {
   authCache: AuthCache;
   logger: Logger;
   serviceTimeoutMs: number;
+  platformHealth: PlatformHealthView;
 }
 
 export async function createContext(
@@ -51,19 +55,28 @@ export async function createContext(
   const key = await authenticate(deps, headers.authorization, beforeKeyLookup);
   const principal = key?.principal;
   const services = new ServiceClient(deps, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
+  // Made when first used: most requests (a LIMS polling one lookup) need neither, and every
+  // allocation per request is paid at hundreds of requests a second.
+  let logger: Logger | undefined;
+  let loaders: GatewayContext['loaders'] | undefined;
   return {
     requestId,
-    logger: forRequest(deps.logger, requestId),
+    get logger() {
+      return (logger ??= forRequest(deps.logger, requestId));
+    },
     principal,
     allowedOperations: key?.allowedOperations ?? null,
     client,
     services,
-    loaders: {
-      groupById: new DataLoader(async (ids) => {
-        const { groups } = await services.call(identityContracts.listGroups, { ids: [...ids] });
-        const byId = new Map(groups.map((group) => [group.id, group]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+    platformHealth: deps.platformHealth,
+    get loaders() {
+      return (loaders ??= {
+        groupById: new DataLoader(async (ids) => {
+          const { groups } = await services.call(identityContracts.listGroups, { ids: [...ids] });
+          const byId = new Map(groups.map((group) => [group.id, group]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      });
     },
   };
 }

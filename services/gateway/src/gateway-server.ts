@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { type PrincipalTokens, identityEvents } from '@microseg/contracts';
@@ -14,6 +15,7 @@ import type { NatsConnection } from 'nats';
 import { Histogram, type Registry } from 'prom-client';
 import { AuthCache } from './auth-cache.ts';
 import { type GatewayContext, createContext } from './context.ts';
+import { PlatformHealthView, watchPlatformHealth } from './platform-health.ts';
 import { anonymousAccessPlugin } from './plugins/anonymous-access.ts';
 import { auditPlugin } from './plugins/audit.ts';
 import { documentLimits } from './plugins/document-limits.ts';
@@ -54,6 +56,8 @@ export interface GatewayServerOptions {
   serviceTimeoutMs: number;
   /** NATS_STREAM_REPLICAS: replicas of the platform's streams, ensured at start (default 1). */
   streamReplicas?: number;
+  /** Whether this process exports traces (OTEL_EXPORTER_OTLP_ENDPOINT); off, requests get no span (default on). */
+  tracing?: boolean;
 }
 
 export interface GatewayServer {
@@ -75,7 +79,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const app = express();
   const httpServer = createServer(app);
   const authCache = new AuthCache(options.authCacheTtlMs);
-  const contextDeps = { nc, principals: options.principals, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs };
+  const platformHealth = new PlatformHealthView();
+  const healthReports = watchPlatformHealth(nc, platformHealth, { logger, askTimeoutMs: 2_000 });
+  const contextDeps = { nc, principals: options.principals, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs, platformHealth };
   const rateLimits = new RateLimits(options.rateLimits);
   const sockets = new SubscriptionSockets(
     async (authorization) => (await createContext(contextDeps, { authorization })).principal,
@@ -115,12 +121,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints in this schema: the plugin would only wrap every field's resolver for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       anonymousAccessPlugin(),
       queryCostPlugin(schema, options.maxCost),
       httpStatusPlugin(),
       keyRestrictionsPlugin(),
       auditPlugin({ js: nc.jetstream(), logger, registry: options.registry }),
-      requestLoggingPlugin(latency),
+      requestLoggingPlugin(latency, logger),
       tracingPlugin(),
     ],
   });
@@ -128,9 +136,12 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger, formatError, sockets, rateLimits });
   if (options.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(options.trustProxy));
+  // Nobody revalidates a POST answer: hashing every response body for an ETag is work for nothing.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.use(
     '/graphql',
-    traceGraphqlRequests(),
+    ...(options.tracing === false ? [] : [traceGraphqlRequests()]),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: httpRequestContext(contextDeps, rateLimits),
@@ -149,6 +160,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     schema,
     stop: async () => {
       revocations.unsubscribe();
+      healthReports.stop();
       sockets.stop();
       await subscriptions.stop();
       await apollo.stop();

@@ -45,6 +45,7 @@ const gateway = await startGatewayServer({
   authCacheTtlMs: config.AUTH_CACHE_TTL_MS,
   serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
   streamReplicas: config.NATS_STREAM_REPLICAS,
+  tracing: runtime.tracing.enabled,
 });
 runtime.onShutdown('graphql server', () => gateway.stop());
 runtime.markStarted();

@@ -5,9 +5,10 @@ export { trainingConfigSchema, workerConfigSchema, type TrainingConfig, type Wor
 export { buildSeededModel } from './worker/seeded-model.ts';
 export { evaluateSplit, type SplitScores } from './worker/evaluation.ts';
 export { assignWeights, namedWeights } from './worker/named-weights.ts';
-/** The registry's repositories, for medium tests against PostgreSQL. */
+/** The registry's and jobs' repositories and schema, for medium tests against PostgreSQL. */
 export { RegistryRepository } from './registry.repository.ts';
 export { AliasGateRepository } from './alias-gates.repository.ts';
 export { trainingMigrations } from './migrations/index.ts';
 export type { TrainingDatabase } from './training.tables.ts';
 export { type CalibrationItem, type OodCalibrationOutcome, calibrateOutOfDistribution, storeOodCalibration } from './worker/ood-calibration.ts';
+export { JobRepository } from './job.repository.ts';

@@ -34,6 +34,9 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
     logger,
     schema: 'training',
     migrations: trainingMigrations,
+    // The training service owns the schema (and the migration Job runs it): the worker waits for
+    // the migrations it was built with instead of applying them from a second place.
+    schemaRole: 'user',
     poolSize: 2,
     ...(options.exitOnShutdown === undefined ? {} : { exitOnShutdown: options.exitOnShutdown }),
   });
