@@ -30,6 +30,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { Agent } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { GatewayClient } from '@microseg/cli';
@@ -403,7 +404,17 @@ try {
 
   const { s3 } = platform.infrastructure;
   const endpoint = new URL(s3.endpoint);
-  const minio = new Client({ endPoint: endpoint.hostname, port: Number(endpoint.port), useSSL: false, accessKey: s3.accessKey, secretKey: s3.secretKey, region: s3.region });
+  // No keep-alive: the S3 server runs in this process, whose event loop the network's load blocks
+  // long enough for a kept-alive socket to be reset under the next request (ECONNRESET).
+  const minio = new Client({
+    endPoint: endpoint.hostname,
+    port: Number(endpoint.port),
+    useSSL: false,
+    accessKey: s3.accessKey,
+    secretKey: s3.secretKey,
+    region: s3.region,
+    transportAgent: new Agent({ keepAlive: false }),
+  });
   const backend = await initBackend({ preferred: 'wasm' });
   await import('@microseg/segmentation');
   const loaded = await loadArtifact({ client: minio, bucket: model.artifact.bucket, prefix: model.artifact.prefix });
