@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Principal, inferenceContracts } from '@microseg/contracts';
 import { findFreePort } from '@microseg/local-stack';
-import { request } from '@microseg/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grayPng, putToUrl, sha256 } from '../datasets/images.ts';
 import { type TestPlatform, expectCode, startTestPlatform } from '../harness/index.ts';
 import { eventually } from '../metrology/metrology-platform.ts';
 import { type TinyModelDataset, setUpTinyModelDataset } from '../pipeline/registry-stand-in.ts';
+import { automateWithWebhook, startLoopbackLims } from './loopback-lims.ts';
 
 interface Sample {
   name: string;
@@ -37,29 +33,12 @@ function value(samples: Sample[], name: string, labels: Record<string, string> =
   return found[0]?.value ?? 0;
 }
 
-async function startLims() {
-  let received = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      received++;
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    received: () => received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 const CREATE_UPLOAD = 'mutation($input: CreateImageUploadInput!) { createImageUpload(input: $input) { uploadId url } }';
 const COMPLETE_UPLOAD = 'mutation($input: CompleteImageUploadInput!) { completeImageUpload(input: $input) { image { id } } }';
 
 describe('/metrics of the real services after uploads and their segmentation', () => {
   const ports = { dataset: 0, inference: 0 };
-  let lims: Awaited<ReturnType<typeof startLims>>;
+  let lims: Awaited<ReturnType<typeof startLoopbackLims>>;
   let platform: TestPlatform;
   let lab: Awaited<ReturnType<TestPlatform['newGroup']>>;
   let setup: TinyModelDataset;
@@ -67,7 +46,7 @@ describe('/metrics of the real services after uploads and their segmentation', (
   beforeAll(async () => {
     ports.dataset = await findFreePort();
     ports.inference = await findFreePort();
-    lims = await startLims();
+    lims = await startLoopbackLims();
     platform = await startTestPlatform(
       ['identity', 'dataset', 'metrology', 'inference'],
       { MICROSEG_TF_BACKEND: 'wasm', WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8', DATASET_MAX_UPLOAD_BYTES: String(8 * 1024 * 1024) },
@@ -83,14 +62,7 @@ describe('/metrics of the real services after uploads and their segmentation', (
   });
 
   it('count upload sizes and refusals by reason, time inference per tile and image, and show the model cache and webhook outcomes', async () => {
-    const principal: Principal = { groupId: lab.groupId, groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role: 'admin' };
-    await request(setup.nc, inferenceContracts.createPolicy, { datasetId: setup.datasetId, model: 'tiny-unet', alias: 'production' }, {
-      headers: platform.infrastructure.principals.headers(principal),
-      timeoutMs: 60_000,
-    });
-    await lab.client.request('mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', {
-      input: { url: lims.url, events: ['measurement_completed'] },
-    });
+    await automateWithWebhook(platform, lab, setup, lims.url);
     const upload = async (fileName: string, bytes: Buffer) => {
       const { createImageUpload: ticket } = await lab.client.request<{ createImageUpload: { uploadId: string; url: string } }>(CREATE_UPLOAD, {
         input: { datasetId: setup.datasetId, fileName, sizeBytes: bytes.length, sha256: sha256(bytes) },
@@ -110,7 +82,7 @@ describe('/metrics of the real services after uploads and their segmentation', (
       'INVALID_INPUT',
     );
 
-    await eventually(async () => (lims.received() >= images.length ? true : undefined), 'a measurement webhook per stored image', 120_000);
+    await eventually(async () => (lims.received.length >= images.length ? true : undefined), 'a measurement webhook per stored image', 120_000);
 
     const dataset = await scrape(ports.dataset);
     const stored = { purpose: 'image', outcome: 'stored' };

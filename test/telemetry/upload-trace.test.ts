@@ -1,43 +1,22 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Principal, inferenceContracts } from '@microseg/contracts';
-import { request } from '@microseg/messaging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grayPng } from '../datasets/images.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 import { eventually } from '../metrology/metrology-platform.ts';
 import { type TinyModelDataset, setUpTinyModelDataset } from '../pipeline/registry-stand-in.ts';
+import { automateWithWebhook, startLoopbackLims } from './loopback-lims.ts';
 import { startTraceCollector } from './trace-collector.ts';
-
-/** A LIMS on loopback that takes every webhook and keeps the trace context it came with. */
-async function startTracingLims() {
-  const traceparents: string[] = [];
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      traceparents.push(String(req.headers['traceparent'] ?? ''));
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    traceparents,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('tracing: one trace follows a LIMS upload through the pipeline to its webhook', () => {
   let collector: Awaited<ReturnType<typeof startTraceCollector>>;
-  let lims: Awaited<ReturnType<typeof startTracingLims>>;
+  let lims: Awaited<ReturnType<typeof startLoopbackLims>>;
   let platform: TestPlatform;
   let lab: Awaited<ReturnType<TestPlatform['newGroup']>>;
   let setup: TinyModelDataset;
 
   beforeAll(async () => {
     collector = await startTraceCollector();
-    lims = await startTracingLims();
+    lims = await startLoopbackLims();
     platform = await startTestPlatform(['identity', 'dataset', 'metrology', 'inference'], {
       MICROSEG_TF_BACKEND: 'wasm',
       WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
@@ -54,14 +33,7 @@ describe('tracing: one trace follows a LIMS upload through the pipeline to its w
   });
 
   it('joins the trace the LIMS started: gateway, dataset, inference, metrology and the webhook delivery', async () => {
-    const principal: Principal = { groupId: lab.groupId, groupName: 'lab', memberId: randomUUID(), keyId: randomUUID(), role: 'admin' };
-    await request(setup.nc, inferenceContracts.createPolicy, { datasetId: setup.datasetId, model: 'tiny-unet', alias: 'production' }, {
-      headers: platform.infrastructure.principals.headers(principal),
-      timeoutMs: 60_000,
-    });
-    await lab.client.request('mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', {
-      input: { url: lims.url, events: ['measurement_completed'] },
-    });
+    await automateWithWebhook(platform, lab, setup, lims.url);
 
     // The LIMS traces its own work and sends W3C trace context with each call, as OpenTelemetry clients do.
     const traceId = randomBytes(16).toString('hex');
@@ -89,8 +61,8 @@ describe('tracing: one trace follows a LIMS upload through the pipeline to its w
       input: { uploadId: ticket.uploadId, limsId },
     });
 
-    await eventually(async () => (lims.traceparents.length > 0 ? true : undefined), 'the webhook of the measurement', 120_000);
-    expect(lims.traceparents[0]).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    await eventually(async () => (lims.received.length > 0 ? true : undefined), 'the webhook of the measurement', 120_000);
+    expect(String(lims.received[0]!['traceparent'] ?? '')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
     const trace = await eventually(async () => {
       const spans = collector.spans.filter((span) => span.traceId === traceId);
