@@ -98,7 +98,9 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
   const subscriptionConsumers = async () => {
     const jsm = await nc.jetstreamManager();
     const names: string[] = [];
-    for await (const info of jsm.consumers.list(EVENTS_STREAM.name)) names.push(info.name);
+    // The server lists names first and fills in each consumer's info after; one removed in between
+    // (another test's subscription ending) comes back as null.
+    for await (const info of jsm.consumers.list(EVENTS_STREAM.name)) if (info) names.push(info.name);
     return names.filter((name) => name.startsWith('gateway_subscription'));
   };
 
