@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { publicEnumValues } from './src/public-enums.ts';
 
 const config: CodegenConfig = {
   schema: '../../schema.graphql',
@@ -9,9 +10,14 @@ const config: CodegenConfig = {
         contextType: '../context.ts#GatewayContext',
         useTypeImports: true,
         enumsAsTypes: true,
+        // Resolvers see the platform's own values; Apollo maps them to the schema's ALL_CAPS names.
+        enumValues: publicEnumValues,
         scalars: { DateTime: 'string', JSON: 'unknown', ID: 'string' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         mappers: {
+          // Each enum's resolver type is its own generated union of internal values (codegen leaves it
+          // null when enumValues are objects: dotansimha/graphql-code-generator#10204).
+          ...Object.fromEntries(Object.keys(publicEnumValues).map((name) => [name, name])),
           Me: '@microseg/contracts#Principal',
           Dataset: '@microseg/contracts#Dataset as DatasetModel',
           Image: '@microseg/contracts#Image as ImageModel',

@@ -173,10 +173,16 @@ export const inferenceContracts = {
     response: pipelineRunSchema,
   }),
   getRun: defineRequest({ subject: 'microseg.inference.v1.runs.get', request: z.object({ id }), response: pipelineRunSchema }),
+  /** The group's runs, newest first, a page at a time (`after`: the previous page's endCursor). */
   listRuns: defineRequest({
     subject: 'microseg.inference.v1.runs.list',
-    request: z.object({ datasetId: id.optional(), state: z.enum(['running', 'succeeded', 'failed']).optional(), limit: z.number().int().min(1).max(500).default(50) }),
-    response: z.object({ runs: z.array(pipelineRunSchema) }),
+    request: z.object({
+      datasetId: id.optional(),
+      state: z.enum(['running', 'succeeded', 'failed']).optional(),
+      first: z.number().int().min(1).max(500).default(50),
+      after: id.optional(),
+    }),
+    response: z.object({ nodes: z.array(pipelineRunSchema), endCursor: z.string().nullable(), hasNextPage: z.boolean() }),
   }),
   /** Measurements of the dataset's images by two model versions (the dataset's profile), compared. */
   driftReport: defineRequest({
@@ -276,10 +282,16 @@ export const webhookContracts = {
   }),
   listWebhooks: defineRequest({ subject: 'microseg.inference.v1.webhooks.list', request: z.object({}), response: z.object({ webhooks: z.array(webhookSchema) }) }),
   deleteWebhook: defineRequest({ subject: 'microseg.inference.v1.webhooks.delete', request: z.object({ id }), response: webhookSchema }),
+  /** The group's delivery log, newest first, a page at a time (`after`: the previous page's endCursor). */
   listDeliveries: defineRequest({
     subject: 'microseg.inference.v1.webhooks.deliveries',
-    request: z.object({ webhookId: id.optional(), state: webhookDeliveryStateSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }),
-    response: z.object({ deliveries: z.array(webhookDeliverySchema) }),
+    request: z.object({
+      webhookId: id.optional(),
+      state: webhookDeliveryStateSchema.optional(),
+      first: z.number().int().min(1).max(500).default(50),
+      after: id.optional(),
+    }),
+    response: z.object({ nodes: z.array(webhookDeliverySchema), endCursor: z.string().nullable(), hasNextPage: z.boolean() }),
   }),
 } as const;
 

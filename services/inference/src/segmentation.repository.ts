@@ -106,7 +106,14 @@ export class SegmentationRepository {
     return run;
   }
 
-  async runs(groupId: string, filter: { id?: string; datasetId?: string; limit: number }): Promise<PipelineRun[]> {
+  /** The group's runs, newest first, a page at a time; the cursor is the last run's id. */
+  async runPage(groupId: string, filter: { datasetId?: string; state?: PipelineRun['state']; first: number; after?: string }) {
+    const rows = await this.runs(groupId, { ...filter, limit: filter.first + 1 });
+    const nodes = rows.slice(0, filter.first);
+    return { nodes, endCursor: nodes.at(-1)?.id ?? null, hasNextPage: rows.length > filter.first };
+  }
+
+  private async runs(groupId: string, filter: { id?: string; datasetId?: string; state?: PipelineRun['state']; after?: string; limit: number }): Promise<PipelineRun[]> {
     let query = this.db
       .selectFrom('runs')
       .leftJoin('run_items', 'run_items.run_id', 'runs.id')
@@ -121,11 +128,30 @@ export class SegmentationRepository {
       .where('runs.group_id', '=', groupId)
       .groupBy('runs.id')
       .orderBy('runs.created_at', 'desc')
+      .orderBy('runs.id', 'desc')
       .limit(filter.limit);
     if (filter.id) query = query.where('runs.id', '=', filter.id);
     if (filter.datasetId) query = query.where('runs.dataset_id', '=', filter.datasetId);
+    if (filter.after) {
+      const after = filter.after;
+      query = query.where(sql<boolean>`(runs.created_at, runs.id) < (select c.created_at, c.id from runs c where c.id = ${after})`);
+    }
+    // The state is derived from the run's items (as toRun does), so it is filtered after grouping.
+    if (filter.state) query = query.having(runStateIs(filter.state));
     return (await query.execute()).map((row) => toRun(row));
   }
+}
+
+const doneItems = sql<number>`count(run_items.image_id)`;
+const failedItems = sql<number>`count(run_items.image_id) filter (where run_items.status = 'failed')`;
+const succeededItems = sql<number>`count(run_items.image_id) filter (where run_items.status = 'succeeded')`;
+
+function runStateIs(state: PipelineRun['state']) {
+  const done = sql<boolean>`${doneItems} >= runs.total`;
+  const allFailed = sql<boolean>`${failedItems} > 0 and ${succeededItems} = 0`;
+  if (state === 'running') return sql<boolean>`not (${done})`;
+  if (state === 'failed') return sql<boolean>`(${done}) and ${allFailed}`;
+  return sql<boolean>`(${done}) and not (${allFailed})`;
 }
 
 function toRun(row: Selectable<RunsTable> & { segmented: number; failed: number; out_of_distribution: number; last_done: Date | null }): PipelineRun {

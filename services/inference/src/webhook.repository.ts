@@ -97,20 +97,28 @@ export class WebhookRepository {
     });
   }
 
-  async deliveries(groupId: string, filter: { webhookId?: string; state?: WebhookDeliveryState; limit: number }): Promise<WebhookDelivery[]> {
+  /** The group's delivery log, newest first, a page at a time; the cursor is the last delivery's id. */
+  async deliveries(groupId: string, filter: { webhookId?: string; state?: WebhookDeliveryState; first: number; after?: string }) {
     let query = this.db
       .selectFrom('webhook_deliveries')
       .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
       .selectAll('webhook_deliveries')
       .where('webhooks.group_id', '=', groupId)
       .orderBy('webhook_deliveries.created_at', 'desc')
-      .limit(filter.limit);
+      .orderBy('webhook_deliveries.id', 'desc')
+      .limit(filter.first + 1);
     if (filter.webhookId) query = query.where('webhook_deliveries.webhook_id', '=', filter.webhookId);
     if (filter.state) query = query.where('webhook_deliveries.state', '=', filter.state);
-    const rows = await query.execute();
-    if (rows.length === 0) return [];
-    const attempts = await this.db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', rows.map((r) => r.id)).orderBy('attempt').execute();
-    return rows.map((row) => toDelivery(row, attempts.filter((a) => a.delivery_id === row.id)));
+    if (filter.after) {
+      const after = filter.after;
+      query = query.where(sql<boolean>`(webhook_deliveries.created_at, webhook_deliveries.id) < (select c.created_at, c.id from webhook_deliveries c where c.id = ${after})`);
+    }
+    const found = await query.execute();
+    const rows = found.slice(0, filter.first);
+    const hasNextPage = found.length > filter.first;
+    const attempts = rows.length === 0 ? [] : await this.db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', rows.map((r) => r.id)).orderBy('attempt').execute();
+    const nodes = rows.map((row) => toDelivery(row, attempts.filter((a) => a.delivery_id === row.id)));
+    return { nodes, endCursor: nodes.at(-1)?.id ?? null, hasNextPage };
   }
 }
 

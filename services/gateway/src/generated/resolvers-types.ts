@@ -69,14 +69,26 @@ export type AliasMove = {
   modelId: Scalars['ID']['output'];
   movedAt: Scalars['DateTime']['output'];
   movedBy: Scalars['ID']['output'];
-  /**
-   * moved; rejected: a compare-and-set move that lost the race (or a gated move overtaken by
-   * another); pending: a gated alias's move waiting for its gate; refused: the gate failed
-   * (gateReport says why).
-   */
-  outcome: Scalars['String']['output'];
+  outcome: AliasMoveOutcome;
   toVersionId: Scalars['ID']['output'];
 };
+
+export type AliasMoveConnection = {
+  __typename?: 'AliasMoveConnection';
+  nodes: Array<AliasMove>;
+  pageInfo: PageInfo;
+};
+
+/** What became of an alias move. */
+export type AliasMoveOutcome =
+  /** The alias names the new version. */
+  | 'moved'
+  /** A gated alias's move waiting for its gate. */
+  | 'pending'
+  /** The gate failed (gateReport says why). */
+  | 'refused'
+  /** A compare-and-set move that lost the race, or a gated move overtaken by another. */
+  | 'rejected';
 
 export type ApiKey = {
   __typename?: 'ApiKey';
@@ -96,19 +108,25 @@ export type ApiKey = {
   scopes: Maybe<Array<Scalars['String']['output']>>;
 };
 
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  nodes: Array<ApiKey>;
+  pageInfo: PageInfo;
+};
+
 export type ArtifactLocation = {
   __typename?: 'ArtifactLocation';
   bucket: Scalars['String']['output'];
   prefix: Scalars['String']['output'];
 };
 
-/** One mutation as the gateway saw it. */
+/** One mutation as the platform received it. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** The field's arguments, secrets redacted, large values cut. */
   arguments: Scalars['JSON']['output'];
   clientAddress: Maybe<Scalars['String']['output']>;
-  /** The error code when the outcome is error (FORBIDDEN, NOT_FOUND...). */
+  /** The error code when the outcome is ERROR (FORBIDDEN, NOT_FOUND...). */
   errorCode: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   keyId: Maybe<Scalars['ID']['output']>;
@@ -120,10 +138,10 @@ export type AuditEvent = {
   /** The client's GraphQL operation name. */
   operationName: Maybe<Scalars['String']['output']>;
   outcome: AuditOutcome;
-  /** The request's X-Request-Id (or the one the gateway gave it). */
-  requestId: Scalars['String']['output'];
+  /** The request's X-Request-Id (or the one the platform gave it). */
+  requestId: Scalars['ID']['output'];
   /** Ids the mutation named or made. */
-  targetIds: Array<Scalars['String']['output']>;
+  targetIds: Array<Scalars['ID']['output']>;
   userAgent: Maybe<Scalars['String']['output']>;
 };
 
@@ -160,6 +178,12 @@ export type AutomationPolicy = {
   modelVersionId: Scalars['ID']['output'];
   paused: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTime']['output'];
+};
+
+export type AutomationPolicyConnection = {
+  __typename?: 'AutomationPolicyConnection';
+  nodes: Array<AutomationPolicy>;
+  pageInfo: PageInfo;
 };
 
 export type Benchmark = {
@@ -265,7 +289,7 @@ export type ClassRule =
   | 'threshold';
 
 export type CompleteImageUploadInput = {
-  limsId?: InputMaybe<Scalars['String']['input']>;
+  limsId?: InputMaybe<Scalars['ID']['input']>;
   /** The mask uploaded with the image: validated before anything is stored. */
   mask?: InputMaybe<CompleteUploadedMaskInput>;
   metadata?: InputMaybe<Scalars['JSON']['input']>;
@@ -278,7 +302,7 @@ export type CompleteImageUploadInput = {
 };
 
 export type CompleteMaskUploadInput = {
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
   parts?: InputMaybe<Array<UploadedPartInput>>;
   source?: InputMaybe<MaskSource>;
   uploadId: Scalars['ID']['input'];
@@ -401,7 +425,8 @@ export type Dataset = {
   name: Scalars['String']['output'];
   owner: Maybe<Group>;
   updatedAt: Scalars['DateTime']['output'];
-  versions: Array<DatasetVersion>;
+  /** The dataset's frozen versions, by number (oldest first). */
+  versions: DatasetVersionConnection;
   visibility: Visibility;
 };
 
@@ -409,6 +434,12 @@ export type Dataset = {
 export type DatasetImagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type DatasetVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -461,6 +492,12 @@ export type DatasetVersion = {
   maskCount: Scalars['Int']['output'];
   note: Maybe<Scalars['String']['output']>;
   number: Scalars['Int']['output'];
+};
+
+export type DatasetVersionConnection = {
+  __typename?: 'DatasetVersionConnection';
+  nodes: Array<DatasetVersion>;
+  pageInfo: PageInfo;
 };
 
 /** A Deep Zoom (DZI) pyramid: the micrograph's, or one of its masks' in the dataset's class colours (class 0 transparent). Made on the first ask (seconds for a large image), then kept. */
@@ -608,9 +645,11 @@ export type GateCheck = {
   tolerance: GateTolerance;
 };
 
-/** groundTruth: the candidate's masks against the reference masks; currentVersion: against the version the alias names now. */
+/** What a promotion gate compares the candidate version's masks with. */
 export type GateComparison =
+  /** The masks of the version the alias names now. */
   | 'currentVersion'
+  /** The reference images' ground-truth masks. */
   | 'groundTruth';
 
 export type GateError = {
@@ -644,7 +683,7 @@ export type GateReport = {
   /** Reference images compared. */
   images: Scalars['Int']['output'];
   passed: Scalars['Boolean']['output'];
-  /** The version compared against (currentVersion); null against the ground truth. */
+  /** The version compared against (CURRENT_VERSION); null against the ground truth. */
   referenceVersionId: Maybe<Scalars['ID']['output']>;
   skippedImages: Array<GateSkippedImage>;
   subset: SplitSubset;
@@ -720,18 +759,18 @@ export type Image = {
   hasMask: Scalars['Boolean']['output'];
   height: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
-  limsId: Maybe<Scalars['String']['output']>;
+  limsId: Maybe<Scalars['ID']['output']>;
   /** JPEG uploads: accepted, but their pixels are not the instrument's. */
   lossy: Scalars['Boolean']['output'];
   masks: Array<Mask>;
   /** Every measurement of this image's masks, newest first. */
-  measurements: Array<MeasurementSet>;
+  measurements: MeasurementSetConnection;
   metadata: Scalars['JSON']['output'];
   name: Scalars['String']['output'];
   pixelSize: Maybe<PixelSize>;
   pixelSizeSource: Maybe<PixelSizeSource>;
   /** Model segmentations of this image, oldest first. */
-  segmentations: Array<Segmentation>;
+  segmentations: SegmentationConnection;
   sha256: Scalars['String']['output'];
   sizeBytes: Scalars['Float']['output'];
   width: Scalars['Int']['output'];
@@ -739,18 +778,22 @@ export type Image = {
 
 
 export type ImageEvaluationsArgs = {
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type ImageMeasurementsArgs = {
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<MaskSource>;
 };
 
 
 export type ImageSegmentationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SegmentationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An image was stored in a dataset. */
@@ -781,7 +824,7 @@ export type ImageFilter = {
   experiment?: InputMaybe<Scalars['String']['input']>;
   /** Whether the image has a ground-truth mask. */
   hasMask?: InputMaybe<Scalars['Boolean']['input']>;
-  limsId?: InputMaybe<Scalars['String']['input']>;
+  limsId?: InputMaybe<Scalars['ID']['input']>;
   /** Images whose metadata contains every one of these key/values. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   subset?: InputMaybe<SplitSubset>;
@@ -818,12 +861,17 @@ export type ImportedWeights = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   pretraining: Maybe<Scalars['String']['output']>;
-  /** encoder: a bare encoder (MicroNet release); model: a whole network. */
-  scope: Scalars['String']['output'];
+  scope: WeightsScope;
   sha256: Scalars['String']['output'];
   sizeBytes: Scalars['Float']['output'];
   tensorCount: Scalars['Int']['output'];
   visibility: Visibility;
+};
+
+export type ImportedWeightsConnection = {
+  __typename?: 'ImportedWeightsConnection';
+  nodes: Array<ImportedWeights>;
+  pageInfo: PageInfo;
 };
 
 export type InitialWeights = {
@@ -873,9 +921,16 @@ export type Lineage = {
   /** Initial weights, their initial weights... up to random init or an import. */
   ancestors: Array<LineageStep>;
   dataset: TrainingData;
-  descendants: Array<ModelVersion>;
+  /** Versions trained from this one (directly), oldest first. */
+  descendants: ModelVersionConnection;
   job: Maybe<TrainingJob>;
   version: ModelVersion;
+};
+
+
+export type LineageDescendantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type LineageStep = {
@@ -903,7 +958,7 @@ export type Mask = {
   indexUrl: Scalars['String']['output'];
   kind: MaskKind;
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
-  modelVersionId: Maybe<Scalars['String']['output']>;
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   sha256: Scalars['String']['output'];
   source: MaskSource;
 };
@@ -919,7 +974,7 @@ export type MaskEvaluation = {
   meanIoU: Maybe<Scalars['Float']['output']>;
   modelMaskId: Scalars['ID']['output'];
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
-  modelVersionId: Maybe<Scalars['String']['output']>;
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   truthMaskId: Scalars['ID']['output'];
 };
 
@@ -985,14 +1040,14 @@ export type MeasurementCompleted = {
   /** Empty when the measurement failed. */
   kinds: Array<MeasurementKind>;
   /** The image's LIMS sample id when it has one. */
-  limsId: Maybe<Scalars['String']['output']>;
+  limsId: Maybe<Scalars['ID']['output']>;
   maskId: Scalars['ID']['output'];
   /** The measurement set's id. */
   measurementId: Scalars['ID']['output'];
   /** The numbers, plots and provenance (read when asked for; null if the image was deleted since). */
   measurementSet: Maybe<MeasurementSet>;
   /** The model version that made the mask; null for ground truth. */
-  modelVersionId: Maybe<Scalars['String']['output']>;
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   profileHash: Scalars['String']['output'];
   source: MaskSource;
   status: MeasurementStatus;
@@ -1022,7 +1077,7 @@ export type MeasurementExportFormat =
 /** Where a measured number may lie: on a model mask, the spread between the masks at the model's lower and upper probability thresholds, widened by the sampling error across objects; elsewhere the sampling error alone. low <= the number <= high. */
 export type MeasurementInterval = {
   __typename?: 'MeasurementInterval';
-  /** Nominal coverage of the sampling part, e.g. 0.95 (the probability band has no nominal level of its own: see the calibration in README). */
+  /** Nominal coverage of the sampling part, e.g. 0.95 (the probability band has no nominal level of its own). */
   coverage: Scalars['Float']['output'];
   high: Scalars['Float']['output'];
   low: Scalars['Float']['output'];
@@ -1040,8 +1095,8 @@ export type MeasurementPlots = {
   /** SVG, presigned GET URL valid 15 minutes. */
   sizeHistogramUrl: Maybe<Scalars['String']['output']>;
   /**
-   * The plots as Vega-Lite (v5) specs with their data inline, for a page to draw (the console renders
-   * them to SVG): the size histogram, the area fraction per class, and for a layer the thickness
+   * The plots as Vega-Lite (v5) specs with their data inline, for a page to draw (e.g. rendered to
+   * SVG with Vega): the size histogram, the area fraction per class, and for a layer the thickness
    * histogram and (per image) the thickness profile. A plot with nothing to draw is left out.
    */
   specs: Array<PlotSpec>;
@@ -1083,7 +1138,7 @@ export type MeasurementProvenance = {
   codeVersion: Scalars['String']['output'];
   imageId: Scalars['ID']['output'];
   imageSha256: Scalars['String']['output'];
-  limsId: Maybe<Scalars['String']['output']>;
+  limsId: Maybe<Scalars['ID']['output']>;
   maskId: Scalars['ID']['output'];
   maskSha256: Scalars['String']['output'];
   measuredAt: Scalars['DateTime']['output'];
@@ -1114,7 +1169,7 @@ export type MeasurementSet = {
   /** sha256 of the index mask that was measured. */
   maskSha256: Scalars['String']['output'];
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
-  modelVersionId: Maybe<Scalars['String']['output']>;
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   /** The objects whose bounding box holds image pixel (x: column, y: row), smallest box first (at most limit, 1 to 20). */
   objectsAt: Array<MeasuredObject>;
   particles: Array<ClassParticleMeasurement>;
@@ -1175,11 +1230,18 @@ export type Member = {
   role: Role;
 };
 
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  nodes: Array<Member>;
+  pageInfo: PageInfo;
+};
+
 export type Model = {
   __typename?: 'Model';
   /** Promotion gates declared on this model's aliases. */
   aliasGates: Array<AliasGate>;
-  aliasHistory: Array<AliasMove>;
+  /** Every move of the model's aliases (or of one alias), oldest first, including rejected and refused ones. */
+  aliasHistory: AliasMoveConnection;
   aliases: Array<ModelAlias>;
   card: ModelCard;
   classes: Array<DatasetClass>;
@@ -1195,7 +1257,9 @@ export type Model = {
 
 
 export type ModelAliasHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   alias?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1247,10 +1311,13 @@ export type ModelDownload = {
   versionId: Scalars['ID']['output'];
 };
 
-/** onnx: the ONNX weights; bioimageio: a bioimage.io model package (.zip); artifact: the MicroSeg artifact (.tar.gz) that `microseg predict --model` runs. */
+/** What a model version downloads as. */
 export type ModelDownloadFormat =
+  /** The MicroSeg artifact (.tar.gz) that `microseg predict --model` runs. */
   | 'artifact'
+  /** A bioimage.io model package (.zip). */
   | 'bioimageio'
+  /** The ONNX weights. */
   | 'onnx';
 
 export type ModelFilter = {
@@ -1679,10 +1746,16 @@ export type PipelineRun = {
   outOfDistribution: Scalars['Int']['output'];
   policyId: Maybe<Scalars['ID']['output']>;
   segmented: Scalars['Int']['output'];
-  /** running until every image has its segmentation (succeeded or failed). */
+  /** RUNNING until every image has its segmentation (succeeded or failed). */
   state: PipelineRunState;
   total: Scalars['Int']['output'];
   trigger: PipelineTrigger;
+};
+
+export type PipelineRunConnection = {
+  __typename?: 'PipelineRunConnection';
+  nodes: Array<PipelineRun>;
+  pageInfo: PageInfo;
 };
 
 export type PipelineRunState =
@@ -1699,7 +1772,7 @@ export type PipelineStepError = {
 };
 
 export type PipelineTrigger =
-  | 'alias_move'
+  | 'alias-move'
   | 'batch'
   | 'upload';
 
@@ -1805,17 +1878,19 @@ export type ProvenanceTrainingData = {
 
 export type Query = {
   __typename?: 'Query';
-  /** API keys: all of the group's for admins, the caller's own otherwise. */
-  apiKeys: Array<ApiKey>;
+  /** API keys, oldest first: all of the group's for admins, the caller's own otherwise. */
+  apiKeys: ApiKeyConnection;
   /**
    * The group's audit log, newest first: every mutation its members ran or were refused, with who,
    * when, what and from where. Admins only; nothing in the API can change it.
    */
   auditLog: AuditEventConnection;
-  benchmark: Benchmark;
+  /** The group's benchmark with this id; null when the group has none. */
+  benchmark: Maybe<Benchmark>;
   /** Versions side by side (metrics per class, config, data, lineage fields). */
   compareModelVersions: Array<ModelVersion>;
-  dataset: Dataset;
+  /** The dataset with this id; null when there is none the caller can read. */
+  dataset: Maybe<Dataset>;
   /**
    * A dataset's measurements pooled per mask source (and model version): the objects of every mask
    * are merged into one distribution. With a dataset version, only its images and frozen masks.
@@ -1825,7 +1900,8 @@ export type Query = {
   datasetMeasurements: MeasurementSetConnection;
   /** A dataset's model segmentations, newest first. */
   datasetSegmentations: SegmentationConnection;
-  datasetVersion: DatasetVersion;
+  /** The dataset version with this id; null when there is none the caller can read. */
+  datasetVersion: Maybe<DatasetVersion>;
   /** Datasets the caller can read: its group's, shared with it, and public ones. */
   datasets: DatasetConnection;
   /** What moving an alias from one model version to another changed in a dataset's measurements. */
@@ -1840,43 +1916,51 @@ export type Query = {
   groups: GroupConnection;
   /** Every service and whether it answers. Needs no key. */
   health: PlatformHealth;
-  image: Image;
-  /** The image of the caller's group with this LIMS sample id. */
-  imageByLimsId: Image;
-  /** Every measurement of an image's masks, newest first. */
-  imageMeasurements: Array<MeasurementSet>;
-  /** Imported PyTorch weights the caller can train from. */
-  importedWeights: Array<ImportedWeights>;
-  /** From a version to its dataset, initial weights and run, and to the versions trained from it. */
-  lineage: Lineage;
+  /** The image with this id; null when there is none the caller can read. */
+  image: Maybe<Image>;
+  /** The image of the caller's group with this LIMS sample id; null when the group has none. */
+  imageByLimsId: Maybe<Image>;
+  /** Every measurement of an image's masks, newest first (NOT_FOUND when there is no image the caller can read). */
+  imageMeasurements: MeasurementSetConnection;
+  /** Imported PyTorch weights the caller can train from, newest first. */
+  importedWeights: ImportedWeightsConnection;
+  /** From a version to its dataset, initial weights and run, and to the versions trained from it; null when there is no version the caller can read. */
+  lineage: Maybe<Lineage>;
   /** The caller: the group and role of the API key. */
   me: Me;
-  /** The measurement profile of a dataset: the stored one, or the default derived from its classes. */
-  measurementProfile: MeasurementProfile;
-  /** Members of the caller's group. */
-  members: Array<Member>;
-  /** A model by id, or by name within the caller's group. */
-  model: Model;
-  modelVersion: ModelVersion;
-  /** A version by alias: `model` is a model id or name. */
-  modelVersionByAlias: ModelVersion;
+  /** The measurement profile of a dataset: the stored one, or the default derived from its classes; null when there is no dataset the caller can read. */
+  measurementProfile: Maybe<MeasurementProfile>;
+  /** Members of the caller's group, oldest first. */
+  members: MemberConnection;
+  /** A model by id, or by name within the caller's group; null when the caller can see none. */
+  model: Maybe<Model>;
+  /** The model version with this id; null when there is none the caller can read. */
+  modelVersion: Maybe<ModelVersion>;
+  /** The version an alias names: `model` is a model id or name; null when the model or alias is not there or the caller cannot read the version. */
+  modelVersionByAlias: Maybe<ModelVersion>;
   modelVersions: ModelVersionConnection;
   /** Registry models the caller can see. */
   models: ModelConnection;
-  pipelineRun: PipelineRun;
+  /** The group's pipeline run with this id; null when the group has none. */
+  pipelineRun: Maybe<PipelineRun>;
   /** The group's runs, newest first. */
-  pipelineRuns: Array<PipelineRun>;
-  policies: Array<AutomationPolicy>;
-  trainingJob: TrainingJob;
+  pipelineRuns: PipelineRunConnection;
+  /** The group's automation policies (of one dataset, or all), oldest first. */
+  policies: AutomationPolicyConnection;
+  /** The group's training job with this id; null when the group has none. */
+  trainingJob: Maybe<TrainingJob>;
   /** The group's training jobs, newest first. */
   trainingJobs: TrainingJobConnection;
   /** The delivery log, newest first. */
-  webhookDeliveries: Array<WebhookDelivery>;
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** The group's webhooks. */
   webhooks: Array<Webhook>;
 };
 
 
 export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1907,7 +1991,7 @@ export type QueryDatasetMeasurementSummaryArgs = {
   datasetId: Scalars['ID']['input'];
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   imageId?: InputMaybe<Scalars['ID']['input']>;
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<MaskSource>;
 };
 
@@ -1916,7 +2000,7 @@ export type QueryDatasetMeasurementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   datasetId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<MaskSource>;
   status?: InputMaybe<MeasurementStatus>;
 };
@@ -1954,7 +2038,7 @@ export type QueryExportDatasetMeasurementsArgs = {
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
   format: MeasurementExportFormat;
   imageId?: InputMaybe<Scalars['ID']['input']>;
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<MaskSource>;
 };
 
@@ -1971,19 +2055,23 @@ export type QueryImageArgs = {
 
 
 export type QueryImageByLimsIdArgs = {
-  limsId: Scalars['String']['input'];
+  limsId: Scalars['ID']['input'];
 };
 
 
 export type QueryImageMeasurementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   imageId: Scalars['ID']['input'];
-  modelVersionId?: InputMaybe<Scalars['String']['input']>;
+  modelVersionId?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<MaskSource>;
 };
 
 
 export type QueryImportedWeightsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   encoder?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1994,6 +2082,12 @@ export type QueryLineageArgs = {
 
 export type QueryMeasurementProfileArgs = {
   datasetId: Scalars['ID']['input'];
+};
+
+
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2033,6 +2127,7 @@ export type QueryPipelineRunArgs = {
 
 
 export type QueryPipelineRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   datasetId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<PipelineRunState>;
@@ -2040,7 +2135,9 @@ export type QueryPipelineRunsArgs = {
 
 
 export type QueryPoliciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   datasetId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2057,6 +2154,7 @@ export type QueryTrainingJobsArgs = {
 
 
 export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<WebhookDeliveryState>;
   webhookId?: InputMaybe<Scalars['ID']['input']>;
@@ -2213,7 +2311,7 @@ export type SourceMeasurementSummary = {
   /** Masks measured successfully and pooled here. */
   maskCount: Scalars['Int']['output'];
   /** The model version that made the mask; null for ground truth, and when the caller may not read that version (another group's private model behind a dataset shared with the caller). A label that is no registry id is shown as uploaded. */
-  modelVersionId: Maybe<Scalars['String']['output']>;
+  modelVersionId: Maybe<Scalars['ID']['output']>;
   particles: Array<ClassParticleSummary>;
   plots: MeasurementPlots;
   source: MaskSource;
@@ -2242,7 +2340,7 @@ export type StartTrainingInput = {
   architecture: Scalars['String']['input'];
   /** One foreground channel (every class but 0) instead of one per class. */
   binary?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The version's class rule; the paper's threshold by default. */
+  /** The version's class rule; the paper's THRESHOLD by default. */
   classRule?: InputMaybe<ClassRule>;
   /** The dataset's class names in index order; refused when they differ. */
   classes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -2256,7 +2354,7 @@ export type StartTrainingInput = {
   init?: InputMaybe<Scalars['String']['input']>;
   modelName?: InputMaybe<Scalars['String']['input']>;
   recipe?: InputMaybe<RecipeInput>;
-  /** The version's 16-bit conversion (training and inference); full_range by default, high_byte reproduces the paper. */
+  /** The version's 16-bit conversion (training and inference); FULL_RANGE by default, HIGH_BYTE reproduces the paper. */
   sixteenBitInput?: InputMaybe<SixteenBitInput>;
 };
 
@@ -2352,7 +2450,7 @@ export type TrainingJob = {
   sixteenBitInput: SixteenBitInput;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   state: TrainingJobState;
-  workerId: Maybe<Scalars['String']['output']>;
+  workerId: Maybe<Scalars['ID']['output']>;
   workerKind: Maybe<WorkerKind>;
 };
 
@@ -2422,7 +2520,7 @@ export type UpdateDatasetInput = {
 };
 
 export type UpdateImageInput = {
-  limsId?: InputMaybe<Scalars['String']['input']>;
+  limsId?: InputMaybe<Scalars['ID']['input']>;
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   pixelSize?: InputMaybe<PixelSizeInput>;
@@ -2524,8 +2622,8 @@ export type WebhookDelivery = {
   event: WebhookEventName;
   id: Scalars['ID']['output'];
   imageId: Scalars['ID']['output'];
-  limsId: Maybe<Scalars['String']['output']>;
-  /** dead: every attempt failed (dead letter); refused: the target may not be reached. Neither is retried any more. */
+  limsId: Maybe<Scalars['ID']['output']>;
+  /** DEAD: every attempt failed (dead letter); REFUSED: the target may not be reached. Neither is retried any more. */
   state: WebhookDeliveryState;
   /** The measurement set or segmentation the event is about. */
   subjectId: Scalars['ID']['output'];
@@ -2533,16 +2631,32 @@ export type WebhookDelivery = {
   webhookId: Scalars['ID']['output'];
 };
 
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  nodes: Array<WebhookDelivery>;
+  pageInfo: PageInfo;
+};
+
 export type WebhookDeliveryState =
+  /** Every attempt failed: a dead letter, not retried any more. */
   | 'dead'
+  /** The receiver answered 2xx. */
   | 'delivered'
+  /** Not delivered yet; attempts continue. */
   | 'pending'
   /** The target's address is not one webhooks may reach (loopback, private, link-local...): nothing was sent. */
   | 'refused';
 
 export type WebhookEventName =
-  | 'measurement_completed'
-  | 'segmentation_completed';
+  | 'measurement.completed'
+  | 'segmentation.completed';
+
+/** What an imported checkpoint holds. */
+export type WeightsScope =
+  /** A bare encoder (e.g. a MicroNet release). */
+  | 'encoder'
+  /** A whole network, encoder and decoder. */
+  | 'model';
 
 export type WeightsUploadTicket = {
   __typename?: 'WeightsUploadTicket';
@@ -2627,27 +2741,31 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AddMemberInput: AddMemberInput;
-  AliasGate: ResolverTypeWrapper<AliasGate>;
-  AliasGateDeclaration: ResolverTypeWrapper<AliasGateDeclaration>;
-  AliasMove: ResolverTypeWrapper<Omit<AliasMove, 'gateReport'> & { gateReport?: Maybe<ResolversTypes['GateReport']> }>;
+  AliasGate: ResolverTypeWrapper<Omit<AliasGate, 'comparison' | 'subset' | 'tolerances'> & { comparison: ResolversTypes['GateComparison'], subset: ResolversTypes['SplitSubset'], tolerances: Array<ResolversTypes['GateTolerance']> }>;
+  AliasGateDeclaration: ResolverTypeWrapper<Omit<AliasGateDeclaration, 'comparison' | 'subset' | 'tolerances'> & { comparison: ResolversTypes['GateComparison'], subset: ResolversTypes['SplitSubset'], tolerances: Array<ResolversTypes['GateTolerance']> }>;
+  AliasMove: ResolverTypeWrapper<Omit<AliasMove, 'gate' | 'gateReport' | 'outcome'> & { gate?: Maybe<ResolversTypes['AliasGateDeclaration']>, gateReport?: Maybe<ResolversTypes['GateReport']>, outcome: ResolversTypes['AliasMoveOutcome'] }>;
+  AliasMoveConnection: ResolverTypeWrapper<Omit<AliasMoveConnection, 'nodes'> & { nodes: Array<ResolversTypes['AliasMove']> }>;
+  AliasMoveOutcome: ResolverTypeWrapper<AliasMoveOutcome>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
+  ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnection>;
   ArtifactLocation: ResolverTypeWrapper<ArtifactLocation>;
-  AuditEvent: ResolverTypeWrapper<AuditEvent>;
-  AuditEventConnection: ResolverTypeWrapper<AuditEventConnection>;
+  AuditEvent: ResolverTypeWrapper<Omit<AuditEvent, 'outcome'> & { outcome: ResolversTypes['AuditOutcome'] }>;
+  AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEvent']> }>;
   AuditLogFilter: AuditLogFilter;
-  AuditOutcome: AuditOutcome;
+  AuditOutcome: ResolverTypeWrapper<AuditOutcome>;
   AutomationPolicy: ResolverTypeWrapper<PolicyModel>;
+  AutomationPolicyConnection: ResolverTypeWrapper<Omit<AutomationPolicyConnection, 'nodes'> & { nodes: Array<ResolversTypes['AutomationPolicy']> }>;
   Benchmark: ResolverTypeWrapper<BenchmarkModel>;
   BenchmarkBest: ResolverTypeWrapper<BenchmarkBest>;
   BenchmarkRow: ResolverTypeWrapper<BenchmarkRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
-  BootstrapGroupPayload: ResolverTypeWrapper<BootstrapGroupPayload>;
+  BootstrapGroupPayload: ResolverTypeWrapper<Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversTypes['Member'] }>;
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleIntervals: ResolverTypeWrapper<ClassParticleIntervals>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
   ClassParticleSummary: ResolverTypeWrapper<ClassParticleSummary>;
-  ClassRule: ClassRule;
+  ClassRule: ResolverTypeWrapper<ClassRule>;
   CompleteImageUploadInput: CompleteImageUploadInput;
   CompleteMaskUploadInput: CompleteMaskUploadInput;
   CompleteUploadedMaskInput: CompleteUploadedMaskInput;
@@ -2667,8 +2785,9 @@ export type ResolversTypes = {
   DatasetClassInput: DatasetClassInput;
   DatasetConnection: ResolverTypeWrapper<Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversTypes['Dataset']> }>;
   DatasetFilter: DatasetFilter;
-  DatasetMeasurementSummary: ResolverTypeWrapper<DatasetMeasurementSummary>;
+  DatasetMeasurementSummary: ResolverTypeWrapper<Omit<DatasetMeasurementSummary, 'sources'> & { sources: Array<ResolversTypes['SourceMeasurementSummary']> }>;
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
+  DatasetVersionConnection: ResolverTypeWrapper<DatasetVersionConnection>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeepZoom: ResolverTypeWrapper<DeepZoomModel>;
   DeepZoomTile: ResolverTypeWrapper<DeepZoomTile>;
@@ -2684,12 +2803,12 @@ export type ResolversTypes = {
   Experiment: ResolverTypeWrapper<Experiment>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GateCheck: ResolverTypeWrapper<GateCheckModel>;
-  GateComparison: GateComparison;
+  GateComparison: ResolverTypeWrapper<GateComparison>;
   GateError: ResolverTypeWrapper<GateError>;
-  GateQuantity: GateQuantity;
-  GateReport: ResolverTypeWrapper<Omit<GateReport, 'checks'> & { checks: Array<ResolversTypes['GateCheck']> }>;
+  GateQuantity: ResolverTypeWrapper<GateQuantity>;
+  GateReport: ResolverTypeWrapper<Omit<GateReport, 'checks' | 'comparison' | 'subset'> & { checks: Array<ResolversTypes['GateCheck']>, comparison: ResolversTypes['GateComparison'], subset: ResolversTypes['SplitSubset'] }>;
   GateSkippedImage: ResolverTypeWrapper<GateSkippedImage>;
-  GateTolerance: ResolverTypeWrapper<GateTolerance>;
+  GateTolerance: ResolverTypeWrapper<Omit<GateTolerance, 'quantity'> & { quantity: ResolversTypes['GateQuantity'] }>;
   GateToleranceInput: GateToleranceInput;
   Group: ResolverTypeWrapper<Group>;
   GroupConnection: ResolverTypeWrapper<GroupConnection>;
@@ -2701,51 +2820,53 @@ export type ResolversTypes = {
   ImageConnection: ResolverTypeWrapper<Omit<ImageConnection, 'nodes'> & { nodes: Array<ResolversTypes['Image']> }>;
   ImageDownloadUrls: ResolverTypeWrapper<ImageDownloadUrls>;
   ImageFilter: ImageFilter;
-  ImageFormat: ImageFormat;
+  ImageFormat: ResolverTypeWrapper<ImageFormat>;
   ImportModelPackageInput: ImportModelPackageInput;
   ImportWeightsInput: ImportWeightsInput;
   ImportedWeights: ResolverTypeWrapper<ImportedWeightsModel>;
-  InitialWeights: ResolverTypeWrapper<InitialWeights>;
-  InitialWeightsKind: InitialWeightsKind;
+  ImportedWeightsConnection: ResolverTypeWrapper<Omit<ImportedWeightsConnection, 'nodes'> & { nodes: Array<ResolversTypes['ImportedWeights']> }>;
+  InitialWeights: ResolverTypeWrapper<Omit<InitialWeights, 'kind'> & { kind: ResolversTypes['InitialWeightsKind'] }>;
+  InitialWeightsKind: ResolverTypeWrapper<InitialWeightsKind>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  IouDefinition: IouDefinition;
+  IouDefinition: ResolverTypeWrapper<IouDefinition>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobError: ResolverTypeWrapper<JobError>;
   LayerThicknessMeasurement: ResolverTypeWrapper<LayerThicknessMeasurement>;
-  LengthUnit: LengthUnit;
+  LengthUnit: ResolverTypeWrapper<LengthUnit>;
   Lineage: ResolverTypeWrapper<LineageModel>;
-  LineageStep: ResolverTypeWrapper<Omit<LineageStep, 'imported' | 'version'> & { imported?: Maybe<ResolversTypes['ImportedWeights']>, version?: Maybe<ResolversTypes['ModelVersion']> }>;
+  LineageStep: ResolverTypeWrapper<Omit<LineageStep, 'imported' | 'version' | 'weights'> & { imported?: Maybe<ResolversTypes['ImportedWeights']>, version?: Maybe<ResolversTypes['ModelVersion']>, weights: ResolversTypes['InitialWeights'] }>;
   LossWeights: ResolverTypeWrapper<LossWeights>;
   Mask: ResolverTypeWrapper<MaskModel>;
   MaskEvaluation: ResolverTypeWrapper<MaskEvaluation>;
   MaskEvaluationClass: ResolverTypeWrapper<MaskEvaluationClass>;
-  MaskKind: MaskKind;
-  MaskSource: MaskSource;
+  MaskKind: ResolverTypeWrapper<MaskKind>;
+  MaskSource: ResolverTypeWrapper<MaskSource>;
   Me: ResolverTypeWrapper<Principal>;
   MeasuredObject: ResolverTypeWrapper<MeasuredObject>;
   MeasurementCompleted: ResolverTypeWrapper<MeasurementCompletedModel>;
   MeasurementError: ResolverTypeWrapper<MeasurementError>;
-  MeasurementExport: ResolverTypeWrapper<MeasurementExport>;
-  MeasurementExportFormat: MeasurementExportFormat;
+  MeasurementExport: ResolverTypeWrapper<Omit<MeasurementExport, 'format'> & { format: ResolversTypes['MeasurementExportFormat'] }>;
+  MeasurementExportFormat: ResolverTypeWrapper<MeasurementExportFormat>;
   MeasurementInterval: ResolverTypeWrapper<MeasurementInterval>;
-  MeasurementKind: MeasurementKind;
-  MeasurementPlots: ResolverTypeWrapper<MeasurementPlots>;
-  MeasurementProfile: ResolverTypeWrapper<MeasurementProfile>;
+  MeasurementKind: ResolverTypeWrapper<MeasurementKind>;
+  MeasurementPlots: ResolverTypeWrapper<Omit<MeasurementPlots, 'specs'> & { specs: Array<ResolversTypes['PlotSpec']> }>;
+  MeasurementProfile: ResolverTypeWrapper<Omit<MeasurementProfile, 'profile'> & { profile: ResolversTypes['MeasurementProfileSpec'] }>;
   MeasurementProfileInput: MeasurementProfileInput;
-  MeasurementProfileSpec: ResolverTypeWrapper<MeasurementProfileSpec>;
-  MeasurementProvenance: ResolverTypeWrapper<Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversTypes['Segmentation']> }>;
+  MeasurementProfileSpec: ResolverTypeWrapper<Omit<MeasurementProfileSpec, 'pixelSize'> & { pixelSize: ResolversTypes['PixelSizeSettings'] }>;
+  MeasurementProvenance: ResolverTypeWrapper<Omit<MeasurementProvenance, 'modelVersion' | 'segmentation' | 'source'> & { modelVersion?: Maybe<ResolversTypes['ProvenanceModelVersion']>, segmentation?: Maybe<ResolversTypes['Segmentation']>, source: ResolversTypes['MaskSource'] }>;
   MeasurementSet: ResolverTypeWrapper<MeasurementSetModel>;
   MeasurementSetConnection: ResolverTypeWrapper<Omit<MeasurementSetConnection, 'nodes'> & { nodes: Array<ResolversTypes['MeasurementSet']> }>;
-  MeasurementStatus: MeasurementStatus;
-  MeasurementUncertainty: ResolverTypeWrapper<MeasurementUncertainty>;
-  Member: ResolverTypeWrapper<Member>;
+  MeasurementStatus: ResolverTypeWrapper<MeasurementStatus>;
+  MeasurementUncertainty: ResolverTypeWrapper<Omit<MeasurementUncertainty, 'probabilityBand'> & { probabilityBand?: Maybe<ResolversTypes['ProbabilityBand']> }>;
+  Member: ResolverTypeWrapper<Omit<Member, 'role'> & { role: ResolversTypes['Role'] }>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['Member']> }>;
   Model: ResolverTypeWrapper<RegistryModel>;
   ModelAlias: ResolverTypeWrapper<ModelAlias>;
-  ModelCard: ResolverTypeWrapper<ModelCard>;
+  ModelCard: ResolverTypeWrapper<Omit<ModelCard, 'pixelSize'> & { pixelSize?: Maybe<ResolversTypes['PixelSize']> }>;
   ModelCardInput: ModelCardInput;
   ModelConnection: ResolverTypeWrapper<Omit<ModelConnection, 'nodes'> & { nodes: Array<ResolversTypes['Model']> }>;
-  ModelDownload: ResolverTypeWrapper<ModelDownload>;
-  ModelDownloadFormat: ModelDownloadFormat;
+  ModelDownload: ResolverTypeWrapper<Omit<ModelDownload, 'format'> & { format: ResolversTypes['ModelDownloadFormat'] }>;
+  ModelDownloadFormat: ResolverTypeWrapper<ModelDownloadFormat>;
   ModelFilter: ModelFilter;
   ModelPackageUploadTicket: ResolverTypeWrapper<ModelPackageUploadTicket>;
   ModelVersion: ResolverTypeWrapper<ModelVersionModel>;
@@ -2761,40 +2882,41 @@ export type ResolversTypes = {
   ParticleAnalysisSettings: ResolverTypeWrapper<ParticleAnalysisSettings>;
   PercentileInterval: ResolverTypeWrapper<PercentileInterval>;
   PipelineRun: ResolverTypeWrapper<PipelineRunModel>;
-  PipelineRunState: PipelineRunState;
+  PipelineRunConnection: ResolverTypeWrapper<Omit<PipelineRunConnection, 'nodes'> & { nodes: Array<ResolversTypes['PipelineRun']> }>;
+  PipelineRunState: ResolverTypeWrapper<PipelineRunState>;
   PipelineStepError: ResolverTypeWrapper<PipelineStepError>;
-  PipelineTrigger: PipelineTrigger;
-  PixelSize: ResolverTypeWrapper<PixelSize>;
+  PipelineTrigger: ResolverTypeWrapper<PipelineTrigger>;
+  PixelSize: ResolverTypeWrapper<Omit<PixelSize, 'unit'> & { unit: ResolversTypes['LengthUnit'] }>;
   PixelSizeInput: PixelSizeInput;
-  PixelSizePolicy: PixelSizePolicy;
-  PixelSizeSettings: ResolverTypeWrapper<PixelSizeSettings>;
+  PixelSizePolicy: ResolverTypeWrapper<PixelSizePolicy>;
+  PixelSizeSettings: ResolverTypeWrapper<Omit<PixelSizeSettings, 'fixed' | 'policy'> & { fixed?: Maybe<ResolversTypes['PixelSize']>, policy: ResolversTypes['PixelSizePolicy'] }>;
   PixelSizeSettingsInput: PixelSizeSettingsInput;
-  PixelSizeSource: PixelSizeSource;
-  PlatformHealth: ResolverTypeWrapper<PlatformHealth>;
-  PlotKind: PlotKind;
-  PlotSpec: ResolverTypeWrapper<PlotSpec>;
-  ProbabilityBand: ResolverTypeWrapper<ProbabilityBand>;
-  ProvenanceModelVersion: ResolverTypeWrapper<ProvenanceModelVersion>;
+  PixelSizeSource: ResolverTypeWrapper<PixelSizeSource>;
+  PlatformHealth: ResolverTypeWrapper<Omit<PlatformHealth, 'services' | 'status'> & { services: Array<ResolversTypes['ServiceHealth']>, status: ResolversTypes['ServiceStatus'] }>;
+  PlotKind: ResolverTypeWrapper<PlotKind>;
+  PlotSpec: ResolverTypeWrapper<Omit<PlotSpec, 'kind'> & { kind: ResolversTypes['PlotKind'] }>;
+  ProbabilityBand: ResolverTypeWrapper<Omit<ProbabilityBand, 'classRule'> & { classRule: ResolversTypes['ClassRule'] }>;
+  ProvenanceModelVersion: ResolverTypeWrapper<Omit<ProvenanceModelVersion, 'classRule' | 'sixteenBitInput'> & { classRule: ResolversTypes['ClassRule'], sixteenBitInput: ResolversTypes['SixteenBitInput'] }>;
   ProvenanceTrainingData: ResolverTypeWrapper<ProvenanceTrainingData>;
   Query: ResolverTypeWrapper<{}>;
   RecipeInput: RecipeInput;
   RemeasureResult: ResolverTypeWrapper<RemeasureResult>;
   ReproduceBenchmarkInput: ReproduceBenchmarkInput;
-  Role: Role;
+  Role: ResolverTypeWrapper<Role>;
   SampleStatistics: ResolverTypeWrapper<SampleStatistics>;
   Segmentation: ResolverTypeWrapper<SegmentationModel>;
   SegmentationConnection: ResolverTypeWrapper<Omit<SegmentationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Segmentation']> }>;
   SegmentationFilter: SegmentationFilter;
-  SegmentationStatus: SegmentationStatus;
-  ServiceHealth: ResolverTypeWrapper<ServiceHealth>;
-  ServiceStatus: ServiceStatus;
+  SegmentationStatus: ResolverTypeWrapper<SegmentationStatus>;
+  ServiceHealth: ResolverTypeWrapper<Omit<ServiceHealth, 'status'> & { status: ResolversTypes['ServiceStatus'] }>;
+  ServiceStatus: ResolverTypeWrapper<ServiceStatus>;
   SetAliasGateInput: SetAliasGateInput;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
-  SixteenBitInput: SixteenBitInput;
-  SourceMeasurementSummary: ResolverTypeWrapper<SourceMeasurementSummary>;
+  SixteenBitInput: ResolverTypeWrapper<SixteenBitInput>;
+  SourceMeasurementSummary: ResolverTypeWrapper<Omit<SourceMeasurementSummary, 'plots' | 'source'> & { plots: ResolversTypes['MeasurementPlots'], source: ResolversTypes['MaskSource'] }>;
   SplitMetrics: ResolverTypeWrapper<SplitMetrics>;
-  SplitSubset: SplitSubset;
+  SplitSubset: ResolverTypeWrapper<SplitSubset>;
   StartTrainingInput: StartTrainingInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<{}>;
@@ -2805,8 +2927,8 @@ export type ResolversTypes = {
   TrainingJob: ResolverTypeWrapper<TrainingJobModel>;
   TrainingJobConnection: ResolverTypeWrapper<Omit<TrainingJobConnection, 'nodes'> & { nodes: Array<ResolversTypes['TrainingJob']> }>;
   TrainingJobFilter: TrainingJobFilter;
-  TrainingJobState: TrainingJobState;
-  TrainingJobUpdate: ResolverTypeWrapper<TrainingJobUpdate>;
+  TrainingJobState: ResolverTypeWrapper<TrainingJobState>;
+  TrainingJobUpdate: ResolverTypeWrapper<Omit<TrainingJobUpdate, 'state'> & { state: ResolversTypes['TrainingJobState'] }>;
   TrainingProgress: ResolverTypeWrapper<TrainingProgress>;
   TrainingRecipe: ResolverTypeWrapper<TrainingRecipe>;
   UpdateDatasetInput: UpdateDatasetInput;
@@ -2817,36 +2939,41 @@ export type ResolversTypes = {
   UploadedPartInput: UploadedPartInput;
   ValueInterval: ResolverTypeWrapper<ValueInterval>;
   VersionMetrics: ResolverTypeWrapper<VersionMetrics>;
-  Visibility: ResolverTypeWrapper<Visibility>;
+  Visibility: ResolverTypeWrapper<Omit<Visibility, 'level'> & { level: ResolversTypes['VisibilityLevel'] }>;
   VisibilityInput: VisibilityInput;
-  VisibilityLevel: VisibilityLevel;
+  VisibilityLevel: ResolverTypeWrapper<VisibilityLevel>;
   Webhook: ResolverTypeWrapper<WebhookModel>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
-  WebhookDeliveryState: WebhookDeliveryState;
-  WebhookEventName: WebhookEventName;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: Array<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryState: ResolverTypeWrapper<WebhookDeliveryState>;
+  WebhookEventName: ResolverTypeWrapper<WebhookEventName>;
+  WeightsScope: ResolverTypeWrapper<WeightsScope>;
   WeightsUploadTicket: ResolverTypeWrapper<WeightsUploadTicket>;
-  WorkerKind: WorkerKind;
+  WorkerKind: ResolverTypeWrapper<WorkerKind>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddMemberInput: AddMemberInput;
-  AliasGate: AliasGate;
-  AliasGateDeclaration: AliasGateDeclaration;
-  AliasMove: Omit<AliasMove, 'gateReport'> & { gateReport?: Maybe<ResolversParentTypes['GateReport']> };
+  AliasGate: Omit<AliasGate, 'tolerances'> & { tolerances: Array<ResolversParentTypes['GateTolerance']> };
+  AliasGateDeclaration: Omit<AliasGateDeclaration, 'tolerances'> & { tolerances: Array<ResolversParentTypes['GateTolerance']> };
+  AliasMove: Omit<AliasMove, 'gate' | 'gateReport'> & { gate?: Maybe<ResolversParentTypes['AliasGateDeclaration']>, gateReport?: Maybe<ResolversParentTypes['GateReport']> };
+  AliasMoveConnection: Omit<AliasMoveConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AliasMove']> };
   ApiKey: ApiKey;
+  ApiKeyConnection: ApiKeyConnection;
   ArtifactLocation: ArtifactLocation;
   AuditEvent: AuditEvent;
-  AuditEventConnection: AuditEventConnection;
+  AuditEventConnection: Omit<AuditEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEvent']> };
   AuditLogFilter: AuditLogFilter;
   AutomationPolicy: PolicyModel;
+  AutomationPolicyConnection: Omit<AutomationPolicyConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AutomationPolicy']> };
   Benchmark: BenchmarkModel;
   BenchmarkBest: BenchmarkBest;
   BenchmarkRow: BenchmarkRow;
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
-  BootstrapGroupPayload: BootstrapGroupPayload;
+  BootstrapGroupPayload: Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversParentTypes['Member'] };
   ClassMetric: ClassMetric;
   ClassParticleIntervals: ClassParticleIntervals;
   ClassParticleMeasurement: ClassParticleMeasurement;
@@ -2870,8 +2997,9 @@ export type ResolversParentTypes = {
   DatasetClassInput: DatasetClassInput;
   DatasetConnection: Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Dataset']> };
   DatasetFilter: DatasetFilter;
-  DatasetMeasurementSummary: DatasetMeasurementSummary;
+  DatasetMeasurementSummary: Omit<DatasetMeasurementSummary, 'sources'> & { sources: Array<ResolversParentTypes['SourceMeasurementSummary']> };
   DatasetVersion: DatasetVersion;
+  DatasetVersionConnection: DatasetVersionConnection;
   DateTime: Scalars['DateTime']['output'];
   DeepZoom: DeepZoomModel;
   DeepZoomTile: DeepZoomTile;
@@ -2905,13 +3033,14 @@ export type ResolversParentTypes = {
   ImportModelPackageInput: ImportModelPackageInput;
   ImportWeightsInput: ImportWeightsInput;
   ImportedWeights: ImportedWeightsModel;
+  ImportedWeightsConnection: Omit<ImportedWeightsConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ImportedWeights']> };
   InitialWeights: InitialWeights;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   JobError: JobError;
   LayerThicknessMeasurement: LayerThicknessMeasurement;
   Lineage: LineageModel;
-  LineageStep: Omit<LineageStep, 'imported' | 'version'> & { imported?: Maybe<ResolversParentTypes['ImportedWeights']>, version?: Maybe<ResolversParentTypes['ModelVersion']> };
+  LineageStep: Omit<LineageStep, 'imported' | 'version' | 'weights'> & { imported?: Maybe<ResolversParentTypes['ImportedWeights']>, version?: Maybe<ResolversParentTypes['ModelVersion']>, weights: ResolversParentTypes['InitialWeights'] };
   LossWeights: LossWeights;
   Mask: MaskModel;
   MaskEvaluation: MaskEvaluation;
@@ -2922,18 +3051,19 @@ export type ResolversParentTypes = {
   MeasurementError: MeasurementError;
   MeasurementExport: MeasurementExport;
   MeasurementInterval: MeasurementInterval;
-  MeasurementPlots: MeasurementPlots;
-  MeasurementProfile: MeasurementProfile;
+  MeasurementPlots: Omit<MeasurementPlots, 'specs'> & { specs: Array<ResolversParentTypes['PlotSpec']> };
+  MeasurementProfile: Omit<MeasurementProfile, 'profile'> & { profile: ResolversParentTypes['MeasurementProfileSpec'] };
   MeasurementProfileInput: MeasurementProfileInput;
-  MeasurementProfileSpec: MeasurementProfileSpec;
-  MeasurementProvenance: Omit<MeasurementProvenance, 'segmentation'> & { segmentation?: Maybe<ResolversParentTypes['Segmentation']> };
+  MeasurementProfileSpec: Omit<MeasurementProfileSpec, 'pixelSize'> & { pixelSize: ResolversParentTypes['PixelSizeSettings'] };
+  MeasurementProvenance: Omit<MeasurementProvenance, 'modelVersion' | 'segmentation'> & { modelVersion?: Maybe<ResolversParentTypes['ProvenanceModelVersion']>, segmentation?: Maybe<ResolversParentTypes['Segmentation']> };
   MeasurementSet: MeasurementSetModel;
   MeasurementSetConnection: Omit<MeasurementSetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MeasurementSet']> };
-  MeasurementUncertainty: MeasurementUncertainty;
+  MeasurementUncertainty: Omit<MeasurementUncertainty, 'probabilityBand'> & { probabilityBand?: Maybe<ResolversParentTypes['ProbabilityBand']> };
   Member: Member;
+  MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
   Model: RegistryModel;
   ModelAlias: ModelAlias;
-  ModelCard: ModelCard;
+  ModelCard: Omit<ModelCard, 'pixelSize'> & { pixelSize?: Maybe<ResolversParentTypes['PixelSize']> };
   ModelCardInput: ModelCardInput;
   ModelConnection: Omit<ModelConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Model']> };
   ModelDownload: ModelDownload;
@@ -2952,12 +3082,13 @@ export type ResolversParentTypes = {
   ParticleAnalysisSettings: ParticleAnalysisSettings;
   PercentileInterval: PercentileInterval;
   PipelineRun: PipelineRunModel;
+  PipelineRunConnection: Omit<PipelineRunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PipelineRun']> };
   PipelineStepError: PipelineStepError;
   PixelSize: PixelSize;
   PixelSizeInput: PixelSizeInput;
-  PixelSizeSettings: PixelSizeSettings;
+  PixelSizeSettings: Omit<PixelSizeSettings, 'fixed'> & { fixed?: Maybe<ResolversParentTypes['PixelSize']> };
   PixelSizeSettingsInput: PixelSizeSettingsInput;
-  PlatformHealth: PlatformHealth;
+  PlatformHealth: Omit<PlatformHealth, 'services'> & { services: Array<ResolversParentTypes['ServiceHealth']> };
   PlotSpec: PlotSpec;
   ProbabilityBand: ProbabilityBand;
   ProvenanceModelVersion: ProvenanceModelVersion;
@@ -2974,7 +3105,7 @@ export type ResolversParentTypes = {
   SetAliasGateInput: SetAliasGateInput;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
-  SourceMeasurementSummary: SourceMeasurementSummary;
+  SourceMeasurementSummary: Omit<SourceMeasurementSummary, 'plots'> & { plots: ResolversParentTypes['MeasurementPlots'] };
   SplitMetrics: SplitMetrics;
   StartTrainingInput: StartTrainingInput;
   String: Scalars['String']['output'];
@@ -3002,6 +3133,7 @@ export type ResolversParentTypes = {
   Webhook: WebhookModel;
   WebhookAttempt: WebhookAttempt;
   WebhookDelivery: WebhookDeliveryModel;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WebhookDelivery']> };
   WeightsUploadTicket: WeightsUploadTicket;
 };
 
@@ -3037,10 +3169,18 @@ export type AliasMoveResolvers<ContextType = GatewayContext, ParentType extends 
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   movedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   movedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AliasMoveOutcome'], ParentType, ContextType>;
   toVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type AliasMoveConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AliasMoveConnection'] = ResolversParentTypes['AliasMoveConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AliasMove']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AliasMoveOutcomeResolvers = { MOVED: 'moved', PENDING: 'pending', REFUSED: 'refused', REJECTED: 'rejected' };
 
 export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
   allowedOperations?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -3053,6 +3193,12 @@ export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends Res
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3073,8 +3219,8 @@ export type AuditEventResolvers<ContextType = GatewayContext, ParentType extends
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
-  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  targetIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3084,6 +3230,8 @@ export type AuditEventConnectionResolvers<ContextType = GatewayContext, ParentTy
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type AuditOutcomeResolvers = { ERROR: 'error', OK: 'ok' };
 
 export type AutomationPolicyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AutomationPolicy'] = ResolversParentTypes['AutomationPolicy']> = {
   alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3095,6 +3243,12 @@ export type AutomationPolicyResolvers<ContextType = GatewayContext, ParentType e
   modelVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AutomationPolicyConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AutomationPolicyConnection'] = ResolversParentTypes['AutomationPolicyConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['AutomationPolicy']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3180,6 +3334,8 @@ export type ClassParticleSummaryResolvers<ContextType = GatewayContext, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ClassRuleResolvers = { ARGMAX: 'argmax', THRESHOLD: 'threshold' };
+
 export type CompletedImageUploadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CompletedImageUpload'] = ResolversParentTypes['CompletedImageUpload']> = {
   deduplicated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
@@ -3212,7 +3368,7 @@ export type DatasetResolvers<ContextType = GatewayContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  versions?: Resolver<Array<ResolversTypes['DatasetVersion']>, ParentType, ContextType>;
+  versions?: Resolver<ResolversTypes['DatasetVersionConnection'], ParentType, ContextType, RequireFields<DatasetVersionsArgs, 'first'>>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3248,6 +3404,12 @@ export type DatasetVersionResolvers<ContextType = GatewayContext, ParentType ext
   maskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DatasetVersionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DatasetVersionConnection'] = ResolversParentTypes['DatasetVersionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['DatasetVersion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3374,11 +3536,15 @@ export type GateCheckResolvers<ContextType = GatewayContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GateComparisonResolvers = { CURRENT_VERSION: 'currentVersion', GROUND_TRUTH: 'groundTruth' };
+
 export type GateErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateError'] = ResolversParentTypes['GateError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type GateQuantityResolvers = { AREA_FRACTION: 'areaFraction', COUNT: 'count', IOU: 'iou', MEAN_EQUIVALENT_DIAMETER: 'meanEquivalentDiameter', THICKNESS: 'thickness' };
 
 export type GateReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GateReport'] = ResolversParentTypes['GateReport']> = {
   candidateVersionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3451,15 +3617,15 @@ export type ImageResolvers<ContextType = GatewayContext, ParentType extends Reso
   hasMask?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   lossy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   masks?: Resolver<Array<ResolversTypes['Mask']>, ParentType, ContextType>;
-  measurements?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType, Partial<ImageMeasurementsArgs>>;
+  measurements?: Resolver<ResolversTypes['MeasurementSetConnection'], ParentType, ContextType, RequireFields<ImageMeasurementsArgs, 'first'>>;
   metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
   pixelSizeSource?: Resolver<Maybe<ResolversTypes['PixelSizeSource']>, ParentType, ContextType>;
-  segmentations?: Resolver<Array<ResolversTypes['Segmentation']>, ParentType, ContextType, Partial<ImageSegmentationsArgs>>;
+  segmentations?: Resolver<ResolversTypes['SegmentationConnection'], ParentType, ContextType, RequireFields<ImageSegmentationsArgs, 'first'>>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3487,6 +3653,8 @@ export type ImageDownloadUrlsResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ImageFormatResolvers = { JPEG: 'jpeg', PNG: 'png', TIFF: 'tiff' };
+
 export type ImportedWeightsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImportedWeights'] = ResolversParentTypes['ImportedWeights']> = {
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3495,11 +3663,17 @@ export type ImportedWeightsResolvers<ContextType = GatewayContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pretraining?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['WeightsScope'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tensorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportedWeightsConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImportedWeightsConnection'] = ResolversParentTypes['ImportedWeightsConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ImportedWeights']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3509,6 +3683,10 @@ export type InitialWeightsResolvers<ContextType = GatewayContext, ParentType ext
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type InitialWeightsKindResolvers = { RANDOM: 'random', VERSION: 'version', WEIGHTS: 'weights' };
+
+export type IouDefinitionResolvers = { MEAN_CLASS: 'mean_class', PAPER: 'paper' };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -3532,10 +3710,12 @@ export type LayerThicknessMeasurementResolvers<ContextType = GatewayContext, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type LengthUnitResolvers = { MM: 'mm', NM: 'nm', UM: 'um' };
+
 export type LineageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = {
   ancestors?: Resolver<Array<ResolversTypes['LineageStep']>, ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['TrainingData'], ParentType, ContextType>;
-  descendants?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  descendants?: Resolver<ResolversTypes['ModelVersionConnection'], ParentType, ContextType, RequireFields<LineageDescendantsArgs, 'first'>>;
   job?: Resolver<Maybe<ResolversTypes['TrainingJob']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3562,7 +3742,7 @@ export type MaskResolvers<ContextType = GatewayContext, ParentType extends Resol
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indexUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MaskKind'], ParentType, ContextType>;
-  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3574,7 +3754,7 @@ export type MaskEvaluationResolvers<ContextType = GatewayContext, ParentType ext
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   meanIoU?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   modelMaskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   truthMaskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3586,6 +3766,10 @@ export type MaskEvaluationClassResolvers<ContextType = GatewayContext, ParentTyp
   recall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type MaskKindResolvers = { COLOUR: 'colour', INDEX: 'index' };
+
+export type MaskSourceResolvers = { GROUND_TRUTH: 'ground_truth', MODEL: 'model' };
 
 export type MeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
@@ -3624,11 +3808,11 @@ export type MeasurementCompletedResolvers<ContextType = GatewayContext, ParentTy
   error?: Resolver<Maybe<ResolversTypes['MeasurementError']>, ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['MeasurementKind']>, ParentType, ContextType>;
-  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measurementId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measurementSet?: Resolver<Maybe<ResolversTypes['MeasurementSet']>, ParentType, ContextType>;
-  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   profileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasurementStatus'], ParentType, ContextType>;
@@ -3650,6 +3834,8 @@ export type MeasurementExportResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasurementExportFormatResolvers = { CSV: 'csv', JSON: 'json' };
+
 export type MeasurementIntervalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementInterval'] = ResolversParentTypes['MeasurementInterval']> = {
   coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3657,6 +3843,8 @@ export type MeasurementIntervalResolvers<ContextType = GatewayContext, ParentTyp
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type MeasurementKindResolvers = { PARTICLES: 'particles', THICKNESS: 'thickness' };
 
 export type MeasurementPlotsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementPlots'] = ResolversParentTypes['MeasurementPlots']> = {
   sizeHistogramUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3687,7 +3875,7 @@ export type MeasurementProvenanceResolvers<ContextType = GatewayContext, ParentT
   codeVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measuredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3710,7 +3898,7 @@ export type MeasurementSetResolvers<ContextType = GatewayContext, ParentType ext
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maskSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   objectsAt?: Resolver<Array<ResolversTypes['MeasuredObject']>, ParentType, ContextType, RequireFields<MeasurementSetObjectsAtArgs, 'limit' | 'x' | 'y'>>;
   particles?: Resolver<Array<ResolversTypes['ClassParticleMeasurement']>, ParentType, ContextType>;
   pixelSize?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
@@ -3735,6 +3923,8 @@ export type MeasurementSetConnectionResolvers<ContextType = GatewayContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeasurementStatusResolvers = { FAILED: 'failed', SUCCEEDED: 'succeeded' };
+
 export type MeasurementUncertaintyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MeasurementUncertainty'] = ResolversParentTypes['MeasurementUncertainty']> = {
   coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3753,9 +3943,15 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
   aliasGates?: Resolver<Array<ResolversTypes['AliasGate']>, ParentType, ContextType>;
-  aliasHistory?: Resolver<Array<ResolversTypes['AliasMove']>, ParentType, ContextType, Partial<ModelAliasHistoryArgs>>;
+  aliasHistory?: Resolver<ResolversTypes['AliasMoveConnection'], ParentType, ContextType, RequireFields<ModelAliasHistoryArgs, 'first'>>;
   aliases?: Resolver<Array<ResolversTypes['ModelAlias']>, ParentType, ContextType>;
   card?: Resolver<ResolversTypes['ModelCard'], ParentType, ContextType>;
   classes?: Resolver<Array<ResolversTypes['DatasetClass']>, ParentType, ContextType>;
@@ -3804,6 +4000,8 @@ export type ModelDownloadResolvers<ContextType = GatewayContext, ParentType exte
   versionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type ModelDownloadFormatResolvers = { ARTIFACT: 'artifact', BIOIMAGEIO: 'bioimageio', ONNX: 'onnx' };
 
 export type ModelPackageUploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelPackageUploadTicket'] = ResolversParentTypes['ModelPackageUploadTicket']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3958,6 +4156,14 @@ export type PipelineRunResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PipelineRunConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PipelineRunConnection'] = ResolversParentTypes['PipelineRunConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PipelineRun']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PipelineRunStateResolvers = { FAILED: 'failed', RUNNING: 'running', SUCCEEDED: 'succeeded' };
+
 export type PipelineStepErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PipelineStepError'] = ResolversParentTypes['PipelineStepError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -3965,11 +4171,15 @@ export type PipelineStepErrorResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PipelineTriggerResolvers = { ALIAS_MOVE: 'alias-move', BATCH: 'batch', UPLOAD: 'upload' };
+
 export type PixelSizeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PixelSize'] = ResolversParentTypes['PixelSize']> = {
   unit?: Resolver<ResolversTypes['LengthUnit'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type PixelSizePolicyResolvers = { FIXED: 'fixed', IMAGE: 'image', PIXELS: 'pixels' };
 
 export type PixelSizeSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PixelSizeSettings'] = ResolversParentTypes['PixelSizeSettings']> = {
   fixed?: Resolver<Maybe<ResolversTypes['PixelSize']>, ParentType, ContextType>;
@@ -3977,11 +4187,15 @@ export type PixelSizeSettingsResolvers<ContextType = GatewayContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PixelSizeSourceResolvers = { DATASET: 'dataset', FEI_TAG: 'fei_tag', PROFILE: 'profile', TIFF: 'tiff', UPLOAD: 'upload', ZEISS_TAG: 'zeiss_tag' };
+
 export type PlatformHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlatformHealth'] = ResolversParentTypes['PlatformHealth']> = {
   services?: Resolver<Array<ResolversTypes['ServiceHealth']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type PlotKindResolvers = { AREA_FRACTIONS: 'area_fractions', SIZE_HISTOGRAM: 'size_histogram', THICKNESS_HISTOGRAM: 'thickness_histogram', THICKNESS_PROFILE: 'thickness_profile' };
 
 export type PlotSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlotSpec'] = ResolversParentTypes['PlotSpec']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4021,39 +4235,39 @@ export type ProvenanceTrainingDataResolvers<ContextType = GatewayContext, Parent
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'includeRevoked'>>;
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'first' | 'includeRevoked'>>;
   auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
-  benchmark?: Resolver<ResolversTypes['Benchmark'], ParentType, ContextType, RequireFields<QueryBenchmarkArgs, 'id'>>;
+  benchmark?: Resolver<Maybe<ResolversTypes['Benchmark']>, ParentType, ContextType, RequireFields<QueryBenchmarkArgs, 'id'>>;
   compareModelVersions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryCompareModelVersionsArgs, 'ids'>>;
-  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetMeasurementSummary?: Resolver<ResolversTypes['DatasetMeasurementSummary'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementSummaryArgs, 'datasetId'>>;
   datasetMeasurements?: Resolver<ResolversTypes['MeasurementSetConnection'], ParentType, ContextType, RequireFields<QueryDatasetMeasurementsArgs, 'datasetId' | 'first'>>;
   datasetSegmentations?: Resolver<ResolversTypes['SegmentationConnection'], ParentType, ContextType, RequireFields<QueryDatasetSegmentationsArgs, 'datasetId' | 'first'>>;
-  datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
+  datasetVersion?: Resolver<Maybe<ResolversTypes['DatasetVersion']>, ParentType, ContextType, RequireFields<QueryDatasetVersionArgs, 'id'>>;
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   driftReport?: Resolver<ResolversTypes['DriftReport'], ParentType, ContextType, RequireFields<QueryDriftReportArgs, 'datasetId' | 'fromVersionId' | 'toVersionId'>>;
   exportDatasetMeasurements?: Resolver<ResolversTypes['MeasurementExport'], ParentType, ContextType, RequireFields<QueryExportDatasetMeasurementsArgs, 'datasetId' | 'format'>>;
   groups?: Resolver<ResolversTypes['GroupConnection'], ParentType, ContextType, RequireFields<QueryGroupsArgs, 'first'>>;
   health?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
-  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
-  imageByLimsId?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<QueryImageByLimsIdArgs, 'limsId'>>;
-  imageMeasurements?: Resolver<Array<ResolversTypes['MeasurementSet']>, ParentType, ContextType, RequireFields<QueryImageMeasurementsArgs, 'imageId'>>;
-  importedWeights?: Resolver<Array<ResolversTypes['ImportedWeights']>, ParentType, ContextType, Partial<QueryImportedWeightsArgs>>;
-  lineage?: Resolver<ResolversTypes['Lineage'], ParentType, ContextType, RequireFields<QueryLineageArgs, 'versionId'>>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
+  imageByLimsId?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType, RequireFields<QueryImageByLimsIdArgs, 'limsId'>>;
+  imageMeasurements?: Resolver<ResolversTypes['MeasurementSetConnection'], ParentType, ContextType, RequireFields<QueryImageMeasurementsArgs, 'first' | 'imageId'>>;
+  importedWeights?: Resolver<ResolversTypes['ImportedWeightsConnection'], ParentType, ContextType, RequireFields<QueryImportedWeightsArgs, 'first'>>;
+  lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType, RequireFields<QueryLineageArgs, 'versionId'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
-  measurementProfile?: Resolver<ResolversTypes['MeasurementProfile'], ParentType, ContextType, RequireFields<QueryMeasurementProfileArgs, 'datasetId'>>;
-  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
-  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
-  modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
-  modelVersionByAlias?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<QueryModelVersionByAliasArgs, 'alias' | 'model'>>;
+  measurementProfile?: Resolver<Maybe<ResolversTypes['MeasurementProfile']>, ParentType, ContextType, RequireFields<QueryMeasurementProfileArgs, 'datasetId'>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'first'>>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
+  modelVersionByAlias?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionByAliasArgs, 'alias' | 'model'>>;
   modelVersions?: Resolver<ResolversTypes['ModelVersionConnection'], ParentType, ContextType, RequireFields<QueryModelVersionsArgs, 'first'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
-  pipelineRun?: Resolver<ResolversTypes['PipelineRun'], ParentType, ContextType, RequireFields<QueryPipelineRunArgs, 'id'>>;
-  pipelineRuns?: Resolver<Array<ResolversTypes['PipelineRun']>, ParentType, ContextType, RequireFields<QueryPipelineRunsArgs, 'first'>>;
-  policies?: Resolver<Array<ResolversTypes['AutomationPolicy']>, ParentType, ContextType, Partial<QueryPoliciesArgs>>;
-  trainingJob?: Resolver<ResolversTypes['TrainingJob'], ParentType, ContextType, RequireFields<QueryTrainingJobArgs, 'id'>>;
+  pipelineRun?: Resolver<Maybe<ResolversTypes['PipelineRun']>, ParentType, ContextType, RequireFields<QueryPipelineRunArgs, 'id'>>;
+  pipelineRuns?: Resolver<ResolversTypes['PipelineRunConnection'], ParentType, ContextType, RequireFields<QueryPipelineRunsArgs, 'first'>>;
+  policies?: Resolver<ResolversTypes['AutomationPolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first'>>;
+  trainingJob?: Resolver<Maybe<ResolversTypes['TrainingJob']>, ParentType, ContextType, RequireFields<QueryTrainingJobArgs, 'id'>>;
   trainingJobs?: Resolver<ResolversTypes['TrainingJobConnection'], ParentType, ContextType, RequireFields<QueryTrainingJobsArgs, 'first'>>;
-  webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first'>>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
 
@@ -4063,6 +4277,8 @@ export type RemeasureResultResolvers<ContextType = GatewayContext, ParentType ex
   queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type RoleResolvers = { ADMIN: 'admin', MEMBER: 'member', VIEWER: 'viewer' };
 
 export type SampleStatisticsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SampleStatistics'] = ResolversParentTypes['SampleStatistics']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4101,6 +4317,8 @@ export type SegmentationConnectionResolvers<ContextType = GatewayContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SegmentationStatusResolvers = { FAILED: 'failed', SUCCEEDED: 'succeeded' };
+
 export type ServiceHealthResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceHealth'] = ResolversParentTypes['ServiceHealth']> = {
   checks?: Resolver<Array<ResolversTypes['HealthCheck']>, ParentType, ContextType>;
   instance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4111,10 +4329,14 @@ export type ServiceHealthResolvers<ContextType = GatewayContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ServiceStatusResolvers = { DEGRADED: 'degraded', DOWN: 'down', UP: 'up' };
+
+export type SixteenBitInputResolvers = { FULL_RANGE: 'full_range', HIGH_BYTE: 'high_byte' };
+
 export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SourceMeasurementSummary'] = ResolversParentTypes['SourceMeasurementSummary']> = {
   failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  modelVersionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelVersionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   particles?: Resolver<Array<ResolversTypes['ClassParticleSummary']>, ParentType, ContextType>;
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
@@ -4130,6 +4352,8 @@ export type SplitMetricsResolvers<ContextType = GatewayContext, ParentType exten
   perClass?: Resolver<Array<ResolversTypes['ClassMetric']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type SplitSubsetResolvers = { TEST: 'test', TRAIN: 'train', VAL: 'val' };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   imageAdded?: SubscriptionResolver<ResolversTypes['ImageAdded'], "imageAdded", ParentType, ContextType, RequireFields<SubscriptionImageAddedArgs, 'datasetId'>>;
@@ -4187,7 +4411,7 @@ export type TrainingJobResolvers<ContextType = GatewayContext, ParentType extend
   sixteenBitInput?: Resolver<ResolversTypes['SixteenBitInput'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TrainingJobState'], ParentType, ContextType>;
-  workerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   workerKind?: Resolver<Maybe<ResolversTypes['WorkerKind']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4197,6 +4421,8 @@ export type TrainingJobConnectionResolvers<ContextType = GatewayContext, ParentT
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type TrainingJobStateResolvers = { CANCELLED: 'cancelled', FAILED: 'failed', QUEUED: 'queued', RUNNING: 'running', SUCCEEDED: 'succeeded' };
 
 export type TrainingJobUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TrainingJobUpdate'] = ResolversParentTypes['TrainingJobUpdate']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4267,6 +4493,8 @@ export type VisibilityResolvers<ContextType = GatewayContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type VisibilityLevelResolvers = { PRIVATE: 'private', PUBLIC: 'public', SHARED: 'shared' };
+
 export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4292,13 +4520,25 @@ export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType ex
   event?: Resolver<ResolversTypes['WebhookEventName'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  limsId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limsId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['WebhookDeliveryState'], ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   webhookId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WebhookDeliveryStateResolvers = { DEAD: 'dead', DELIVERED: 'delivered', PENDING: 'pending', REFUSED: 'refused' };
+
+export type WebhookEventNameResolvers = { MEASUREMENT_COMPLETED: 'measurement.completed', SEGMENTATION_COMPLETED: 'segmentation.completed' };
+
+export type WeightsScopeResolvers = { ENCODER: 'encoder', MODEL: 'model' };
 
 export type WeightsUploadTicketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WeightsUploadTicket'] = ResolversParentTypes['WeightsUploadTicket']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4307,15 +4547,22 @@ export type WeightsUploadTicketResolvers<ContextType = GatewayContext, ParentTyp
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WorkerKindResolvers = { CPU: 'cpu', GPU: 'gpu' };
+
 export type Resolvers<ContextType = GatewayContext> = {
   AliasGate?: AliasGateResolvers<ContextType>;
   AliasGateDeclaration?: AliasGateDeclarationResolvers<ContextType>;
   AliasMove?: AliasMoveResolvers<ContextType>;
+  AliasMoveConnection?: AliasMoveConnectionResolvers<ContextType>;
+  AliasMoveOutcome?: AliasMoveOutcomeResolvers;
   ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ArtifactLocation?: ArtifactLocationResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditOutcome?: AuditOutcomeResolvers;
   AutomationPolicy?: AutomationPolicyResolvers<ContextType>;
+  AutomationPolicyConnection?: AutomationPolicyConnectionResolvers<ContextType>;
   Benchmark?: BenchmarkResolvers<ContextType>;
   BenchmarkBest?: BenchmarkBestResolvers<ContextType>;
   BenchmarkRow?: BenchmarkRowResolvers<ContextType>;
@@ -4324,6 +4571,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ClassParticleIntervals?: ClassParticleIntervalsResolvers<ContextType>;
   ClassParticleMeasurement?: ClassParticleMeasurementResolvers<ContextType>;
   ClassParticleSummary?: ClassParticleSummaryResolvers<ContextType>;
+  ClassRule?: ClassRuleResolvers;
   CompletedImageUpload?: CompletedImageUploadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
@@ -4332,6 +4580,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
   DatasetMeasurementSummary?: DatasetMeasurementSummaryResolvers<ContextType>;
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
+  DatasetVersionConnection?: DatasetVersionConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeepZoom?: DeepZoomResolvers<ContextType>;
   DeepZoomTile?: DeepZoomTileResolvers<ContextType>;
@@ -4346,7 +4595,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   EpochRecord?: EpochRecordResolvers<ContextType>;
   Experiment?: ExperimentResolvers<ContextType>;
   GateCheck?: GateCheckResolvers<ContextType>;
+  GateComparison?: GateComparisonResolvers;
   GateError?: GateErrorResolvers<ContextType>;
+  GateQuantity?: GateQuantityResolvers;
   GateReport?: GateReportResolvers<ContextType>;
   GateSkippedImage?: GateSkippedImageResolvers<ContextType>;
   GateTolerance?: GateToleranceResolvers<ContextType>;
@@ -4358,36 +4609,48 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImageAdded?: ImageAddedResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
   ImageDownloadUrls?: ImageDownloadUrlsResolvers<ContextType>;
+  ImageFormat?: ImageFormatResolvers;
   ImportedWeights?: ImportedWeightsResolvers<ContextType>;
+  ImportedWeightsConnection?: ImportedWeightsConnectionResolvers<ContextType>;
   InitialWeights?: InitialWeightsResolvers<ContextType>;
+  InitialWeightsKind?: InitialWeightsKindResolvers;
+  IouDefinition?: IouDefinitionResolvers;
   JSON?: GraphQLScalarType;
   JobError?: JobErrorResolvers<ContextType>;
   LayerThicknessMeasurement?: LayerThicknessMeasurementResolvers<ContextType>;
+  LengthUnit?: LengthUnitResolvers;
   Lineage?: LineageResolvers<ContextType>;
   LineageStep?: LineageStepResolvers<ContextType>;
   LossWeights?: LossWeightsResolvers<ContextType>;
   Mask?: MaskResolvers<ContextType>;
   MaskEvaluation?: MaskEvaluationResolvers<ContextType>;
   MaskEvaluationClass?: MaskEvaluationClassResolvers<ContextType>;
+  MaskKind?: MaskKindResolvers;
+  MaskSource?: MaskSourceResolvers;
   Me?: MeResolvers<ContextType>;
   MeasuredObject?: MeasuredObjectResolvers<ContextType>;
   MeasurementCompleted?: MeasurementCompletedResolvers<ContextType>;
   MeasurementError?: MeasurementErrorResolvers<ContextType>;
   MeasurementExport?: MeasurementExportResolvers<ContextType>;
+  MeasurementExportFormat?: MeasurementExportFormatResolvers;
   MeasurementInterval?: MeasurementIntervalResolvers<ContextType>;
+  MeasurementKind?: MeasurementKindResolvers;
   MeasurementPlots?: MeasurementPlotsResolvers<ContextType>;
   MeasurementProfile?: MeasurementProfileResolvers<ContextType>;
   MeasurementProfileSpec?: MeasurementProfileSpecResolvers<ContextType>;
   MeasurementProvenance?: MeasurementProvenanceResolvers<ContextType>;
   MeasurementSet?: MeasurementSetResolvers<ContextType>;
   MeasurementSetConnection?: MeasurementSetConnectionResolvers<ContextType>;
+  MeasurementStatus?: MeasurementStatusResolvers;
   MeasurementUncertainty?: MeasurementUncertaintyResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;
   ModelCard?: ModelCardResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelDownload?: ModelDownloadResolvers<ContextType>;
+  ModelDownloadFormat?: ModelDownloadFormatResolvers;
   ModelPackageUploadTicket?: ModelPackageUploadTicketResolvers<ContextType>;
   ModelVersion?: ModelVersionResolvers<ContextType>;
   ModelVersionConnection?: ModelVersionConnectionResolvers<ContextType>;
@@ -4400,28 +4663,40 @@ export type Resolvers<ContextType = GatewayContext> = {
   ParticleAnalysisSettings?: ParticleAnalysisSettingsResolvers<ContextType>;
   PercentileInterval?: PercentileIntervalResolvers<ContextType>;
   PipelineRun?: PipelineRunResolvers<ContextType>;
+  PipelineRunConnection?: PipelineRunConnectionResolvers<ContextType>;
+  PipelineRunState?: PipelineRunStateResolvers;
   PipelineStepError?: PipelineStepErrorResolvers<ContextType>;
+  PipelineTrigger?: PipelineTriggerResolvers;
   PixelSize?: PixelSizeResolvers<ContextType>;
+  PixelSizePolicy?: PixelSizePolicyResolvers;
   PixelSizeSettings?: PixelSizeSettingsResolvers<ContextType>;
+  PixelSizeSource?: PixelSizeSourceResolvers;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
+  PlotKind?: PlotKindResolvers;
   PlotSpec?: PlotSpecResolvers<ContextType>;
   ProbabilityBand?: ProbabilityBandResolvers<ContextType>;
   ProvenanceModelVersion?: ProvenanceModelVersionResolvers<ContextType>;
   ProvenanceTrainingData?: ProvenanceTrainingDataResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemeasureResult?: RemeasureResultResolvers<ContextType>;
+  Role?: RoleResolvers;
   SampleStatistics?: SampleStatisticsResolvers<ContextType>;
   Segmentation?: SegmentationResolvers<ContextType>;
   SegmentationConnection?: SegmentationConnectionResolvers<ContextType>;
+  SegmentationStatus?: SegmentationStatusResolvers;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
+  ServiceStatus?: ServiceStatusResolvers;
+  SixteenBitInput?: SixteenBitInputResolvers;
   SourceMeasurementSummary?: SourceMeasurementSummaryResolvers<ContextType>;
   SplitMetrics?: SplitMetricsResolvers<ContextType>;
+  SplitSubset?: SplitSubsetResolvers;
   Subscription?: SubscriptionResolvers<ContextType>;
   ThicknessAnalysisSettings?: ThicknessAnalysisSettingsResolvers<ContextType>;
   ThicknessIntervals?: ThicknessIntervalsResolvers<ContextType>;
   TrainingData?: TrainingDataResolvers<ContextType>;
   TrainingJob?: TrainingJobResolvers<ContextType>;
   TrainingJobConnection?: TrainingJobConnectionResolvers<ContextType>;
+  TrainingJobState?: TrainingJobStateResolvers;
   TrainingJobUpdate?: TrainingJobUpdateResolvers<ContextType>;
   TrainingProgress?: TrainingProgressResolvers<ContextType>;
   TrainingRecipe?: TrainingRecipeResolvers<ContextType>;
@@ -4430,9 +4705,15 @@ export type Resolvers<ContextType = GatewayContext> = {
   ValueInterval?: ValueIntervalResolvers<ContextType>;
   VersionMetrics?: VersionMetricsResolvers<ContextType>;
   Visibility?: VisibilityResolvers<ContextType>;
+  VisibilityLevel?: VisibilityLevelResolvers;
   Webhook?: WebhookResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryState?: WebhookDeliveryStateResolvers;
+  WebhookEventName?: WebhookEventNameResolvers;
+  WeightsScope?: WeightsScopeResolvers;
   WeightsUploadTicket?: WeightsUploadTicketResolvers<ContextType>;
+  WorkerKind?: WorkerKindResolvers;
 };
 

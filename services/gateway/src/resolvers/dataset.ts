@@ -2,6 +2,8 @@ import { type Image, type Mask, datasetContracts as c } from '@microseg/contract
 import DataLoader from 'dataloader';
 import { type GatewayContext, requireCaller } from '../context.ts';
 import type { InputMaybe, PixelSizeInput, Resolvers, VisibilityInput } from '../generated/resolvers-types.ts';
+import { absentAsNull } from './absent-as-null.ts';
+import { connectionOf, pageOfList } from './connection-page.ts';
 
 /** Completing an upload decodes the whole image: give it longer than a plain query. */
 const INGEST_TIMEOUT_MS = 120_000;
@@ -10,7 +12,6 @@ const defined = <T>(value: InputMaybe<T>): T | undefined => (value === null ? un
 const pixelSize = (value: InputMaybe<PixelSizeInput> | undefined) => (value ? { value: value.value, unit: value.unit } : undefined);
 const visibility = (value: InputMaybe<VisibilityInput> | undefined) => (value ? { level: value.level, sharedWith: value.sharedWith ?? [] } : undefined);
 const stringRecord = (value: unknown) => value as Record<string, string> | undefined;
-const pageInfo = (page: { endCursor: string | null; hasNextPage: boolean }) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage });
 
 interface DatasetLoaders {
   masksByImage: DataLoader<string, Mask[]>;
@@ -57,23 +58,23 @@ export const datasetResolvers: Resolvers = {
         ...(filter?.nameContains ? { nameContains: filter.nameContains } : {}),
         ownedOnly: filter?.ownedOnly ?? false,
       });
-      return { nodes: page.nodes, pageInfo: pageInfo(page) };
+      return connectionOf(page);
     },
     dataset: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getDataset, { id });
+      return absentAsNull(context.services.call(c.getDataset, { id }));
     },
     image: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getImage, { id });
+      return absentAsNull(context.services.call(c.getImage, { id }));
     },
     imageByLimsId: (_parent, { limsId }, context) => {
       requireCaller(context);
-      return context.services.call(c.findImageByLimsId, { limsId });
+      return absentAsNull(context.services.call(c.findImageByLimsId, { limsId }));
     },
     datasetVersion: async (_parent, { id }, context) => {
       requireCaller(context);
-      return (await context.services.call(c.getVersionContent, { id })).version;
+      return (await absentAsNull(context.services.call(c.getVersionContent, { id })))?.version ?? null;
     },
   },
   Dataset: {
@@ -91,10 +92,13 @@ export const datasetResolvers: Resolvers = {
           ...(typeof filter?.hasMask === 'boolean' ? { hasMask: filter.hasMask } : {}),
         },
       });
-      return { nodes: page.nodes, pageInfo: pageInfo(page) };
+      return connectionOf(page);
     },
     experiments: async (dataset, _args, context) => (await context.services.call(c.listExperiments, { datasetId: dataset.id })).experiments,
-    versions: async (dataset, _args, context) => (await context.services.call(c.listVersions, { datasetId: dataset.id })).versions,
+    versions: async (dataset, args, context) => {
+      const { versions } = await context.services.call(c.listVersions, { datasetId: dataset.id });
+      return pageOfList(versions, (version) => version.id, args);
+    },
   },
   Image: {
     masks: (image: Image, _args, context) => loaders(context).masksByImage.load(image.id),

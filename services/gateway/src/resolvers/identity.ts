@@ -1,7 +1,8 @@
-import { type Member, auditContracts, decodeCursor, encodeCursor, identityContracts, scopeSchema } from '@microseg/contracts';
+import { type Member, auditContracts, identityContracts, scopeSchema } from '@microseg/contracts';
 import { invalidInput, notFound } from '@microseg/errors';
 import { requireCaller } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { connectionOf, pageOfList } from './connection-page.ts';
 
 const memberOut = (member: Member) => ({ ...member, email: member.email ?? null });
 
@@ -12,27 +13,17 @@ export const identityResolvers: Resolvers = {
       requireCaller(context);
       const { groups } = await context.services.call(identityContracts.listGroups, {});
       // Groups are few (one per lab); the directory is paged by name here rather than in SQL.
-      const afterId = after ? decodeCursor(after) : undefined;
-      const start = afterId === undefined ? 0 : groups.findIndex((g) => g.id === afterId) + 1;
-      if (start === 0 && afterId !== undefined) throw invalidInput('invalid page cursor: pass the endCursor of a previous page');
-      const size = Math.min(Math.max(first ?? 50, 1), 500);
-      const nodes = groups.slice(start, start + size);
-      const last = nodes.at(-1);
-      return {
-        nodes,
-        totalCount: groups.length,
-        pageInfo: { endCursor: last ? encodeCursor(last.id) : null, hasNextPage: start + size < groups.length },
-      };
+      return { ...pageOfList(groups, (group) => group.id, { first, after }), totalCount: groups.length };
     },
-    members: async (_parent, _args, context) => {
+    members: async (_parent, page, context) => {
       requireCaller(context);
       const { members } = await context.services.call(identityContracts.listMembers, {});
-      return members.map(memberOut);
+      return pageOfList(members.map(memberOut), (member) => member.id, page);
     },
-    apiKeys: async (_parent, { includeRevoked }, context) => {
+    apiKeys: async (_parent, { includeRevoked, ...page }, context) => {
       requireCaller(context);
       const { keys } = await context.services.call(identityContracts.listApiKeys, { includeRevoked: includeRevoked ?? false });
-      return keys;
+      return pageOfList(keys, (key) => key.id, page);
     },
     auditLog: async (_parent, { first, after, filter }, context) => {
       requireCaller(context);
@@ -44,7 +35,7 @@ export const identityResolvers: Resolvers = {
         ...(filter?.since ? { since: filter.since } : {}),
         ...(filter?.until ? { until: filter.until } : {}),
       });
-      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+      return connectionOf(page);
     },
   },
   Me: {

@@ -14,10 +14,11 @@ import { promotionGateResolvers } from './promotion-gates.ts';
 import { webhookResolvers } from './webhooks.ts';
 import { DateTime, JSONScalar } from './scalars.ts';
 import { trainingResolvers } from './training.ts';
+import { publicEnumValues } from '../public-enums.ts';
 
 /** Every resolver map of the API; each concern keeps its own file. */
 export const resolvers: Resolvers[] = [
-  { DateTime, JSON: JSONScalar, Query: { health: healthQuery } },
+  { DateTime, JSON: JSONScalar, ...publicEnumValues, Query: { health: healthQuery } },
   identityResolvers,
   datasetResolvers,
   deepZoomResolvers,

@@ -6,6 +6,8 @@ import type {
   MeasurementProfileInput,
   Resolvers,
 } from '../generated/resolvers-types.ts';
+import { absentAsNull } from './absent-as-null.ts';
+import { connectionOf, pageOfList } from './connection-page.ts';
 
 /** Summaries pool every object of a dataset and render plots: give them longer than a plain query. */
 const SUMMARY_TIMEOUT_MS = 60_000;
@@ -56,7 +58,7 @@ function profileOf(input: MeasurementProfileInput): MeasurementProfile {
 async function measurementsOf(
   context: GatewayContext,
   imageId: string,
-  args: { source?: InputMaybe<MaskSource>; modelVersionId?: InputMaybe<string> },
+  args: { source?: InputMaybe<MaskSource>; modelVersionId?: InputMaybe<string>; first?: InputMaybe<number>; after?: InputMaybe<string> },
 ) {
   requireCaller(context);
   // Specs too: GraphQL answers MeasurementPlots.specs from them.
@@ -66,7 +68,7 @@ async function measurementsOf(
     ...(args.source ? { source: args.source } : {}),
     ...(args.modelVersionId ? { modelVersionId: args.modelVersionId } : {}),
   });
-  return measurements;
+  return pageOfList(measurements, (set) => set.id, args);
 }
 
 export const metrologyResolvers: Resolvers = {
@@ -76,7 +78,7 @@ export const metrologyResolvers: Resolvers = {
   Query: {
     measurementProfile: (_parent, { datasetId }, context) => {
       requireCaller(context);
-      return context.services.call(c.getProfile, { datasetId });
+      return absentAsNull(context.services.call(c.getProfile, { datasetId }));
     },
     imageMeasurements: (_parent, { imageId, ...args }, context) =>
       measurementsOf(context, imageId, args),
@@ -91,7 +93,7 @@ export const metrologyResolvers: Resolvers = {
         ...(modelVersionId ? { modelVersionId } : {}),
         ...(status ? { status } : {}),
       });
-      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+      return connectionOf(page);
     },
     datasetMeasurementSummary: (_parent, args, context) => {
       requireCaller(context);

@@ -2,7 +2,6 @@ import {
   type Image,
   type MaskEvaluation,
   type MeasurementSet,
-  type PipelineRun,
   type Segmentation,
   datasetContracts,
   inferenceContracts as c,
@@ -10,7 +9,9 @@ import {
 } from '@microseg/contracts';
 import DataLoader from 'dataloader';
 import { type GatewayContext, requireCaller } from '../context.ts';
-import type { PipelineRunState, PipelineTrigger, Resolvers } from '../generated/resolvers-types.ts';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { absentAsNull } from './absent-as-null.ts';
+import { connectionOf, pageOfList } from './connection-page.ts';
 import { readableModelVersions } from './model-version-visibility.ts';
 
 interface PipelineLoaders {
@@ -54,8 +55,6 @@ function loaders(context: GatewayContext): PipelineLoaders {
   }
   return found;
 }
-
-const triggers: Record<PipelineRun['trigger'], PipelineTrigger> = { upload: 'upload', batch: 'batch', 'alias-move': 'alias_move' };
 
 async function provenance(set: MeasurementSet, context: GatewayContext) {
   const { image, segmentationsByImage } = loaders(context);
@@ -110,23 +109,26 @@ export const pipelineResolvers: Resolvers = {
         ...(filter?.modelVersionId ? { modelVersionId: filter.modelVersionId } : {}),
         ...(filter?.status ? { status: filter.status } : {}),
       });
-      return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+      return connectionOf(page);
     },
-    policies: async (_parent, { datasetId }, context) => {
+    policies: async (_parent, { datasetId, ...page }, context) => {
       requireCaller(context);
-      return (await context.services.call(c.listPolicies, datasetId ? { datasetId } : {})).policies;
+      const { policies } = await context.services.call(c.listPolicies, datasetId ? { datasetId } : {});
+      return pageOfList(policies, (policy) => policy.id, page);
     },
     pipelineRun: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getRun, { id });
+      return absentAsNull(context.services.call(c.getRun, { id }));
     },
-    pipelineRuns: async (_parent, { datasetId, state, first }, context) => {
+    pipelineRuns: async (_parent, { datasetId, state, first, after }, context) => {
       requireCaller(context);
-      const filter: { datasetId?: string; state?: PipelineRunState } = {
+      const page = await context.services.call(c.listRuns, {
+        first: first ?? 50,
+        ...(after ? { after } : {}),
         ...(datasetId ? { datasetId } : {}),
         ...(state ? { state } : {}),
-      };
-      return (await context.services.call(c.listRuns, { ...filter, limit: first ?? 50 })).runs;
+      });
+      return connectionOf(page);
     },
     driftReport: (_parent, input, context) => {
       requireCaller(context);
@@ -152,9 +154,10 @@ export const pipelineResolvers: Resolvers = {
     },
   },
   Image: {
-    segmentations: async (image, { filter }, context) => {
+    segmentations: async (image, { filter, ...page }, context) => {
       const all = await loaders(context).segmentationsByImage.load(image.id);
-      return all.filter((s) => (!filter?.modelVersionId || s.modelVersionId === filter.modelVersionId) && (!filter?.status || s.status === filter.status));
+      const matching = all.filter((s) => (!filter?.modelVersionId || s.modelVersionId === filter.modelVersionId) && (!filter?.status || s.status === filter.status));
+      return pageOfList(matching, (segmentation) => segmentation.id, page);
     },
     evaluations: async (image, { modelVersionId }, context) => {
       requireCaller(context);
@@ -169,9 +172,6 @@ export const pipelineResolvers: Resolvers = {
       const all = await loaders(context).evaluationsByImage.load(segmentation.imageId);
       return all.find((e) => e.modelMaskId === segmentation.maskId) ?? null;
     },
-  },
-  PipelineRun: {
-    trigger: (run) => triggers[run.trigger],
   },
   MeasurementSet: {
     provenance: (set, _args, context) => provenance(set, context),

@@ -2,6 +2,8 @@ import { type ModelVersion, trainingContracts as c, trainingEvents } from '@micr
 import { type GatewayContext, requireCaller } from '../context.ts';
 import type { InputMaybe, RecipeInput, Resolvers, VisibilityInput } from '../generated/resolvers-types.ts';
 import { subscriptionEvents } from '../subscriptions.ts';
+import { absentAsNull } from './absent-as-null.ts';
+import { connectionOf, pageOfList } from './connection-page.ts';
 
 /** Training runs for minutes; the service answers quickly but checks the dataset first. */
 const START_TIMEOUT_MS = 60_000;
@@ -9,7 +11,6 @@ const START_TIMEOUT_MS = 60_000;
 const PACKAGE_TIMEOUT_MS = 120_000;
 
 const defined = <T>(value: InputMaybe<T> | undefined): T | undefined => (value === null ? undefined : value);
-const pageInfo = (page: { endCursor: string | null; hasNextPage: boolean }) => ({ endCursor: page.endCursor, hasNextPage: page.hasNextPage });
 const visibility = (value: VisibilityInput) => ({ level: value.level, sharedWith: value.sharedWith ?? [] });
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -45,11 +46,11 @@ export const trainingResolvers: Resolvers = {
         ...(filter?.datasetId ? { datasetId: filter.datasetId } : {}),
         ...(filter?.benchmarkId ? { benchmarkId: filter.benchmarkId } : {}),
       });
-      return { nodes: page.nodes, pageInfo: pageInfo(page) };
+      return connectionOf(page);
     },
     trainingJob: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getJob, { id });
+      return absentAsNull(context.services.call(c.getJob, { id }));
     },
     models: async (_parent, { first, after, filter }, context) => {
       requireCaller(context);
@@ -59,11 +60,11 @@ export const trainingResolvers: Resolvers = {
         ...(filter?.material ? { material: filter.material } : {}),
         ownedOnly: filter?.ownedOnly ?? false,
       });
-      return { nodes: page.nodes, pageInfo: pageInfo(page) };
+      return connectionOf(page);
     },
     model: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getModel, { id });
+      return absentAsNull(context.services.call(c.getModel, { id }));
     },
     modelVersions: async (_parent, { first, after, filter }, context) => {
       requireCaller(context);
@@ -80,15 +81,15 @@ export const trainingResolvers: Resolvers = {
           ownedOnly: filter?.ownedOnly ?? false,
         },
       });
-      return { nodes: page.nodes, pageInfo: pageInfo(page) };
+      return connectionOf(page);
     },
     modelVersion: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getVersion, { id });
+      return absentAsNull(context.services.call(c.getVersion, { id }));
     },
     modelVersionByAlias: (_parent, { model, alias }, context) => {
       requireCaller(context);
-      return context.services.call(c.resolveAlias, { model, alias });
+      return absentAsNull(context.services.call(c.resolveAlias, { model, alias }));
     },
     compareModelVersions: async (_parent, { ids }, context) => {
       requireCaller(context);
@@ -96,15 +97,16 @@ export const trainingResolvers: Resolvers = {
     },
     lineage: (_parent, { versionId }, context) => {
       requireCaller(context);
-      return context.services.call(c.lineage, { id: versionId });
+      return absentAsNull(context.services.call(c.lineage, { id: versionId }));
     },
-    importedWeights: async (_parent, { encoder }, context) => {
+    importedWeights: async (_parent, { encoder, ...page }, context) => {
       requireCaller(context);
-      return (await context.services.call(c.listWeights, encoder ? { encoder } : {})).weights;
+      const { weights } = await context.services.call(c.listWeights, encoder ? { encoder } : {});
+      return pageOfList(weights, (imported) => imported.id, page);
     },
     benchmark: (_parent, { id }, context) => {
       requireCaller(context);
-      return context.services.call(c.getBenchmark, { id });
+      return absentAsNull(context.services.call(c.getBenchmark, { id }));
     },
   },
   Mutation: {
@@ -243,9 +245,15 @@ export const trainingResolvers: Resolvers = {
     owner: (model, _args, context) => context.loaders.groupById.load(model.groupId),
     versions: async (model, { first, after }, context) => {
       const page = await context.services.call(c.listVersions, { first: first ?? 50, ...(after ? { after } : {}), filter: { modelId: model.id, ownedOnly: false } });
-      return { nodes: page.nodes, pageInfo: pageInfo(page) };
+      return connectionOf(page);
     },
-    aliasHistory: async (model, { alias }, context) => (await context.services.call(c.aliasHistory, { modelId: model.id, ...(alias ? { alias } : {}) })).moves,
+    aliasHistory: async (model, { alias, ...page }, context) => {
+      const { moves } = await context.services.call(c.aliasHistory, { modelId: model.id, ...(alias ? { alias } : {}) });
+      return pageOfList(moves, (move) => move.id, page);
+    },
+  },
+  Lineage: {
+    descendants: (lineage, args) => pageOfList(lineage.descendants, (version) => version.id, args),
   },
   Benchmark: {
     jobs: async (benchmark, _args, context) => Promise.all(benchmark.jobIds.map((id) => context.services.call(c.getJob, { id }))),

@@ -57,9 +57,8 @@ export function serveInference(
       if (!run) throw notFound('pipeline run', id);
       return run;
     }, options),
-    serveAuthenticated(nc, c.listRuns, async ({ datasetId, state, limit }, { principal }) => {
-      const runs = await deps.segmentations.runs(principal.groupId, { limit, ...(datasetId ? { datasetId } : {}) });
-      return { runs: state ? runs.filter((run) => run.state === state) : runs };
+    serveAuthenticated(nc, c.listRuns, ({ datasetId, state, first, after }, { principal }) => {
+      return deps.segmentations.runPage(principal.groupId, { first, ...(after ? { after } : {}), ...(datasetId ? { datasetId } : {}), ...(state ? { state } : {}) });
     }, options),
     serveAuthenticated(nc, c.driftReport, (input, { principal }) => deps.driftReports.report(principal, input), options),
   ];

@@ -33,12 +33,13 @@ export function serveWebhooks(
         return deleted;
       });
     }, options),
-    serveAuthenticated(nc, c.listDeliveries, async (filter, { principal }) => ({
-      deliveries: await deps.webhooks.deliveries(principal.groupId, {
-        limit: filter.limit,
+    serveAuthenticated(nc, c.listDeliveries, (filter, { principal }) => {
+      return deps.webhooks.deliveries(principal.groupId, {
+        first: filter.first,
+        ...(filter.after ? { after: filter.after } : {}),
         ...(filter.webhookId ? { webhookId: filter.webhookId } : {}),
         ...(filter.state ? { state: filter.state } : {}),
-      }),
-    }), options),
+      });
+    }, options),
   ];
 }
