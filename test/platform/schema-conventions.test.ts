@@ -14,6 +14,7 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
+import { ENUM_FIELD_NAMES } from '@microseg/cli';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -165,5 +166,22 @@ describe('schema.graphql conventions', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it("names every enum field the CLI converts to its own words, and no other field holding ALL_CAPS strings", () => {
+    const enumNames = new Set<string>();
+    const otherNames = new Map<string, string>();
+    for (const type of userTypes()) {
+      if (!isObjectType(type) && !isInputObjectType(type)) continue;
+      const fields: (GraphQLField<unknown, unknown> | GraphQLInputField)[] = Object.values(type.getFields());
+      for (const { name, type: fieldType } of [...fields, ...fields.flatMap(argsOf)]) {
+        if (isEnumType(getNamedType(fieldType))) enumNames.add(name);
+        else otherNames.set(name, `${type.name}.${name}: ${String(fieldType)}`);
+      }
+    }
+    expect([...enumNames].filter((name) => !ENUM_FIELD_NAMES.has(name))).toEqual([]);
+    // Fields of those names that are not enums hold lower-case words or numbers, which the conversion leaves alone.
+    const sharedNames = [...ENUM_FIELD_NAMES].filter((name) => otherNames.has(name)).map((name) => otherNames.get(name));
+    expect(sharedNames.every((field) => /: (String|Int|Visibility|VisibilityInput)!?$/.test(field ?? ''))).toBe(true);
   });
 });

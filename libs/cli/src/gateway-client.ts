@@ -1,4 +1,5 @@
-import { MicroSegError, isErrorCode } from '@microseg/errors';
+import { MicroSegError, isErrorCode, notFound } from '@microseg/errors';
+import { answerFromApi, variablesToApi } from './api-enums.ts';
 import { type CliEnvironment, cliEnvironment } from './cli-environment.ts';
 
 export interface GatewayClientOptions {
@@ -6,6 +7,11 @@ export interface GatewayClientOptions {
   apiKey?: string | undefined;
   /** Sent as `Idempotency-Key` with mutations that support it, so that retries are safe. */
   idempotencyKey?: string;
+  /**
+   * Enum values exactly as the API writes them (ALL_CAPS), both ways. By default the client speaks
+   * the CLI's words (succeeded, ground_truth), as the CLI always printed them: see api-enums.ts.
+   */
+  apiEnumValues?: boolean;
 }
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
@@ -22,10 +28,12 @@ interface GraphQLResponse<T> {
 export class GatewayClient {
   readonly url: string;
   private readonly apiKey: string | undefined;
+  private readonly apiEnumValues: boolean;
 
   constructor(options: GatewayClientOptions = {}) {
     this.url = options.url ?? DEFAULT_GATEWAY_URL;
     this.apiKey = options.apiKey;
+    this.apiEnumValues = options.apiEnumValues ?? false;
   }
 
   async request<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
@@ -38,7 +46,7 @@ export class GatewayClient {
           ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}),
           ...headers,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables: this.apiEnumValues ? variables : variablesToApi(variables) }),
       });
     } catch (error) {
       throw new MicroSegError('UNAVAILABLE', `MicroSeg is not reachable at ${this.url}; is the platform running (pnpm start)?`, {
@@ -56,7 +64,30 @@ export class GatewayClient {
       });
     }
     if (!body.data) throw new MicroSegError('INTERNAL', 'the gateway answered without data');
-    return body.data;
+    return this.apiEnumValues ? body.data : answerFromApi(body.data);
+  }
+}
+
+/** A lookup's answer, or NOT_FOUND naming what was looked for (the API answers null for an absent id). */
+export function found<T>(value: T | null | undefined, what: string, id: string): T {
+  if (value === null || value === undefined) throw notFound(what, id);
+  return value;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+/** Every node of a connection, a page at a time (`after`: the previous page's endCursor). */
+export async function allNodes<T>(page: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const next: Page<T> = await page(after);
+    nodes.push(...next.nodes);
+    if (!next.pageInfo.hasNextPage || !next.pageInfo.endCursor) return nodes;
+    after = next.pageInfo.endCursor;
   }
 }
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type AliasMove, type GateTolerance, describeCheck } from '@microseg/contracts';
 import { MicroSegError, invalidInput } from '@microseg/errors';
 import type { Command } from 'commander';
-import { type GatewayClient, clientFromOptions } from '../gateway-client.ts';
+import { type GatewayClient, type Page, allNodes, clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 interface Globals {
@@ -17,7 +17,7 @@ const REPORT_FIELDS = `gateReport { passed comparison datasetVersionId experimen
 const MOVE_FIELDS = `id modelId alias fromVersionId toVersionId movedBy movedAt outcome gateSkipped
   gate { datasetVersionId experiment subset comparison tolerances { quantity absolute relative min } } ${REPORT_FIELDS}`;
 const ALIAS = `mutation($input: SetModelAliasInput!) { setModelAlias(input: $input) { ${MOVE_FIELDS} } }`;
-const HISTORY = `query($id: ID!, $alias: String) { model(id: $id) { aliasHistory(alias: $alias) { ${MOVE_FIELDS} } } }`;
+const HISTORY = `query($id: ID!, $alias: String, $after: String) { model(id: $id) { aliasHistory(alias: $alias, first: 500, after: $after) { nodes { ${MOVE_FIELDS} } pageInfo { endCursor hasNextPage } } } }`;
 const MODEL = `query($id: ID!) { model(id: $id) { id name } }`;
 const GATE_FIELDS = 'modelId alias datasetVersionId experiment subset comparison tolerances { quantity absolute relative min } setBy setAt';
 const SET_GATE = `mutation($input: SetAliasGateInput!) { setAliasGate(input: $input) { ${GATE_FIELDS} } }`;
@@ -38,7 +38,15 @@ interface Gate {
 const POLL_MS = 1_000;
 
 async function modelOf(client: GatewayClient, idOrName: string) {
-  return (await client.request<{ model: { id: string; name: string } }>(MODEL, { id: idOrName })).model;
+  return found((await client.request<{ model: { id: string; name: string } | null }>(MODEL, { id: idOrName })).model, 'model', idOrName);
+}
+
+/** Every move of a model's aliases (or of one), oldest first. */
+async function aliasMoves(client: GatewayClient, modelId: string, alias: string | null): Promise<Move[]> {
+  return allNodes(async (after) => {
+    const { model } = await client.request<{ model: { aliasHistory: Page<Move> } | null }>(HISTORY, { id: modelId, alias, after });
+    return found(model, 'model', modelId).aliasHistory;
+  });
 }
 
 const tolerance = (t: Pick<GateTolerance, 'quantity' | 'absolute' | 'relative' | 'min'>) =>
@@ -105,8 +113,8 @@ export async function setAlias(
       throw new MicroSegError('TIMEOUT', `the gate of ${model.name}@${input.alias} is still being evaluated; see \`microseg models alias history ${model.name} ${input.alias}\``, { details: { moveId: move.id } });
     }
     await sleep(POLL_MS);
-    const { model: found } = await client.request<{ model: { aliasHistory: Move[] } }>(HISTORY, { id: model.id, alias: input.alias });
-    move = found.aliasHistory.find((m) => m.id === move.id) ?? move;
+    const moves = await aliasMoves(client, model.id, input.alias);
+    move = moves.find((m) => m.id === move.id) ?? move;
   }
   if (move.outcome === 'refused' || (move.outcome === 'rejected' && move.gateReport)) {
     if (!globals.json) process.stdout.write(`${moveInWords(model.name, move)}\n`);
@@ -131,8 +139,8 @@ export function registerAliasGateCommands(alias: Command): void {
       const globals = command.optsWithGlobals<Globals>();
       const client = clientFromOptions(globals);
       const model = await modelOf(client, modelName);
-      const { model: found } = await client.request<{ model: { aliasHistory: Move[] } }>(HISTORY, { id: model.id, alias: name ?? null });
-      printResult(globals, found.aliasHistory, (moves) => (moves.length ? moves.map((m) => moveInWords(model.name, m)).join('\n') : 'no alias moves'));
+      const history = await aliasMoves(client, model.id, name ?? null);
+      printResult(globals, history, (moves) => (moves.length ? moves.map((m) => moveInWords(model.name, m)).join('\n') : 'no alias moves'));
     });
   const gate = alias.command('gate').description('promotion gates: measurements a move of the alias must keep within tolerance');
   gate
@@ -182,7 +190,7 @@ export function registerAliasGateCommands(alias: Command): void {
       const globals = command.optsWithGlobals<Globals>();
       const client = clientFromOptions(globals);
       const model = await modelOf(client, modelName);
-      const { model: found } = await client.request<{ model: { aliasGates: Gate[] } }>(LIST_GATES, { id: model.id });
-      printResult(globals, found.aliasGates, (gates) => (gates.length ? gates.map((g) => `${model.name}@${gateLine(g)}`).join('\n') : 'no gates'));
+      const { model: withGates } = await client.request<{ model: { aliasGates: Gate[] } | null }>(LIST_GATES, { id: model.id });
+      printResult(globals, found(withGates, 'model', model.id).aliasGates, (gates) => (gates.length ? gates.map((g) => `${model.name}@${gateLine(g)}`).join('\n') : 'no gates'));
     });
 }

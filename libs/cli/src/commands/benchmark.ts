@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
+import { clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 import { positiveInt } from './train.ts';
 
@@ -52,7 +52,7 @@ export function registerBenchmarkCommand(program: Command): void {
       const globals = command.optsWithGlobals<{ url?: string; apiKey?: string; json?: boolean }>();
       const client = clientFromOptions(globals);
       let result = options.id
-        ? (await client.request<{ benchmark: BenchmarkResult }>(GET, { id: options.id })).benchmark
+        ? found((await client.request<{ benchmark: BenchmarkResult | null }>(GET, { id: options.id })).benchmark, 'benchmark', options.id)
         : (
             await client.request<{ reproduceBenchmark: BenchmarkResult }>(START, {
               input: {
@@ -75,7 +75,7 @@ export function registerBenchmarkCommand(program: Command): void {
           process.stderr.write(`\r${done}/${result.jobs.length} jobs done`);
         }
         await new Promise((resolve) => setTimeout(resolve, 2_000));
-        result = (await client.request<{ benchmark: BenchmarkResult }>(GET, { id: result.id })).benchmark;
+        result = found((await client.request<{ benchmark: BenchmarkResult | null }>(GET, { id: result.id })).benchmark, 'benchmark', result.id);
       }
       if (options.follow && process.stderr.isTTY) process.stderr.write('\n');
       printResult(globals, result, table);

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { MicroSegError } from '@microseg/errors';
+import { MicroSegError, notFound } from '@microseg/errors';
 import type { GatewayClient } from '../gateway-client.ts';
 import type { DatasetManifest } from './benchmark-manifest.ts';
 import { ExportFolder, safeSegment } from './export-folder.ts';
@@ -75,8 +75,9 @@ export async function exportDataset(client: GatewayClient, id: string, dir: stri
       description: string;
       classes: { index: number; name: string; color: string }[];
       experiments: { name: string; train: string[]; val: string[]; test: string[]; notes: Record<string, string> }[];
-    };
+    } | null;
   }>(DATASET, { id });
+  if (!dataset) throw notFound('dataset', id);
   const images: ExportedImage[] = [];
   for (let after: string | null = null; ; ) {
     const page: { dataset: { images: { nodes: ExportedImage[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } } = await client.request(IMAGES, { id, after });

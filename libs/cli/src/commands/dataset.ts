@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
+import { clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 import { exportDataset } from './dataset-export.ts';
 import { PLAIN_FOLDER_CLASSES, type ProgressListener, importDatasetDirectory } from './dataset-import.ts';
@@ -23,7 +23,7 @@ const SHOW = `query($id: ID!) {
     defaultPixelSize { value unit }
     classes { index name color }
     experiments { name train val test }
-    versions { id number contentHash imageCount maskCount createdAt }
+    versions(first: 500) { nodes { id number contentHash imageCount maskCount createdAt } }
   }
 }`;
 
@@ -90,7 +90,9 @@ export function registerDatasetCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const { dataset: d } = await clientFromOptions(globals).request<{ dataset: DatasetDetail }>(SHOW, { id });
+      const { dataset } = await clientFromOptions(globals).request<{ dataset: (Omit<DatasetDetail, 'versions'> & { versions: { nodes: DatasetDetail['versions'] } }) | null }>(SHOW, { id });
+      const shown = found(dataset, 'dataset', id);
+      const d: DatasetDetail = { ...shown, versions: shown.versions.nodes };
       printResult(globals, d, () =>
         [
           `${d.name} (${d.id})`,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
+import { type Page, allNodes, clientFromOptions } from '../gateway-client.ts';
 import { cliEnvironment } from '../cli-environment.ts';
 import { printResult } from '../output.ts';
 import { collectList, parseTimeOption } from './time-option.ts';
@@ -19,8 +19,11 @@ const ME = `query Me { me { groupId groupName memberId role } }`;
 const CREATE_KEY = `mutation CreateKey($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret key { id name prefix createdAt scopes expiresAt allowedOperations } }
 }`;
-const LIST_KEYS = `query Keys($includeRevoked: Boolean) {
-  apiKeys(includeRevoked: $includeRevoked) { id memberId name prefix createdAt lastUsedAt revokedAt scopes expiresAt allowedOperations }
+const LIST_KEYS = `query Keys($includeRevoked: Boolean, $after: String) {
+  apiKeys(includeRevoked: $includeRevoked, first: 500, after: $after) {
+    nodes { id memberId name prefix createdAt lastUsedAt revokedAt scopes expiresAt allowedOperations }
+    pageInfo { endCursor hasNextPage }
+  }
 }`;
 const REVOKE_KEY = `mutation Revoke($id: ID!) { revokeApiKey(id: $id) { id name prefix revokedAt } }`;
 
@@ -120,8 +123,9 @@ export function registerIdentityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { all?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const { apiKeys } = await clientFromOptions(globals).request<{
-        apiKeys: {
+      const client = clientFromOptions(globals);
+      const apiKeys = await allNodes(async (after) => (await client.request<{
+        apiKeys: Page<{
           id: string;
           name: string;
           prefix: string;
@@ -130,8 +134,8 @@ export function registerIdentityCommands(program: Command): void {
           revokedAt: string | null;
           scopes: string[] | null;
           expiresAt: string | null;
-        }[];
-      }>(LIST_KEYS, { includeRevoked: options.all ?? false });
+        }>;
+      }>(LIST_KEYS, { includeRevoked: options.all ?? false, after })).apiKeys);
       printResult(globals, apiKeys, (list) =>
         list.length === 0
           ? 'no keys'

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { MicroSegError } from '@microseg/errors';
 import { type PixelSize, formatPixelSize, parsePixelSize } from '@microseg/micrograph';
 import type { Command } from 'commander';
-import { type GatewayClient, clientFromOptions } from '../gateway-client.ts';
+import { type GatewayClient, clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 interface Globals {
@@ -157,8 +157,8 @@ export async function uploadImage(client: GatewayClient, file: LocalFile, option
     },
   });
   if (ticket.existingImageId && !options.limsId && !mask) {
-    const { image } = await client.request<{ image: UploadedImage }>(IMAGE, { id: ticket.existingImageId });
-    return { image, deduplicated: true, mask: null };
+    const { image } = await client.request<{ image: UploadedImage | null }>(IMAGE, { id: ticket.existingImageId });
+    return { image: found(image, 'image', ticket.existingImageId), deduplicated: true, mask: null };
   }
   const parts = await putFile(file, ticket);
   const maskParts = mask && ticket.mask ? await putFile(mask, ticket.mask) : undefined;

@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MicroSegError, invalidInput } from '@microseg/errors';
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
+import { clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 interface Globals {
@@ -73,7 +73,8 @@ export function registerModelTransferCommands(models: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, options: { out: string; format?: string }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const { modelVersion } = await clientFromOptions(globals).request<{ modelVersion: VersionWithDownload }>(BY_ID, { id, format: format(options.format, 'bioimageio') });
+      const answer = await clientFromOptions(globals).request<{ modelVersion: VersionWithDownload | null }>(BY_ID, { id, format: format(options.format, 'bioimageio') });
+      const modelVersion = found(answer.modelVersion, 'model version', id);
       const saved = await fetchTo(modelVersion.download, options.out);
       printResult(globals, { versionId: modelVersion.id, modelName: modelVersion.modelName, number: modelVersion.number, format: modelVersion.download.format, ...saved }, (r) => describe(modelVersion, { file: r.file, bytes: r.bytes }));
     });
@@ -88,11 +89,12 @@ export function registerModelTransferCommands(models: Command): void {
       const globals = command.optsWithGlobals<Globals>();
       const at = reference.lastIndexOf('@');
       if (at <= 0 || at === reference.length - 1) throw invalidInput('name the version as MODEL@ALIAS', { reference });
-      const { modelVersionByAlias: version } = await clientFromOptions(globals).request<{ modelVersionByAlias: VersionWithDownload }>(BY_ALIAS, {
+      const { modelVersionByAlias } = await clientFromOptions(globals).request<{ modelVersionByAlias: VersionWithDownload | null }>(BY_ALIAS, {
         model: reference.slice(0, at),
         alias: reference.slice(at + 1),
         format: format(options.format, 'artifact'),
       });
+      const version = found(modelVersionByAlias, 'model version', reference);
       const saved = await fetchTo(version.download, options.out ?? version.download.fileName);
       printResult(globals, { versionId: version.id, modelName: version.modelName, number: version.number, format: version.download.format, ...saved }, (r) => describe(version, { file: r.file, bytes: r.bytes }));
     });

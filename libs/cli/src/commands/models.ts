@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
+import { clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 import { registerAliasGateCommands, setAlias } from './alias-gates.ts';
 import { registerModelTransferCommands } from './models-transfer.ts';
@@ -19,7 +19,7 @@ const VERSION_FIELDS = `id modelId modelName number architecture encoder materia
 
 const LIST = `query($after: String) { modelVersions(first: 100, after: $after) { nodes { ${VERSION_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
 const SHOW = `query($id: ID!) { modelVersion(id: $id) { ${VERSION_FIELDS} } lineage(versionId: $id) {
-  ancestors { weights { kind id name } } descendants { id modelName number } job { id state attempts workerKind } } }`;
+  ancestors { weights { kind id name } } descendants(first: 500) { nodes { id modelName number } } job { id state attempts workerKind } } }`;
 const SHARE = `mutation($id: ID!, $visibility: VisibilityInput!) { shareModelVersion(id: $id, visibility: $visibility) { ${VERSION_FIELDS} } }`;
 const CURRENT = `query($id: ID!) { modelVersion(id: $id) { visibility { level sharedWith } } }`;
 
@@ -66,8 +66,10 @@ export function registerModelsCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (id: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const { modelVersion, lineage } = await clientFromOptions(globals).request<{ modelVersion: Version; lineage: unknown }>(SHOW, { id });
-      printResult(globals, { ...modelVersion, lineage }, (v) => `${line(v)}\n${JSON.stringify(v, null, 2)}`);
+      const answer = await clientFromOptions(globals).request<{ modelVersion: Version | null; lineage: { descendants: { nodes: unknown[] } } | null }>(SHOW, { id });
+      const modelVersion = found(answer.modelVersion, 'model version', id);
+      const lineage = found(answer.lineage, 'model version', id);
+      printResult(globals, { ...modelVersion, lineage: { ...lineage, descendants: lineage.descendants.nodes } }, (v) => `${line(v)}\n${JSON.stringify(v, null, 2)}`);
     });
   models
     .command('share')
@@ -84,7 +86,8 @@ export function registerModelsCommands(program: Command): void {
       if (options.private) visibility = { level: 'private', sharedWith: [] };
       else if (options.public) visibility = { level: 'public', sharedWith: [] };
       else {
-        const { modelVersion } = await client.request<{ modelVersion: { visibility: { level: string; sharedWith: string[] } } }>(CURRENT, { id });
+        const { modelVersion: current } = await client.request<{ modelVersion: { visibility: { level: string; sharedWith: string[] } } | null }>(CURRENT, { id });
+        const modelVersion = found(current, 'model version', id);
         visibility = { level: 'shared', sharedWith: [...new Set([...modelVersion.visibility.sharedWith, ...(options.group ?? [])])] };
       }
       const { shareModelVersion } = await client.request<{ shareModelVersion: Version }>(SHARE, { id, visibility });

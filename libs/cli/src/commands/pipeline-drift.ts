@@ -1,7 +1,6 @@
 import { MicroSegError, invalidInput, notFound } from '@microseg/errors';
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
-import type { GatewayClient } from '../gateway-client.ts';
+import { type GatewayClient, type Page, allNodes, clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 const DRIFT_FIELDS = `datasetId fromVersionId toVersionId
@@ -50,14 +49,19 @@ export function policyDriftVersions(
 
 async function versionsOf(client: GatewayClient, flags: DriftFlags) {
   if (flags.policy) {
-    const { policies } = await client.request<{ policies: PolicyVersions[] }>('query { policies { id datasetId modelVersionId } }');
+    const policies = await allNodes(async (after) =>
+      (await client.request<{ policies: Page<PolicyVersions> }>(
+        'query($after: String) { policies(first: 500, after: $after) { nodes { id datasetId modelVersionId } pageInfo { endCursor hasNextPage } } }',
+        { after },
+      )).policies,
+    );
     const policy = policies.find((p) => p.id === flags.policy);
     if (!policy) throw notFound('policy', flags.policy);
-    const { pipelineRuns } = await client.request<{ pipelineRuns: { policyId: string | null; modelVersionId: string }[] }>(
-      'query($datasetId: ID) { pipelineRuns(datasetId: $datasetId, first: 500) { policyId modelVersionId } }',
+    const { pipelineRuns } = await client.request<{ pipelineRuns: { nodes: { policyId: string | null; modelVersionId: string }[] } }>(
+      'query($datasetId: ID) { pipelineRuns(datasetId: $datasetId, first: 500) { nodes { policyId modelVersionId } } }',
       { datasetId: policy.datasetId },
     );
-    return policyDriftVersions(policy, pipelineRuns, { from: flags.from, to: flags.to });
+    return policyDriftVersions(policy, pipelineRuns.nodes, { from: flags.from, to: flags.to });
   }
   if (flags.dataset && flags.from && flags.to) return { datasetId: flags.dataset, fromVersionId: flags.from, toVersionId: flags.to };
   throw new MicroSegError('INVALID_INPUT', 'pass --policy ID, or --dataset ID with --from VERSION and --to VERSION');

@@ -27,10 +27,11 @@ export function registerPipelineCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (flags: { dataset?: string; state?: string; limit: string }, command: Command) => {
       const globals = command.optsWithGlobals<{ url?: string; apiKey?: string; json?: boolean }>();
-      const { pipelineRuns } = await clientFromOptions(globals).request<{ pipelineRuns: Run[] }>(
-        `query($datasetId: ID, $state: PipelineRunState, $first: Int) { pipelineRuns(datasetId: $datasetId, state: $state, first: $first) { ${RUN_FIELDS} } }`,
+      const answer = await clientFromOptions(globals).request<{ pipelineRuns: { nodes: Run[] } }>(
+        `query($datasetId: ID, $state: PipelineRunState, $first: Int) { pipelineRuns(datasetId: $datasetId, state: $state, first: $first) { nodes { ${RUN_FIELDS} } } }`,
         { datasetId: flags.dataset ?? null, state: flags.state ?? null, first: Number(flags.limit) },
       );
+      const pipelineRuns = answer.pipelineRuns.nodes;
       const running = pipelineRuns.filter((run) => run.state === 'running').length;
       printResult(globals, { running, runs: pipelineRuns }, (v) =>
         [

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { clientFromOptions } from '../gateway-client.ts';
+import { type Page, allNodes, clientFromOptions } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 const POLICY_FIELDS = 'id datasetId model alias modelId modelVersionId paused createdAt updatedAt';
@@ -49,9 +49,12 @@ export function registerPolicyCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (flags: { dataset?: string }, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const { policies } = await clientFromOptions(globals).request<{ policies: Policy[] }>(
-        `query($datasetId: ID) { policies(datasetId: $datasetId) { ${POLICY_FIELDS} } }`,
-        { datasetId: flags.dataset ?? null },
+      const client = clientFromOptions(globals);
+      const policies = await allNodes(async (after) =>
+        (await client.request<{ policies: Page<Policy> }>(
+          `query($datasetId: ID, $after: String) { policies(datasetId: $datasetId, first: 500, after: $after) { nodes { ${POLICY_FIELDS} } pageInfo { endCursor hasNextPage } } }`,
+          { datasetId: flags.dataset ?? null, after },
+        )).policies,
       );
       printResult(globals, { policies }, (v) => v.policies.map(readablePolicy).join('\n') || 'no policies');
     });

@@ -1,6 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import type { GatewayClient } from '../gateway-client.ts';
-import { clientFromOptions } from '../gateway-client.ts';
+import { type GatewayClient, clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 
 interface Globals {
@@ -50,7 +49,7 @@ function progressLine(job: FollowedJob): string {
 export async function followJob(client: GatewayClient, id: string, intervalMs = 1_000): Promise<FollowedJob> {
   const tty = process.stderr.isTTY;
   for (;;) {
-    const { trainingJob } = await client.request<{ trainingJob: FollowedJob }>(JOB, { id });
+    const trainingJob = found((await client.request<{ trainingJob: FollowedJob | null }>(JOB, { id })).trainingJob, 'training job', id);
     if (tty) process.stderr.write(`\r${progressLine(trainingJob).padEnd(110)}`);
     if (FINISHED.has(trainingJob.state)) {
       if (tty) process.stderr.write('\n');
