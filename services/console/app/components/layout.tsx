@@ -6,6 +6,7 @@ import { graphql } from '../generated/index.ts';
 import { useSession } from '../session/session.tsx';
 import { LimsSearch } from '../pipeline/lims-search.tsx';
 import { ErrorMessage } from './error-message.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const MeQuery = graphql(`
   query Me {
@@ -53,7 +54,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <div class="who" data-testid="who">
           {data && (
             <>
-              <span class="group-name">{data.me.groupName}</span> <span class="role">{data.me.role}</span>
+              <span class="group-name">{data.me.groupName}</span> <span class="role">{enumWord(data.me.role)}</span>
             </>
           )}
           <button type="button" onClick={() => signOut()}>

@@ -45,7 +45,7 @@ export function DatasetMeasurements({ datasetId, classes }: { datasetId: string;
   return (
     <>
       {sources.map((source) => {
-        const title = source.source === 'ground_truth' ? 'Manual masks' : `Model ${source.modelVersionId ?? ''}`;
+        const title = source.source === 'GROUND_TRUTH' ? 'Manual masks' : `Model ${source.modelVersionId ?? ''}`;
         return (
           <article class="measurement" key={`${source.source}:${source.modelVersionId ?? ''}`} aria-label={`Pooled measurements of the ${title}`}>
             <h3>

@@ -1,14 +1,16 @@
 import { useLocation } from 'preact-iso';
 import type { ImageFilter, SplitSubset } from '../generated/graphql.ts';
 
-const SUBSETS: readonly SplitSubset[] = ['train', 'val', 'test'];
+// The URL keeps the readable lower-case words (split=Super1:train); the API takes ALL_CAPS.
+const SUBSETS: Readonly<Record<string, SplitSubset>> = { train: 'TRAIN', val: 'VAL', test: 'TEST' };
 
 /** The grid's filter from the page URL (split=EXPERIMENT:SUBSET, lims=ID, mask=yes|no); null for none. */
 export function imageFilterFromQuery(query: Record<string, string>): ImageFilter | null {
   const filter: ImageFilter = {};
   const [experiment, subset] = (query['split'] ?? '').split(':');
   if (experiment) filter.experiment = experiment;
-  if (subset && (SUBSETS as readonly string[]).includes(subset)) filter.subset = subset as SplitSubset;
+  const chosen = subset ? SUBSETS[subset] : undefined;
+  if (chosen) filter.subset = chosen;
   if (query['lims']) filter.limsId = query['lims'];
   if (query['mask'] === 'yes' || query['mask'] === 'no') filter.hasMask = query['mask'] === 'yes';
   return Object.keys(filter).length > 0 ? filter : null;
@@ -39,7 +41,7 @@ export function ImageFilters({ experiments, query }: { experiments: readonly str
             <option key={name} value={name}>
               {name}: any subset
             </option>,
-            ...SUBSETS.map((subset) => (
+            ...Object.keys(SUBSETS).map((subset) => (
               <option key={`${name}:${subset}`} value={`${name}:${subset}`}>
                 {name}: {subset}
               </option>

@@ -35,6 +35,7 @@ export function ImageGrid({ datasetId, filter, after }: { datasetId: string; fil
   const [{ data, error, fetching }] = useQuery({ query: DatasetImagesQuery, variables: { id: datasetId, filter, after } });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">{fetching ? 'Loading images…' : ''}</p>;
+  if (!data.dataset) return null;
   const { nodes: images, pageInfo } = data.dataset.images;
   if (images.length === 0) return <p>No image matches these filters.</p>;
   const next = new URLSearchParams({ ...query, after: pageInfo.endCursor ?? '' });

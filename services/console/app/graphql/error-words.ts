@@ -12,6 +12,9 @@ const WORDS: Record<string, string> = {
   INTERNAL: 'The platform failed unexpectedly; the service logs say why.',
 };
 
+/** What a page says when the API answers null for the id in its address (a lookup's "not found"). */
+export const NOT_FOUND_WORDS = WORDS['NOT_FOUND'] ?? 'Not found.';
+
 /** One sentence for an error, the platform's own message after it when it adds something. */
 export function errorInWords(error: CombinedError): string {
   if (error.networkError) return 'The MicroSeg platform cannot be reached. Is it running?';

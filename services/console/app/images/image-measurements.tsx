@@ -2,14 +2,16 @@ import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import type { DatasetClassView } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
+import type { MaskSource, MeasurementStatus } from '../generated/graphql.ts';
 import { CsvDownloadButton } from '../measurements/csv-download.tsx';
 import { ParticleTable, figure } from '../measurements/particle-table.tsx';
 import { MeasurementPlots, type PlotSpecView } from '../measurements/vega-chart.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 
 // Apart from the image's query: when metrology is away, the image and its overlay still show.
 const ImageMeasurementsQuery = graphql(`
   query ImageMeasurements($id: ID!) {
-    imageMeasurements(imageId: $id) {
+    imageMeasurements(imageId: $id, first: 100) { nodes {
       id
       datasetId
       source
@@ -48,16 +50,16 @@ const ImageMeasurementsQuery = graphql(`
           spec
         }
       }
-    }
+    } }
   }
 `);
 
 export interface MeasurementSetView {
   id: string;
   datasetId: string;
-  source: 'ground_truth' | 'model';
+  source: MaskSource;
   modelVersionId?: string | null;
-  status: 'succeeded' | 'failed';
+  status: MeasurementStatus;
   error?: { message: string } | null;
   unit: string;
   pixelSize?: { value: number; unit: string } | null;
@@ -87,8 +89,8 @@ const CLASS_RULE_WORDS: Record<string, string> = { threshold: "probability above
 /** Says where the scale of the numbers came from, and that they are in pixels when nothing stated one. */
 function scaleWords(set: Pick<MeasurementSetView, 'pixelSize' | 'pixelSizeSource'>): string {
   if (!set.pixelSize) return 'In pixels: the image has no known pixel size';
-  const source = set.pixelSizeSource ? `, ${SOURCE_WORDS[set.pixelSizeSource] ?? set.pixelSizeSource}` : '';
-  return `Pixel size ${set.pixelSize.value} ${set.pixelSize.unit}${source}`;
+  const source = set.pixelSizeSource ? `, ${SOURCE_WORDS[enumWord(set.pixelSizeSource)] ?? enumWord(set.pixelSizeSource)}` : '';
+  return `Pixel size ${set.pixelSize.value} ${enumWord(set.pixelSize.unit)}${source}`;
 }
 
 /** One measurement set per mask: per-class particle figures, layer thickness, metrology's plots drawn in the page, and its objects as CSV. */
@@ -96,7 +98,7 @@ export function ImageMeasurements({ imageId, classes }: { imageId: string; class
   const [{ data, error }] = useQuery({ query: ImageMeasurementsQuery, variables: { id: imageId } });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">Loading the measurements…</p>;
-  return <MeasurementSets imageId={imageId} sets={data.imageMeasurements} classes={classes} />;
+  return <MeasurementSets imageId={imageId} sets={data.imageMeasurements.nodes} classes={classes} />;
 }
 
 function MeasurementSets({ imageId, sets, classes }: { imageId: string; sets: readonly MeasurementSetView[]; classes: readonly DatasetClassView[] }) {
@@ -104,12 +106,12 @@ function MeasurementSets({ imageId, sets, classes }: { imageId: string; sets: re
   return (
     <>
       {sets.map((set) => {
-        const title = set.source === 'ground_truth' ? 'Manual mask' : `Model ${set.modelVersionId ?? ''}`;
+        const title = set.source === 'GROUND_TRUTH' ? 'Manual mask' : `Model ${set.modelVersionId ?? ''}`;
         return (
           <article class="measurement" key={set.id} aria-label={`Measurements of the ${title}`}>
             <h3>{title}</h3>
-            <p class="provenance">{scaleWords(set)}{set.classRule ? ` · class rule: ${CLASS_RULE_WORDS[set.classRule] ?? set.classRule}` : ''}</p>
-            {set.status === 'failed' ? (
+            <p class="provenance">{scaleWords(set)}{set.classRule ? ` · class rule: ${CLASS_RULE_WORDS[enumWord(set.classRule)] ?? enumWord(set.classRule)}` : ''}</p>
+            {set.status === 'FAILED' ? (
               <p class="error">Measurement failed: {set.error?.message ?? 'no reason recorded'}</p>
             ) : (
               <>

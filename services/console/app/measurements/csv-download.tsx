@@ -1,11 +1,12 @@
 import { useClient } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { graphql } from '../generated/index.ts';
+import type { MaskSource } from '../generated/graphql.ts';
 import { errorInWords } from '../graphql/error-words.ts';
 
 const ExportQuery = graphql(`
-  query ExportMeasurements($datasetId: ID!, $imageId: ID, $source: MaskSource, $modelVersionId: String) {
-    exportDatasetMeasurements(datasetId: $datasetId, imageId: $imageId, source: $source, modelVersionId: $modelVersionId, format: csv) {
+  query ExportMeasurements($datasetId: ID!, $imageId: ID, $source: MaskSource, $modelVersionId: ID) {
+    exportDatasetMeasurements(datasetId: $datasetId, imageId: $imageId, source: $source, modelVersionId: $modelVersionId, format: CSV) {
       url
       rowCount
     }
@@ -16,7 +17,7 @@ export interface CsvSelection {
   datasetId: string;
   /** One image's masks; the whole dataset pooled without. */
   imageId?: string;
-  source: 'ground_truth' | 'model';
+  source: MaskSource;
   modelVersionId?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TopLevelSpec } from 'vega-lite';
+import { enumWord } from '../graphql/enum-words.ts';
 
 export interface PlotSpecView {
   kind: string;
@@ -41,7 +42,7 @@ export function VegaChart({ plot }: { plot: PlotSpecView }) {
     };
   }, [plot.spec]);
   return (
-    <figure class="chart" data-kind={plot.kind} aria-busy={!drawn && !problem}>
+    <figure class="chart" data-kind={enumWord(plot.kind)} aria-busy={!drawn && !problem}>
       <figcaption>{plot.title}</figcaption>
       <div ref={container} class="chart-view" />
       {problem && (

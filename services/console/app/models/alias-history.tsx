@@ -1,4 +1,5 @@
 import { GateReport, type GateReportView } from './gate-report.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 
 export interface AliasView {
   alias: string;
@@ -21,10 +22,10 @@ export interface AliasMoveView {
 
 /** A move's outcome in words; a gated move's report follows it. */
 function outcomeInWords(move: AliasMoveView): string {
-  if (move.outcome === 'rejected') return move.gateReport ? 'refused: it moved while the gate was evaluated' : 'refused: it had moved meanwhile';
-  if (move.outcome === 'pending') return 'waiting for its gate';
-  if (move.outcome === 'refused') return 'refused by its gate';
-  return move.gateSkipped ? 'moved past its gate by an admin' : move.outcome;
+  if (move.outcome === 'REJECTED') return move.gateReport ? 'refused: it moved while the gate was evaluated' : 'refused: it had moved meanwhile';
+  if (move.outcome === 'PENDING') return 'waiting for its gate';
+  if (move.outcome === 'REFUSED') return 'refused by its gate';
+  return move.gateSkipped ? 'moved past its gate by an admin' : enumWord(move.outcome);
 }
 
 /** Where each alias points now, and every move (refused compare-and-set moves and gate refusals included, with their reports). */

@@ -31,7 +31,7 @@ const CompareChoicesQuery = graphql(`
 export function CompareVersionsForm({ modelId, versionId, trainingDatasetId }: { modelId: string; versionId: string; trainingDatasetId?: string | null | undefined }) {
   const { route } = useLocation();
   const [{ data }] = useQuery({ query: CompareChoicesQuery, variables: { modelId } });
-  if (!data) return null;
+  if (!data?.model) return null;
   const others = data.model.versions.nodes.filter((v) => v.id !== versionId);
   const submit = (event: Event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import './models.css';
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 import { figure } from '../measurements/particle-table.tsx';
@@ -83,7 +83,7 @@ export function DriftPage() {
   const to = query['to'] ?? '';
   const missing = [!datasetId && 'dataset', !from && 'from', !to && 'to'].filter(Boolean);
   const [{ data, error, fetching }] = useQuery({ query: DriftReportQuery, variables: { datasetId, from, to }, pause: missing.length > 0 });
-  usePageTitle(data ? `Drift on ${data.dataset.name}` : 'Drift');
+  usePageTitle(data?.dataset ? `Drift on ${data.dataset.name}` : 'Drift');
   if (missing.length > 0) {
     return (
       <p class="error" role="alert">
@@ -94,6 +94,7 @@ export function DriftPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p aria-live="polite">{fetching ? 'Loading the drift report…' : ''}</p>;
   const { dataset, driftReport: report } = data;
+  if (!dataset) return <NotFoundMessage what="dataset" />;
   const className = (index: number) => dataset.classes.find((c) => c.index === index)?.name ?? `class ${index}`;
   const imageName = (id: string) => dataset.images.nodes.find((image) => image.id === id)?.name ?? id;
   const version = (id: string) => <a href={`/model-versions/${encodeURIComponent(id)}`}>{id}</a>;

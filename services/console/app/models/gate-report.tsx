@@ -1,3 +1,4 @@
+import { enumWord } from '../graphql/enum-words.ts';
 export interface GateReportView {
   passed: boolean;
   images: number;
@@ -16,7 +17,7 @@ export function GateReport({ report }: { report: GateReportView }) {
   return (
     <details open={!report.passed}>
       <summary>
-        Gate {report.passed ? 'passed' : 'failed'}: {report.images} image{report.images === 1 ? '' : 's'} of {report.experiment}/{report.subset} against {against}
+        Gate {report.passed ? 'passed' : 'failed'}: {report.images} image{report.images === 1 ? '' : 's'} of {report.experiment}/{enumWord(report.subset)} against {against}
       </summary>
       {report.error && <p role="alert">Not evaluated: {report.error.message}</p>}
       <ul aria-label="Gate checks">

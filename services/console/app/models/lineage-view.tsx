@@ -1,4 +1,5 @@
 import type { InitialWeightsKind } from '../generated/graphql.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 export interface LineageData {
   dataset: { datasetId: string; versionId: string; contentHash: string; experiment: string };
@@ -26,12 +27,12 @@ export function LineageView({ lineage }: { lineage: LineageData }) {
             : lineage.ancestors.map((step, i) => (
                 <span key={i}>
                   {i > 0 && ' ← '}
-                  {step.version ? <a href={`/model-versions/${step.version.id}`}>{`${step.version.modelName} v${step.version.number}`}</a> : `${step.weights.name} (${step.weights.kind})`}
+                  {step.version ? <a href={`/model-versions/${step.version.id}`}>{`${step.version.modelName} v${step.version.number}`}</a> : `${step.weights.name} (${enumWord(step.weights.kind)})`}
                 </span>
               ))}
         </dd>
         <dt>Training job</dt>
-        <dd>{lineage.job ? <a href={`/training/${lineage.job.id}`}>{`${lineage.job.id.slice(0, 8)} (${lineage.job.state})`}</a> : '—'}</dd>
+        <dd>{lineage.job ? <a href={`/training/${lineage.job.id}`}>{`${lineage.job.id.slice(0, 8)} (${enumWord(lineage.job.state)})`}</a> : '—'}</dd>
         <dt>Trained from this version</dt>
         <dd>
           {lineage.descendants.length === 0

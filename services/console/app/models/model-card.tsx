@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
 import type { LengthUnit, ModelCardInput } from '../generated/graphql.ts';
 import { formText } from '../components/form-text.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const UpdateModelCard = graphql(`
   mutation UpdateModelCard($modelId: ID!, $card: ModelCardInput!) {
@@ -32,7 +33,7 @@ export interface ModelCardData {
   limits?: string | null;
 }
 
-const UNITS: readonly LengthUnit[] = ['nm', 'um', 'mm'];
+const UNITS: readonly LengthUnit[] = ['NM', 'UM', 'MM'];
 
 /** The model card as text (never rendered as HTML: it is whatever its authors typed), editable by the owning group. */
 export function ModelCardView({ modelId, card, editable }: { modelId: string; card: ModelCardData; editable: boolean }) {
@@ -63,7 +64,7 @@ export function ModelCardView({ modelId, card, editable }: { modelId: string; ca
             <dt>Magnification</dt>
             <dd>{card.magnification ?? '—'}</dd>
             <dt>Pixel size</dt>
-            <dd>{card.pixelSize ? `${card.pixelSize.value} ${card.pixelSize.unit}` : '—'}</dd>
+            <dd>{card.pixelSize ? `${card.pixelSize.value} ${enumWord(card.pixelSize.unit)}` : '—'}</dd>
             <dt>Limits</dt>
             <dd>{card.limits ?? '—'}</dd>
           </dl>
@@ -95,10 +96,10 @@ export function ModelCardView({ modelId, card, editable }: { modelId: string; ca
           </label>
           <label>
             Pixel size unit
-            <select name="pixelUnit" defaultValue={card.pixelSize?.unit ?? 'nm'}>
+            <select name="pixelUnit" defaultValue={card.pixelSize?.unit ?? 'NM'}>
               {UNITS.map((u) => (
                 <option key={u} value={u}>
-                  {u}
+                  {enumWord(u)}
                 </option>
               ))}
             </select>

@@ -1,11 +1,12 @@
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 import { AliasHistory } from './alias-history.tsx';
 import { ModelCardView } from './model-card.tsx';
 import { formatIou } from './metrics-table.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const ModelQuery = graphql(`
   query Model($id: ID!) {
@@ -63,7 +64,7 @@ const ModelQuery = graphql(`
           createdAt
         }
       }
-      aliasHistory {
+      aliasHistory(first: 500) { nodes {
         id
         alias
         fromVersionId
@@ -90,7 +91,7 @@ const ModelQuery = graphql(`
             message
           }
         }
-      }
+      }  }
     }
     me {
       groupId
@@ -105,6 +106,7 @@ export function ModelPage() {
   const model = data?.model;
   usePageTitle(model?.name);
   if (error) return <ErrorMessage error={error} />;
+  if (data && !model) return <NotFoundMessage what="model" />;
   if (!model) return <p aria-live="polite">{fetching ? 'Loading the model…' : ''}</p>;
   const numbers = new Map(model.versions.nodes.map((v) => [v.id, v.number]));
   return (
@@ -145,7 +147,7 @@ export function ModelPage() {
                 <a href={`/datasets/${v.dataset.datasetId}`}>dataset</a> · {v.dataset.experiment}
               </td>
               <td>{v.aliases.join(', ') || '—'}</td>
-              <td>{v.visibility.level}</td>
+              <td>{enumWord(v.visibility.level)}</td>
               <td>{new Date(v.createdAt).toLocaleString()}</td>
             </tr>
           ))}
@@ -153,7 +155,7 @@ export function ModelPage() {
       </table>
       <div class="columns">
         <ModelCardView modelId={model.id} card={model.card} editable={model.owner?.id === data.me.groupId} />
-        <AliasHistory aliases={model.aliases} history={model.aliasHistory} versionNumbers={numbers} />
+        <AliasHistory aliases={model.aliases} history={model.aliasHistory.nodes} versionNumbers={numbers} />
       </div>
     </section>
   );

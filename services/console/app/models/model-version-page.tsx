@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 import { CompareVersionsForm } from './compare-versions-form.tsx';
@@ -8,6 +8,7 @@ import { LineageView } from './lineage-view.tsx';
 import { MetricsTable } from './metrics-table.tsx';
 import { SetAliasForm } from './set-alias-form.tsx';
 import { ShareForm } from './share-form.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const ModelVersionQuery = graphql(`
   query ModelVersion($id: ID!) {
@@ -78,11 +79,11 @@ const ModelVersionQuery = graphql(`
         id
         state
       }
-      descendants {
+      descendants(first: 500) { nodes {
         id
         modelName
         number
-      }
+      }  }
     }
     me {
       groupId
@@ -96,9 +97,10 @@ export function ModelVersionPage() {
   const id = params['id'] ?? '';
   const [{ data, error, fetching }] = useQuery({ query: ModelVersionQuery, variables: { id } });
   const version = data?.modelVersion;
-  usePageTitle(version && `${version.modelName} v${version.number}`);
+  usePageTitle(version ? `${version.modelName} v${version.number}` : undefined);
   if (error) return <ErrorMessage error={error} />;
-  if (!version || !data) return <p aria-live="polite">{fetching ? 'Loading the model version…' : ''}</p>;
+  if (data && (!version || !data.lineage)) return <NotFoundMessage what="model version" />;
+  if (!version || !data?.lineage) return <p aria-live="polite">{fetching ? 'Loading the model version…' : ''}</p>;
   const owned = version.owner?.id === data.me.groupId;
   return (
     <section>
@@ -110,11 +112,11 @@ export function ModelVersionPage() {
       </h1>
       <p class="subtitle">
         {version.architecture} / {version.encoder} · {version.material} · {version.binary ? 'binary' : 'one channel per class'} · trained in {Math.round(version.durationSeconds)} s on{' '}
-        {version.workerKind} · code {version.codeVersion} · seed {version.seed}
+        {enumWord(version.workerKind)} · code {version.codeVersion} · seed {version.seed}
       </p>
       <p data-testid="version-aliases">Aliases: {version.aliases.join(', ') || 'none'}</p>
       <MetricsTable val={version.metrics.val} test={version.metrics.test} />
-      <LineageView lineage={data.lineage} />
+      <LineageView lineage={{ ...data.lineage, descendants: data.lineage.descendants.nodes }} />
       <div class="columns">
         {owned ? (
           <>

@@ -38,7 +38,7 @@ export function SetAliasForm({ modelId, versionId }: { modelId: string; versionI
   const [{ data }] = useQuery({ query: ModelAliasesQuery, variables: { id: modelId } });
   const [{ error, fetching }, setAlias] = useMutation(SetModelAlias);
   const [done, setDone] = useState<{ alias: string; outcome: string } | null>(null);
-  const aliases = data?.model.aliases ?? [];
+  const aliases = data?.model?.aliases ?? [];
   const submit = async (event: Event) => {
     event.preventDefault();
     setDone(null);
@@ -79,7 +79,7 @@ export function SetAliasForm({ modelId, versionId }: { modelId: string; versionI
       {error && <ErrorMessage error={error} />}
       {done && (
         <p role="status">
-          {done.outcome === 'pending'
+          {done.outcome === 'PENDING'
             ? `${done.alias} is gated: its gate is measuring this version on the reference images. The move, or the refusal with its report, shows in the model's alias history.`
             : `${done.alias} now points to this version.`}
         </p>

@@ -32,9 +32,9 @@ const ShareModelVersion = graphql(`
 `);
 
 const LEVELS: readonly { level: VisibilityLevel; words: string }[] = [
-  { level: 'private', words: 'Private: your group only' },
-  { level: 'shared', words: 'Shared with the groups ticked below' },
-  { level: 'public', words: 'Public: every group' },
+  { level: 'PRIVATE', words: 'Private: your group only' },
+  { level: 'SHARED', words: 'Shared with the groups ticked below' },
+  { level: 'PUBLIC', words: 'Public: every group' },
 ];
 
 /** Who may read (and segment with) this version: the owning group, named groups, or everyone. */

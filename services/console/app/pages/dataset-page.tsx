@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { ClassLegend } from '../datasets/class-legend.tsx';
 import { DatasetMeasurements } from '../datasets/dataset-measurements.tsx';
@@ -10,6 +10,7 @@ import { SplitsTable } from '../datasets/splits-table.tsx';
 import { VersionsTable } from '../datasets/versions-table.tsx';
 import { graphql } from '../generated/index.ts';
 import { UploadZone } from '../uploads/upload-zone.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const DatasetQuery = graphql(`
   query Dataset($id: ID!) {
@@ -27,7 +28,7 @@ const DatasetQuery = graphql(`
         name
         color
       }
-      versions {
+      versions(first: 500) { nodes {
         id
         number
         imageCount
@@ -35,7 +36,7 @@ const DatasetQuery = graphql(`
         experiments
         note
         createdAt
-      }
+      }  }
       experiments {
         name
         train
@@ -54,17 +55,18 @@ export function DatasetPage() {
   const dataset = data?.dataset;
   usePageTitle(dataset?.name);
   if (error) return <ErrorMessage error={error} />;
+  if (data && !dataset) return <NotFoundMessage what="dataset" />;
   if (!dataset) return <p aria-live="polite">{fetching ? 'Loading the dataset…' : ''}</p>;
   return (
     <section>
       <h1>{dataset.name}</h1>
       <p class="subtitle">
-        {dataset.material} · {dataset.imageCount} images · {dataset.visibility.level}
+        {dataset.material} · {dataset.imageCount} images · {enumWord(dataset.visibility.level)}
         {dataset.description && ` · ${dataset.description}`}
       </p>
       <ClassLegend classes={dataset.classes} />
       <div class="columns">
-        <VersionsTable versions={dataset.versions} />
+        <VersionsTable versions={dataset.versions.nodes} />
         <SplitsTable experiments={dataset.experiments} />
       </div>
       <h2>Images</h2>

@@ -2,6 +2,7 @@ import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const DatasetsQuery = graphql(`
   query Datasets {
@@ -57,7 +58,7 @@ export function DatasetsPage() {
                 <td>{dataset.material}</td>
                 <td class="number">{dataset.imageCount}</td>
                 <td>{dataset.owner?.name ?? '—'}</td>
-                <td>{dataset.visibility.level}</td>
+                <td>{enumWord(dataset.visibility.level)}</td>
                 <td>{new Date(dataset.updatedAt).toLocaleString()}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { ClassLegend } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
@@ -52,6 +52,8 @@ export function ImagePage() {
   usePageTitle(image?.name);
   if (error) return <ErrorMessage error={error} />;
   if (datasetResult.error) return <ErrorMessage error={datasetResult.error} />;
+  if (data && !image) return <NotFoundMessage what="image" />;
+  if (datasetResult.data && !dataset) return <NotFoundMessage what="dataset" />;
   if (!image || !dataset) return <p aria-live="polite">{fetching || datasetResult.fetching ? 'Loading the image…' : ''}</p>;
   return (
     <section>

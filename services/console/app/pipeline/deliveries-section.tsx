@@ -8,7 +8,7 @@ const WebhookDeliveriesQuery = graphql(`
       id
       url
     }
-    webhookDeliveries(first: 100) {
+    webhookDeliveries(first: 100) { nodes {
       id
       webhookId
       event
@@ -23,7 +23,7 @@ const WebhookDeliveriesQuery = graphql(`
         at
       }
       updatedAt
-    }
+    }  }
   }
 `);
 
@@ -40,7 +40,7 @@ export function DeliveriesSection() {
           No webhook yet: add one with <code>microseg webhook create URL</code>.
         </p>
       )}
-      {data && data.webhookDeliveries.length > 0 && (
+      {data && data.webhookDeliveries.nodes.length > 0 && (
         <table class="data-table">
           <thead>
             <tr>
@@ -53,7 +53,7 @@ export function DeliveriesSection() {
             </tr>
           </thead>
           <tbody>
-            {data.webhookDeliveries.map((delivery) => {
+            {data.webhookDeliveries.nodes.map((delivery) => {
               const last = delivery.attempts.at(-1);
               return (
                 <tr key={delivery.id}>

@@ -6,7 +6,7 @@ import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 
 const ImageByLimsIdQuery = graphql(`
-  query ImageByLimsId($limsId: String!) {
+  query ImageByLimsId($limsId: ID!) {
     imageByLimsId(limsId: $limsId) {
       id
     }
@@ -20,12 +20,12 @@ export function LimsPage() {
   const limsId = params['id'] ?? '';
   usePageTitle(`LIMS ${limsId}`);
   const [{ data, error, fetching }] = useQuery({ query: ImageByLimsIdQuery, variables: { limsId }, requestPolicy: 'network-only' });
-  const imageId = data?.imageByLimsId.id;
+  const imageId = data?.imageByLimsId?.id;
   // Replace: Back returns to where the search was typed, not to this hop.
   useEffect(() => {
     if (imageId) route(`/images/${imageId}`, true);
   }, [imageId, route]);
-  const notFound = error?.graphQLErrors.some((e) => e.extensions['code'] === 'NOT_FOUND');
+  const notFound = data !== undefined && data.imageByLimsId === null;
   return (
     <section>
       <h1>LIMS sample {limsId}</h1>
@@ -35,7 +35,7 @@ export function LimsPage() {
           No image of your group has the LIMS sample id “{limsId}”. Check the id, or upload the sample’s micrograph with it.
         </p>
       )}
-      {error && !notFound && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 
@@ -24,7 +24,7 @@ const PipelineRunQuery = graphql(`
 
 const RunFailuresQuery = graphql(`
   query RunFailures($datasetId: ID!) {
-    datasetSegmentations(datasetId: $datasetId, first: 200, filter: { status: failed }) {
+    datasetSegmentations(datasetId: $datasetId, first: 200, filter: { status: FAILED }) {
       nodes {
         id
         imageId
@@ -47,6 +47,7 @@ export function PipelineRunPage() {
   const [{ data: failures, error: failuresError }] = useQuery({ query: RunFailuresQuery, variables: { datasetId: run?.datasetId ?? '' }, pause: !run || run.failed === 0 });
   usePageTitle('Pipeline run');
   if (error) return <ErrorMessage error={error} />;
+  if (data && !run) return <NotFoundMessage what="pipeline run" />;
   if (!run) return <p aria-live="polite">{fetching ? 'Loading the run…' : ''}</p>;
   const failed = failures?.datasetSegmentations.nodes.filter((s) => s.runId === run.id) ?? [];
   return (
@@ -61,7 +62,7 @@ export function PipelineRunPage() {
       <p>
         Model version <a href={`/model-versions/${run.modelVersionId}`}>{run.modelVersionId.slice(0, 8)}</a> on <a href={`/datasets/${run.datasetId}`}>the dataset</a>.
       </p>
-      {run.state === 'running' && (
+      {run.state === 'RUNNING' && (
         <button type="button" onClick={() => refresh({ requestPolicy: 'network-only' })}>
           Refresh
         </button>

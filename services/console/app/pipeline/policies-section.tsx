@@ -6,7 +6,7 @@ import { formText } from '../components/form-text.ts';
 
 const PoliciesQuery = graphql(`
   query Policies {
-    policies {
+    policies(first: 500) { nodes {
       id
       datasetId
       model
@@ -14,7 +14,7 @@ const PoliciesQuery = graphql(`
       modelVersionId
       paused
       updatedAt
-    }
+    }  }
     datasets(first: 200) {
       nodes {
         id
@@ -94,8 +94,8 @@ export function PoliciesSection() {
     <section aria-labelledby="policies-heading">
       <h2 id="policies-heading">Policies</h2>
       {error && <ErrorMessage error={error} />}
-      {data && data.policies.length === 0 && <p>No policy yet: create one below.</p>}
-      {data && data.policies.length > 0 && (
+      {data && data.policies.nodes.length === 0 && <p>No policy yet: create one below.</p>}
+      {data && data.policies.nodes.length > 0 && (
         <table class="data-table">
           <thead>
             <tr>
@@ -107,7 +107,7 @@ export function PoliciesSection() {
             </tr>
           </thead>
           <tbody>
-            {data.policies.map((policy) => (
+            {data.policies.nodes.map((policy) => (
               <tr key={policy.id}>
                 <td>
                   <a href={`/datasets/${policy.datasetId}`}>

@@ -5,7 +5,7 @@ import { graphql } from '../generated/index.ts';
 
 const PipelineRunsQuery = graphql(`
   query PipelineRuns {
-    pipelineRuns(first: 100) {
+    pipelineRuns(first: 100) { nodes {
       id
       datasetId
       modelVersionId
@@ -16,7 +16,7 @@ const PipelineRunsQuery = graphql(`
       failed
       createdAt
       finishedAt
-    }
+    }  }
   }
 `);
 
@@ -34,8 +34,8 @@ export function RunsSection() {
         Refresh the runs
       </button>
       {error && <ErrorMessage error={error} />}
-      {data && data.pipelineRuns.length === 0 && <p>No run yet.</p>}
-      {data && data.pipelineRuns.length > 0 && (
+      {data && data.pipelineRuns.nodes.length === 0 && <p>No run yet.</p>}
+      {data && data.pipelineRuns.nodes.length > 0 && (
         <table class="data-table" aria-label="Pipeline runs">
           <thead>
             <tr>
@@ -48,7 +48,7 @@ export function RunsSection() {
             </tr>
           </thead>
           <tbody>
-            {data.pipelineRuns.map((run) => (
+            {data.pipelineRuns.nodes.map((run) => (
               <tr key={run.id}>
                 <th scope="row">
                   <a href={`/pipeline/runs/${run.id}`}>{new Date(run.createdAt).toLocaleString()}</a>

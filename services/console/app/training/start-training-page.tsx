@@ -23,11 +23,11 @@ const TrainingChoicesQuery = graphql(`
         encoder
       }
     }
-    importedWeights {
+    importedWeights(first: 500) { nodes {
       id
       name
       encoder
-    }
+    }  }
   }
 `);
 
@@ -40,11 +40,11 @@ const TrainingDatasetQuery = graphql(`
         index
         name
       }
-      versions {
+      versions(first: 500) { nodes {
         id
         number
         experiments
-      }
+      }  }
       experiments {
         name
         train
@@ -127,7 +127,7 @@ export function StartTrainingPage() {
             Dataset version
             <select name="datasetVersionId">
               <option value="">The latest version</option>
-              {dataset.versions.map((v) => (
+              {dataset.versions.nodes.map((v) => (
                 <option key={v.id} value={v.id}>
                   v{v.number} ({v.experiments.join(', ') || 'no split'})
                 </option>
@@ -171,7 +171,7 @@ export function StartTrainingPage() {
                   {v.modelName} v{v.number} ({v.encoder})
                 </option>
               ))}
-              {choices?.importedWeights.map((w) => (
+              {choices?.importedWeights.nodes.map((w) => (
                 <option key={w.id} value={w.id}>
                   {w.name} ({w.encoder}, imported)
                 </option>

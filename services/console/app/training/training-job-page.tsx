@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useSubscription } from '@urql/preact';
 import { useMemo } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 import type { TrainingJobState } from '../generated/graphql.ts';
@@ -95,7 +95,7 @@ const RetryTrainingJob = graphql(`
   }
 `);
 
-const ACTIVE: ReadonlySet<TrainingJobState> = new Set(['queued', 'running']);
+const ACTIVE: ReadonlySet<TrainingJobState> = new Set(['QUEUED', 'RUNNING']);
 
 interface Live {
   state: TrainingJobState | null;
@@ -129,8 +129,9 @@ export function TrainingJobPage() {
     for (const [epoch, point] of live?.points ?? []) if (!merged.has(epoch)) merged.set(epoch, point);
     return [...merged.values()].sort((a, b) => a.epoch - b.epoch);
   }, [job?.epochs, live]);
-  usePageTitle(job && `Training ${job.modelName}`);
+  usePageTitle(job ? `Training ${job.modelName}` : undefined);
   if (error) return <ErrorMessage error={error} />;
+  if (data && !job) return <NotFoundMessage what="training job" />;
   if (!job) return <p aria-live="polite">{fetching ? 'Loading the training job…' : ''}</p>;
   const state = active && live?.state ? live.state : job.state;
   const eta = active ? (live?.etaSeconds ?? job.progress.etaSeconds) : null;
@@ -179,7 +180,7 @@ function JobActions({ id, state }: { id: string; state: TrainingJobState }) {
           Cancel the job
         </button>
       )}
-      {(state === 'failed' || state === 'cancelled') && (
+      {(state === 'FAILED' || state === 'CANCELLED') && (
         <button type="button" disabled={retried.fetching} onClick={() => void retry({ id })}>
           Retry from the last checkpoint
         </button>
@@ -191,15 +192,15 @@ function JobActions({ id, state }: { id: string; state: TrainingJobState }) {
 
 function stateInWords(state: TrainingJobState, queuePosition: number | null | undefined): string {
   switch (state) {
-    case 'queued':
+    case 'QUEUED':
       return queuePosition ? `Queued (position ${queuePosition})` : 'Queued';
-    case 'running':
+    case 'RUNNING':
       return 'Running';
-    case 'succeeded':
+    case 'SUCCEEDED':
       return 'Succeeded';
-    case 'failed':
+    case 'FAILED':
       return 'Failed';
-    case 'cancelled':
+    case 'CANCELLED':
       return 'Cancelled';
   }
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const TrainingJobsQuery = graphql(`
   query TrainingJobs {
@@ -59,7 +60,7 @@ export function TrainingJobsPage() {
                 <td>
                   <a href={`/training/${job.id}`}>{job.modelName}</a>
                 </td>
-                <td>{job.state}</td>
+                <td>{enumWord(job.state)}</td>
                 <td>
                   {job.architecture} / {job.encoder}
                 </td>

@@ -55,7 +55,7 @@ export function UploadRow({ item, result }: { item: UploadItem; result: Automati
       {item.state === 'refused' && <p class="error">{item.why}</p>}
       {result && (
         <p class="automatic-result" aria-live="polite">
-          {result.status === 'succeeded' ? `Automatic result: ${result.objects} objects measured on the model's mask` : `Automatic measurement failed: ${result.error ?? 'no reason given'}`}
+          {result.status === 'SUCCEEDED' ? `Automatic result: ${result.objects} objects measured on the model's mask` : `Automatic measurement failed: ${result.error ?? 'no reason given'}`}
         </p>
       )}
     </li>

@@ -1,6 +1,7 @@
 import { useSubscription } from '@urql/preact';
 import { useMemo } from 'preact/hooks';
 import { graphql } from '../generated/index.ts';
+import type { MeasurementStatus } from '../generated/graphql.ts';
 
 const AutomaticResults = graphql(`
   subscription AutomaticResults($datasetId: ID!) {
@@ -22,7 +23,7 @@ const AutomaticResults = graphql(`
 `);
 
 export interface AutomaticResult {
-  status: 'succeeded' | 'failed';
+  status: MeasurementStatus;
   objects: number;
   error: string | null;
 }
@@ -34,7 +35,7 @@ export function useAutomaticResults(datasetId: string): Map<string, AutomaticRes
     { query: AutomaticResults, variables: { datasetId }, context },
     (results: Map<string, AutomaticResult> = new Map(), event) => {
       const completed = event.measurementCompleted;
-      if (completed.source !== 'model') return results;
+      if (completed.source !== 'MODEL') return results;
       const objects = (completed.measurementSet?.particles ?? []).reduce((sum, p) => sum + p.count, 0);
       return new Map(results).set(completed.imageId, { status: completed.status, objects, error: completed.error?.message ?? null });
     },

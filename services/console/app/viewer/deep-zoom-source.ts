@@ -83,11 +83,11 @@ export function deepZoomTileSource(client: Client, ref: PyramidRef, pyramid: Dee
     if (!ref.maskId) {
       const result = await client.query(ImageTilesQuery, variables, { requestPolicy: 'network-only' }).toPromise();
       if (result.error) throw result.error;
-      return result.data?.image.deepZoom.tiles ?? [];
+      return result.data?.image?.deepZoom.tiles ?? [];
     }
     const result = await client.query(MaskTilesQuery, variables, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) throw result.error;
-    return result.data?.image.masks.find((m) => m.id === ref.maskId)?.deepZoom.tiles ?? [];
+    return result.data?.image?.masks.find((m) => m.id === ref.maskId)?.deepZoom.tiles ?? [];
   };
 
   return {

@@ -86,7 +86,7 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
   const image = data?.image;
   const masks: readonly MaskView[] = image?.masks ?? [];
   const selectedMaskId = maskId ?? masks[0]?.id ?? '';
-  const maskPyramid = pyramids.data?.image.masks.find((m) => m.id === selectedMaskId)?.deepZoom;
+  const maskPyramid = pyramids.data?.image?.masks.find((m) => m.id === selectedMaskId)?.deepZoom;
   const accuracyMap = image?.evaluations.find((e) => e.modelMaskId === accuracyMaskId);
 
   useMicrograph(element.current, client, props.imageId, image?.deepZoom, setViewer, setBusy, (next) => setBar(scaleBar(next, props.pixelSize)));

@@ -1,14 +1,15 @@
+import type { MaskSource } from '../generated/graphql.ts';
 import OpenSeadragon from 'openseadragon';
 
 export interface MaskView {
   id: string;
-  source: 'ground_truth' | 'model';
+  source: MaskSource;
   modelVersionId?: string | null;
 }
 
 export function maskLabel(mask: MaskView | undefined): string {
   if (!mask) return 'mask';
-  return mask.source === 'ground_truth' ? 'Manual mask' : `Model ${mask.modelVersionId ?? ''}`.trim();
+  return mask.source === 'GROUND_TRUTH' ? 'Manual mask' : `Model ${mask.modelVersionId ?? ''}`.trim();
 }
 
 interface EvaluationView {

@@ -9,7 +9,7 @@ const HOVER_DELAY_MS = 120;
 
 const ObjectsAtQuery = graphql(`
   query ObjectsAt($imageId: ID!, $x: Float!, $y: Float!) {
-    imageMeasurements(imageId: $imageId) {
+    imageMeasurements(imageId: $imageId, first: 500) { nodes {
       id
       maskId
       unit
@@ -24,7 +24,7 @@ const ObjectsAtQuery = graphql(`
         solidity
         touchesBorder
       }
-    }
+    }  }
   }
 `);
 
@@ -56,7 +56,7 @@ export function useParticleUnderPointer(viewer: OpenSeadragon.Viewer | undefined
       const ask = ++asked;
       const result = await client.query(ObjectsAtQuery, { imageId, x, y }, { requestPolicy: 'network-only' }).toPromise();
       if (ask !== asked) return;
-      const set = result.data?.imageMeasurements.find((s) => s.maskId === maskId);
+      const set = result.data?.imageMeasurements.nodes.find((s) => s.maskId === maskId);
       const found = set?.objectsAt[0];
       setParticle(set && found ? { unit: set.unit, ...found } : null);
     };
