@@ -15,7 +15,7 @@ const me = {
   groupId: '00000000-0000-4000-8000-000000000001',
   groupName: 'bench',
   memberId: '00000000-0000-4000-8000-000000000002',
-  role: 'admin',
+  role: 'ADMIN',
   scopes: null,
 };
 const image = {
@@ -23,7 +23,7 @@ const image = {
   datasetId: '00000000-0000-4000-8000-000000000004',
   name: 'S-1',
   fileName: 'S-1.png',
-  format: 'png',
+  format: 'PNG',
   lossy: false,
   width: 24,
   height: 16,
@@ -39,10 +39,10 @@ const image = {
   createdAt: new Date().toISOString(),
 };
 const health = {
-  status: 'up',
+  status: 'UP',
   services: ['identity', 'dataset', 'training', 'inference', 'metrology'].map((service) => ({
     service,
-    status: 'up',
+    status: 'UP',
     version: null,
     instance: null,
     uptimeSeconds: null,

@@ -40,7 +40,7 @@ const SCENARIOS = {
   health: { query: '{ health { status services { service status } } }', variables: {}, key: false },
   me: { query: '{ me { groupId groupName role } }', variables: {}, key: true },
   imageByLimsId: {
-    query: 'query Poll($limsId: String!) { imageByLimsId(limsId: $limsId) { id datasetId name limsId width height sha256 hasMask createdAt } }',
+    query: 'query Poll($limsId: ID!) { imageByLimsId(limsId: $limsId) { id datasetId name limsId width height sha256 hasMask createdAt } }',
     variables: { limsId: LIMS_ID },
     key: true,
   },

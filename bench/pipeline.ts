@@ -184,12 +184,12 @@ async function upload(client: GatewayClient, datasetId: string, bytes: Uint8Arra
 }
 
 async function measuredThroughGraphql(client: GatewayClient, imageId: string, versionId: string): Promise<boolean> {
-  const { imageMeasurements } = await client.request<{ imageMeasurements: { status: string }[] }>(
-    'query($id: ID!, $v: String) { imageMeasurements(imageId: $id, source: model, modelVersionId: $v) { status } }',
+  const { imageMeasurements } = await client.request<{ imageMeasurements: { nodes: { status: string }[] } }>(
+    'query($id: ID!, $v: ID) { imageMeasurements(imageId: $id, source: MODEL, modelVersionId: $v) { nodes { status } } }',
     { id: imageId, v: versionId },
   );
-  if (imageMeasurements.some((set) => set.status !== 'succeeded')) throw new Error(`the measurement of ${imageId} failed`);
-  return imageMeasurements.length > 0;
+  if (imageMeasurements.nodes.some((set) => set.status !== 'succeeded')) throw new Error(`the measurement of ${imageId} failed`);
+  return imageMeasurements.nodes.length > 0;
 }
 
 async function storedInDatabase(db: pg.Pool, imageId: string): Promise<boolean> {

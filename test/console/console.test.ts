@@ -149,7 +149,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
 
     // Hover a pixel of a particle once metrology has measured the mask.
     await expect
-      .poll(async () => (await lab.client.request<{ imageMeasurements: unknown[] }>('query($id: ID!) { imageMeasurements(imageId: $id) { id } }', { id: image?.id })).imageMeasurements.length, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await lab.client.request<{ imageMeasurements: { nodes: unknown[] } }>('query($id: ID!) { imageMeasurements(imageId: $id) { nodes { id } } }', { id: image?.id })).imageMeasurements.nodes.length, { timeout: 60_000, interval: 500 })
       .toBeGreaterThan(0);
     const particle = await firstClassPixel(mask);
     await page.mouse.move(clip.x + particle.x + 0.5, clip.y + particle.y + 0.5);
@@ -164,7 +164,7 @@ describe.skipIf(!chromiumAvailable)('web console in headless Chromium against th
     const { dataset } = await lab.client.request<DatasetView>('query($id: ID!) { dataset(id: $id) { classes { index color } images { nodes { id name masks { indexUrl } } } } }', { id: datasetId });
     const imageId = dataset.images.nodes[0]?.id;
     await expect
-      .poll(async () => (await lab.client.request<{ imageMeasurements: unknown[] }>('query($id: ID!) { imageMeasurements(imageId: $id) { id } }', { id: imageId })).imageMeasurements.length, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await lab.client.request<{ imageMeasurements: { nodes: unknown[] } }>('query($id: ID!) { imageMeasurements(imageId: $id) { nodes { id } } }', { id: imageId })).imageMeasurements.nodes.length, { timeout: 60_000, interval: 500 })
       .toBeGreaterThan(0);
     const page = await newPage();
     await page.goto(new URL(`images/${imageId}`, consoleUrl).href);

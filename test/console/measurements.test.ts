@@ -165,7 +165,7 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
       );
       return summary.sources.map((s) => s.maskCount).sort().join() === '2,2,3' ? true : undefined;
     }, 'the measurements of every mask', 120_000);
-    await eventually(async () => ((await lab.client.request<{ imageMeasurements: unknown[] }>('query($id: ID!) { imageMeasurements(imageId: $id) { id } }', { id: layerImageId })).imageMeasurements.length ? true : undefined), 'the layer measurement', 120_000);
+    await eventually(async () => ((await lab.client.request<{ imageMeasurements: { nodes: unknown[] } }>('query($id: ID!) { imageMeasurements(imageId: $id) { nodes { id } } }', { id: layerImageId })).imageMeasurements.nodes.length ? true : undefined), 'the layer measurement', 120_000);
   }, 300_000);
   afterAll(async () => {
     await registry?.stop();
@@ -178,7 +178,7 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
 
   it("draws the dataset's pooled size histogram and area fractions in the page, bar for bar as the measurements have them, and downloads the pooled CSV", async () => {
     const { datasetMeasurementSummary } = await lab.client.request<{ datasetMeasurementSummary: { sources: { source: string; particles: { class: number; count: number; areaFraction: number; histogram: Histogram }[] }[] } }>(
-      'query($id: ID!) { datasetMeasurementSummary(datasetId: $id, source: ground_truth) { sources { source particles { class count areaFraction histogram { edges counts } } } } }',
+      'query($id: ID!) { datasetMeasurementSummary(datasetId: $id, source: GROUND_TRUTH) { sources { source particles { class count areaFraction histogram { edges counts } } } } }',
       { id: datasetId },
     );
     const truth = datasetMeasurementSummary.sources[0]!;
@@ -211,11 +211,11 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
 
   it("draws an image's own histogram and area fractions for each of its masks, and downloads that image's CSV only", async () => {
     const imageId = imageIds[0]!;
-    const { imageMeasurements } = await lab.client.request<{ imageMeasurements: { particles: { class: number; count: number; histogram: Histogram }[] }[] }>(
-      'query($id: ID!) { imageMeasurements(imageId: $id, source: ground_truth) { particles { class count histogram { edges counts } } } }',
+    const { imageMeasurements } = await lab.client.request<{ imageMeasurements: { nodes: { particles: { class: number; count: number; histogram: Histogram }[] }[] } }>(
+      'query($id: ID!) { imageMeasurements(imageId: $id, source: GROUND_TRUTH) { nodes { particles { class count histogram { edges counts } } } } }',
       { id: imageId },
     );
-    const truth = imageMeasurements[0]!;
+    const truth = imageMeasurements.nodes[0]!;
     const page = await openSignedIn(`images/${imageId}`);
     const manual = page.getByRole('article', { name: 'Measurements of the Manual mask' });
     await manual.waitFor();
@@ -237,11 +237,11 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
   });
 
   it("draws a layer's thickness histogram and its thickness profile along the image", async () => {
-    const { imageMeasurements } = await lab.client.request<{ imageMeasurements: { thickness: { skeletonPixels: number; thickness: { min: number; max: number } } | null }[] }>(
-      'query($id: ID!) { imageMeasurements(imageId: $id) { thickness { skeletonPixels thickness { min max } } } }',
+    const { imageMeasurements } = await lab.client.request<{ imageMeasurements: { nodes: { thickness: { skeletonPixels: number; thickness: { min: number; max: number } } | null }[] } }>(
+      'query($id: ID!) { imageMeasurements(imageId: $id) { nodes { thickness { skeletonPixels thickness { min max } } } } }',
       { id: layerImageId },
     );
-    const layer = imageMeasurements[0]?.thickness;
+    const layer = imageMeasurements.nodes[0]?.thickness;
     expect(layer?.skeletonPixels).toBeGreaterThan(0);
     const page = await openSignedIn(`images/${layerImageId}`);
     const scope = 'article[aria-label="Measurements of the Manual mask"]';

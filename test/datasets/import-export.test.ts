@@ -65,7 +65,7 @@ describe('microseg dataset import/export of the MicroNet benchmark (CLI -> gatew
       dataset: { classes: { index: number; name: string; color: string }[]; imageCount: number; experiments: { name: string; train: string[]; test: string[] }[]; images: { nodes: { name: string; hasMask: boolean }[] } };
     }>(
       `query($id: ID!) { dataset(id: $id) { imageCount classes { index name color } experiments { name train test }
-         images(first: 50, filter: { experiment: "Super3", subset: train }) { nodes { name hasMask } } } }`,
+         images(first: 50, filter: { experiment: "Super3", subset: TRAIN }) { nodes { name hasMask } } } }`,
       { id },
     );
     expect(dataset.imageCount).toBe(superImages.length);

@@ -91,11 +91,11 @@ describe('presigned URLs for a client outside the cluster', () => {
       image: { downloadUrls: { original: string; normalised: string; thumbnail: string }; masks: { indexUrl: string }[] };
     }>('query($id: ID!) { image(id: $id) { downloadUrls { original normalised thumbnail } masks { indexUrl } } }', { id: uploaded.image.id });
     const plot = await eventually(async () => {
-      const { image: measured } = await lab.client.request<{ image: { measurements: { status: string; plots: { sizeHistogramUrl: string | null } }[] } }>(
-        'query($id: ID!) { image(id: $id) { measurements(source: ground_truth) { status plots { sizeHistogramUrl } } } }',
+      const { image: measured } = await lab.client.request<{ image: { measurements: { nodes: { status: string; plots: { sizeHistogramUrl: string | null } }[] } } }>(
+        'query($id: ID!) { image(id: $id) { measurements(source: GROUND_TRUTH) { nodes { status plots { sizeHistogramUrl } } } } }',
         { id: uploaded.image.id },
       );
-      return measured.measurements.find((m) => m.status === 'succeeded')?.plots.sizeHistogramUrl ?? undefined;
+      return measured.measurements.nodes.find((m) => m.status === 'succeeded')?.plots.sizeHistogramUrl ?? undefined;
     }, 'the measurement of the uploaded mask', 120_000);
     const urls = [...Object.values(stored.downloadUrls), ...stored.masks.map((m) => m.indexUrl), plot];
     for (const url of urls) {

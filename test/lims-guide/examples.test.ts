@@ -78,10 +78,10 @@ describe('the LIMS integration guide: its examples run end to end against the pl
     const { stdout: polled } = await run(process.execPath, ['poll-results.mjs', limsId, '120'], { cwd: EXAMPLES, env: { ...process.env, ...env } });
     const results = JSON.parse(polled) as { id: string; measurements: { status: string; particles: { class: number; areaFraction: number }[] }[] };
     expect(results.id).toBe(image.id);
-    expect(results.measurements[0]).toMatchObject({ status: 'succeeded', particles: expect.any(Array) });
+    expect(results.measurements[0]).toMatchObject({ status: 'SUCCEEDED', particles: expect.any(Array) });
 
     expect(await follower.exited).toBe(0);
-    expect(JSON.parse(follower.stdout[0]!)).toMatchObject({ imageId: image.id, limsId, status: 'succeeded' });
+    expect(JSON.parse(follower.stdout[0]!)).toMatchObject({ imageId: image.id, limsId, status: 'SUCCEEDED' });
 
     const delivered = await eventually(async () => receiver.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).find((event) => event['limsId'] === limsId), 'the webhook', 60_000);
     expect(delivered).toMatchObject({ event: 'measurement.completed', imageId: image.id, limsId });

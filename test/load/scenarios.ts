@@ -28,11 +28,11 @@ export const LIMS_POLLING: LoadScenario = {
   name: 'LIMS polls results by sample id',
   description: 'a LIMS asks every few seconds for the segmentation and measurements of its samples',
   requires: ['Query.imageByLimsId', 'Image.segmentations', 'Image.measurements'],
-  query: `query Results($limsId: String!) {
+  query: `query Results($limsId: ID!) {
   imageByLimsId(limsId: $limsId) {
     id limsId
-    segmentations { modelVersionId status maskUrl }
-    measurements { modelVersionId source status }
+    segmentations { nodes { modelVersionId status maskUrl } }
+    measurements { nodes { modelVersionId source status } }
   }
 }`,
 };

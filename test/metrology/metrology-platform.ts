@@ -45,13 +45,13 @@ export async function imageMeasurements(
   filter: { source?: string; modelVersionId?: string } = {},
 ) {
   const { imageMeasurements: sets } = await client.request<{
-    imageMeasurements: MeasurementSetView[];
+    imageMeasurements: { nodes: MeasurementSetView[] };
   }>(
-    `query($imageId: ID!, $source: MaskSource, $modelVersionId: String) {
-       imageMeasurements(imageId: $imageId, source: $source, modelVersionId: $modelVersionId) { ${SET_FIELDS} } }`,
+    `query($imageId: ID!, $source: MaskSource, $modelVersionId: ID) {
+       imageMeasurements(imageId: $imageId, source: $source, modelVersionId: $modelVersionId, first: 500) { nodes { ${SET_FIELDS} } } }`,
     { imageId, ...filter },
   );
-  return sets;
+  return sets.nodes;
 }
 
 /** Polls until `check` returns a value (the platform measures asynchronously). */

@@ -112,10 +112,10 @@ describe('promotion gate: an alias moves only when the candidate keeps the refer
 
   const cli = <T>(args: string[]) => microsegJson<T>(platform.graphqlUrl, lab.apiKey, args);
   const history = async () =>
-    (await lab.client.request<{ model: { aliasHistory: Move[] } }>(
-      `query { model(id: "gated-superalloy") { aliasHistory(alias: "production") { id toVersionId fromVersionId outcome gateSkipped gate { experiment subset comparison }
-        gateReport { passed images unit referenceVersionId checks { quantity class className candidate reference passed summary } skippedImages { imageId reason } error { code message } } } } }`,
-    )).model.aliasHistory;
+    (await lab.client.request<{ model: { aliasHistory: { nodes: Move[] } } }>(
+      `query { model(id: "gated-superalloy") { aliasHistory(alias: "production") { nodes { id toVersionId fromVersionId outcome gateSkipped gate { experiment subset comparison }
+        gateReport { passed images unit referenceVersionId checks { quantity class className candidate reference passed summary } skippedImages { imageId reason } error { code message } } } } } }`,
+    )).model.aliasHistory.nodes;
   const production = async () => (await lab.client.request<{ modelVersionByAlias: { id: string } }>('{ modelVersionByAlias(model: "gated-superalloy", alias: "production") { id } }')).modelVersionByAlias.id;
 
   beforeAll(async () => {

@@ -91,7 +91,7 @@ describe('pipeline: moving a policy alias re-measures the dataset and reports th
     await publishEvent(nc.jetstream(), trainingEvents.aliasMoved, moved);
 
     const run = await eventually(async () => {
-      const { runs } = await request(nc, inferenceContracts.listRuns, { datasetId }, as());
+      const { nodes: runs } = await request(nc, inferenceContracts.listRuns, { datasetId }, as());
       const moves = runs.filter((r) => r.trigger === 'alias-move');
       return moves.length > 0 && moves.every((r) => r.state !== 'running') ? moves : undefined;
     }, 'the alias-move run', 90_000);

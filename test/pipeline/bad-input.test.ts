@@ -60,11 +60,11 @@ describe('pipeline bad input: misfit models, images a model cannot take, an S3 o
 
   const segmentation = (imageId: string) =>
     eventually(async () => {
-      const { image } = await lab.client.request<{ image: { segmentations: SegmentationView[] } }>(
-        'query($id: ID!) { image(id: $id) { segmentations { status modelVersionId error { code message details } } } }',
+      const { image } = await lab.client.request<{ image: { segmentations: { nodes: SegmentationView[] } } }>(
+        'query($id: ID!) { image(id: $id) { segmentations { nodes { status modelVersionId error { code message details } } } } }',
         { id: imageId },
       );
-      return image.segmentations[0];
+      return image.segmentations.nodes[0];
     }, `the segmentation of ${imageId}`, 90_000);
 
   const measured = (imageId: string) =>
@@ -84,8 +84,8 @@ describe('pipeline bad input: misfit models, images a model cannot take, an S3 o
     expect((error as MicroSegError).code).toBe('INVALID_INPUT');
     expect((error as MicroSegError).message).toMatch(/class/i);
     expect((error as MicroSegError).details).toMatchObject({ problem: 'class-mismatch', modelClasses: [0, 1], datasetClasses: [0, 1, 2], missing: [2], extra: [] });
-    const { policies } = await lab.client.request<{ policies: unknown[] }>('query($id: ID!) { policies(datasetId: $id) { id } }', { id: datasetId });
-    expect(policies).toEqual([]);
+    const { policies } = await lab.client.request<{ policies: { nodes: unknown[] } }>('query($id: ID!) { policies(datasetId: $id) { nodes { id } } }', { id: datasetId });
+    expect(policies.nodes).toEqual([]);
   });
 
   it('records a 16-bit image the 8-bit model cannot take as a failed step with the reason; the next upload goes through', async () => {

@@ -114,11 +114,11 @@ describe('measurement intervals: a segmented image measured with intervals from 
   });
 
   const setsOf = async (imageId: string, source: string) => {
-    const { imageMeasurements } = await lab.client.request<{ imageMeasurements: UncertainSet[] }>(
-      `query($imageId: ID!, $source: MaskSource) { imageMeasurements(imageId: $imageId, source: $source) { ${SET} } }`,
+    const { imageMeasurements } = await lab.client.request<{ imageMeasurements: { nodes: UncertainSet[] } }>(
+      `query($imageId: ID!, $source: MaskSource) { imageMeasurements(imageId: $imageId, source: $source) { nodes { ${SET} } } }`,
       { imageId, source },
     );
-    return imageMeasurements.length > 0 ? imageMeasurements : undefined;
+    return imageMeasurements.nodes.length > 0 ? imageMeasurements.nodes : undefined;
   };
 
   it('gives the model mask intervals over its probability band that hold every point estimate, and ground truth sampling intervals', async () => {
@@ -152,7 +152,7 @@ describe('measurement intervals: a segmented image measured with intervals from 
 
     // The CSV export carries each object's class numbers with their intervals in _low/_high columns.
     const { exportDatasetMeasurements } = await lab.client.request<{ exportDatasetMeasurements: { url: string } }>(
-      'query($id: ID!) { exportDatasetMeasurements(datasetId: $id, format: csv) { url } }',
+      'query($id: ID!) { exportDatasetMeasurements(datasetId: $id, format: CSV) { url } }',
       { id: setup.datasetId },
     );
     const [header, ...rows] = (await (await fetch(exportDatasetMeasurements.url)).text()).trim().split('\n').map((line) => line.split(','));

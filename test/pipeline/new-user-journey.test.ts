@@ -79,15 +79,15 @@ describe('a new user: policy on the imported benchmark, upload, results by LIMS 
     expect(results.measurements.every((m) => m.modelVersionId === first.modelVersionId)).toBe(true);
     expect(results.measurements.map((m) => m.kind)).toContain('particles');
 
-    const { imageByLimsId } = await lab.client.request<{ imageByLimsId: { measurements: { provenance: Record<string, unknown> }[] } }>(
-      `query($limsId: String!) { imageByLimsId(limsId: $limsId) { measurements(source: model) { provenance {
+    const { imageByLimsId } = await lab.client.request<{ imageByLimsId: { measurements: { nodes: { provenance: Record<string, unknown> }[] } } }>(
+      `query($limsId: ID!) { imageByLimsId(limsId: $limsId) { measurements(source: MODEL) { nodes { provenance {
         imageId limsId maskId source codeVersion measuredAt parameters
         modelVersion { id modelName number trainingData { datasetId experiment contentHash } }
         segmentation { id backend }
-      } } } }`,
+      } } } } }`,
       { limsId },
     );
-    expect(imageByLimsId.measurements[0]!.provenance).toMatchObject({
+    expect(imageByLimsId.measurements.nodes[0]!.provenance).toMatchObject({
       imageId: uploaded.image.id,
       limsId,
       source: 'model',

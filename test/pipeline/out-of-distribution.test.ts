@@ -39,7 +39,7 @@ async function benchmarkImage(material: string, name: string): Promise<ImageInpu
   return { data: decoded.pixels, width, height, channels, bitDepth };
 }
 
-const SEGMENTATIONS = `query($id: ID!) { image(id: $id) { segmentations { modelVersionId outOfDistribution { score threshold flagged method reason } } } }`;
+const SEGMENTATIONS = `query($id: ID!) { image(id: $id) { segmentations { nodes { modelVersionId outOfDistribution { score threshold flagged method reason } } } } }`;
 
 /**
  * Issue 13's out-of-distribution flag on real micrographs: a superalloy model's version, calibrated
@@ -153,8 +153,8 @@ describe('out-of-distribution flag: a superalloy model on its own test images an
     }
 
     const verdict = async (imageId: string) => {
-      const { image } = await lab.client.request<{ image: { segmentations: { modelVersionId: string; outOfDistribution: OutOfDistribution }[] } }>(SEGMENTATIONS, { id: imageId });
-      return image.segmentations.find((s) => s.modelVersionId === calibrated)!.outOfDistribution;
+      const { image } = await lab.client.request<{ image: { segmentations: { nodes: { modelVersionId: string; outOfDistribution: OutOfDistribution }[] } } }>(SEGMENTATIONS, { id: imageId });
+      return image.segmentations.nodes.find((s) => s.modelVersionId === calibrated)!.outOfDistribution;
     };
     const superVerdicts = await Promise.all(superIds.map(verdict));
     const ebcVerdicts = await Promise.all(ebcIds.map(verdict));

@@ -46,11 +46,17 @@ interface EvaluatedImage {
 }
 
 const EVALUATION_FIELDS = 'modelMaskId modelVersionId truthMaskId classes { class iou precision recall } meanIoU accuracyMapUrl';
-const EVALUATED_IMAGE = `query($limsId: String!) { imageByLimsId(limsId: $limsId) {
+const EVALUATED_IMAGE = `query($limsId: ID!) { imageByLimsId(limsId: $limsId) {
   id masks { id source indexUrl }
   evaluations { ${EVALUATION_FIELDS} }
-  segmentations { maskId maskUrl evaluation { ${EVALUATION_FIELDS} } }
+  segmentations { nodes { maskId maskUrl evaluation { ${EVALUATION_FIELDS} } } }
 } }`;
+
+/** The image with its segmentations as a list (the API pages them). */
+const evaluatedImage = async (client: TestPlatform['anonymous'], limsId: string): Promise<EvaluatedImage> => {
+  const { imageByLimsId } = await client.request<{ imageByLimsId: Omit<EvaluatedImage, 'segmentations'> & { segmentations: { nodes: EvaluatedImage['segmentations'] } } }>(EVALUATED_IMAGE, { limsId });
+  return { ...imageByLimsId, segmentations: imageByLimsId.segmentations.nodes };
+};
 
 const download = async (url: string) => {
   const response = await fetch(url);
@@ -174,13 +180,13 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
   describe('evaluation of the model mask against the manual one', () => {
     it('answers IoU per class and an accuracy-map URL on the image and on its segmentation, computed once', async () => {
       const { imageId, limsId } = await uploadWithManualMask(21);
-      const evaluated = async () => (await lab.client.request<{ imageByLimsId: EvaluatedImage }>(EVALUATED_IMAGE, { limsId })).imageByLimsId;
+      const evaluated = () => evaluatedImage(lab.client, limsId);
       await eventually(async () => {
-        const { imageByLimsId } = await lab.client.request<{ imageByLimsId: { segmentations: { maskId: string | null }[] } }>(
-          'query($limsId: String!) { imageByLimsId(limsId: $limsId) { segmentations { maskId } } }',
+        const { imageByLimsId } = await lab.client.request<{ imageByLimsId: { segmentations: { nodes: { maskId: string | null }[] } } }>(
+          'query($limsId: ID!) { imageByLimsId(limsId: $limsId) { segmentations { nodes { maskId } } } }',
           { limsId },
         );
-        return imageByLimsId.segmentations.some((s) => s.maskId) ? true : undefined;
+        return imageByLimsId.segmentations.nodes.some((s) => s.maskId) ? true : undefined;
       }, 'the model segmentation', 120_000);
 
       let started = performance.now();
@@ -228,7 +234,7 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       const limsId = `LIMS-${randomUUID().slice(0, 8)}`;
       await microsegJson(platform.graphqlUrl, lab.apiKey, ['image', 'upload', file, '--dataset', datasetId, '--lims-id', limsId]);
       const image = await eventually(async () => {
-        const { imageByLimsId } = await lab.client.request<{ imageByLimsId: EvaluatedImage }>(EVALUATED_IMAGE, { limsId });
+        const imageByLimsId = await evaluatedImage(lab.client, limsId);
         return imageByLimsId.segmentations.some((s) => s.maskId) ? imageByLimsId : undefined;
       }, 'the model segmentation', 120_000);
       expect(image.evaluations).toEqual([]);
@@ -249,15 +255,15 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       const create = () => lab.client.request<{ createPolicy: { id: string } }>('mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', { input }, createPolicy);
       const [policy, retriedPolicy] = [await create(), await create()];
       expect(retriedPolicy.createPolicy.id).toBe(policy.createPolicy.id);
-      const { policies } = await lab.client.request<{ policies: { id: string }[] }>('query($id: ID) { policies(datasetId: $id) { id } }', { id: createDataset.id });
-      expect(policies.map((p) => p.id)).toEqual([policy.createPolicy.id]);
+      const { policies } = await lab.client.request<{ policies: { nodes: { id: string }[] } }>('query($id: ID) { policies(datasetId: $id) { nodes { id } } }', { id: createDataset.id });
+      expect(policies.nodes.map((p) => p.id)).toEqual([policy.createPolicy.id]);
 
       const runPolicy = key();
       const run = () => lab.client.request<{ runPolicy: { id: string } }>('mutation($id: ID!) { runPolicy(id: $id) { id } }', { id: policy.createPolicy.id }, runPolicy);
       const [first, retried] = [await run(), await run()];
       expect(retried.runPolicy.id).toBe(first.runPolicy.id);
-      const { pipelineRuns } = await lab.client.request<{ pipelineRuns: { id: string }[] }>('query($id: ID) { pipelineRuns(datasetId: $id) { id } }', { id: createDataset.id });
-      expect(pipelineRuns.map((r) => r.id)).toEqual([first.runPolicy.id]);
+      const { pipelineRuns } = await lab.client.request<{ pipelineRuns: { nodes: { id: string }[] } }>('query($id: ID) { pipelineRuns(datasetId: $id) { nodes { id } } }', { id: createDataset.id });
+      expect(pipelineRuns.nodes.map((r) => r.id)).toEqual([first.runPolicy.id]);
       // Without a key, a second call is a second action.
       const unkeyed = await lab.client.request<{ runPolicy: { id: string } }>('mutation($id: ID!) { runPolicy(id: $id) { id } }', { id: policy.createPolicy.id });
       expect(unkeyed.runPolicy.id).not.toBe(first.runPolicy.id);

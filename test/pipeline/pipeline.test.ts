@@ -18,8 +18,8 @@ interface ResultsImage {
   id: string;
   limsId: string;
   sha256: string;
-  segmentations: { id: string; modelVersionId: string; status: string; maskId: string; maskUrl: string | null; backend: string }[];
-  measurements: { id: string; classRule: string | null; provenance: Record<string, unknown> & { parameters: unknown } }[];
+  segmentations: { nodes: { id: string; modelVersionId: string; status: string; maskId: string; maskUrl: string | null; backend: string }[] };
+  measurements: { nodes: { id: string; classRule: string | null; provenance: Record<string, unknown> & { parameters: unknown } }[] };
 }
 
 interface CliResults {
@@ -105,29 +105,29 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     const { masks } = await request(nc, datasetContracts.listMasks, { imageIds: [imageId] }, as());
     expect(masks.filter((m) => m.source === 'model')).toHaveLength(1);
 
-    const { runs } = await request(nc, inferenceContracts.listRuns, { datasetId }, as());
+    const { nodes: runs } = await request(nc, inferenceContracts.listRuns, { datasetId }, as());
     expect(runs.find((run) => run.trigger === 'upload')).toMatchObject({ state: 'succeeded', total: 1, segmented: 1, failed: 0 });
   }, 180_000);
 
   it('answers the results of a LIMS sample through GraphQL, with provenance, and through the CLI', async () => {
     const { imageByLimsId: image } = await lab.client.request<{ imageByLimsId: ResultsImage }>(
-      `query($limsId: String!) { imageByLimsId(limsId: $limsId) {
+      `query($limsId: ID!) { imageByLimsId(limsId: $limsId) {
         id limsId sha256
-        segmentations(filter: { modelVersionId: "${versionId}" }) { id modelVersionId status maskId maskUrl backend codeVersion }
-        measurements(source: model) { id maskId modelVersionId status classRule provenance {
+        segmentations(filter: { modelVersionId: "${versionId}" }) { nodes { id modelVersionId status maskId maskUrl backend codeVersion } }
+        measurements(source: MODEL) { nodes { id maskId modelVersionId status classRule provenance {
           imageId imageSha256 limsId maskId maskSha256 source profileHash codeVersion measuredAt parameters
           modelVersion { id modelName number classRule sixteenBitInput trainingData { datasetId datasetVersionId contentHash experiment } }
           segmentation { id backend }
-        } }
+        } } }
       } }`,
       { limsId },
     );
     expect(image.limsId).toBe(limsId);
-    const [segmentation] = image.segmentations;
+    const [segmentation] = image.segmentations.nodes;
     expect(segmentation).toMatchObject({ modelVersionId: versionId, status: 'succeeded', backend: 'onnxruntime-cpu' });
     expect(segmentation!.maskUrl).toMatch(/^http/);
     expect((await fetch(segmentation!.maskUrl!)).status).toBe(200);
-    const [set] = image.measurements;
+    const [set] = image.measurements.nodes;
     expect(set!.provenance).toMatchObject({
       imageId: image.id,
       imageSha256: image.sha256,
@@ -178,10 +178,10 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
       }, 'the measurement of the new upload', 60_000);
 
       const deliveries = await eventually(async () => {
-        const { webhookDeliveries } = await lab.client.request<{ webhookDeliveries: Delivery[] }>(
-          '{ webhookDeliveries(first: 20) { webhookId event state limsId imageId attempts { attempt statusCode error } } }',
+        const { webhookDeliveries } = await lab.client.request<{ webhookDeliveries: { nodes: Delivery[] } }>(
+          '{ webhookDeliveries(first: 20) { nodes { webhookId event state limsId imageId attempts { attempt statusCode error } } } }',
         );
-        const mine = webhookDeliveries.filter((d) => d.imageId === image.id);
+        const mine = webhookDeliveries.nodes.filter((d) => d.imageId === image.id);
         return mine.length === 3 && mine.every((d) => d.state !== 'pending') ? mine : undefined;
       }, 'every delivery finished', 60_000);
       const of = (name: string) => deliveries.find((d) => d.webhookId === hooks[name]!.id)!;
@@ -228,7 +228,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
   it("pages through a dataset's measurements, newest first, with filters", async () => {
     const page = (after?: string) =>
       lab.client.request<{ data: { nodes: { id: string; imageId: string; source: string; status: string; particles: unknown[] }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
-        `query($id: ID!, $after: String) { data: datasetMeasurements(datasetId: $id, source: model, status: succeeded, first: 2, after: $after) {
+        `query($id: ID!, $after: String) { data: datasetMeasurements(datasetId: $id, source: MODEL, status: SUCCEEDED, first: 2, after: $after) {
           nodes { id imageId source status particles { class count } } pageInfo { endCursor hasNextPage } } }`,
         { id: datasetId, ...(after ? { after } : {}) },
       );
@@ -248,7 +248,7 @@ describe('pipeline: a new upload is segmented by the policy model and measured, 
     expect(new Set(nodes.map((n) => n.imageId)).size).toBe(3);
     expect(nodes.every((n) => n.source === 'model' && n.status === 'succeeded' && n.particles.length > 0)).toBe(true);
     const { data: manual } = await lab.client.request<{ data: { nodes: unknown[] } }>(
-      'query($id: ID!) { data: datasetMeasurements(datasetId: $id, source: ground_truth) { nodes { id } } }',
+      'query($id: ID!) { data: datasetMeasurements(datasetId: $id, source: GROUND_TRUTH) { nodes { id } } }',
       { id: datasetId },
     );
     expect(manual.nodes).toEqual([]);

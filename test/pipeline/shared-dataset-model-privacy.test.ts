@@ -13,12 +13,12 @@ import { type TinyModelDataset, setUpTinyModelDataset } from './registry-stand-i
 /** Every place a shared dataset's reader meets the id of the model version behind a mask. */
 const SHARED_READ = `query($datasetId: ID!, $imageId: ID!) {
   datasetSegmentations(datasetId: $datasetId) { nodes { id modelVersionId status } }
-  datasetMeasurements(datasetId: $datasetId, source: model) { nodes { id modelVersionId } }
-  datasetMeasurementSummary(datasetId: $datasetId, source: model) { sources { source modelVersionId } }
+  datasetMeasurements(datasetId: $datasetId, source: MODEL) { nodes { id modelVersionId } }
+  datasetMeasurementSummary(datasetId: $datasetId, source: MODEL) { sources { source modelVersionId } }
   image(id: $imageId) {
     masks { source modelVersionId }
-    segmentations { modelVersionId status }
-    measurements(source: model) { modelVersionId provenance { modelVersion { id } segmentation { modelVersionId } } }
+    segmentations { nodes { modelVersionId status } }
+    measurements(source: MODEL) { nodes { modelVersionId provenance { modelVersion { id } segmentation { modelVersionId } } } }
   }
 }`;
 
@@ -28,15 +28,15 @@ interface SharedRead {
   datasetMeasurementSummary: { sources: { source: string; modelVersionId: string | null }[] };
   image: {
     masks: { source: string; modelVersionId: string | null }[];
-    segmentations: { modelVersionId: string | null; status: string }[];
-    measurements: { modelVersionId: string | null; provenance: { modelVersion: { id: string } | null; segmentation: { modelVersionId: string | null } | null } }[];
+    segmentations: { nodes: { modelVersionId: string | null; status: string }[] };
+    measurements: { nodes: { modelVersionId: string | null; provenance: { modelVersion: { id: string } | null; segmentation: { modelVersionId: string | null } | null } }[] };
   };
 }
 
 /** The measurement export of a dataset (CSV or JSON, from its presigned URL on the loopback S3 server). */
 async function exported(client: GatewayClient, datasetId: string, format: 'csv' | 'json'): Promise<string> {
   const { exportDatasetMeasurements } = await client.request<{ exportDatasetMeasurements: { url: string; rowCount: number } }>(
-    'query($id: ID!, $format: MeasurementExportFormat!) { exportDatasetMeasurements(datasetId: $id, source: model, format: $format) { url rowCount } }',
+    'query($id: ID!, $format: MeasurementExportFormat!) { exportDatasetMeasurements(datasetId: $id, source: MODEL, format: $format) { url rowCount } }',
     { id: datasetId, format },
   );
   expect(exportDatasetMeasurements.rowCount).toBeGreaterThan(0);
@@ -84,8 +84,8 @@ describe("a dataset shared with another group does not show the owner's private 
     expect(read.datasetMeasurements.nodes).toEqual([expect.objectContaining({ modelVersionId: setup.versionId })]);
     expect(read.datasetMeasurementSummary.sources).toContainEqual({ source: 'model', modelVersionId: setup.versionId });
     expect(read.image.masks).toContainEqual({ source: 'model', modelVersionId: setup.versionId });
-    expect(read.image.segmentations).toEqual([{ modelVersionId: setup.versionId, status: 'succeeded' }]);
-    expect(read.image.measurements).toEqual([{ modelVersionId: setup.versionId, provenance: { modelVersion: { id: setup.versionId }, segmentation: { modelVersionId: setup.versionId } } }]);
+    expect(read.image.segmentations.nodes).toEqual([{ modelVersionId: setup.versionId, status: 'succeeded' }]);
+    expect(read.image.measurements.nodes).toEqual([{ modelVersionId: setup.versionId, provenance: { modelVersion: { id: setup.versionId }, segmentation: { modelVersionId: setup.versionId } } }]);
     expect(await exported(lab.client, setup.datasetId, 'csv')).toContain(setup.versionId);
     expect(JSON.parse(await exported(lab.client, setup.datasetId, 'json'))).toMatchObject({ measurements: [{ modelVersionId: setup.versionId }] });
   }, 60_000);
@@ -97,8 +97,8 @@ describe("a dataset shared with another group does not show the owner's private 
     expect(read.datasetMeasurements.nodes).toEqual([expect.objectContaining({ modelVersionId: null })]);
     expect(read.datasetMeasurementSummary.sources).toContainEqual({ source: 'model', modelVersionId: null });
     expect(read.image.masks).toContainEqual({ source: 'model', modelVersionId: null });
-    expect(read.image.segmentations).toEqual([{ modelVersionId: null, status: 'succeeded' }]);
-    expect(read.image.measurements).toEqual([{ modelVersionId: null, provenance: { modelVersion: null, segmentation: { modelVersionId: null } } }]);
+    expect(read.image.segmentations.nodes).toEqual([{ modelVersionId: null, status: 'succeeded' }]);
+    expect(read.image.measurements.nodes).toEqual([{ modelVersionId: null, provenance: { modelVersion: null, segmentation: { modelVersionId: null } } }]);
     expect(JSON.stringify(read)).not.toContain(setup.versionId);
   }, 60_000);
 

@@ -42,7 +42,7 @@ describe('tenancy through the gateway (identity service, PostgreSQL, NATS)', () 
     const lims = new GatewayClient({ url: platform.graphqlUrl, apiKey: createApiKey.secret });
     expect((await lims.request<{ me: { groupId: string } }>('{ me { groupId } }')).me.groupId).toBe(lab.groupId);
 
-    const { apiKeys } = await lab.client.request<{ apiKeys: { id: string; prefix: string }[] }>('{ apiKeys { id prefix } }');
+    const { apiKeys } = await lab.client.request<{ apiKeys: { nodes: { id: string; prefix: string }[] } }>('{ apiKeys { nodes { id prefix } } }');
     expect(JSON.stringify(apiKeys)).not.toContain(createApiKey.secret);
 
     await lab.client.request('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: createApiKey.key.id });
@@ -52,7 +52,7 @@ describe('tenancy through the gateway (identity service, PostgreSQL, NATS)', () 
   it('enforces roles: a viewer cannot manage members', async () => {
     const lab = await platform.newGroup();
     const { addMember } = await lab.client.request<{ addMember: { id: string } }>(
-      'mutation { addMember(input: { name: "Student", role: viewer }) { id } }',
+      'mutation { addMember(input: { name: "Student", role: VIEWER }) { id } }',
     );
     const { createApiKey } = await lab.client.request<{ createApiKey: { secret: string } }>(
       'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
@@ -60,15 +60,15 @@ describe('tenancy through the gateway (identity service, PostgreSQL, NATS)', () 
     );
     const viewer = new GatewayClient({ url: platform.graphqlUrl, apiKey: createApiKey.secret });
     expect((await viewer.request<{ me: { role: string } }>('{ me { role } }')).me.role).toBe('viewer');
-    await expectCode(viewer.request('mutation { addMember(input: { name: "x", role: admin }) { id } }'), 'FORBIDDEN');
+    await expectCode(viewer.request('mutation { addMember(input: { name: "x", role: ADMIN }) { id } }'), 'FORBIDDEN');
   });
 
   it("answers NOT_FOUND for another group's key, never revealing it", async () => {
     const a = await platform.newGroup();
     const b = await platform.newGroup();
-    const { apiKeys } = await b.client.request<{ apiKeys: { id: string }[] }>('{ apiKeys { id } }');
+    const { apiKeys } = await b.client.request<{ apiKeys: { nodes: { id: string }[] } }>('{ apiKeys { nodes { id } } }');
     const error = await expectCode(
-      a.client.request('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKeys[0]?.id }),
+      a.client.request('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKeys.nodes[0]?.id }),
       'NOT_FOUND',
     );
     expect(error.message).not.toContain(b.groupId);

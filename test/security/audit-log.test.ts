@@ -67,7 +67,8 @@ describe('audit log: every mutation recorded append-only, read by admins (gatewa
     );
     lab = { groupId: bootstrapGroup.group.id, apiKey: bootstrapGroup.apiKey, client: new GatewayClient({ url: platform.graphqlUrl, apiKey: bootstrapGroup.apiKey }) };
     other = await platform.newGroup();
-    const { me, apiKeys } = await lab.client.request<{ me: { memberId: string }; apiKeys: { id: string }[] }>('{ me { memberId } apiKeys { id } }');
+    const { me, apiKeys: keys } = await lab.client.request<{ me: { memberId: string }; apiKeys: { nodes: { id: string }[] } }>('{ me { memberId } apiKeys { nodes { id } } }');
+    const apiKeys = keys.nodes;
     adminMemberId = me.memberId;
     adminKeyId = apiKeys[0]?.id ?? '';
   });
@@ -161,7 +162,7 @@ describe('audit log: every mutation recorded append-only, read by admins (gatewa
       clients.push(client);
       await expectCode(client.request(AUDIT_LOG, {}), 'FORBIDDEN');
     }
-    await expectCode(clients[1]!.request('mutation { addMember(input: { name: "x", role: admin }) { id } }'), 'FORBIDDEN');
+    await expectCode(clients[1]!.request('mutation { addMember(input: { name: "x", role: ADMIN }) { id } }'), 'FORBIDDEN');
     const addMembers = await auditLogWhen(lab.client, (list) => list.some((e) => e.outcome === 'error'), { operation: 'addMember' });
     const refused = addMembers.find((e) => e.outcome === 'error');
     expect(refused).toMatchObject({ operation: 'addMember', errorCode: 'FORBIDDEN', arguments: { input: { name: 'x', role: 'admin' } } });

@@ -84,13 +84,13 @@ describe('malformed requests get typed errors with 4xx statuses and no internals
   it('answers data without a key with UNAUTHENTICATED, 401, and a viewer managing members with FORBIDDEN, 403', async () => {
     expectRefused(await post(platform.graphqlUrl, { query: '{ me { groupId } }' }), 'UNAUTHENTICATED', 401);
     const admin = await platform.newGroup();
-    const { addMember } = await admin.client.request<{ addMember: { id: string } }>('mutation { addMember(input: { name: "Student", role: viewer }) { id } }');
+    const { addMember } = await admin.client.request<{ addMember: { id: string } }>('mutation { addMember(input: { name: "Student", role: VIEWER }) { id } }');
     const { createApiKey } = await admin.client.request<{ createApiKey: { secret: string } }>(
       'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
       { input: { name: 'viewer', memberId: addMember.id } },
     );
     expectRefused(
-      await post(platform.graphqlUrl, { query: 'mutation { addMember(input: { name: "x", role: admin }) { id } }' }, { authorization: `Bearer ${createApiKey.secret}` }),
+      await post(platform.graphqlUrl, { query: 'mutation { addMember(input: { name: "x", role: ADMIN }) { id } }' }, { authorization: `Bearer ${createApiKey.secret}` }),
       'FORBIDDEN',
       403,
     );

@@ -151,7 +151,7 @@ describe('revocation ends open subscriptions (graphql-ws)', () => {
     const key = await keyFor('admin');
     const watched = await watch(key.secret);
     watched.markEnded();
-    await lab.client.request('mutation($id: ID!) { setMemberRole(memberId: $id, role: viewer) { role } }', { id: key.memberId });
+    await lab.client.request('mutation($id: ID!) { setMemberRole(memberId: $id, role: VIEWER) { role } }', { id: key.memberId });
     await expectClosedSoon(watched);
   });
 

@@ -136,7 +136,7 @@ describe('scoped machine keys: scopes, trusted documents, expiry (gateway + iden
   });
 
   it('lets a key with trusted documents run those (also as persisted queries) and refuses any other', async () => {
-    const results = 'query Results($limsId: String!) { imageByLimsId(limsId: $limsId) { id name } }';
+    const results = 'query Results($limsId: ID!) { imageByLimsId(limsId: $limsId) { id name } }';
     const hash = createHash('sha256').update(results).digest('hex');
     const lims = await keyWith({ allowedOperations: [hash] });
     expect(lims.key.allowedOperations).toEqual([hash]);
@@ -162,7 +162,7 @@ describe('scoped machine keys: scopes, trusted documents, expiry (gateway + iden
   it('creates scoped, expiring, trusted-document keys from the CLI', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'microseg-keys-'));
     try {
-      const document = 'query Results($limsId: String!) { imageByLimsId(limsId: $limsId) { id } }\n';
+      const document = 'query Results($limsId: ID!) { imageByLimsId(limsId: $limsId) { id } }\n';
       await writeFile(join(dir, 'results.graphql'), document);
       const created = await microsegJson<{ id: string; apiKey: string; scopes: string[]; expiresAt: string; allowedOperations: string[] }>(
         platform.graphqlUrl,

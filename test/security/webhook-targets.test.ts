@@ -110,21 +110,21 @@ describe('webhooks reach no loopback, private or link-local target unless the op
       });
 
       const delivery = await eventually(async () => {
-        const { webhookDeliveries } = await lab.client.request<{ webhookDeliveries: Delivery[] }>(
-          'query($id: ID) { webhookDeliveries(webhookId: $id) { webhookId state imageId attempts { attempt statusCode error refusedRule } } }',
+        const { webhookDeliveries } = await lab.client.request<{ webhookDeliveries: { nodes: Delivery[] } }>(
+          'query($id: ID) { webhookDeliveries(webhookId: $id) { nodes { webhookId state imageId attempts { attempt statusCode error refusedRule } } } }',
           { id: createWebhook.webhook.id },
         );
-        return webhookDeliveries.find((d) => d.imageId === image.id && d.state !== 'pending');
+        return webhookDeliveries.nodes.find((d) => d.imageId === image.id && d.state !== 'pending');
       }, 'the delivery to end', 60_000);
       expect(delivery.state).toBe('refused');
       expect(delivery.attempts).toEqual([{ attempt: 1, statusCode: null, refusedRule: 'loopback', error: expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1)/) }]);
       // Past the retry schedule (3 attempts, 200 ms doubling): still one attempt, and the receiver saw nothing.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      const { webhookDeliveries: after } = await lab.client.request<{ webhookDeliveries: Delivery[] }>(
-        'query($id: ID) { webhookDeliveries(webhookId: $id, state: refused) { state attempts { attempt } } }',
+      const { webhookDeliveries: after } = await lab.client.request<{ webhookDeliveries: { nodes: Delivery[] } }>(
+        'query($id: ID) { webhookDeliveries(webhookId: $id, state: REFUSED) { nodes { state attempts { attempt } } } }',
         { id: createWebhook.webhook.id },
       );
-      expect(after).toEqual([{ state: 'refused', attempts: [{ attempt: 1 }] }]);
+      expect(after.nodes).toEqual([{ state: 'refused', attempts: [{ attempt: 1 }] }]);
       expect(lims.received).toEqual([]);
     } finally {
       await lims.close();

@@ -205,11 +205,12 @@ describe('training service and model registry (CLI -> gateway -> training servic
     );
     expect(lineage).toEqual({ version: { id: firstRun.modelVersionId }, job: null });
     expect(await microsegJson<unknown[]>(platform.graphqlUrl, outsider.apiKey, ['models', 'list'])).toEqual([]);
-    await expectCode(outsider.client.request('query($id: ID!) { modelVersion(id: $id) { id } }', { id: firstRun.modelVersionId }), 'NOT_FOUND');
-    await expectCode(outsider.client.request('query($id: ID!) { lineage(versionId: $id) { version { id } } }', { id: firstRun.modelVersionId }), 'NOT_FOUND');
-    await expectCode(outsider.client.request('query($id: ID!) { trainingJob(id: $id) { id } }', { id: firstRun.jobId }), 'NOT_FOUND');
+    // Another group's private version and job answer null, exactly as an id that does not exist.
+    expect(await outsider.client.request('query($id: ID!) { modelVersion(id: $id) { id } }', { id: firstRun.modelVersionId })).toEqual({ modelVersion: null });
+    expect(await outsider.client.request('query($id: ID!) { lineage(versionId: $id) { version { id } } }', { id: firstRun.modelVersionId })).toEqual({ lineage: null });
+    expect(await outsider.client.request('query($id: ID!) { trainingJob(id: $id) { id } }', { id: firstRun.jobId })).toEqual({ trainingJob: null });
     await expectCode(
-      partner.client.request('mutation($id: ID!) { shareModelVersion(id: $id, visibility: { level: public }) { id } }', { id: firstRun.modelVersionId }),
+      partner.client.request('mutation($id: ID!) { shareModelVersion(id: $id, visibility: { level: PUBLIC }) { id } }', { id: firstRun.modelVersionId }),
       'FORBIDDEN',
     );
   });
@@ -225,10 +226,10 @@ describe('training service and model registry (CLI -> gateway -> training servic
       );
     await Promise.all([move(firstRun.modelVersionId), move(secondVersionId)]);
     const history = async (alias: string) =>
-      (await lab.client.request<{ model: { aliasHistory: { fromVersionId: string | null; toVersionId: string; outcome: string }[] } }>(
-        'query($id: ID!, $alias: String) { model(id: $id) { aliasHistory(alias: $alias) { fromVersionId toVersionId outcome } } }',
+      (await lab.client.request<{ model: { aliasHistory: { nodes: { fromVersionId: string | null; toVersionId: string; outcome: string }[] } } }>(
+        'query($id: ID!, $alias: String) { model(id: $id) { aliasHistory(alias: $alias) { nodes { fromVersionId toVersionId outcome } } } }',
         { id: model.id, alias },
-      )).model.aliasHistory;
+      )).model.aliasHistory.nodes;
     const both = await history('candidate');
     expect(both).toHaveLength(2);
     expect(both[0]?.fromVersionId).toBeNull();
@@ -320,16 +321,16 @@ describe('training service and model registry (CLI -> gateway -> training servic
       lab.client.request('mutation { createWeightsUpload(input: { fileName: "notes.txt", sizeBytes: 3, sha256: "0000000000000000000000000000000000000000000000000000000000000000" }) { uploadId } }'),
       'INVALID_INPUT',
     );
-    const { importedWeights } = await lab.client.request<{ importedWeights: unknown[] }>('{ importedWeights { id } }');
-    expect(importedWeights).toEqual([]);
+    const { importedWeights } = await lab.client.request<{ importedWeights: { nodes: unknown[] } }>('{ importedWeights { nodes { id } } }');
+    expect(importedWeights.nodes).toEqual([]);
 
     const { importWeights } = (await upload('resnet18-encoder.safetensors', 'resnet18', writeSafetensors(resnet18Encoder()))) as {
       importWeights: { id: string };
     };
-    const { importedWeights: listed } = await lab.client.request<{ importedWeights: { id: string; scope: string; encoder: string }[] }>(
-      '{ importedWeights(encoder: "resnet18") { id scope encoder } }',
+    const { importedWeights: listed } = await lab.client.request<{ importedWeights: { nodes: { id: string; scope: string; encoder: string }[] } }>(
+      '{ importedWeights(encoder: "resnet18") { nodes { id scope encoder } } }',
     );
-    expect(listed).toEqual([{ id: importWeights.id, scope: 'encoder', encoder: 'resnet18' }]);
+    expect(listed.nodes).toEqual([{ id: importWeights.id, scope: 'encoder', encoder: 'resnet18' }]);
 
     const trained = await microsegJson<{ state: string; modelVersionId: string }>(platform.graphqlUrl, lab.apiKey, [
       'train', '--dataset', datasetId, '--experiment', 'Tiny', '--arch', 'unet', '--encoder', 'resnet18', '--init', importWeights.id,
