@@ -150,7 +150,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
 
 const HEALTH_QUERY = '{ health { services { service status } } }';
 
-/** Polls the gateway's `health` until every started service answers `up`. */
+/** Polls the gateway's `health` until every started service answers `UP`. */
 export async function waitUntilUp(graphqlUrl: string, services: readonly string[], timeoutMs: number): Promise<void> {
   const expected = services.filter((s) => s !== 'gateway');
   const deadline = Date.now() + timeoutMs;
@@ -164,7 +164,7 @@ export async function waitUntilUp(graphqlUrl: string, services: readonly string[
       });
       const body = (await response.json()) as { data?: { health: { services: { service: string; status: string }[] } } };
       const statuses = new Map(body.data?.health.services.map((s) => [s.service, s.status]));
-      const waiting = expected.filter((s) => statuses.get(s) !== 'up');
+      const waiting = expected.filter((s) => statuses.get(s) !== 'UP');
       if (waiting.length === 0) return;
       last = `waiting for ${waiting.join(', ')}`;
     } catch {
