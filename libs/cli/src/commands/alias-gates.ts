@@ -17,7 +17,7 @@ const REPORT_FIELDS = `gateReport { passed comparison datasetVersionId experimen
 const MOVE_FIELDS = `id modelId alias fromVersionId toVersionId movedBy movedAt outcome gateSkipped
   gate { datasetVersionId experiment subset comparison tolerances { quantity absolute relative min } } ${REPORT_FIELDS}`;
 const ALIAS = `mutation($input: SetModelAliasInput!) { setModelAlias(input: $input) { ${MOVE_FIELDS} } }`;
-const HISTORY = `query($id: ID!, $alias: String, $after: String) { model(id: $id) { aliasHistory(alias: $alias, first: 500, after: $after) { nodes { ${MOVE_FIELDS} } pageInfo { endCursor hasNextPage } } } }`;
+const HISTORY = `query($id: ID!, $alias: String, $after: String) { model(id: $id) { aliasHistory(alias: $alias, first: 100, after: $after) { nodes { ${MOVE_FIELDS} } pageInfo { endCursor hasNextPage } } } }`;
 const MODEL = `query($id: ID!) { model(id: $id) { id name } }`;
 const GATE_FIELDS = 'modelId alias datasetVersionId experiment subset comparison tolerances { quantity absolute relative min } setBy setAt';
 const SET_GATE = `mutation($input: SetAliasGateInput!) { setAliasGate(input: $input) { ${GATE_FIELDS} } }`;

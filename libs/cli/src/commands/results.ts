@@ -5,8 +5,8 @@ import { printResult } from '../output.ts';
 const RESULTS = `query($limsId: ID!) {
   imageByLimsId(limsId: $limsId) {
     id limsId
-    segmentations(first: 500) { nodes { modelVersionId status maskUrl createdAt outOfDistribution { score threshold flagged method reason } } }
-    measurements(source: MODEL, first: 500) { nodes {
+    segmentations(first: 100) { nodes { modelVersionId status maskUrl createdAt outOfDistribution { score threshold flagged method reason } } }
+    measurements(source: MODEL, first: 100) { nodes {
       modelVersionId status particles { class count areaFraction borderCorrectedCount area { mean median } equivalentDiameter { mean median } } thickness { classes layerArea thickness { count mean median std min max } }
       provenance { maskId profileHash codeVersion measuredAt }
     } }

@@ -64,7 +64,7 @@ const ModelQuery = graphql(`
           createdAt
         }
       }
-      aliasHistory(first: 500) { nodes {
+      aliasHistory(first: 100) { nodes {
         id
         alias
         fromVersionId
