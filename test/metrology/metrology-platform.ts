@@ -48,7 +48,7 @@ export async function imageMeasurements(
     imageMeasurements: { nodes: MeasurementSetView[] };
   }>(
     `query($imageId: ID!, $source: MaskSource, $modelVersionId: ID) {
-       imageMeasurements(imageId: $imageId, source: $source, modelVersionId: $modelVersionId, first: 500) { nodes { ${SET_FIELDS} } } }`,
+       imageMeasurements(imageId: $imageId, source: $source, modelVersionId: $modelVersionId, first: 100) { nodes { ${SET_FIELDS} } } }`,
     { imageId, ...filter },
   );
   return sets.nodes;

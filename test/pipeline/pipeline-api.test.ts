@@ -22,7 +22,7 @@ interface MeasurementCompleted {
   imageId: string;
   limsId: string | null;
   maskId: string;
-  source: 'ground_truth' | 'model';
+  source: 'GROUND_TRUTH' | 'MODEL';
   modelVersionId: string | null;
   status: string;
   kinds: string[];
@@ -161,12 +161,13 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
         return mine.length >= 2 ? mine : undefined;
       }, 'the ground-truth and model measurements', 120_000);
 
-      const truth = both.find((event) => event.source === 'ground_truth');
-      const model = both.find((event) => event.source === 'model');
-      expect(truth).toMatchObject({ datasetId, imageId, limsId, modelVersionId: null, status: 'succeeded' });
-      expect(model).toMatchObject({ datasetId, imageId, limsId, modelVersionId: versionId, status: 'succeeded' });
+      // The subscription speaks the API itself (no CLI client in between): enum values in ALL_CAPS.
+      const truth = both.find((event) => event.source === 'GROUND_TRUTH');
+      const model = both.find((event) => event.source === 'MODEL');
+      expect(truth).toMatchObject({ datasetId, imageId, limsId, modelVersionId: null, status: 'SUCCEEDED' });
+      expect(model).toMatchObject({ datasetId, imageId, limsId, modelVersionId: versionId, status: 'SUCCEEDED' });
       for (const event of [truth!, model!]) {
-        expect(event.kinds).toContain('particles');
+        expect(event.kinds).toContain('PARTICLES');
         expect(event.measurementSet?.id).toBe(event.measurementId);
         expect(event.measurementSet?.particles.length).toBeGreaterThan(0);
       }
@@ -267,6 +268,18 @@ describe('pipeline API: live measurements, evaluations against manual masks, ide
       // Without a key, a second call is a second action.
       const unkeyed = await lab.client.request<{ runPolicy: { id: string } }>('mutation($id: ID!) { runPolicy(id: $id) { id } }', { id: policy.createPolicy.id });
       expect(unkeyed.runPolicy.id).not.toBe(first.runPolicy.id);
+      // The runs page newest first, a page at a time, and filter by state (derived from their images: an empty dataset's run is done).
+      const runsPage = (variables: { after?: string | null; state?: string }) =>
+        lab.client.request<{ pipelineRuns: { nodes: { id: string; state: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+          'query($id: ID, $after: String, $state: PipelineRunState) { pipelineRuns(datasetId: $id, first: 1, after: $after, state: $state) { nodes { id state } pageInfo { endCursor hasNextPage } } }',
+          { id: createDataset.id, after: null, ...variables },
+        );
+      const newest = await runsPage({});
+      expect(newest.pipelineRuns).toEqual({ nodes: [{ id: unkeyed.runPolicy.id, state: 'succeeded' }], pageInfo: { endCursor: unkeyed.runPolicy.id, hasNextPage: true } });
+      const older = await runsPage({ after: newest.pipelineRuns.pageInfo.endCursor });
+      expect(older.pipelineRuns).toEqual({ nodes: [{ id: first.runPolicy.id, state: 'succeeded' }], pageInfo: { endCursor: first.runPolicy.id, hasNextPage: false } });
+      expect((await runsPage({ state: 'running' })).pipelineRuns.nodes).toEqual([]);
+      expect((await runsPage({ state: 'succeeded', after: newest.pipelineRuns.pageInfo.endCursor })).pipelineRuns.nodes.map((r) => r.id)).toEqual([first.runPolicy.id]);
 
       const createWebhook = key();
       const hook = () => lab.client.request<{ createWebhook: { webhook: { id: string }; secret: string } }>(

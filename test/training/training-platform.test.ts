@@ -147,8 +147,8 @@ describe('training service and model registry (CLI -> gateway -> training servic
 
     await streamed;
     await ws.dispose();
-    expect(updates.at(-1)?.state).toBe('succeeded');
-    expect(updates.some((u) => u.state === 'running' && u.epoch >= 1)).toBe(true);
+    expect(updates.at(-1)?.state).toBe('SUCCEEDED');
+    expect(updates.some((u) => u.state === 'RUNNING' && u.epoch >= 1)).toBe(true);
    }, TRAINING_TIMEOUT_MS);
 
   let secondVersionId: string;
