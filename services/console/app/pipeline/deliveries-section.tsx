@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const WebhookDeliveriesQuery = graphql(`
   query WebhookDeliveries {
@@ -58,12 +59,12 @@ export function DeliveriesSection() {
               return (
                 <tr key={delivery.id}>
                   <td>{new Date(delivery.updatedAt).toLocaleString()}</td>
-                  <td>{delivery.event.replace('_', ' ')}</td>
+                  <td>{enumWord(delivery.event).replace('_', ' ')}</td>
                   <td>
                     <a href={`/images/${delivery.imageId}`}>{delivery.limsId ?? delivery.imageId.slice(0, 8)}</a>
                   </td>
                   <td>{urls.get(delivery.webhookId) ?? 'a deleted webhook'}</td>
-                  <td>{delivery.state}</td>
+                  <td>{enumWord(delivery.state)}</td>
                   <td>{last ? attemptInWords(last) : 'not tried yet'}</td>
                 </tr>
               );

@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso';
 import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const PipelineRunQuery = graphql(`
   query PipelineRun($id: ID!) {
@@ -57,7 +58,7 @@ export function PipelineRunPage() {
       </p>
       <h1>Pipeline run of {new Date(run.createdAt).toLocaleString()}</h1>
       <p role="status">
-        {run.state}: {run.segmented} of {run.total} images segmented, {run.failed} failed{run.finishedAt && `, finished ${new Date(run.finishedAt).toLocaleString()}`}
+        {enumWord(run.state)}: {run.segmented} of {run.total} images segmented, {run.failed} failed{run.finishedAt && `, finished ${new Date(run.finishedAt).toLocaleString()}`}
       </p>
       <p>
         Model version <a href={`/model-versions/${run.modelVersionId}`}>{run.modelVersionId.slice(0, 8)}</a> on <a href={`/datasets/${run.datasetId}`}>the dataset</a>.

@@ -2,6 +2,7 @@ import { useQuery } from '@urql/preact';
 import { useMemo } from 'preact/hooks';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { graphql } from '../generated/index.ts';
+import { enumWord } from '../graphql/enum-words.ts';
 
 const PipelineRunsQuery = graphql(`
   query PipelineRuns {
@@ -53,8 +54,8 @@ export function RunsSection() {
                 <th scope="row">
                   <a href={`/pipeline/runs/${run.id}`}>{new Date(run.createdAt).toLocaleString()}</a>
                 </th>
-                <td>{TRIGGERS[run.trigger] ?? run.trigger}</td>
-                <td>{run.state}</td>
+                <td>{TRIGGERS[enumWord(run.trigger)] ?? enumWord(run.trigger)}</td>
+                <td>{enumWord(run.state)}</td>
                 <td class="number">
                   {run.segmented} / {run.total}
                 </td>

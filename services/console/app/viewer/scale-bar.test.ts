@@ -9,6 +9,8 @@ describe('scale bar', () => {
     expect(scaleBar(0.25, { value: 2, unit: 'nm' })).toEqual({ pixels: 125, label: '1 µm' });
     expect(scaleBar(1, { value: 0.5, unit: 'um' })).toEqual({ pixels: 100, label: '50 µm' });
     expect(scaleBar(0.01, { value: 1, unit: 'um' })).toEqual({ pixels: 100, label: '10 mm' });
+    // The API writes the unit in ALL_CAPS (LengthUnit.UM): the same bar.
+    expect(scaleBar(1, { value: 0.5, unit: 'UM' })).toEqual({ pixels: 100, label: '50 µm' });
   });
 
   it('counts image pixels when the pixel size is unknown', () => {

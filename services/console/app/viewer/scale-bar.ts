@@ -1,3 +1,4 @@
+import { enumWord } from '../graphql/enum-words.ts';
 /** Lengths a scale bar may show: 1, 2 or 5 times a power of ten, as on a microscope's own bar. */
 const STEPS = [1, 2, 5];
 
@@ -15,7 +16,7 @@ export interface ScaleBar {
  * image pixel takes and the image's pixel size (null: unknown, the bar counts image pixels).
  */
 export function scaleBar(screenPixelsPerImagePixel: number, pixelSize: { value: number; unit: string } | null | undefined, maxPixels = 160): ScaleBar {
-  const perScreenPixel = (pixelSize ? pixelSize.value * (NANOMETRES[pixelSize.unit] ?? 1) : 1) / screenPixelsPerImagePixel;
+  const perScreenPixel = (pixelSize ? pixelSize.value * (NANOMETRES[enumWord(pixelSize.unit)] ?? 1) : 1) / screenPixelsPerImagePixel;
   const longest = perScreenPixel * maxPixels;
   const power = 10 ** Math.floor(Math.log10(longest));
   const length = Math.max(...STEPS.map((step) => step * power).filter((candidate) => candidate <= longest));
