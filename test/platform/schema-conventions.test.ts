@@ -5,6 +5,8 @@ import {
   type GraphQLInputField,
   type GraphQLNamedType,
   type GraphQLSchema,
+  Kind,
+  type ValueNode,
   buildSchema,
   getNamedType,
   getNullableType,
@@ -183,5 +185,20 @@ describe('schema.graphql conventions', () => {
     // Fields of those names that are not enums hold lower-case words or numbers, which the conversion leaves alone.
     const sharedNames = [...ENUM_FIELD_NAMES].filter((name) => otherNames.has(name)).map((name) => otherNames.get(name));
     expect(sharedNames.every((field) => /: (String|Int|Visibility|VisibilityInput)!?$/.test(field ?? ''))).toBe(true);
+  });
+
+  it('keeps enum values out of object and list defaults, which the server would pass on untranslated', () => {
+    const hidden: string[] = [];
+    const holdsEnum = (node: ValueNode): boolean =>
+      node.kind === Kind.ENUM || (node.kind === Kind.OBJECT && node.fields.some((f) => holdsEnum(f.value))) || (node.kind === Kind.LIST && node.values.some((v) => v.kind !== Kind.ENUM && holdsEnum(v)));
+    for (const type of userTypes()) {
+      if (!isObjectType(type) && !isInputObjectType(type)) continue;
+      const fields: (GraphQLField<unknown, unknown> | GraphQLInputField)[] = Object.values(type.getFields());
+      for (const item of [...fields, ...fields.flatMap(argsOf)]) {
+        const value = item.astNode && 'defaultValue' in item.astNode ? item.astNode.defaultValue : undefined;
+        if (value && value.kind !== Kind.ENUM && holdsEnum(value)) hidden.push(`${type.name}.${item.name}`);
+      }
+    }
+    expect(hidden).toEqual([]);
   });
 });

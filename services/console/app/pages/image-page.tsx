@@ -1,6 +1,7 @@
 import { useQuery } from '@urql/preact';
 import { useRoute } from 'preact-iso';
 import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
+import { enumWord } from '../graphql/enum-words.ts';
 import { usePageTitle } from '../components/page-title.ts';
 import { ClassLegend } from '../datasets/class-legend.tsx';
 import { graphql } from '../generated/index.ts';
@@ -62,7 +63,7 @@ export function ImagePage() {
       </nav>
       <h1>{image.name}</h1>
       <p class="subtitle">
-        {image.fileName} · {image.width}×{image.height} {image.format}
+        {image.fileName} · {image.width}×{image.height} {enumWord(image.format)}
         {image.pixelSize && ` · ${image.pixelSize.value} ${image.pixelSize.unit}/pixel`}
         {image.limsId && ` · LIMS ${image.limsId}`} · <a href={image.downloadUrls.original}>download original</a>
       </p>

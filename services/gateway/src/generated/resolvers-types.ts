@@ -1117,6 +1117,7 @@ export type MeasurementProfileInput = {
   classes: Array<Scalars['Int']['input']>;
   histogramBins?: InputMaybe<Scalars['Int']['input']>;
   particles?: InputMaybe<ParticleAnalysisInput>;
+  /** How lengths are scaled; default { policy: IMAGE }: each image's own pixel size, pixels when it has none. */
   pixelSize?: InputMaybe<PixelSizeSettingsInput>;
   thickness?: InputMaybe<ThicknessAnalysisInput>;
 };
