@@ -214,12 +214,12 @@ async function main(): Promise<number> {
     await rm(scratch, { recursive: true, force: true });
   }
 
-  say('\nimage                    build (s)   size (MB)');
+  say('\nimage                        build (s)   size (MB)');
   for (const [name, bytes] of sizes) {
     const built = buildSeconds.get(name);
-    say(`${(name === 'base' ? BASE_IMAGE : tagOf(name as Target)).padEnd(24)} ${(built === undefined ? 'cached' : built.toFixed(0)).padStart(9)} ${(bytes / 1e6).toFixed(0).padStart(11)}`);
+    say(`${(name === 'base' ? BASE_IMAGE : tagOf(name as Target)).padEnd(28)} ${(built === undefined ? 'cached' : built.toFixed(0)).padStart(9)} ${(bytes / 1e6).toFixed(0).padStart(11)}`);
   }
-  for (const target of Object.keys(NOT_BUILT)) say(`${`microseg/${target}:test`.padEnd(24)} ${'not built'.padStart(9)}`);
+  for (const target of Object.keys(NOT_BUILT)) say(`${`microseg/${target}:test`.padEnd(28)} ${'not built'.padStart(9)}`);
   if (bootSeconds > 0) say(`boot to all services up: ${bootSeconds.toFixed(1)} s`);
   for (const { step, seconds } of journey) say(`journey ${seconds.toFixed(1).padStart(7)} s  ${step}`);
   if (failure) {
