@@ -1,5 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
@@ -13,6 +13,35 @@ export async function docker(args: string[], env: Record<string, string> = {}): 
 /** The daemon's version, or undefined where there is no docker CLI or no daemon answering it. */
 export async function dockerServerVersion(): Promise<string | undefined> {
   return docker(['version', '--format', '{{.Server.Version}}']).catch(() => undefined);
+}
+
+const DOCKERD = '/usr/sbin/dockerd';
+
+/**
+ * Where Debian's `docker.io` is installed but no daemon runs (a container or CI machine without
+ * systemd) and this process is root: starts `dockerd` as the images need it, without a bridge or
+ * iptables (the containers use the host's network; a machine without NAT rules to change still
+ * runs them), logging to `logFile`. Resolves with a stop function once it answers, or undefined
+ * where it cannot be started here.
+ */
+export async function startDaemon(logFile: string): Promise<(() => Promise<void>) | undefined> {
+  if (process.getuid?.() !== 0 || !existsSync(DOCKERD)) return undefined;
+  const log = createWriteStream(logFile);
+  const daemon: ChildProcess = spawn(DOCKERD, ['--bridge=none', '--iptables=false'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  daemon.stdout?.pipe(log);
+  daemon.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => daemon.once('exit', () => resolve()));
+  const stop = async () => {
+    if (daemon.exitCode === null) daemon.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && daemon.exitCode === null) {
+    if (await dockerServerVersion()) return stop;
+    await new Promise((done) => setTimeout(done, 1_000));
+  }
+  await stop();
+  return undefined;
 }
 
 export interface BuildCli {

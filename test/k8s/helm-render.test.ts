@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHART, helm, helmTemplate, removeChartCopy } from './helm.ts';
-import { type JsonObject, type Manifest, podTemplateOf } from './kustomize/manifest.ts';
+import { type JsonObject, type Manifest, podTemplateOf } from './manifest.ts';
 import type { Container } from './rendered-overlays.ts';
 import { ROOT, selects } from './rendered-overlays.ts';
 

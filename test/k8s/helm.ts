@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { layerBinary } from './k8s-tools.ts';
-import { type Manifest, asManifest } from './kustomize/manifest.ts';
-import { validateManifest } from './kustomize/validate-manifest.ts';
+import { type Manifest, asManifest } from './manifest.ts';
+import { validateManifest } from './validate-manifest.ts';
 import { ROOT } from './rendered-overlays.ts';
 
 export const CHART = resolve(ROOT, 'helm', 'microseg');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from './kustomize/manifest.ts';
+import type { Manifest } from './manifest.ts';
 import { OVERLAYS, type Workload, render, selects, workloads } from './rendered-overlays.ts';
 
 interface Peer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateManifest } from './kustomize/validate-manifest.ts';
+import { validateManifest } from './validate-manifest.ts';
 import { OVERLAYS, type Workload, allContainers, find, render, selects, workloads } from './rendered-overlays.ts';
 
 const PLATFORM_SERVICES = ['gateway', 'identity', 'dataset', 'metrology', 'inference', 'training'];

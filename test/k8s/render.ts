@@ -1,13 +1,13 @@
 /**
  * `pnpm render:k8s dev|prod`: prints an overlay's manifests as one YAML stream, validated against
- * the Kubernetes API schemas: `kubectl kustomize k8s/overlays/<overlay>` (the machine's kubectl or
- * the one the test dependencies ship; the built-in renderer only without either).
+ * the Kubernetes API schemas: `kubectl kustomize k8s/overlays/<overlay>`, with the kubectl the test
+ * dependencies ship (./k8s-tools.ts).
  * `pnpm render:k8s --check` validates every overlay and prints a summary.
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { validateManifest } from './kustomize/validate-manifest.ts';
+import { validateManifest } from './validate-manifest.ts';
 import { type Overlay, render } from './rendered-overlays.ts';
 
 const OVERLAYS_DIR = resolve(import.meta.dirname, '..', '..', 'k8s', 'overlays');

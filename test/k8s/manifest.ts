@@ -8,14 +8,8 @@ export interface Manifest {
 
 export type JsonObject = Record<string, unknown>;
 
-export function isObject(value: unknown): value is JsonObject {
+function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `kind/name` with the API group, the identity kustomize matches patches by. */
-export function manifestId(manifest: Pick<Manifest, 'apiVersion' | 'kind' | 'metadata'>): string {
-  const group = manifest.apiVersion.includes('/') ? manifest.apiVersion.split('/')[0] : '';
-  return `${group ? `${group}/` : ''}${manifest.kind}/${manifest.metadata.name}`;
 }
 
 export function asManifest(value: unknown, source: string): Manifest {
