@@ -11,13 +11,10 @@ import {
   trainingMigrations,
 } from '@microseg/training-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUPERALLOY_CLASSES } from '../fixtures/superalloy-classes.ts';
 import { type TestInfrastructure, expectCode, getTestInfrastructure } from '../harness/index.ts';
 
-const CLASSES = [
-  { index: 0, name: 'matrix', color: '#000000' },
-  { index: 1, name: 'secondary', color: '#0000ff' },
-  { index: 2, name: 'tertiary', color: '#ff0000' },
-];
+const CLASSES = SUPERALLOY_CLASSES;
 const RUN_SUBJECT = 'microseg.training.v1.queue.run';
 const object = (key: string) => ({ bucket: 'datasets', key, sha256: '0'.repeat(64) });
 
