@@ -10,9 +10,9 @@ import {
   VersionRepository,
   datasetMigrations,
 } from '@microseg/dataset-service';
-import { type Kysely, createDb, migrateToLatest } from '@microseg/db';
+import type { Kysely } from '@microseg/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestInfrastructure, expectCode, getTestInfrastructure } from '../harness/index.ts';
+import { expectCode, type MigratedDatabase, migratedDatabase } from '../harness/index.ts';
 
 const CLASSES = [
   { index: 0, name: 'matrix', color: '#000000' },
@@ -26,7 +26,7 @@ const CLASSES = [
  * freezes race.
  */
 describe('dataset and dataset-version repositories against PostgreSQL', () => {
-  let infrastructure: TestInfrastructure;
+  let database: MigratedDatabase<DatasetDatabase>;
   let db: Kysely<DatasetDatabase>;
   let datasets: DatasetRepository;
   let versions: VersionRepository;
@@ -39,9 +39,8 @@ describe('dataset and dataset-version repositories against PostgreSQL', () => {
     (await datasets.listReadable(who, { first: 100, ownedOnly: options.ownedOnly ?? false, nameContains: options.nameContains })).nodes.map((d) => d.name).sort();
 
   beforeAll(async () => {
-    infrastructure = await getTestInfrastructure();
-    db = createDb<DatasetDatabase>({ url: infrastructure.databaseUrl, schema: 'dataset' });
-    await migrateToLatest(db, { schema: 'dataset', migrations: datasetMigrations });
+    database = await migratedDatabase<DatasetDatabase>('dataset', datasetMigrations);
+    db = database.db;
     datasets = new DatasetRepository(db);
     versions = new VersionRepository(db);
     catalog = new DatasetCatalog({
@@ -55,8 +54,7 @@ describe('dataset and dataset-version repositories against PostgreSQL', () => {
     });
   }, 120_000);
   afterAll(async () => {
-    await db?.destroy();
-    await infrastructure?.cleanup();
+    await database?.stop();
   });
 
   it('keeps dataset names unique per group whatever their case, with a typed CONFLICT; other groups and deleted names are free', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Dataset, type DatasetVersionContent, type Principal, trainingContracts } from '@microseg/contracts';
-import { type Kysely, createDb, migrateToLatest } from '@microseg/db';
+import type { Kysely } from '@microseg/db';
 import {
   JobRepository,
   JobSubmission,
@@ -12,7 +12,7 @@ import {
 } from '@microseg/training-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPERALLOY_CLASSES } from '../fixtures/superalloy-classes.ts';
-import { type TestInfrastructure, expectCode, getTestInfrastructure } from '../harness/index.ts';
+import { expectCode, type MigratedDatabase, migratedDatabase } from '../harness/index.ts';
 
 const CLASSES = SUPERALLOY_CLASSES;
 const RUN_SUBJECT = 'microseg.training.v1.queue.run';
@@ -24,7 +24,7 @@ const object = (key: string) => ({ bucket: 'datasets', key, sha256: '0'.repeat(6
  * answers come from a stand-in: what is tested is what the training service does with them.
  */
 describe('model registry and training job submission against PostgreSQL', () => {
-  let infrastructure: TestInfrastructure;
+  let database: MigratedDatabase<TrainingDatabase>;
   let db: Kysely<TrainingDatabase>;
   let repository: RegistryRepository;
   let registry: Registry;
@@ -76,9 +76,8 @@ describe('model registry and training job submission against PostgreSQL', () => 
   }
 
   beforeAll(async () => {
-    infrastructure = await getTestInfrastructure();
-    db = createDb<TrainingDatabase>({ url: infrastructure.databaseUrl, schema: 'training' });
-    await migrateToLatest(db, { schema: 'training', migrations: trainingMigrations });
+    database = await migratedDatabase<TrainingDatabase>('training', trainingMigrations);
+    db = database.db;
     repository = new RegistryRepository(db);
     const jobs = new JobRepository(db);
     const weights = new WeightsRepository(db);
@@ -87,8 +86,7 @@ describe('model registry and training job submission against PostgreSQL', () => 
     submission = new JobSubmission({ db, jobs, registry, weights, datasets, maxBatchPixels: 2 * 512 * 512 });
   }, 120_000);
   afterAll(async () => {
-    await db?.destroy();
-    await infrastructure?.cleanup();
+    await database?.stop();
   });
 
   describe('RegistryRepository', () => {
