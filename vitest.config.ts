@@ -6,6 +6,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Threads, not forks: vitest runs each pool at once, so the unit files (CPU-bound) run beside
+          // the integration files (their own pool, one file at a time, often waiting on services)
+          // instead of before them.
+          pool: 'threads',
           include: ['libs/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'services/console/app/**/*.test.ts'],
           testTimeout: 60_000,
         },

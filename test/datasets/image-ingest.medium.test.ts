@@ -13,14 +13,14 @@ import {
   UploadedBytes,
   datasetMigrations,
 } from '@microseg/dataset-service';
-import { type Kysely, createDb, migrateToLatest } from '@microseg/db';
+import type { Kysely } from '@microseg/db';
 import type { MicroSegError } from '@microseg/errors';
 import { silentLogger } from '@microseg/logging';
 import { DecodeBudget } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestInfrastructure, createTestObjectStore, expectCode, getTestInfrastructure } from '../harness/index.ts';
+import { createTestObjectStore, expectCode, migratedDatabase, type MigratedDatabase } from '../harness/index.ts';
 import { grayPng, indexMaskPng, putToUrl, sha256 } from './images.ts';
 
 const BUCKET = 'medium-datasets';
@@ -30,7 +30,7 @@ const BUCKET = 'medium-datasets';
  * against the real PostgreSQL and S3 server, without NATS or the other services in between.
  */
 describe('ImageIngest.complete against PostgreSQL and S3', () => {
-  let infrastructure: TestInfrastructure;
+  let database: MigratedDatabase<DatasetDatabase>;
   let db: Kysely<DatasetDatabase>;
   let store: ObjectStore;
   let ingest: ImageIngest;
@@ -40,12 +40,11 @@ describe('ImageIngest.complete against PostgreSQL and S3', () => {
   let datasetId: string;
 
   beforeAll(async () => {
-    infrastructure = await getTestInfrastructure();
-    db = createDb<DatasetDatabase>({ url: infrastructure.databaseUrl, schema: 'dataset' });
-    await migrateToLatest(db, { schema: 'dataset', migrations: datasetMigrations });
-    store = createTestObjectStore(infrastructure.s3);
+    database = await migratedDatabase<DatasetDatabase>('dataset', datasetMigrations);
+    db = database.db;
+    store = createTestObjectStore(database.infrastructure.s3);
     await store.ensureBucket(BUCKET);
-    const s3 = { url: infrastructure.s3.endpoint, accessKey: infrastructure.s3.accessKey, secretKey: infrastructure.s3.secretKey, region: infrastructure.s3.region };
+    const s3 = { url: database.infrastructure.s3.endpoint, accessKey: database.infrastructure.s3.accessKey, secretKey: database.infrastructure.s3.secretKey, region: database.infrastructure.s3.region };
     const datasets = new DatasetRepository(db);
     images = new ImageRepository(db);
     uploads = new UploadRepository(db);
@@ -72,8 +71,7 @@ describe('ImageIngest.complete against PostgreSQL and S3', () => {
     datasetId = dataset.id;
   }, 120_000);
   afterAll(async () => {
-    await db?.destroy();
-    await infrastructure?.cleanup();
+    await database?.stop();
   });
 
   /** A ticket and its PUT, as a client does them. */

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type ModelDescription, saveArtifact } from '@microseg/model-artifact';
+import { saveArtifact } from '@microseg/model-artifact';
 import { exportPackage, readZip, writeZip } from '@microseg/model-package';
 import '@tensorflow/tfjs-backend-cpu';
 import { setBackend } from '@tensorflow/tfjs-core';
@@ -13,29 +13,14 @@ import { initializers, layers, sequential } from '@tensorflow/tfjs-layers';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microsegJson } from '../datasets/cli.ts';
+import { superalloyModelDescription } from '../fixtures/superalloy-model.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'libs', 'cli', 'src', 'bin', 'microseg.js');
 const BENCHMARK = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'micronet-benchmark', 'images', 'super', 'spot1_0d_0.png');
 
-const description: ModelDescription = {
-  name: 'lab-superalloy',
-  architecture: 'unet',
-  encoder: 'resnet18',
-  classes: [
-    { index: 0, name: 'matrix', color: '#000000' },
-    { index: 1, name: 'secondary', color: '#0000ff' },
-    { index: 2, name: 'tertiary', color: '#ff0000' },
-  ],
-  input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
-  tile: { size: 256, stride: 128 },
-  trainingPixelSize: null,
-  sourceWeights: [],
-  metrics: { valIou: 0.61 },
-  licence: 'MIT',
-  codeVersion: 'test',
-};
+const description = superalloyModelDescription({ name: 'lab-superalloy', metrics: { valIou: 0.61 } });
 
 /** A small seeded fully convolutional network: the model a partner lab publishes as a package. */
 function partnerModel() {

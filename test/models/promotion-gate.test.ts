@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type ModelDescription, saveArtifact } from '@microseg/model-artifact';
+import { saveArtifact } from '@microseg/model-artifact';
 import { exportPackage } from '@microseg/model-package';
 import '@tensorflow/tfjs-backend-cpu';
 import { setBackend, tensor1d, tensor4d } from '@tensorflow/tfjs-core';
@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MICRONET_BENCHMARK } from '../datasets/benchmark-directory.ts';
 import { microsegJson } from '../datasets/cli.ts';
+import { IMAGENET_INPUT, superalloyModelDescription } from '../fixtures/superalloy-model.ts';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
 
 const run = promisify(execFile);
@@ -20,26 +21,8 @@ const CLI = join(import.meta.dirname, '..', '..', 'libs', 'cli', 'src', 'bin', '
 const REFERENCE = ['spot2_0d_0', 'spot2_0d_4'];
 const TRAIN = 'spot1_0d_0';
 const VAL = 'spot1_0d_1';
-const MEAN = [0.485, 0.456, 0.406];
-const STD = [0.229, 0.224, 0.225];
-
-const description: ModelDescription = {
-  name: 'threshold-superalloy',
-  architecture: 'unet',
-  encoder: 'resnet18',
-  classes: [
-    { index: 0, name: 'matrix', color: '#000000' },
-    { index: 1, name: 'secondary', color: '#0000ff' },
-    { index: 2, name: 'tertiary', color: '#ff0000' },
-  ],
-  input: { channels: 3, grayscale: 'replicate', bitDepths: [8, 16], normalisation: { mean: MEAN, std: STD } },
-  tile: { size: 256, stride: 128 },
-  trainingPixelSize: null,
-  sourceWeights: [],
-  metrics: {},
-  licence: 'MIT',
-  codeVersion: 'test',
-};
+const description = superalloyModelDescription({ name: 'threshold-superalloy' });
+const { mean: MEAN, std: STD } = IMAGENET_INPUT.normalisation;
 
 /**
  * The smallest network whose masks are known in advance: one 1x1 convolution that calls a pixel

@@ -9,13 +9,11 @@ import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
 import type { NatsConnection } from 'nats';
 import type { GatewayClient } from '@microseg/cli';
+import { IMAGENET_INPUT, SUPERALLOY_CLASSES } from '../fixtures/superalloy-model.ts';
 import type { TestPlatform } from '../harness/index.ts';
 
-export const CLASSES = [
-  { index: 0, name: 'matrix', color: '#000000' },
-  { index: 1, name: 'secondary', color: '#0000ff' },
-  { index: 2, name: 'tertiary', color: '#ff0000' },
-];
+/** The superalloy classes every pipeline test segments (re-exported: several tests import them from here). */
+export const CLASSES = SUPERALLOY_CLASSES;
 
 /**
  * A tiny UNet-ResNet18 (depth 3, narrow decoder, 64-pixel tiles) saved as a real artifact in S3,
@@ -39,7 +37,7 @@ export async function saveTinyModel(
       architecture: 'unet',
       encoder: 'resnet18',
       classes: CLASSES,
-      input: { channels: 3, grayscale: 'replicate', bitDepths: options.bitDepths ?? [8, 16], normalisation: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } },
+      input: { ...IMAGENET_INPUT, bitDepths: options.bitDepths ?? [8, 16] },
       tile: { size: 64, stride: 32 },
       trainingPixelSize: null,
       sourceWeights: [],

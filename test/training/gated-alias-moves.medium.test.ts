@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { GateDeclaration, GateReport } from '@microseg/contracts';
-import { type Kysely, createDb, migrateToLatest } from '@microseg/db';
+import type { Kysely } from '@microseg/db';
 import { AliasGateRepository, RegistryRepository, type TrainingDatabase, trainingMigrations } from '@microseg/training-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestInfrastructure, expectCode, getTestInfrastructure } from '../harness/index.ts';
+import { expectCode, type MigratedDatabase, migratedDatabase } from '../harness/index.ts';
 
 const GATE: GateDeclaration = {
   datasetVersionId: randomUUID(),
@@ -25,7 +25,7 @@ const report = (candidateVersionId: string, passed: boolean): GateReport => ({
  * same transaction, or records the refusal and touches nothing else.
  */
 describe('gated alias moves against PostgreSQL', () => {
-  let infrastructure: TestInfrastructure;
+  let database: MigratedDatabase<TrainingDatabase>;
   let db: Kysely<TrainingDatabase>;
   let registry: RegistryRepository;
   let gates: AliasGateRepository;
@@ -41,9 +41,8 @@ describe('gated alias moves against PostgreSQL', () => {
   const target = () => registry.aliasTarget(modelId, 'production');
 
   beforeAll(async () => {
-    infrastructure = await getTestInfrastructure();
-    db = createDb<TrainingDatabase>({ url: infrastructure.databaseUrl, schema: 'training' });
-    await migrateToLatest(db, { schema: 'training', migrations: trainingMigrations });
+    database = await migratedDatabase<TrainingDatabase>('training', trainingMigrations);
+    db = database.db;
     registry = new RegistryRepository(db);
     gates = new AliasGateRepository(db);
     const groupId = randomUUID();
@@ -67,7 +66,7 @@ describe('gated alias moves against PostgreSQL', () => {
     await gates.set({ modelId, alias: 'production', declaration: GATE, setBy: member });
   });
   afterAll(async () => {
-    await db?.destroy();
+    await database?.stop();
   });
 
   it('records a gated move as pending with its gate and a gate request, and moves nothing yet', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, createDb, migrateToLatest } from '@microseg/db';
+import type { Kysely } from '@microseg/db';
 import { JobRepository, type TrainingDatabase, trainingMigrations } from '@microseg/training-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestInfrastructure, getTestInfrastructure } from '../harness/index.ts';
+import { type MigratedDatabase, migratedDatabase } from '../harness/index.ts';
 
 /**
  * Medium tests of the training service's job repository against the real PostgreSQL (its own
@@ -10,21 +10,19 @@ import { type TestInfrastructure, getTestInfrastructure } from '../harness/index
  * and cancellations meet.
  */
 describe('JobRepository against PostgreSQL', () => {
-  let infrastructure: TestInfrastructure;
+  let database: MigratedDatabase<TrainingDatabase>;
   let db: Kysely<TrainingDatabase>;
   let jobs: JobRepository;
   const groupId = randomUUID();
   const worker = { id: 'worker-a', kind: 'cpu' as const };
 
   beforeAll(async () => {
-    infrastructure = await getTestInfrastructure();
-    db = createDb<TrainingDatabase>({ url: infrastructure.databaseUrl, schema: 'training' });
-    await migrateToLatest(db, { schema: 'training', migrations: trainingMigrations });
+    database = await migratedDatabase<TrainingDatabase>('training', trainingMigrations);
+    db = database.db;
     jobs = new JobRepository(db);
   }, 120_000);
   afterAll(async () => {
-    await db?.destroy();
-    await infrastructure?.cleanup();
+    await database?.stop();
   });
 
   /** A queued job as JobSubmission records it (the columns a worker and the API read). */

@@ -105,9 +105,7 @@ export class DatasetCatalog {
       masks: rows.filter((r) => r.mask_sha256 !== null).map((r) => ({ imageSha256: r.sha256, sha256: r.mask_sha256 ?? '', source: 'ground_truth' })),
       experiments: experiments.map((e) => ({ name: e.name, train: toShas(e.train), val: toShas(e.val), test: toShas(e.test) })),
     });
-    const latest = await this.deps.versions.latest(datasetId);
-    if (latest?.contentHash === contentHash) return latest;
-    return this.deps.versions.insert({
+    return this.deps.versions.insertUnlessLatest({
       datasetId,
       contentHash,
       content: {

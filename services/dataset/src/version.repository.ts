@@ -1,5 +1,5 @@
 import type { DatasetVersion } from '@microseg/contracts';
-import { type Kysely, sql } from '@microseg/db';
+import type { Kysely, Transaction } from '@microseg/db';
 import type { DatasetDatabase } from './dataset.tables.ts';
 import { toVersion } from './row-mapping.ts';
 
@@ -20,28 +20,37 @@ const summaryColumns = ['id', 'dataset_id', 'number', 'content_hash', 'image_cou
 export class VersionRepository {
   constructor(private readonly db: Kysely<DatasetDatabase>) {}
 
-  /** Numbers versions 1, 2, ... per dataset; the unique (dataset, number) refuses a racing twin. */
-  async insert(input: NewVersion): Promise<DatasetVersion> {
-    const row = await this.db
-      .insertInto('dataset_versions')
-      .values({
-        dataset_id: input.datasetId,
-        number: sql<number>`(select coalesce(max(number), 0) + 1 from dataset_versions where dataset_id = ${input.datasetId})`,
-        content_hash: input.contentHash,
-        content: JSON.stringify(input.content),
-        image_count: input.imageCount,
-        mask_count: input.maskCount,
-        experiments: JSON.stringify(input.experiments),
-        note: input.note,
-        created_by: input.createdBy,
-      })
-      .returning(summaryColumns)
-      .executeTakeFirstOrThrow();
-    return toVersion(row);
+  /**
+   * Freezes a version numbered 1, 2, ... per dataset, unless the latest version has this content:
+   * that version is the answer (a version is identified by its content). The dataset row lock
+   * serialises freezes of one dataset, so two at once make one version, not a duplicate number.
+   */
+  async insertUnlessLatest(input: NewVersion): Promise<DatasetVersion> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('datasets').select('id').where('id', '=', input.datasetId).forUpdate().executeTakeFirst();
+      const latest = await this.latest(input.datasetId, trx);
+      if (latest?.contentHash === input.contentHash) return latest;
+      const row = await trx
+        .insertInto('dataset_versions')
+        .values({
+          dataset_id: input.datasetId,
+          number: (latest?.number ?? 0) + 1,
+          content_hash: input.contentHash,
+          content: JSON.stringify(input.content),
+          image_count: input.imageCount,
+          mask_count: input.maskCount,
+          experiments: JSON.stringify(input.experiments),
+          note: input.note,
+          created_by: input.createdBy,
+        })
+        .returning(summaryColumns)
+        .executeTakeFirstOrThrow();
+      return toVersion(row);
+    });
   }
 
-  async latest(datasetId: string): Promise<DatasetVersion | undefined> {
-    const row = await this.db
+  async latest(datasetId: string, db: Kysely<DatasetDatabase> | Transaction<DatasetDatabase> = this.db): Promise<DatasetVersion | undefined> {
+    const row = await db
       .selectFrom('dataset_versions')
       .select(summaryColumns)
       .where('dataset_id', '=', datasetId)

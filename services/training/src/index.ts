@@ -12,3 +12,6 @@ export { trainingMigrations } from './migrations/index.ts';
 export type { TrainingDatabase } from './training.tables.ts';
 export { type CalibrationItem, type OodCalibrationOutcome, calibrateOutOfDistribution, storeOodCalibration } from './worker/ood-calibration.ts';
 export { JobRepository } from './job.repository.ts';
+export { JobSubmission } from './job-submission.ts';
+export { Registry } from './registry.ts';
+export { WeightsRepository } from './weights.repository.ts';

@@ -44,7 +44,8 @@ export class JobSubmission {
       jobs: JobRepository;
       registry: Registry;
       weights: WeightsRepository;
-      datasets: DatasetReader;
+      /** What it reads of the dataset service: the dataset and a frozen version's content. */
+      datasets: Pick<DatasetReader, 'dataset' | 'content'>;
       /** TRAINING_MAX_BATCH_PIXELS: what one step of a training worker holds. */
       maxBatchPixels: number;
     },
