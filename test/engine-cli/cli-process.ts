@@ -9,7 +9,7 @@ export interface CliRun {
   stderr: string;
 }
 
-const REPORT_LOADED_TFJS = resolve(import.meta.dirname, 'report-loaded-tfjs.mjs');
+const REPORT_LOADED_TFJS = resolve(import.meta.dirname, 'report-loaded-tfjs.js');
 
 /**
  * Runs `microseg ARGS` as a user would, on the wasm backend; a non-zero exit is a result, not a throw.

@@ -2,6 +2,7 @@
 // TensorFlow.js packages the process loaded to stderr. tfjs is published to Node as CommonJS, so any
 // load of it, by import or require, from any module, enters the CommonJS loader's cache.
 import { createRequire } from 'node:module';
+import process from 'node:process';
 
 const cache = createRequire(import.meta.url).cache;
 process.on('exit', () => {
