@@ -121,6 +121,8 @@ interface EngineSummary {
   computeAlone: { p50: number };
   serviceCompute: { p50: number };
   cold: number;
+  /** CPU seconds the inference service used per upload: stretched much less than wall times by other load. */
+  inferenceCpuPerUpload: number;
   loadAverage: number;
 }
 
@@ -156,6 +158,7 @@ async function compareEngines(): Promise<void> {
   row('cold first upload (model load)', (s) => s.cold);
   row('network in the service (compute_ms), p50', (s) => s.serviceCompute.p50);
   row('compute alone in the bench process, p50', (s) => s.computeAlone.p50);
+  row('inference service CPU per upload', (s) => s.inferenceCpuPerUpload * 1_000);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +563,7 @@ try {
       computeAlone: { p50: compute50 },
       serviceCompute: { p50: percentile(serviceCompute, 50) },
       cold: cold.visibleAt - cold.startedAt,
+      inferenceCpuPerUpload: (cpu.used.get('inference') ?? Number.NaN) / UPLOADS,
       loadAverage: loadavg()[0]!,
     };
     await writeFile(env['BENCH_SUMMARY_FILE'], JSON.stringify(summary));
