@@ -12,7 +12,7 @@ const [artifact, engine] = process.argv.slice(2) as [string, (typeof INFERENCE_E
 const loaded = await loadVersionModel(artifact, {
   engine, onnxThreads: 1, onnxDevice: 'cpu', tileBatch: 2, tileWorkers: 0, tfjs: lazyTfjs('wasm', silentLogger), logger: silentLogger,
 });
-const image = { data: new Uint8Array(100 * 90).fill(120), width: 100, height: 90, channels: 1, bitDepth: 8 };
+const image = { data: new Uint8Array(100 * 90).fill(120), width: 100, height: 90, channels: 1, bitDepth: 8 as const };
 const { tiles } = await loaded.segment({ image, tile: 64, stride: 32 });
 await loaded.dispose();
 const tfjs = new Set(Object.keys(createRequire(import.meta.url).cache).flatMap((path) => /[\\/]node_modules[\\/]@tensorflow[\\/]([^\\/]+)[\\/]/.exec(path)?.[1] ?? []));
