@@ -26,8 +26,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            // A service's `config` entry is public too: the configuration reference is generated from it.
-            { group: ['@microseg/*/*', '!@microseg/*/config'], message: 'import a package through its public entry only' },
+            // A service's `config` entry is public too: the configuration reference is generated from it. So is a
+            // library's `onnx` entry: its ONNX Runtime side, which loads no TensorFlow.js.
+            { group: ['@microseg/*/*', '!@microseg/*/config', '!@microseg/*/onnx'], message: 'import a package through its public entry only' },
             { group: ['**/libs/*/src/**', '**/services/*/src/**'], message: 'no relative imports across packages' },
           ],
         },

@@ -2,7 +2,8 @@
  * `pnpm bench:pipeline` (issue 7): what the automated pipeline adds to the compute of a model.
  *
  * On the local platform (every service a process, PostgreSQL, NATS, s3rver), with the inference service on
- * BENCH_ENGINE (its INFERENCE_ENGINE: `onnx`, the default, or `tfjs` on wasm; issue 14 compares the two):
+ * BENCH_ENGINE (its INFERENCE_ENGINE: `onnx` or `tfjs` on wasm; `both`, the default, runs the whole bench on
+ * each and prints issue 14's before (tfjs) and after (onnx) side by side, see compareEngines):
  * 1. A real UNet-ResNet18 version enters the registry through the platform: the tiny-super fixture is
  *    imported, trained for one epoch (64 px crops: seconds on wasm; the artifact segments with the
  *    production tiling every trained version gets, 512 px tiles at stride 256) and aliased `production`.
@@ -25,7 +26,7 @@
  *    scales it). 0 skips it.
  *
  * Goals (issue 7): p50 end-to-end minus p50 compute <= 0.5 s, and end-to-end <= 1.2x compute.
- * About 10 minutes on an idle 2-core machine (compute ~7 s an image); longer when it is shared.
+ * About 10 minutes an engine on an idle 2-core machine (compute ~7 s an image); longer when it is shared.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -67,8 +68,8 @@ const TILE_WORKERS = Number(env['BENCH_TILE_WORKERS'] ?? 1);
  * The inference service's INFERENCE_ENGINE (issue 14): `onnx` (its default; compute alone then runs one ONNX Runtime
  * session in its own thread with the service's tile batch, as the service does) or `tfjs` (wasm tile workers).
  */
-const ENGINE = env['BENCH_ENGINE'] ?? 'onnx';
-if (ENGINE !== 'onnx' && ENGINE !== 'tfjs') throw new Error(`BENCH_ENGINE must be onnx or tfjs, got ${ENGINE}`);
+const ENGINE = env['BENCH_ENGINE'] ?? 'both';
+if (ENGINE !== 'onnx' && ENGINE !== 'tfjs' && ENGINE !== 'both') throw new Error(`BENCH_ENGINE must be onnx, tfjs or both, got ${ENGINE}`);
 /** The service's default INFERENCE_TILE_BATCH. */
 const ONNX_TILE_BATCH = 2;
 const SERVICE_ENV = { MICROSEG_TF_BACKEND: 'wasm', INFERENCE_ENGINE: ENGINE, INFERENCE_TILE_WORKERS: String(TILE_WORKERS) };
@@ -111,6 +112,53 @@ class ServiceCpu {
     pids.forEach(([name, pid], i) => this.used.set(name, (this.used.get(name) ?? 0) + cpuSeconds(pid) - before[i]!));
     return result;
   }
+}
+
+/** What a run reports to compareEngines (BENCH_SUMMARY_FILE), in ms. */
+interface EngineSummary {
+  engine: string;
+  endToEnd: { p50: number; p95: number };
+  computeAlone: { p50: number };
+  serviceCompute: { p50: number };
+  cold: number;
+  /** CPU seconds the inference service used per upload: stretched much less than wall times by other load. */
+  inferenceCpuPerUpload: number;
+  loadAverage: number;
+}
+
+/**
+ * BENCH_ENGINE=both (the default): issue 14's before and after, the whole bench once on the tfjs engine (before)
+ * and once on ONNX Runtime (after), each on a platform of its own started by a child run of this file, then
+ * the two side by side. The runs follow each other, so the machine's other load can differ between them:
+ * each run's compute alone, measured interleaved with its own uploads, is the fair yardstick.
+ */
+async function compareEngines(): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const summaries: EngineSummary[] = [];
+  for (const engine of ['tfjs', 'onnx'] as const) {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-pipeline-summary-'));
+    try {
+      const file = join(dir, 'summary.json');
+      const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...env, BENCH_ENGINE: engine, BENCH_SUMMARY_FILE: file }, stdio: 'inherit' });
+      const code = await new Promise<number | null>((done) => child.on('exit', done));
+      if (code !== 0) throw new Error(`bench:pipeline on the ${engine} engine failed (exit ${code})`);
+      summaries.push(JSON.parse(await readFile(file, 'utf8')) as EngineSummary);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const [before, after] = summaries as [EngineSummary, EngineSummary];
+  const row = (what: string, of: (s: EngineSummary) => number) =>
+    log(`  ${what.padEnd(44)} ${seconds(of(before)).padStart(9)}  ${seconds(of(after)).padStart(9)}  ${(of(after) / of(before)).toFixed(2)}x`);
+  log();
+  log(`bench:pipeline before (tfjs engine, wasm) and after (ONNX Runtime), load average ${before.loadAverage.toFixed(1)} and ${after.loadAverage.toFixed(1)}:`);
+  log(`  ${''.padEnd(44)} ${'tfjs'.padStart(9)}  ${'onnx'.padStart(9)}  onnx/tfjs`);
+  row('upload -> measurement, p50', (s) => s.endToEnd.p50);
+  row('upload -> measurement, p95', (s) => s.endToEnd.p95);
+  row('cold first upload (model load)', (s) => s.cold);
+  row('network in the service (compute_ms), p50', (s) => s.serviceCompute.p50);
+  row('compute alone in the bench process, p50', (s) => s.computeAlone.p50);
+  row('inference service CPU per upload', (s) => s.inferenceCpuPerUpload * 1_000);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,6 +439,10 @@ async function startInferenceReplica(platform: TestPlatform, logDir: string): Pr
 
 // ---------------------------------------------------------------------------------------------
 
+if (ENGINE === 'both') {
+  await compareEngines();
+  process.exit();
+}
 const superImage = readFileSync(IMAGE_FILE);
 log(`bench:pipeline on ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)}), engine ${ENGINE}${ENGINE === 'tfjs' ? ' (wasm)' : ''}; image ${IMAGE_FILE} (${(superImage.byteLength / 1024).toFixed(0)} KiB)`);
 const platform = await startTestPlatform(['identity', 'dataset', 'training', 'inference', 'metrology'], SERVICE_ENV);
@@ -504,6 +556,18 @@ try {
   log(`  -> the pipeline around the network adds ${seconds(aroundNetwork)} (p50); the network itself runs ${(percentile(serviceCompute, 50) / percentile(aloneSegment, 50)).toFixed(2)}x as long inside the service as alone`);
   // The goal's difference of two medians of ~10 s moves by tenths of a second with the machine's other load; this does not.
   log(`  goal <= ${GOAL_OVERHEAD_S} s added, at equal network time: ${aroundNetwork / 1_000 <= GOAL_OVERHEAD_S ? 'met' : 'MISSED'}`);
+  if (env['BENCH_SUMMARY_FILE']) {
+    const summary: EngineSummary = {
+      engine: ENGINE,
+      endToEnd: { p50: e2e50, p95: percentile(endToEnd, 95) },
+      computeAlone: { p50: compute50 },
+      serviceCompute: { p50: percentile(serviceCompute, 50) },
+      cold: cold.visibleAt - cold.startedAt,
+      inferenceCpuPerUpload: (cpu.used.get('inference') ?? Number.NaN) / UPLOADS,
+      loadAverage: loadavg()[0]!,
+    };
+    await writeFile(env['BENCH_SUMMARY_FILE'], JSON.stringify(summary));
+  }
   log(`CPU per upload by service process (during the uploads; a GraphQL poll costs the gateway, metrology and dataset):`);
   log(`  ${[...cpu.used].map(([name, used]) => `${name} ${(used / UPLOADS).toFixed(2)} s`).join(', ')}`);
   log();

@@ -9,12 +9,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `microseg ARGS` as a user would, on the wasm backend; a non-zero exit is a result, not a throw. */
-export function microseg(args: string[]): Promise<CliRun> {
+const REPORT_LOADED_TFJS = resolve(import.meta.dirname, 'report-loaded-tfjs.js');
+
+/**
+ * Runs `microseg ARGS` as a user would, on the wasm backend; a non-zero exit is a result, not a throw.
+ * `reportTfjs`: the process also tells which TensorFlow.js packages it loaded (see loadedTfjs).
+ */
+export function microseg(args: string[], options: { reportTfjs?: boolean } = {}): Promise<CliRun> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [...(options.reportTfjs ? ['--import', REPORT_LOADED_TFJS] : []), BIN, ...args],
       { env: { ...process.env, MICROSEG_TF_BACKEND: 'wasm' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -22,6 +27,13 @@ export function microseg(args: string[]): Promise<CliRun> {
       },
     );
   });
+}
+
+/** The TensorFlow.js packages a run with `reportTfjs` loaded, e.g. ['@tensorflow/tfjs-core']. */
+export function loadedTfjs(run: CliRun): string[] {
+  const line = run.stderr.split('\n').find((l) => l.startsWith('loaded tfjs packages: '));
+  if (line === undefined) throw new Error(`the run did not report its tfjs packages:\n${run.stderr}`);
+  return JSON.parse(line.slice('loaded tfjs packages: '.length)) as string[];
 }
 
 /** Reads the float32 .npy files `predict --probabilities` writes (format 1.0, C order). */

@@ -8,7 +8,7 @@ import { loadArtifact, readManifest } from '@microseg/model-artifact';
 import '@microseg/segmentation';
 import { initBackend, segmentImage } from '@microseg/tf-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, microseg, readNpyFloat32 } from './cli-process.ts';
+import { type CliRun, loadedTfjs, microseg, readNpyFloat32 } from './cli-process.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const CHECKPOINT = join(FIXTURES, 'unet-mobilenet_v2-tiny.pth.tar');
@@ -127,18 +127,21 @@ describe('microseg model import / model info / predict (PyTorch UNet checkpoint 
     expect(maxDiff).toBeLessThan(1e-5);
   });
 
-  it('predict runs on ONNX Runtime by default, with the same mask as the tfjs path on the benchmark image', async () => {
+  it('predict runs on ONNX Runtime by default without loading TensorFlow.js, with the same mask as the tfjs path on the benchmark image', async () => {
     const out = join(work, 'onnx-masks');
-    const run = await microseg(['predict', '--model', modelDir, IMAGE, '--out', out, '--tile', '256', '--threads', '2', '--probabilities', '--json']);
+    const run = await microseg(['predict', '--model', modelDir, IMAGE, '--out', out, '--tile', '256', '--threads', '2', '--probabilities', '--json'], { reportTfjs: true });
     expect(run.code, run.stderr).toBe(0);
+    expect(loadedTfjs(run)).toEqual([]);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ engine: 'onnx', backend: 'onnxruntime-cpu', tile: 256, stride: 128, threads: 2 });
     expect(result).not.toHaveProperty('workers');
     const predicted = (result as PredictSummary).images[0]!;
 
     const tfjsOut = join(work, 'tfjs-masks');
-    const tfjsRun = await microseg(['predict', '--model', modelDir, IMAGE, '--out', tfjsOut, '--engine', 'tfjs', '--tile', '256', '--workers', '0', '--probabilities', '--json']);
+    const tfjsRun = await microseg(['predict', '--model', modelDir, IMAGE, '--out', tfjsOut, '--engine', 'tfjs', '--tile', '256', '--workers', '0', '--probabilities', '--json'], { reportTfjs: true });
     expect(tfjsRun.code, tfjsRun.stderr).toBe(0);
+    // The fallback stays selectable, and the report does see tfjs where it is loaded.
+    expect(loadedTfjs(tfjsRun)).toEqual(expect.arrayContaining(['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-wasm']));
     const viaTfjs = (JSON.parse(tfjsRun.stdout) as PredictSummary).images[0]!;
 
     const [onnxP, tfjsP] = await Promise.all([readFile(predicted.probabilities), readFile(viaTfjs.probabilities)].map(async (p) => readNpyFloat32(await p)));

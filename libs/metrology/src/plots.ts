@@ -1,6 +1,5 @@
 import sharp from 'sharp';
-import * as vega from 'vega';
-import { type TopLevelSpec, compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { LogHistogram } from './log-histogram.ts';
 import type { ResultUnit } from './pixel-size.ts';
 
@@ -169,11 +168,16 @@ export function areaFractionSpec(
   };
 }
 
-/** Renders a Vega-Lite spec server-side: SVG from Vega's headless view, PNG rasterised from it by sharp. */
+/**
+ * Renders a Vega-Lite spec server-side: SVG from Vega's headless view, PNG rasterised from it by sharp.
+ * Vega and Vega-Lite are imported on the first plot: tens of MiB that callers of the rest of metrology
+ * (masks, particles, e.g. `microseg predict`) do not need.
+ */
 export async function renderPlot(spec: TopLevelSpec, format: 'svg'): Promise<string>;
 export async function renderPlot(spec: TopLevelSpec, format: 'png'): Promise<Buffer>;
 export async function renderPlot(spec: TopLevelSpec, format: PlotFormat): Promise<string | Buffer>;
 export async function renderPlot(spec: TopLevelSpec, format: PlotFormat): Promise<string | Buffer> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();

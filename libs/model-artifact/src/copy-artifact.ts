@@ -1,5 +1,5 @@
 import { type ArtifactLocation, openForWriting } from './locations.ts';
-import { openArtifact } from './load-artifact.ts';
+import { openArtifact } from './artifact-reading.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
 /**

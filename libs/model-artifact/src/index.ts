@@ -2,17 +2,9 @@ export type { ArtifactFiles } from './artifact-files.ts';
 export { ArtifactErrorReason } from './errors.ts';
 export { artifactIOHandler, directoryIOHandler, s3IOHandler } from './io-handler.ts';
 export { copyArtifact } from './copy-artifact.ts';
-export {
-  type LoadOnnxOptions,
-  type LoadedArtifact,
-  type LoadedOnnxArtifact,
-  type VerifiedArtifact,
-  hasTfjsNetwork,
-  loadArtifact,
-  loadOnnxArtifact,
-  openArtifact,
-  readManifest,
-} from './load-artifact.ts';
+export { type VerifiedArtifact, hasTfjsNetwork, openArtifact, readManifest } from './artifact-reading.ts';
+export { type LoadedArtifact, loadArtifact } from './load-artifact.ts';
+export { type LoadOnnxOptions, type LoadedOnnxArtifact, loadOnnxArtifact } from './load-onnx-artifact.ts';
 export {
   type OnnxDevice,
   type OnnxRunner,

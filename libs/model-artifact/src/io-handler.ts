@@ -2,9 +2,9 @@ import { invalidInput, isMicroSegError } from '@microseg/errors';
 import { io } from '@tensorflow/tfjs-core';
 import { type ArtifactFiles, checkFileName } from './artifact-files.ts';
 import { directoryFiles } from './directory-files.ts';
+import { MODEL_JSON } from './manifest.ts';
 import { type S3Location, s3Files } from './s3-files.ts';
 
-export const MODEL_JSON = 'model.json';
 /**
  * Weight shards stay under S3's 5 MiB minimum part size, so every object goes up as one PUT,
  * and under the 4 MiB shards tfjs' converter writes, so browsers fetch them in parallel.

@@ -2,6 +2,8 @@ import { invalidInput } from '@microseg/errors';
 import { z } from 'zod';
 
 export const MANIFEST_FILE = 'microseg.json';
+/** The tfjs network's topology and weights manifest (absent from an artifact imported as ONNX only). */
+export const MODEL_JSON = 'model.json';
 export const MANIFEST_FORMAT_VERSION = 1;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex sha256');

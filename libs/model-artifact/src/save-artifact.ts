@@ -15,7 +15,8 @@ import {
 } from './manifest.ts';
 import { ONNX_INPUT, ONNX_OUTPUT, createOnnxRunner } from './onnx-runner.ts';
 import { sha256Hex } from './sha256.ts';
-import { type TensorData, defaultTestInput, encodeFloat32, maxAbsDiff, runModel } from './test-vector.ts';
+import { runModel } from './run-layers-model.ts';
+import { type TensorData, defaultTestInput, encodeFloat32, maxAbsDiff } from './test-vector.ts';
 
 export interface SaveArtifactOptions {
   /** The reproducibility input (NHWC); defaults to a seeded 64x64 input with the model's channels. */

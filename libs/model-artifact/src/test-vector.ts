@@ -1,5 +1,4 @@
 import { invalidInput } from '@microseg/errors';
-import { cast, tensor, tidy } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 
 export interface TensorData {
@@ -23,25 +22,6 @@ export function defaultTestInput(model: LayersModel): TensorData {
     data[i] = ((state >>> 0) / 2 ** 32) * 4 - 2;
   }
   return { shape, data };
-}
-
-export async function runModel(model: LayersModel, input: TensorData): Promise<TensorData> {
-  if (input.data.length !== input.shape.reduce((a, b) => a * b, 1)) {
-    throw invalidInput('test input data does not match its shape', {
-      shape: input.shape,
-      values: input.data.length,
-    });
-  }
-  const output = tidy(() => {
-    const result = model.predict(tensor(input.data, input.shape, 'float32'));
-    if (Array.isArray(result)) throw invalidInput('models with several outputs are not supported');
-    return cast(result, 'float32');
-  });
-  try {
-    return { shape: [...output.shape], data: (await output.data()) as Float32Array };
-  } finally {
-    output.dispose();
-  }
 }
 
 export function encodeFloat32(data: Float32Array): Uint8Array {

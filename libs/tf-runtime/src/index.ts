@@ -25,11 +25,13 @@ export {
 } from './inference/probability-band.ts';
 export { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './inference/image-input.ts';
 export { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './inference/model-source.ts';
-export { type SegmentImageOptions, type Segmentation, type TensorRunner, segmentImage } from './inference/segment-image.ts';
+export { type SegmentImageOptions, segmentImage } from './inference/segment-image.ts';
+export { type Segmentation, type TensorRunner, type TiledSegmentationOptions, segmentWithRunner } from './inference/segment-tiles.ts';
 export { type TilePlan, planTiles } from './inference/tile-plan.ts';
 export { type TileCentres, type TileWorkerPool, type TileWorkerPoolOptions, createTileWorkerPool } from './inference/worker-pool.ts';
 
-export { type EncoderFeatures, type FeatureWindowOptions, encoderFeatures, featureWindows, layersRunner } from './ood/encoder-features.ts';
+export { type EncoderFeatures, type FeatureWindowOptions, encoderFeatures, featureWindows } from './ood/encoder-features.ts';
+export { layersRunner } from './ood/layers-runner.ts';
 export {
   DEFAULT_THRESHOLD_RULE, type FeatureReference, type ThresholdRule, calibrateThreshold, featureDistance, fitFeatureReference,
 } from './ood/feature-reference.ts';

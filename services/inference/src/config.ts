@@ -1,5 +1,5 @@
 import { commonServiceVariables, databaseVariables, objectStoreVariables, z } from '@microseg/config';
-import { ONNX_DEVICES } from '@microseg/model-artifact';
+import { ONNX_DEVICES } from '@microseg/model-artifact/onnx';
 import { parseAllowedNetworks } from '@microseg/network-policy';
 import { INFERENCE_ENGINES } from './model-loader.ts';
 

@@ -3,7 +3,7 @@ import type { Image, OutOfDistribution } from '@microseg/contracts';
 import { invalidInput } from '@microseg/errors';
 import { decodeImage, encodeIndexPng } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
-import { DEFAULT_PROBABILITY_BAND, type ImageInput, segmentImage } from '@microseg/tf-runtime';
+import { DEFAULT_PROBABILITY_BAND, type ImageInput } from '@microseg/tf-runtime/onnx';
 import type { LoadedModel } from './model-cache.ts';
 import { scoreOutOfDistribution } from './ood-scorer.ts';
 
@@ -64,9 +64,8 @@ export async function segmentStoredImage(
   };
   const { manifest } = loaded;
   const started = performance.now();
-  const result = await segmentImage({
+  const result = await loaded.segment({
     image: input,
-    ...loaded.network,
     tile: manifest.tile.size,
     stride: manifest.tile.stride,
     probabilities: options.probabilities,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type LoadedModel, ModelCache } from './model-cache.ts';
 
 function fakeModel(bytes: number, disposed: string[], id: string): LoadedModel {
-  return { network: { model: { run: async () => ({ shape: [], data: new Float32Array() }) } }, manifest: {} as LoadedModel['manifest'], backend: 'onnxruntime-cpu', bytes, dispose: async () => void disposed.push(id) };
+  return { segment: () => Promise.reject(new Error('not segmenting')), manifest: {} as LoadedModel['manifest'], backend: 'onnxruntime-cpu', bytes, dispose: async () => void disposed.push(id) };
 }
 
 const v = (id: string) => ({ id, artifact: { bucket: 'models', prefix: id } });

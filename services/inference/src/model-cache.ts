@@ -1,7 +1,7 @@
 import type { OodCalibration } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import type { ArtifactManifest } from '@microseg/model-artifact';
-import type { SegmentImageOptions } from '@microseg/tf-runtime';
+import type { Segmentation, TiledSegmentationOptions } from '@microseg/tf-runtime/onnx';
 import type { OodScoring } from './ood-scorer.ts';
 
 /** What the cache needs of a registry version: its id (the key) and where its artifact lies. */
@@ -14,8 +14,8 @@ export interface CachedVersion {
 
 export interface LoadedModel {
   manifest: ArtifactManifest;
-  /** What runs the tiles: an ONNX Runtime session, or a tfjs model with its tile workers. */
-  network: Pick<SegmentImageOptions, 'model' | 'pool' | 'workers' | 'tileBatch'>;
+  /** Segments an image with what runs the tiles: an ONNX Runtime session, or a tfjs model with its tile workers. */
+  segment(options: TiledSegmentationOptions): Promise<Segmentation>;
   /** Recorded with each segmentation: `onnxruntime-cpu`, `onnxruntime-cuda`, or the tfjs backend (`wasm`, `tensorflow`, `cpu`). */
   backend: string;
   /** Memory it holds (weights in every copy, the session's working memory): the measure of the cache's bound. */

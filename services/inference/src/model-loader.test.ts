@@ -1,16 +1,21 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { silentLogger } from '@microseg/logging';
 import { type ModelDescription, openArtifact, readManifest, saveArtifact, saveOnnxArtifact } from '@microseg/model-artifact';
 import { buildModel } from '@microseg/segmentation';
-import { type ImageInput, initBackend, segmentImage } from '@microseg/tf-runtime';
+import { type ImageInput, initBackend } from '@microseg/tf-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedModel } from './model-cache.ts';
 import { type ModelLoaderOptions, loadVersionModel } from './model-loader.ts';
 
 const CLASSES = [0, 1, 2].map((index) => ({ index, name: `class-${index}`, color: '#000000' }));
-const options: ModelLoaderOptions = { engine: 'onnx', onnxThreads: 1, onnxDevice: 'auto', tileBatch: 3, tileWorkers: 0, backend: 'wasm', logger: silentLogger };
+const options: ModelLoaderOptions = {
+  engine: 'onnx', onnxThreads: 1, onnxDevice: 'auto', tileBatch: 3, tileWorkers: 0, logger: silentLogger,
+  tfjs: async () => ({ runtime: await import('@microseg/tf-runtime'), backend: 'wasm' }),
+};
 
 let dir: string;
 /** One network saved twice: as artifacts are saved now (with model.onnx) and as before ONNX export. */
@@ -44,7 +49,7 @@ const image: ImageInput = {
 };
 
 async function segment(loaded: LoadedModel) {
-  return segmentImage({ image, ...loaded.network, tile: loaded.manifest.tile.size, stride: loaded.manifest.tile.stride });
+  return loaded.segment({ image, tile: loaded.manifest.tile.size, stride: loaded.manifest.tile.stride });
 }
 
 function differingPixels(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -103,7 +108,7 @@ describe('loadVersionModel', () => {
     }, 10);
     try {
       const started = performance.now();
-      await segmentImage({ image: big, ...loaded.network, tile: 64, stride: 32 });
+      await loaded.segment({ image: big, tile: 64, stride: 32 });
       const ms = performance.now() - started;
       // The image takes seconds; this thread only cuts tiles and stitches between runs.
       expect(ticks).toBeGreaterThan(ms / 10 / 4);
@@ -132,5 +137,17 @@ describe('loadVersionModel', () => {
       await imported.dispose();
       await reference.dispose();
     }
+  }, 120_000);
+
+  it('loads and runs a version\'s own model.onnx without TensorFlow.js anywhere in the service process; the tfjs engine loads it', async () => {
+    const inProcess = async (engine: string) => {
+      const child = join(import.meta.dirname, 'testing', 'onnx-version-process.ts');
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, withOnnx, engine], { cwd: import.meta.dirname });
+      return JSON.parse(stdout) as { backend: string; tiles: number; tfjs: string[] };
+    };
+    const [onnx, tfjs] = await Promise.all([inProcess('onnx'), inProcess('tfjs')]);
+    expect(onnx).toEqual({ backend: 'onnxruntime-cpu', tiles: 12, tfjs: [] });
+    expect(tfjs).toMatchObject({ backend: 'wasm', tiles: 12 });
+    expect(tfjs.tfjs).toEqual(expect.arrayContaining(['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-wasm']));
   }, 120_000);
 });

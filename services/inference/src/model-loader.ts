@@ -1,8 +1,9 @@
 import type { Logger } from '@microseg/logging';
 import { isMicroSegError } from '@microseg/errors';
-import { type ArtifactLocation, ArtifactErrorReason, type OnnxDevice, hasTfjsNetwork, loadArtifact, loadOnnxArtifact, readManifest } from '@microseg/model-artifact';
-import { type BackendName, createTileWorkerPool, modelToSource } from '@microseg/tf-runtime';
+import { type ArtifactLocation, ArtifactErrorReason, type OnnxDevice, hasTfjsNetwork, loadOnnxArtifact, readManifest } from '@microseg/model-artifact/onnx';
+import { segmentWithRunner } from '@microseg/tf-runtime/onnx';
 import type { LoadedModel } from './model-cache.ts';
+import type { StartTfjs } from './tfjs-engine.ts';
 
 export const INFERENCE_ENGINES = ['onnx', 'tfjs'] as const;
 export type InferenceEngine = (typeof INFERENCE_ENGINES)[number];
@@ -14,9 +15,10 @@ export interface ModelLoaderOptions {
   onnxDevice: OnnxDevice;
   /** Tiles per network run: faster per tile, working memory grows with it. */
   tileBatch: number;
-  /** tfjs: tile worker threads per model, and the backend. */
+  /** tfjs: tile worker threads per model. */
   tileWorkers: number;
-  backend: BackendName;
+  /** TensorFlow.js, started on first need (the tfjs engine, an artifact saved before ONNX export): never for an artifact's own model.onnx. */
+  tfjs: StartTfjs;
   logger: Logger;
 }
 
@@ -48,12 +50,7 @@ export async function loadVersionModel(location: ArtifactLocation, options: Mode
 }
 
 async function loadOnnxModel(location: ArtifactLocation, options: ModelLoaderOptions): Promise<LoadedModel> {
-  const { runner, manifest, onnx, bytes } = await loadOnnxArtifact(location, {
-    ...(options.onnxThreads > 0 ? { threads: options.onnxThreads } : {}),
-    device: options.onnxDevice,
-    offThread: true,
-    exportMissing: true,
-  });
+  const { runner, manifest, onnx, bytes } = await loadOnnxSession(location, options);
   const tile = manifest.tile.size;
   const tileWorking = ONNX_TILE_WORKING_BYTES * (tile / 512) ** 2;
   options.logger.info(
@@ -62,11 +59,23 @@ async function loadOnnxModel(location: ArtifactLocation, options: ModelLoaderOpt
   );
   return {
     manifest,
-    network: { model: runner, tileBatch: options.tileBatch },
+    segment: (segmentation) => segmentWithRunner({ ...segmentation, model: runner, tileBatch: options.tileBatch }),
     backend: `onnxruntime-${runner.provider}`,
     bytes: bytes + tileWorking * options.tileBatch,
     dispose: () => runner.release(),
   };
+}
+
+/** The artifact's model.onnx; one saved before ONNX export has it exported from its tfjs network, which starts tfjs. */
+async function loadOnnxSession(location: ArtifactLocation, options: ModelLoaderOptions) {
+  const session = { ...(options.onnxThreads > 0 ? { threads: options.onnxThreads } : {}), device: options.onnxDevice, offThread: true };
+  try {
+    return await loadOnnxArtifact(location, session);
+  } catch (error) {
+    if (!(isMicroSegError(error) && error.details['reason'] === ArtifactErrorReason.ONNX_MISSING)) throw error;
+  }
+  await options.tfjs();
+  return loadOnnxArtifact(location, { ...session, exportMissing: true });
 }
 
 /** The exporter's refusal (a layer with no ONNX form) is the one ONNX failure that tfjs can still serve. */
@@ -76,20 +85,28 @@ function isExportRefusal(error: unknown): boolean {
 
 /** tfjs: for wasm/cpu the tile workers start once per model, each holding a copy of the network. */
 async function loadTfjsModel(location: ArtifactLocation, options: ModelLoaderOptions): Promise<LoadedModel> {
+  const { runtime, backend } = await options.tfjs();
+  const { loadArtifact } = await import('@microseg/model-artifact');
   const { model, manifest } = await loadArtifact(location);
   const weightBytes = model.countParams() * 4;
   // tfjs-node runs its own thread pool: the model stays in this thread there.
-  if (options.tileWorkers === 0 || options.backend === 'tensorflow') {
-    return { manifest, network: { model, workers: 0 }, backend: options.backend, bytes: weightBytes, dispose: async () => void model.dispose() };
+  if (options.tileWorkers === 0 || backend === 'tensorflow') {
+    return {
+      manifest,
+      segment: (segmentation) => runtime.segmentImage({ ...segmentation, model, workers: 0 }),
+      backend,
+      bytes: weightBytes,
+      dispose: async () => void model.dispose(),
+    };
   }
-  const pool = await createTileWorkerPool({
-    source: await modelToSource(model, [import.meta.resolve('@microseg/segmentation')]),
+  const pool = await runtime.createTileWorkerPool({
+    source: await runtime.modelToSource(model, [import.meta.resolve('@microseg/segmentation')]),
     workers: options.tileWorkers,
-    backend: options.backend === 'cpu' ? 'cpu' : 'wasm',
+    backend: backend === 'cpu' ? 'cpu' : 'wasm',
   });
   return {
     manifest,
-    network: { model, pool },
+    segment: (segmentation) => runtime.segmentImage({ ...segmentation, model, pool }),
     backend: pool.backend,
     bytes: weightBytes * (1 + pool.size),
     async dispose() {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { type OodCalibration, type OodCalibrationFile, type OutOfDistribution, oodCalibrationFileSchema } from '@microseg/contracts';
-import { type ArtifactManifest, type OnnxDevice, type S3Location, loadArtifact, startLayersOnnxRunner } from '@microseg/model-artifact';
-import { encoderFeatureModel } from '@microseg/segmentation';
-import { type ImageInput, type TensorRunner, encoderFeatures, featureDistance, layersRunner } from '@microseg/tf-runtime';
+import type { ArtifactManifest, OnnxDevice, S3Location } from '@microseg/model-artifact/onnx';
+import { type ImageInput, type TensorRunner, encoderFeatures, featureDistance } from '@microseg/tf-runtime/onnx';
 import { invalidInput } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import type { LoadedModel } from './model-cache.ts';
+import type { StartTfjs } from './tfjs-engine.ts';
 
 /** A version's calibration with its encoder ready to run; or why its images get no verdict. */
 export type OodScoring =
@@ -30,14 +30,17 @@ async function readCalibration(location: S3Location, summary: OodCalibration): P
  * sha256) and its encoder alone, on ONNX Runtime in its own thread where the exporter takes it,
  * else tfjs in this thread. A version without a calibration, or whose artifact holds no tfjs network
  * (an imported ONNX graph, whose encoder cannot be cut out), is scored with the reason instead.
+ * Cutting the encoder out of the tfjs network starts tfjs: only for a version with a calibration.
  */
 export async function loadOodScoring(
   location: S3Location,
   summary: OodCalibration | null | undefined,
-  options: { onnxThreads: number; onnxDevice: OnnxDevice },
+  options: { onnxThreads: number; onnxDevice: OnnxDevice; tfjs: StartTfjs },
 ): Promise<OodScoring> {
   if (!summary) return { reason: 'the model version has no out-of-distribution calibration (registered without a validation split, or before calibrations)' };
   const calibration = await readCalibration(location, summary);
+  const { runtime } = await options.tfjs();
+  const [{ loadArtifact, startLayersOnnxRunner }, { encoderFeatureModel }] = await Promise.all([import('@microseg/model-artifact'), import('@microseg/segmentation')]);
   let loaded: Awaited<ReturnType<typeof loadArtifact>>;
   try {
     loaded = await loadArtifact(location);
@@ -51,7 +54,7 @@ export async function loadOodScoring(
     encoder.dispose();
     return { calibration, encoder: onnx.runner, bytes: onnx.bytes, dispose: () => onnx.runner.release() };
   }
-  return { calibration, encoder: layersRunner(encoder), bytes: encoder.countParams() * 4, dispose: async () => void encoder.dispose() };
+  return { calibration, encoder: runtime.layersRunner(encoder), bytes: encoder.countParams() * 4, dispose: async () => void encoder.dispose() };
 }
 
 /** The image's score against the version's calibration, flagged above its threshold; never a verdict without one. */

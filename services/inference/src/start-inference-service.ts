@@ -1,11 +1,9 @@
-import '@microseg/segmentation';
 import { type Logger, createLogger } from '@microseg/logging';
 import { IdempotencyTable } from '@microseg/messaging';
 import { configureDecoder } from '@microseg/micrograph';
 import { OutboundPolicy } from '@microseg/network-policy';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
 import { createObjectStore } from '@microseg/storage';
-import { initBackend } from '@microseg/tf-runtime';
 import { Client } from 'minio';
 import { AliasMoves } from './alias-moves.ts';
 import type { InferenceConfig } from './config.ts';
@@ -30,6 +28,7 @@ import { WebhookFanout } from './webhook-fanout.ts';
 import { WebhookSender } from './webhook-sender.ts';
 import { WebhookMetrics } from './webhook-metrics.ts';
 import { startWebhookWorkers } from './webhook-workers.ts';
+import { lazyTfjs } from './tfjs-engine.ts';
 import { WebhookRepository } from './webhook.repository.ts';
 
 export interface InferenceService extends BootedService {
@@ -68,7 +67,9 @@ export async function startInferenceService(
   const { runtime, nc, db, principals } = booted;
   if (config.MIGRATE_ONLY) return { ...booted, logger, stop: () => runtime.shutdown() };
 
-  const choice = await initBackend({ preferred: config.MICROSEG_TF_BACKEND, logger });
+  // tfjs is imported only where it is used (see lazyTfjs); the tfjs engine starts it now, so that a backend that fails fails the start.
+  const tfjs = lazyTfjs(config.MICROSEG_TF_BACKEND, logger);
+  const tfjsBackend = config.INFERENCE_ENGINE === 'tfjs' ? (await tfjs()).backend : undefined;
   configureDecoder();
   const store = createObjectStore({ url: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION });
   await store.ensureBucket(config.INFERENCE_BUCKET);
@@ -92,10 +93,10 @@ export async function startInferenceService(
           onnxDevice: config.INFERENCE_ONNX_DEVICE,
           tileBatch: config.INFERENCE_TILE_BATCH,
           tileWorkers: config.INFERENCE_TILE_WORKERS,
-          backend: choice.backend,
+          tfjs,
           logger: logger.child({ modelVersionId: version.id }),
         }),
-        () => loadOodScoring({ client, ...version.artifact }, version.outOfDistribution, { onnxThreads: config.INFERENCE_ONNX_THREADS, onnxDevice: config.INFERENCE_ONNX_DEVICE }),
+        () => loadOodScoring({ client, ...version.artifact }, version.outOfDistribution, { onnxThreads: config.INFERENCE_ONNX_THREADS, onnxDevice: config.INFERENCE_ONNX_DEVICE, tfjs }),
         logger.child({ modelVersionId: version.id }),
       ),
     config.INFERENCE_MODEL_CACHE_MB * 1024 * 1024,
@@ -106,7 +107,7 @@ export async function startInferenceService(
   const runner = new SegmentationRunner({
     nc, directory, segmentations, cache, store,
     bucket: config.INFERENCE_BUCKET,
-    backend: config.INFERENCE_ENGINE === 'onnx' ? 'onnxruntime' : choice.backend,
+    backend: tfjsBackend ?? 'onnxruntime',
     codeVersion: config.MICROSEG_CODE_VERSION,
     logger,
     metrics,
@@ -156,6 +157,6 @@ export async function startInferenceService(
     await Promise.all(servers.map((server) => server.stop()));
   });
   runtime.markStarted();
-  logger.info({ engine: config.INFERENCE_ENGINE, tfjsBackend: choice.backend, bucket: config.INFERENCE_BUCKET }, 'inference service ready');
+  logger.info({ engine: config.INFERENCE_ENGINE, tfjsBackend: tfjsBackend ?? null, bucket: config.INFERENCE_BUCKET }, 'inference service ready');
   return { ...booted, logger, stop: () => runtime.shutdown() };
 }

@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { invalidInput, notFound } from '@microseg/errors';
 import { createIndexMask, encodeIndexMask } from '@microseg/metrology';
 import type { ArtifactManifest } from '@microseg/model-artifact';
-import type { SegmentImageOptions } from '@microseg/tf-runtime';
+import type { Segmentation, TiledSegmentationOptions } from '@microseg/tf-runtime/onnx';
 import type { Command } from 'commander';
 import { printResult } from '../output.ts';
 import { startEngine } from './model.ts';
@@ -60,7 +60,7 @@ export function registerPredictCommand(program: Command): void {
 
 async function predict(images: string[], flags: PredictFlags) {
   const outputs = outputNames(images);
-  const { readManifest } = await import('@microseg/model-artifact');
+  const { readManifest } = await import('@microseg/model-artifact/onnx');
   const manifest = await readManifest(flags.model);
   const engine = chooseEngine(flags, manifest);
   const tile = flags.tile === undefined ? manifest.tile.size : wholeNumber('--tile', flags.tile, 32);
@@ -68,7 +68,7 @@ async function predict(images: string[], flags: PredictFlags) {
   const network = engine === 'onnx' ? await onnxNetwork(flags) : await tfjsNetwork(flags);
   try {
     await mkdir(flags.out, { recursive: true });
-    const results = await segmentAll(images, outputs, flags, network.manifest, { tile, stride, run: network.segment });
+    const results = await segmentAll(images, outputs, flags, network, { tile, stride });
     return {
       model: { dir: flags.model, name: manifest.name, architecture: manifest.architecture, encoder: manifest.encoder },
       engine, backend: network.backend, tile, stride, ...network.parallelism, images: results,
@@ -92,23 +92,30 @@ function chooseEngine(flags: PredictFlags, manifest: ArtifactManifest): Engine {
   return engine;
 }
 
-/** How an engine runs the tiles: the network (a tfjs model or an ONNX Runtime session) and its parallelism. */
-type SegmentOptions = Pick<SegmentImageOptions, 'model' | 'pool' | 'workers'>;
-
+/** How an engine runs the tiles (a tfjs model or an ONNX Runtime session) and its parallelism. */
 interface Network {
   manifest: ArtifactManifest;
   backend: string;
   parallelism: { workers: number } | { threads: number };
-  segment: SegmentOptions;
+  segment(options: TiledSegmentationOptions): Promise<Segmentation>;
   close(): Promise<void>;
 }
 
-/** ONNX Runtime on the CPU: one session, its intra-op threads spanning the cores; tfjs is not started. */
+/**
+ * ONNX Runtime on the CPU: one session, its intra-op threads spanning the cores. Only the packages' `onnx`
+ * entries are imported: tfjs is not loaded at all (~70 MiB less resident memory).
+ */
 async function onnxNetwork(flags: PredictFlags): Promise<Network> {
-  const { loadOnnxArtifact } = await import('@microseg/model-artifact');
+  const [{ loadOnnxArtifact }, { segmentWithRunner }] = await Promise.all([import('@microseg/model-artifact/onnx'), import('@microseg/tf-runtime/onnx')]);
   const threads = flags.threads === undefined ? {} : { threads: wholeNumber('--threads', flags.threads, 1) };
   const { runner, manifest } = await loadOnnxArtifact(flags.model, threads);
-  return { manifest, backend: 'onnxruntime-cpu', parallelism: { threads: runner.threads }, segment: { model: runner }, close: () => runner.release() };
+  return {
+    manifest,
+    backend: 'onnxruntime-cpu',
+    parallelism: { threads: runner.threads },
+    segment: (options) => segmentWithRunner({ ...options, model: runner }),
+    close: () => runner.release(),
+  };
 }
 
 async function tfjsNetwork(flags: PredictFlags): Promise<Network> {
@@ -129,7 +136,7 @@ async function tfjsNetwork(flags: PredictFlags): Promise<Network> {
     manifest,
     backend: backend.backend,
     parallelism: { workers },
-    segment: { model, ...(pool ? { pool } : { workers: 0 }) },
+    segment: (options) => runtime.segmentImage({ ...options, model, ...(pool ? { pool } : { workers: 0 }) }),
     async close() {
       await pool?.close();
       model.dispose();
@@ -141,19 +148,18 @@ async function segmentAll(
   images: string[],
   outputs: string[],
   flags: PredictFlags,
-  manifest: ArtifactManifest,
-  settings: { tile: number; stride: number; run: SegmentOptions },
+  network: Network,
+  settings: { tile: number; stride: number },
 ): Promise<ImageResult[]> {
-  const { segmentImage } = await import('@microseg/tf-runtime');
+  const { manifest } = network;
   const { decodeImage } = await import('@microseg/micrograph');
   const results: ImageResult[] = [];
   for (const [index, path] of images.entries()) {
     const decoded = await decodeImage(await readImageFile(path));
     assertModelTakes(manifest, path, decoded.info);
     const started = performance.now();
-    const segmentation = await segmentImage({
+    const segmentation = await network.segment({
       image: { data: decoded.pixels, width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels, bitDepth: decoded.info.bitDepth },
-      ...settings.run,
       tile: settings.tile,
       stride: settings.stride,
       probabilities: flags.probabilities ?? false,

@@ -2,35 +2,26 @@ import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { LayersModel } from '@tensorflow/tfjs-layers';
 import { MicroSegError } from '@microseg/errors';
-import type { ClassRule, SixteenBitInput } from './conventions.ts';
-import { type ProbabilityBand, assertProbabilityBand } from './probability-band.ts';
-import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './image-input.ts';
 import { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './model-source.ts';
-import { type TilePosition, createStitcher, createTileReader, cropCentres } from './tile-io.ts';
-import { type TilePlan, planTiles } from './tile-plan.ts';
-import { type TileCentres, type TileWorkerPool, createTileWorkerPool } from './worker-pool.ts';
+import {
+  type Segmentation,
+  type TensorRunner,
+  type TileExecutor,
+  type TiledSegmentationOptions,
+  planSegmentation,
+  runTiles,
+  runnerExecutor,
+} from './segment-tiles.ts';
+import { cropCentres } from './tile-io.ts';
+import type { TilePlan } from './tile-plan.ts';
+import { type TileWorkerPool, createTileWorkerPool } from './worker-pool.ts';
 
-/**
- * A network run by another engine (ONNX Runtime: @microseg/model-artifact's OnnxRunner): NHWC
- * normalised tiles in, NHWC per-class probabilities out. It parallelises inside itself, so it runs
- * from this thread and never in tile workers.
- */
-export interface TensorRunner {
-  run(input: { shape: number[]; data: Float32Array }): Promise<{ shape: number[]; data: Float32Array }>;
-}
-
-export interface SegmentImageOptions {
-  image: ImageInput;
+export interface SegmentImageOptions extends TiledSegmentationOptions {
   /**
    * A model or predict function runs in this thread; a ModelSource (or a LayersModel) can also run in
    * workers; a TensorRunner runs on its own engine's threads.
    */
   model: LayersModel | TilePredictor | ModelSource | TensorRunner;
-  /** 512 and 256 as in the paper. */
-  tile?: number;
-  stride?: number;
-  /** Tiles per forward pass; memory grows with it, not with the image. */
-  tileBatch?: number;
   /**
    * Worker threads (each with a wasm backend and its own copy of the network); 0 runs in this thread on the
    * current backend. Default: one per core on the wasm/cpu backends, 0 on the native tensorflow backend.
@@ -40,35 +31,7 @@ export interface SegmentImageOptions {
   setupModules?: string[];
   /** An already started pool (services keep one per model rather than reloading the network per image). */
   pool?: TileWorkerPool;
-  probabilities?: boolean;
-  normalisation?: Normalisation;
-  /** The model version's class rule; `argmax` when not given (see ClassRule). */
-  classRule?: ClassRule;
-  /** The model version's 16-bit conversion; `full_range` when not given (see SixteenBitInput). */
-  sixteenBit?: SixteenBitInput;
-  /**
-   * Told after each forward pass how many tiles it took and how long, from hand-off to result (on
-   * tile workers that includes waiting for a free one): what a service reports as time per tile.
-   */
-  onBatch?: (tiles: number, seconds: number) => void;
-  /** Also make the masks at this probability band's thresholds (see ProbabilityBand). */
-  probabilityBand?: ProbabilityBand;
 }
-
-export interface Segmentation {
-  width: number;
-  height: number;
-  classes: number;
-  /** Class index per pixel (binary models: 0/1), row-major. */
-  mask: Uint8Array | Uint16Array;
-  /** Per-pixel class probabilities [height,width,classes] when requested. */
-  probabilities?: Float32Array;
-  /** The masks at the probability band's thresholds when one was given (see pixelBand). */
-  band?: { lower: Uint8Array | Uint16Array; upper: Uint8Array | Uint16Array };
-  tiles: number;
-}
-
-type Executor = (tiles: Float32Array, count: number) => Promise<TileCentres>;
 
 function isModelSource(model: SegmentImageOptions['model']): model is ModelSource {
   return typeof model === 'object' && !(model instanceof LayersModel) && 'kind' in model;
@@ -83,15 +46,7 @@ function defaultWorkers(model: SegmentImageOptions['model']): number {
   return availableParallelism();
 }
 
-function runnerExecutor(runner: TensorRunner, plan: TilePlan): Executor {
-  return async (tiles, count) => {
-    const output = await runner.run({ shape: [count, plan.tile, plan.tile, 3], data: tiles });
-    const classes = output.shape[3]!;
-    return { data: cropCentres(output.data, count, plan.tile, plan.margin, plan.stride, classes), classes };
-  };
-}
-
-function inThreadExecutor(predict: TilePredictor, plan: TilePlan): Executor {
+function inThreadExecutor(predict: TilePredictor, plan: TilePlan): TileExecutor {
   return async (tiles, count) => {
     const probabilities = tf.tidy(() => predict(tf.tensor4d(tiles, [count, plan.tile, plan.tile, 3])));
     const values = (await probabilities.data()) as Float32Array;
@@ -103,21 +58,12 @@ function inThreadExecutor(predict: TilePredictor, plan: TilePlan): Executor {
 
 /**
  * Segments an image of any size the way the paper's code does (see planTiles), streaming tiles so that memory
- * is bounded by the tile batches in flight plus the outputs, not by a padded copy of the image.
+ * is bounded by the tile batches in flight plus the outputs, not by a padded copy of the image. Any network:
+ * tfjs in this thread or in tile workers, or a TensorRunner (which segmentWithRunner runs without tfjs).
  */
 export async function segmentImage(options: SegmentImageOptions): Promise<Segmentation> {
-  validateImage(options.image);
-  if (options.probabilityBand) assertProbabilityBand(options.probabilityBand);
-  const plan = planTiles(options.image.width, options.image.height, options.tile ?? 512, options.stride ?? 256);
-  const tileBatch = options.tileBatch ?? 1;
-  if (!Number.isInteger(tileBatch) || tileBatch < 1) {
-    throw new MicroSegError('INVALID_INPUT', `tileBatch must be a positive integer, got ${tileBatch}`, { details: { tileBatch } });
-  }
-  const positions: TilePosition[] = [];
-  for (let row = 0; row < plan.rows; row++) for (let column = 0; column < plan.columns; column++) positions.push({ column, row });
-  const batches = Math.ceil(positions.length / tileBatch);
-
-  const workers = Math.min(options.workers ?? defaultWorkers(options.model), batches);
+  const tiled = planSegmentation(options);
+  const workers = Math.min(options.workers ?? defaultWorkers(options.model), tiled.batches);
   let pool = options.pool;
   let ownedPool: TileWorkerPool | undefined;
   if (isTensorRunner(options.model) && (workers > 0 || pool)) {
@@ -137,7 +83,8 @@ export async function segmentImage(options: SegmentImageOptions): Promise<Segmen
     pool = ownedPool = await createTileWorkerPool({ source, workers, backend });
   }
   try {
-    let execute: Executor;
+    let execute: TileExecutor;
+    const { plan } = tiled;
     if (pool) {
       const active = pool;
       execute = (data, count) => active.run({ data, count, tile: plan.tile, margin: plan.margin, size: plan.stride });
@@ -149,55 +96,8 @@ export async function segmentImage(options: SegmentImageOptions): Promise<Segmen
         model instanceof LayersModel ? (x: tf.Tensor4D) => model.predict(x) as tf.Tensor4D : isModelSource(model) ? await loadPredictor(model) : model;
       execute = inThreadExecutor(predict, plan);
     }
-    return await runTiles(options, plan, positions, tileBatch, execute, pool ? pool.size * 2 : 1);
+    return await runTiles(options, tiled, execute, pool ? pool.size * 2 : 1);
   } finally {
     await ownedPool?.close();
   }
-}
-
-async function runTiles(
-  options: SegmentImageOptions,
-  plan: TilePlan,
-  positions: TilePosition[],
-  tileBatch: number,
-  execute: Executor,
-  maxInFlight: number,
-): Promise<Segmentation> {
-  const readTile = createTileReader(options.image, plan, options.normalisation ?? IMAGENET_NORMALISATION, options.sixteenBit);
-  const tileValues = plan.tile * plan.tile * 3;
-  let stitcher: ReturnType<typeof createStitcher> | undefined;
-  const inFlight = new Set<Promise<void>>();
-
-  try {
-    for (let first = 0; first < positions.length; first += tileBatch) {
-      const batch = positions.slice(first, first + tileBatch);
-      const tiles = new Float32Array(batch.length * tileValues);
-      batch.forEach((position, i) => readTile(position, tiles, i * tileValues));
-      const handedOff = performance.now();
-      const job = execute(tiles, batch.length).then(({ data, classes }) => {
-        options.onBatch?.(batch.length, (performance.now() - handedOff) / 1000);
-        stitcher ??= createStitcher(plan, classes, options.probabilities ?? false, options.classRule ?? 'argmax', options.probabilityBand);
-        const centreValues = plan.stride * plan.stride * classes;
-        batch.forEach((position, i) => stitcher!.write(position, data, i * centreValues));
-      });
-      const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-  } catch (error) {
-    // Let the other batches settle so that none rejects unobserved, then report the first failure.
-    await Promise.allSettled(inFlight);
-    throw error;
-  }
-  const done = stitcher!;
-  return {
-    width: plan.width,
-    height: plan.height,
-    classes: done.classes,
-    mask: done.mask,
-    ...(done.probabilities ? { probabilities: done.probabilities } : {}),
-    ...(done.bandMasks ? { band: done.bandMasks } : {}),
-    tiles: positions.length,
-  };
 }

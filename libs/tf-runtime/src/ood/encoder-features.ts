@@ -1,8 +1,6 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { SixteenBitInput } from '../inference/conventions.ts';
 import { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, channelNormaliser, validateImage } from '../inference/image-input.ts';
-import type { TensorRunner } from '../inference/segment-image.ts';
+import type { TensorRunner } from '../inference/segment-tiles.ts';
 
 /** The encoders' total stride: a window side is a multiple of it. */
 const ENCODER_STRIDE = 32;
@@ -51,20 +49,6 @@ export function featureWindows(width: number, height: number, options: Pick<Feat
   if (side < ENCODER_STRIDE) return undefined;
   const all = origins(height, side).flatMap((y) => origins(width, side).map((x) => ({ x, y })));
   return { side, positions: spread(all, options.maxWindows ?? DEFAULT_MAX_WINDOWS) };
-}
-
-/** A tfjs network (here: an encoder) as a TensorRunner, computed in this thread. */
-export function layersRunner(model: LayersModel): TensorRunner {
-  return {
-    async run(input) {
-      const output = tf.tidy(() => model.predict(tf.tensor4d(input.data, input.shape as [number, number, number, number])) as tf.Tensor4D);
-      try {
-        return { shape: output.shape, data: (await output.data()) as Float32Array };
-      } finally {
-        output.dispose();
-      }
-    },
-  };
 }
 
 /**

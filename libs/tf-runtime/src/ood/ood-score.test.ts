@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TensorRunner } from '../inference/segment-image.ts';
+import type { TensorRunner } from '../inference/segment-tiles.ts';
 import { type EncoderFeatures, encoderFeatures, featureWindows } from './encoder-features.ts';
 import { calibrateThreshold, featureDistance, fitFeatureReference } from './feature-reference.ts';
 
