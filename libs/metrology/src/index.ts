@@ -84,3 +84,14 @@ export {
   type ThicknessSample,
   measurementIntervals,
 } from './measurement-intervals.ts';
+export {
+  type PercentilePart,
+  type PoolMember,
+  type RatioPart,
+  type TotalPart,
+  POOLED_METHOD,
+  pooledMeasurementIntervals,
+  pooledPercentileInterval,
+  pooledRatioInterval,
+  pooledTotalInterval,
+} from './pooled-intervals.ts';

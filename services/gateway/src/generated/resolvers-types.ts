@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, GateCheck as GateCheckModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
+import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, SourceSummary as SourceSummaryModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, GateCheck as GateCheckModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { MeasurementCompletedModel } from '../resolvers/measurement-events.ts';
 import type { DeepZoomModel } from '../resolvers/deep-zoom.ts';
 import type { GatewayContext } from '../context.ts';
@@ -2219,6 +2219,8 @@ export type SourceMeasurementSummary = {
   source: MaskSource;
   /** Thickness values of every layer pooled. */
   thickness: Maybe<SampleStatistics>;
+  /** Intervals of the pooled numbers: sampling error across the images (each image a cluster) joined with the sets' own intervals moved together (a probability threshold moves every image the same way); null when no set succeeded. Percentile intervals apply the sets' relative shifts to the pooled percentile. */
+  uncertainty: Maybe<MeasurementUncertainty>;
   unit: Scalars['String']['output'];
 };
 
@@ -2667,7 +2669,7 @@ export type ResolversTypes = {
   DatasetClassInput: DatasetClassInput;
   DatasetConnection: ResolverTypeWrapper<Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversTypes['Dataset']> }>;
   DatasetFilter: DatasetFilter;
-  DatasetMeasurementSummary: ResolverTypeWrapper<DatasetMeasurementSummary>;
+  DatasetMeasurementSummary: ResolverTypeWrapper<Omit<DatasetMeasurementSummary, 'sources'> & { sources: Array<ResolversTypes['SourceMeasurementSummary']> }>;
   DatasetVersion: ResolverTypeWrapper<DatasetVersion>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeepZoom: ResolverTypeWrapper<DeepZoomModel>;
@@ -2792,7 +2794,7 @@ export type ResolversTypes = {
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
   SixteenBitInput: SixteenBitInput;
-  SourceMeasurementSummary: ResolverTypeWrapper<SourceMeasurementSummary>;
+  SourceMeasurementSummary: ResolverTypeWrapper<SourceSummaryModel>;
   SplitMetrics: ResolverTypeWrapper<SplitMetrics>;
   SplitSubset: SplitSubset;
   StartTrainingInput: StartTrainingInput;
@@ -2870,7 +2872,7 @@ export type ResolversParentTypes = {
   DatasetClassInput: DatasetClassInput;
   DatasetConnection: Omit<DatasetConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Dataset']> };
   DatasetFilter: DatasetFilter;
-  DatasetMeasurementSummary: DatasetMeasurementSummary;
+  DatasetMeasurementSummary: Omit<DatasetMeasurementSummary, 'sources'> & { sources: Array<ResolversParentTypes['SourceMeasurementSummary']> };
   DatasetVersion: DatasetVersion;
   DateTime: Scalars['DateTime']['output'];
   DeepZoom: DeepZoomModel;
@@ -2974,7 +2976,7 @@ export type ResolversParentTypes = {
   SetAliasGateInput: SetAliasGateInput;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
-  SourceMeasurementSummary: SourceMeasurementSummary;
+  SourceMeasurementSummary: SourceSummaryModel;
   SplitMetrics: SplitMetrics;
   StartTrainingInput: StartTrainingInput;
   String: Scalars['String']['output'];
@@ -4119,6 +4121,7 @@ export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, Pare
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
   thickness?: Resolver<Maybe<ResolversTypes['SampleStatistics']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['MeasurementUncertainty']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

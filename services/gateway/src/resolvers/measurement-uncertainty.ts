@@ -1,4 +1,4 @@
-import type { IntervalValue, MeasurementSet, MeasurementUncertainty as UncertaintyValue } from '@microseg/contracts';
+import type { IntervalValue, MeasurementSet, SourceSummary, MeasurementUncertainty as UncertaintyValue } from '@microseg/contracts';
 import type { MeasurementInterval, MeasurementUncertainty, PercentileInterval, Resolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -34,5 +34,8 @@ export function uncertaintyToGraphql(value: UncertaintyValue): MeasurementUncert
 export const measurementUncertaintyResolvers: Resolvers = {
   MeasurementSet: {
     uncertainty: (set: MeasurementSet) => (set.uncertainty ? uncertaintyToGraphql(set.uncertainty) : null),
+  },
+  SourceMeasurementSummary: {
+    uncertainty: (summary: SourceSummary) => (summary.uncertainty ? uncertaintyToGraphql(summary.uncertainty) : null),
   },
 };
