@@ -513,10 +513,16 @@ export type DriftClass = {
 /** Per class over the images both versions measured. */
 export type DriftDatasetClass = {
   __typename?: 'DriftDatasetClass';
+  /** Class pixels over all pixels of the matched images, with pooled intervals. */
+  areaFraction: Maybe<DriftDelta>;
   class: Scalars['Int']['output'];
+  /** Objects in all matched images, each side with its pooled interval (sampling error across images joined with the sets' own intervals moved together); null while an inference service from before pooled intervals answers. */
+  count: Maybe<DriftDelta>;
   countDelta: Scalars['Float']['output'];
   images: Scalars['Int']['output'];
   meanAbsAreaFractionDelta: Scalars['Float']['output'];
+  /** Mean object area over every object of the matched images, with pooled intervals. */
+  meanArea: Maybe<DriftOptionalDelta>;
 };
 
 /** A number before (old model version) and after (new one); delta = new - old. */
@@ -3290,10 +3296,13 @@ export type DriftClassResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type DriftDatasetClassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftDatasetClass'] = ResolversParentTypes['DriftDatasetClass']> = {
+  areaFraction?: Resolver<Maybe<ResolversTypes['DriftDelta']>, ParentType, ContextType>;
   class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['DriftDelta']>, ParentType, ContextType>;
   countDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meanAbsAreaFractionDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanArea?: Resolver<Maybe<ResolversTypes['DriftOptionalDelta']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
