@@ -166,5 +166,33 @@ describe('measurement intervals: a segmented image measured with intervals from 
       expect(row[column('interval_band')]).toBe(row[column('source')] === 'model' ? '0.3/0.7' : '');
     }
     expect(rows.some((row) => row[column('source')] === 'ground_truth')).toBe(true);
+    // Pooled per source (one image here: the set's own numbers), with pooled intervals beside them.
+    for (const row of rows) {
+      const [count, low, high] = ['pooled_class_count', 'pooled_class_count_low', 'pooled_class_count_high'].map((name) => Number(row[column(name)]));
+      expect(row[column('pooled_masks')]).toBe('1');
+      expect(count).toBe(Number(row[column('class_count')]));
+      expect(low).toBeLessThanOrEqual(count!);
+      expect(high).toBeGreaterThanOrEqual(count!);
+    }
+
+    // The dataset summary pools each source and gives its numbers intervals too.
+    const { datasetMeasurementSummary } = await lab.client.request<{
+      datasetMeasurementSummary: { sources: { source: string; particles: { class: number; count: number; areaFraction: number }[]; uncertainty: UncertainSet['uncertainty'] }[] };
+    }>(
+      `query($id: ID!) { datasetMeasurementSummary(datasetId: $id) { sources { source particles { class count areaFraction }
+        uncertainty { coverage method probabilityBand { low high classRule } particles { class count { ${INTERVAL} } areaFraction { ${INTERVAL} } } } } } }`,
+      { id: setup.datasetId },
+    );
+    for (const source of datasetMeasurementSummary.sources) {
+      expect(source.uncertainty).toMatchObject({ coverage: 0.95, probabilityBand: source.source === 'model' ? { low: 0.3, high: 0.7 } : null });
+      expect(source.uncertainty!.method).toMatch(/^pooled over measurement sets/);
+      for (const p of source.particles) {
+        const intervals = source.uncertainty!.particles.find((i) => i.class === p.class)!;
+        expect(intervals.count.low).toBeLessThanOrEqual(p.count);
+        expect(intervals.count.high).toBeGreaterThanOrEqual(p.count);
+        expect(intervals.areaFraction.low).toBeLessThanOrEqual(p.areaFraction + 1e-9);
+        expect(intervals.areaFraction.high).toBeGreaterThanOrEqual(p.areaFraction - 1e-9);
+      }
+    }
   }, 240_000);
 });
