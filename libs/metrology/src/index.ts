@@ -95,3 +95,10 @@ export {
   pooledRatioInterval,
   pooledTotalInterval,
 } from './pooled-intervals.ts';
+export {
+  type CalibrationField,
+  type IntervalScale,
+  calibrateIntervalScale,
+  nonconformity,
+  scaleInterval,
+} from './interval-calibration.ts';
