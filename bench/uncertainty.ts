@@ -26,10 +26,12 @@ import {
   type Interval,
   type MaskSample,
   analyseParticles,
-  type CalibrationField,
-  calibrateIntervalScale,
+  type CalibratedQuantity,
+  type LabelledMasks,
+  calibrateClassIntervals,
   contains,
   createIndexMask,
+  labelledFields,
   measurementIntervals,
   scaleInterval,
 } from '@microseg/metrology';
@@ -163,6 +165,7 @@ const tally = (key: string) => tallies.get(key) ?? (tallies.set(key, { hits: 0, 
 /** Every (field, class, quantity) with the model's number, its reported interval and the truth: what calibration reads. */
 interface FieldRecord { split: 'test' | 'val'; kind: string; cls: number; quantity: Quantity; estimate: number | null; interval: Interval | null; truth: number }
 const records: FieldRecord[] = [];
+const validationMasks: LabelledMasks[] = [];
 
 let pixelAgreement = 0;
 let pixelTotal = 0;
@@ -183,6 +186,7 @@ for (const [split, names] of [['test', experiment.test], ['val', experiment.val]
     const lower = toMask(result.band!.lower);
     const upper = toMask(result.band!.upper);
     const truth = createIndexMask(width, height, Uint8Array.from(truthImage.pixels as ArrayLike<number>));
+    if (split === 'val') validationMasks.push({ nominal, lower, upper, truth });
     for (let i = 0; i < nominal.data.length; i++) pixelAgreement += Number(nominal.data[i] === truth.data[i]);
     pixelTotal += nominal.data.length;
 
@@ -244,20 +248,17 @@ for (const split of ['test', 'val']) {
   }
 }
 
-// Calibration on the validation images, checked on the test images.
-const calibrated = new Map<string, ReturnType<typeof calibrateIntervalScale>>();
-for (const cls of PARTICLE_CLASSES) {
-  for (const quantity of QUANTITIES) {
-    const fields: CalibrationField[] = records
-      .filter((r) => r.split === 'val' && r.cls === cls && r.quantity === quantity && r.estimate !== null && r.interval !== null)
-      .map((r) => ({ estimate: r.estimate!, interval: r.interval!, truth: r.truth }));
-    calibrated.set(`${cls}|${quantity}`, calibrateIntervalScale(fields, coverage));
-  }
-}
+// Calibration on the validation images (as a training job calibrates a version at registration), checked on the test images.
+const calibration = calibrateClassIntervals(validationMasks.flatMap((masks) => labelledFields(masks, PARTICLE_CLASSES, coverage)), PARTICLE_CLASSES, coverage);
+const CALIBRATED_NAME: Record<Quantity, CalibratedQuantity> = {
+  count: 'count', areaFraction: 'areaFraction', meanArea: 'meanArea', meanEquivalentDiameter: 'meanEquivalentDiameter',
+  medianEquivalentDiameter: 'p50', p10EquivalentDiameter: 'p10', p90EquivalentDiameter: 'p90',
+};
+const scaleOf = (cls: number, quantity: Quantity) => calibration.find((c) => c.class === cls)?.scales[CALIBRATED_NAME[quantity]] ?? null;
 const NON_NEGATIVE = { low: 0, high: Infinity };
 const domain = (quantity: Quantity) => (quantity === 'areaFraction' ? { low: 0, high: 1 } : NON_NEGATIVE);
 const calibratedOf = (r: FieldRecord): Interval | null => {
-  const scale = calibrated.get(`${r.cls}|${r.quantity}`);
+  const scale = scaleOf(r.cls, r.quantity);
   if (!scale || r.estimate === null || r.interval === null) return r.interval;
   const scaled = scaleInterval(r.estimate, r.interval, scale);
   const bounds = domain(r.quantity);
@@ -276,7 +277,7 @@ console.log(['quantity'.padEnd(26), 'fields', 'before (band ∪ sampling)'.padEn
 for (const kind of ['image', 'quadrant']) {
   for (const quantity of [...QUANTITIES, '*'] as const) {
     const rows = records.filter((r) => r.split === 'test' && r.kind === kind && (quantity === '*' || r.quantity === quantity));
-    const factors = quantity === '*' ? '' : PARTICLE_CLASSES.map((c) => calibrated.get(`${c}|${quantity}`)?.factor.toFixed(1) ?? '-').join(' / ');
+    const factors = quantity === '*' ? '' : PARTICLE_CLASSES.map((c) => scaleOf(c, quantity)?.factor.toFixed(1) ?? '-').join(' / ');
     console.log([(quantity === '*' ? 'all quantities' : quantity).padEnd(26), kind.padEnd(9), coverageOf(rows, (r) => r.interval).padEnd(36), coverageOf(rows, calibratedOf).padEnd(36), factors].join(''));
   }
 }

@@ -96,9 +96,19 @@ export {
   pooledTotalInterval,
 } from './pooled-intervals.ts';
 export {
+  type CalibratedQuantity,
   type CalibrationField,
+  type ClassIntervalScales,
   type IntervalScale,
+  type LabelledField,
+  type LabelledMasks,
+  CALIBRATED_PERCENTILES,
+  applyIntervalScales,
+  calibrateClassIntervals,
   calibrateIntervalScale,
+  labelledFields,
   nonconformity,
+  quantityInterval,
+  quantityValues,
   scaleInterval,
 } from './interval-calibration.ts';
