@@ -69,7 +69,7 @@ export function serveRegistry(nc: NatsConnection, principals: PrincipalTokens, g
       metrics: { val: { iou: 0.5, meanClassIou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
       dataset: { datasetId: randomUUID(), versionId: randomUUID(), contentHash: '0'.repeat(64), experiment: 'Super1' },
       parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
-      artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(), outOfDistribution: null,
+      artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(), outOfDistribution: null, intervalCalibration: null,
       ...overrides,
     };
     versions.set(version.id, version);

@@ -161,8 +161,8 @@ export function labelledFields(masks: LabelledMasks, classes: readonly number[],
       const own = intervals.particles.find((p) => p.class === cls);
       for (const quantity of Object.keys(estimates) as CalibratedQuantity[]) {
         const interval = quantityInterval(own, quantity);
-        const estimate = estimates[quantity];
-        const truth = truths[quantity];
+        const estimate = estimates[quantity] ?? null;
+        const truth = truths[quantity] ?? null;
         if (estimate === null || truth === null || interval === null) continue;
         fields.push({ class: cls, quantity, kind: view.kind, estimate, interval, truth });
       }
@@ -200,7 +200,7 @@ export function applyIntervalScales(intervals: MeasurementIntervals, nominal: Ma
       const values = quantityValues(nominal, own.class);
       const scaled = (quantity: CalibratedQuantity, interval: Interval | null): Interval | null => {
         const scale = scales[quantity];
-        const value = values[quantity];
+        const value = values[quantity] ?? null;
         if (!scale || !interval || value === null) return interval;
         const wider = scaleInterval(value, interval, { ...scale, floor: scale.floor * floorUnit(quantity) });
         const domain = domainOf(quantity);
