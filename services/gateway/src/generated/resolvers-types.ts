@@ -205,6 +205,13 @@ export type BootstrapGroupPayload = {
   group: Group;
 };
 
+export type ClassIntervalCalibration = {
+  __typename?: 'ClassIntervalCalibration';
+  class: Scalars['Int']['output'];
+  /** Per quantity (count, areaFraction, meanArea, meanEquivalentDiameter, p10, p50, p90); a quantity with too few validation fields is left out. */
+  scales: Array<IntervalScale>;
+};
+
 export type ClassMetric = {
   __typename?: 'ClassMetric';
   index: Scalars['Int']['output'];
@@ -844,6 +851,28 @@ export type InitialWeightsKind =
   | 'version'
   | 'weights';
 
+/** A model version's measurement-interval calibration, made at registration on its validation split (split conformal): its sets' intervals are widened by it. */
+export type IntervalCalibration = {
+  __typename?: 'IntervalCalibration';
+  classes: Array<ClassIntervalCalibration>;
+  /** The coverage the factors aim at on held-out images. */
+  coverage: Scalars['Float']['output'];
+  /** Validation images it rests on. */
+  images: Scalars['Int']['output'];
+  method: Scalars['String']['output'];
+};
+
+export type IntervalScale = {
+  __typename?: 'IntervalScale';
+  /** What each side of the model's own interval is multiplied by (at least 1). */
+  factor: Scalars['Float']['output'];
+  /** Validation fields (images and their quadrants) it rests on. */
+  fields: Scalars['Int']['output'];
+  /** The smallest side, in pixels (counts and fractions as they are). */
+  floor: Scalars['Float']['output'];
+  quantity: Scalars['String']['output'];
+};
+
 export type IouDefinition =
   /** Mean IoU per class: versions registered before the paper's IoU was adopted. */
   | 'mean_class'
@@ -1290,6 +1319,8 @@ export type ModelVersion = {
   durationSeconds: Scalars['Float']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The measurement-interval calibration made at registration; null when the version has none (no validation split, a binary task, imported, or registered before calibrations). */
+  intervalCalibration: Maybe<IntervalCalibration>;
   /** What metrics' iou means. */
   iouDefinition: IouDefinition;
   jobId: Maybe<Scalars['ID']['output']>;
@@ -2651,6 +2682,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<BootstrapGroupPayload>;
+  ClassIntervalCalibration: ResolverTypeWrapper<ClassIntervalCalibration>;
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleIntervals: ResolverTypeWrapper<ClassParticleIntervals>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
@@ -2716,6 +2748,8 @@ export type ResolversTypes = {
   InitialWeights: ResolverTypeWrapper<InitialWeights>;
   InitialWeightsKind: InitialWeightsKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntervalCalibration: ResolverTypeWrapper<IntervalCalibration>;
+  IntervalScale: ResolverTypeWrapper<IntervalScale>;
   IouDefinition: IouDefinition;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobError: ResolverTypeWrapper<JobError>;
@@ -2855,6 +2889,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: BootstrapGroupPayload;
+  ClassIntervalCalibration: ClassIntervalCalibration;
   ClassMetric: ClassMetric;
   ClassParticleIntervals: ClassParticleIntervals;
   ClassParticleMeasurement: ClassParticleMeasurement;
@@ -2915,6 +2950,8 @@ export type ResolversParentTypes = {
   ImportedWeights: ImportedWeightsModel;
   InitialWeights: InitialWeights;
   Int: Scalars['Int']['output'];
+  IntervalCalibration: IntervalCalibration;
+  IntervalScale: IntervalScale;
   JSON: Scalars['JSON']['output'];
   JobError: JobError;
   LayerThicknessMeasurement: LayerThicknessMeasurement;
@@ -3138,6 +3175,12 @@ export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentT
   admin?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   apiKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['Group'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassIntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassIntervalCalibration'] = ResolversParentTypes['ClassIntervalCalibration']> = {
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scales?: Resolver<Array<ResolversTypes['IntervalScale']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3521,6 +3564,22 @@ export type InitialWeightsResolvers<ContextType = GatewayContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type IntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntervalCalibration'] = ResolversParentTypes['IntervalCalibration']> = {
+  classes?: Resolver<Array<ResolversTypes['ClassIntervalCalibration']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IntervalScaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntervalScale'] = ResolversParentTypes['IntervalScale']> = {
+  factor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fields?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  floor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -3838,6 +3897,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intervalCalibration?: Resolver<Maybe<ResolversTypes['IntervalCalibration']>, ParentType, ContextType>;
   iouDefinition?: Resolver<ResolversTypes['IouDefinition'], ParentType, ContextType>;
   jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4332,6 +4392,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   BenchmarkBest?: BenchmarkBestResolvers<ContextType>;
   BenchmarkRow?: BenchmarkRowResolvers<ContextType>;
   BootstrapGroupPayload?: BootstrapGroupPayloadResolvers<ContextType>;
+  ClassIntervalCalibration?: ClassIntervalCalibrationResolvers<ContextType>;
   ClassMetric?: ClassMetricResolvers<ContextType>;
   ClassParticleIntervals?: ClassParticleIntervalsResolvers<ContextType>;
   ClassParticleMeasurement?: ClassParticleMeasurementResolvers<ContextType>;
@@ -4372,6 +4433,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImageDownloadUrls?: ImageDownloadUrlsResolvers<ContextType>;
   ImportedWeights?: ImportedWeightsResolvers<ContextType>;
   InitialWeights?: InitialWeightsResolvers<ContextType>;
+  IntervalCalibration?: IntervalCalibrationResolvers<ContextType>;
+  IntervalScale?: IntervalScaleResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JobError?: JobErrorResolvers<ContextType>;
   LayerThicknessMeasurement?: LayerThicknessMeasurementResolvers<ContextType>;
