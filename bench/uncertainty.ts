@@ -273,11 +273,13 @@ const coverageOf = (rows: FieldRecord[], intervalOf: (r: FieldRecord) => Interva
   return rows.length ? `${(hits / rows.length).toFixed(2)} (${hits}/${rows.length}, width ${median(widths).toFixed(2)})` : '-';
 };
 console.log(`\ncalibrated on the ${experiment.val.length} validation images (images and quadrants, per class and quantity), checked on the ${experiment.test.length} test images:`);
-console.log(['quantity'.padEnd(26), 'fields', 'before (band ∪ sampling)'.padEnd(36), 'after (calibrated)'.padEnd(36), 'factor class 1 / class 2'].join(''));
+console.log('(where the model has no number, e.g. a mean size of a class it finds no object of, there is no interval: a miss; "model has a number" leaves those out)');
+console.log(['quantity'.padEnd(26), 'fields   ', 'before (band ∪ sampling)'.padEnd(36), 'after (calibrated)'.padEnd(36), 'after, model has a number'.padEnd(36), 'factor class 1 / 2'].join(''));
 for (const kind of ['image', 'quadrant']) {
   for (const quantity of [...QUANTITIES, '*'] as const) {
     const rows = records.filter((r) => r.split === 'test' && r.kind === kind && (quantity === '*' || r.quantity === quantity));
     const factors = quantity === '*' ? '' : PARTICLE_CLASSES.map((c) => scaleOf(c, quantity)?.factor.toFixed(1) ?? '-').join(' / ');
-    console.log([(quantity === '*' ? 'all quantities' : quantity).padEnd(26), kind.padEnd(9), coverageOf(rows, (r) => r.interval).padEnd(36), coverageOf(rows, calibratedOf).padEnd(36), factors].join(''));
+    const defined = rows.filter((r) => r.estimate !== null);
+    console.log([(quantity === '*' ? 'all quantities' : quantity).padEnd(26), kind.padEnd(9), coverageOf(rows, (r) => r.interval).padEnd(36), coverageOf(rows, calibratedOf).padEnd(36), coverageOf(defined, calibratedOf).padEnd(36), factors].join(''));
   }
 }
