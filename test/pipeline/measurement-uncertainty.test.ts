@@ -129,10 +129,18 @@ describe('measurement intervals: a segmented image measured with intervals from 
     const uploaded = await microsegJson<{ image: { id: string } }>(platform.graphqlUrl, lab.apiKey, ['image', 'upload', image, '--dataset', setup.datasetId, '--mask', mask]);
     const imageId = uploaded.image.id;
 
+    // A version calibrated at registration (as a training job calibrates one): its intervals' count
+    // sides are doubled; the tiny model's artifact is the same.
+    const scale = { factor: 2, floor: 0, fields: 20 };
+    const intervalCalibration = {
+      coverage: 0.95, method: 'split conformal on 4 validation images', images: 4,
+      classes: [1, 2].map((value) => ({ class: value, scales: { count: scale } })),
+    };
+    const calibrated = setup.registry.addVersion(2, undefined, { intervalCalibration });
     const segmentation = await request(
       setup.nc,
       inferenceContracts.segmentImage,
-      { imageId, model: { versionId: setup.versionId } },
+      { imageId, model: { versionId: calibrated.id } },
       { headers: platform.infrastructure.principals.headers(principal), timeoutMs: 120_000 },
     );
     expect(segmentation.status).toBe('succeeded');
@@ -140,7 +148,7 @@ describe('measurement intervals: a segmented image measured with intervals from 
     const [model] = await eventually(() => setsOf(imageId, 'model'), 'the measurement of the model mask', 90_000);
     expect(model).toMatchObject({ status: 'succeeded', error: null });
     expect(model!.uncertainty).toMatchObject({ coverage: 0.95, probabilityBand: { low: 0.3, high: 0.7, classRule: 'argmax' } });
-    expect(model!.uncertainty!.method).toMatch(/margin of 0\.4/);
+    expect(model!.uncertainty!.method).toMatch(/margin of 0\.4.*calibrated on the model version's validation images \(split conformal on 4 validation images/);
     expectIntervalsHoldPointEstimates(model!);
 
     const [truth] = await eventually(() => setsOf(imageId, 'ground_truth'), 'the measurement of the ground truth', 60_000);

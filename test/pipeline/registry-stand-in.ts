@@ -62,7 +62,7 @@ export function serveRegistry(nc: NatsConnection, principals: PrincipalTokens, g
   const modelId = randomUUID();
   const versions = new Map<string, ModelVersion>();
   const aliases = new Map<string, string>();
-  const addVersion = (number: number, prefix = artifact.prefix, overrides: Partial<Pick<ModelVersion, 'classes' | 'binary' | 'outOfDistribution'>> = {}): ModelVersion => {
+  const addVersion = (number: number, prefix = artifact.prefix, overrides: Partial<Pick<ModelVersion, 'classes' | 'binary' | 'outOfDistribution' | 'intervalCalibration'>> = {}): ModelVersion => {
     const version: ModelVersion = {
       id: randomUUID(), modelId, modelName: 'tiny-unet', groupId, number, architecture: 'unet', encoder: 'resnet18', classes: CLASSES, binary: false,
       material: 'super', classRule: 'argmax', sixteenBitInput: 'full_range', iouDefinition: 'paper',
