@@ -90,7 +90,7 @@ export function quantityValues(sample: MaskSample, cls: number): Record<Calibrat
     meanArea: mean(c.areas),
     meanEquivalentDiameter: mean(c.equivalentDiameters),
     ...Object.fromEntries(CALIBRATED_PERCENTILES.map((p) => [`p${p}`, sorted.length ? percentileOfSorted(sorted, p) : null])),
-  } as Record<CalibratedQuantity, number | null>;
+  };
 }
 
 /** A class's interval of one quantity (see quantityValues for the names). */
