@@ -6,6 +6,9 @@
  * band's masks as metrology does, and on the true mask. Printed per quantity: how often the ground-truth
  * measurement falls inside the interval, for the reported interval (band ∪ sampling), the band alone and
  * the sampling interval alone, against the nominal coverage, and the interval's median relative width.
+ * Then the same intervals calibrated on the validation images (split conformal, per class and
+ * quantity: @microseg/metrology's calibrateIntervalScale) and checked on the test images, which the
+ * calibration never saw: coverage before and after, per quantity.
  *
  * The model: --checkpoint FILE (a paper-style SMP checkpoint, e.g. from
  * test/oracles/uncertainty/train_smp_unet.py, which this bench runs when none is given: --train-steps N).
@@ -23,9 +26,14 @@ import {
   type Interval,
   type MaskSample,
   analyseParticles,
+  type CalibratedQuantity,
+  type LabelledMasks,
+  calibrateClassIntervals,
   contains,
   createIndexMask,
+  labelledFields,
   measurementIntervals,
+  scaleInterval,
 } from '@microseg/metrology';
 import { decodeImage } from '@microseg/micrograph';
 import '@microseg/segmentation';
@@ -154,6 +162,11 @@ interface Tally { hits: number; total: number; widths: number[] }
 const tallies = new Map<string, Tally>();
 const tally = (key: string) => tallies.get(key) ?? (tallies.set(key, { hits: 0, total: 0, widths: [] }), tallies.get(key)!);
 
+/** Every (field, class, quantity) with the model's number, its reported interval and the truth: what calibration reads. */
+interface FieldRecord { split: 'test' | 'val'; kind: string; cls: number; quantity: Quantity; estimate: number | null; interval: Interval | null; truth: number }
+const records: FieldRecord[] = [];
+const validationMasks: LabelledMasks[] = [];
+
 let pixelAgreement = 0;
 let pixelTotal = 0;
 const started = performance.now();
@@ -173,6 +186,7 @@ for (const [split, names] of [['test', experiment.test], ['val', experiment.val]
     const lower = toMask(result.band!.lower);
     const upper = toMask(result.band!.upper);
     const truth = createIndexMask(width, height, Uint8Array.from(truthImage.pixels as ArrayLike<number>));
+    if (split === 'val') validationMasks.push({ nominal, lower, upper, truth });
     for (let i = 0; i < nominal.data.length; i++) pixelAgreement += Number(nominal.data[i] === truth.data[i]);
     pixelTotal += nominal.data.length;
 
@@ -192,6 +206,7 @@ for (const [split, names] of [['test', experiment.test], ['val', experiment.val]
         for (const quantity of QUANTITIES) {
           const value = truthValue(t, cls, quantity);
           if (value === null) continue;
+          records.push({ split, kind: field.kind, cls, quantity, estimate: truthValue(n, cls, quantity), interval: intervalOf(intervals.reported, cls, quantity), truth: value });
           for (const variant of VARIANTS) {
             const interval = intervalOf(intervals[variant], cls, quantity);
             for (const key of [`${split}|${field.kind}|${variant}|${cls}|${quantity}`, `all|${field.kind}|${variant}|*|${quantity}`, `all|${field.kind}|${variant}|*|*`]) {
@@ -230,5 +245,41 @@ console.log('\nper split and class (images, reported interval):');
 for (const split of ['test', 'val']) {
   for (const cls of PARTICLE_CLASSES) {
     console.log(`  ${split} class ${cls}: ${QUANTITIES.map((q) => `${q} ${row(`${split}|image|reported|${cls}|${q}`).split(' ')[0]}`).join(', ')}`);
+  }
+}
+
+// Calibration on the validation images (as a training job calibrates a version at registration), checked on the test images.
+const calibration = calibrateClassIntervals(validationMasks.flatMap((masks) => labelledFields(masks, PARTICLE_CLASSES, coverage)), PARTICLE_CLASSES, coverage);
+const CALIBRATED_NAME: Record<Quantity, CalibratedQuantity> = {
+  count: 'count', areaFraction: 'areaFraction', meanArea: 'meanArea', meanEquivalentDiameter: 'meanEquivalentDiameter',
+  medianEquivalentDiameter: 'p50', p10EquivalentDiameter: 'p10', p90EquivalentDiameter: 'p90',
+};
+const scaleOf = (cls: number, quantity: Quantity) => calibration.find((c) => c.class === cls)?.scales[CALIBRATED_NAME[quantity]] ?? null;
+const NON_NEGATIVE = { low: 0, high: Infinity };
+const domain = (quantity: Quantity) => (quantity === 'areaFraction' ? { low: 0, high: 1 } : NON_NEGATIVE);
+const calibratedOf = (r: FieldRecord): Interval | null => {
+  const scale = scaleOf(r.cls, r.quantity);
+  if (!scale || r.estimate === null || r.interval === null) return r.interval;
+  const scaled = scaleInterval(r.estimate, r.interval, scale);
+  const bounds = domain(r.quantity);
+  return { low: Math.max(bounds.low, scaled.low), high: Math.min(bounds.high, scaled.high) };
+};
+const coverageOf = (rows: FieldRecord[], intervalOf: (r: FieldRecord) => Interval | null) => {
+  const hits = rows.filter((r) => contains(intervalOf(r), r.truth)).length;
+  const widths = rows.flatMap((r) => {
+    const i = intervalOf(r);
+    return i && r.truth !== 0 ? [(i.high - i.low) / Math.abs(r.truth)] : [];
+  });
+  return rows.length ? `${(hits / rows.length).toFixed(2)} (${hits}/${rows.length}, width ${median(widths).toFixed(2)})` : '-';
+};
+console.log(`\ncalibrated on the ${experiment.val.length} validation images (images and quadrants, per class and quantity), checked on the ${experiment.test.length} test images:`);
+console.log('(where the model has no number, e.g. a mean size of a class it finds no object of, there is no interval: a miss; "model has a number" leaves those out)');
+console.log(['quantity'.padEnd(26), 'fields   ', 'before (band ∪ sampling)'.padEnd(36), 'after (calibrated)'.padEnd(36), 'after, model has a number'.padEnd(36), 'factor class 1 / 2'].join(''));
+for (const kind of ['image', 'quadrant']) {
+  for (const quantity of [...QUANTITIES, '*'] as const) {
+    const rows = records.filter((r) => r.split === 'test' && r.kind === kind && (quantity === '*' || r.quantity === quantity));
+    const factors = quantity === '*' ? '' : PARTICLE_CLASSES.map((c) => scaleOf(c, quantity)?.factor.toFixed(1) ?? '-').join(' / ');
+    const defined = rows.filter((r) => r.estimate !== null);
+    console.log([(quantity === '*' ? 'all quantities' : quantity).padEnd(26), kind.padEnd(9), coverageOf(rows, (r) => r.interval).padEnd(36), coverageOf(rows, calibratedOf).padEnd(36), coverageOf(defined, calibratedOf).padEnd(36), factors].join(''));
   }
 }

@@ -23,6 +23,7 @@ const config: CodegenConfig = {
           Image: '@microseg/contracts#Image as ImageModel',
           Mask: '@microseg/contracts#Mask as MaskModel',
           MeasurementSet: '@microseg/contracts#MeasurementSet as MeasurementSetModel',
+          SourceMeasurementSummary: '@microseg/contracts#SourceSummary as SourceSummaryModel',
           MeasurementCompleted: '../resolvers/measurement-events.ts#MeasurementCompletedModel',
           Segmentation: '@microseg/contracts#Segmentation as SegmentationModel',
           AutomationPolicy: '@microseg/contracts#Policy as PolicyModel',

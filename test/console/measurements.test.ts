@@ -43,7 +43,7 @@ function serveTwoVersions(nc: NatsConnection, platform: TestPlatform, groupId: s
     metrics: { val: { iou: 0.5, meanClassIou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
     dataset: { datasetId: randomUUID(), versionId: randomUUID(), contentHash: '0'.repeat(64), experiment: 'Super1' },
     parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
-    artifact: { bucket: 'unused', prefix: 'unused' }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(), outOfDistribution: null,
+    artifact: { bucket: 'unused', prefix: 'unused' }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(), outOfDistribution: null, intervalCalibration: null,
   });
   const versions = new Map<string, ModelVersion>([OLD_MODEL, NEW_MODEL].map((id, i) => [id, version(id, i + 1)]));
   return serveAuthenticated(

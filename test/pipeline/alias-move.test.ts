@@ -22,14 +22,21 @@ interface DriftReport {
   datasetId: string;
   images: { imageId: string; classes: { class: number; count: Delta; areaFraction: Delta; meanArea: Delta }[]; meanThickness: Delta }[];
   unmatched: { onlyOld: string[]; onlyNew: string[] };
-  dataset: { class: number; countDelta: number; meanAbsAreaFractionDelta: number; images: number }[];
+  dataset: { class: number; countDelta: number; meanAbsAreaFractionDelta: number; images: number; count: PooledDelta; areaFraction: PooledDelta }[];
+}
+
+interface PooledDelta extends Delta {
+  oldInterval: { low: number; high: number } | null;
+  newInterval: { low: number; high: number } | null;
 }
 
 const DRIFT_QUERY = `query($datasetId: ID!, $from: ID!, $to: ID!) { driftReport(datasetId: $datasetId, fromVersionId: $from, toVersionId: $to) {
   datasetId
   images { imageId classes { class count { old new delta } areaFraction { old new delta } meanArea { old new delta } } meanThickness { old new delta } }
   unmatched { onlyOld onlyNew }
-  dataset { class countDelta meanAbsAreaFractionDelta images }
+  dataset { class countDelta meanAbsAreaFractionDelta images
+    count { old new delta oldInterval { low high } newInterval { low high } }
+    areaFraction { old new delta oldInterval { low high } newInterval { low high } } }
 } }`;
 
 describe('pipeline: moving a policy alias re-measures the dataset and reports the drift', () => {
@@ -131,5 +138,15 @@ describe('pipeline: moving a policy alias re-measures the dataset and reports th
     expect(driftReport.dataset.map((d) => [d.class, d.countDelta, d.images])).toEqual(
       [...perClass.entries()].sort(([a], [b]) => a - b).map(([k, v]) => [k, v.countDelta, v.images]),
     );
+    // Pooled over the matched images: the objects of every image, each side with an interval holding its number.
+    for (const d of driftReport.dataset) {
+      expect(d.count.delta).toBe(d.countDelta);
+      for (const pooled of [d.count, d.areaFraction]) {
+        for (const [value, interval] of [[pooled.old, pooled.oldInterval], [pooled.new, pooled.newInterval]] as const) {
+          expect(interval!.low).toBeLessThanOrEqual(value! + 1e-9);
+          expect(interval!.high).toBeGreaterThanOrEqual(value! - 1e-9);
+        }
+      }
+    }
   }, 300_000);
 });

@@ -129,10 +129,18 @@ describe('measurement intervals: a segmented image measured with intervals from 
     const uploaded = await microsegJson<{ image: { id: string } }>(platform.graphqlUrl, lab.apiKey, ['image', 'upload', image, '--dataset', setup.datasetId, '--mask', mask]);
     const imageId = uploaded.image.id;
 
+    // A version calibrated at registration (as a training job calibrates one): its intervals' count
+    // sides are doubled; the tiny model's artifact is the same.
+    const scale = { factor: 2, floor: 0, fields: 20 };
+    const intervalCalibration = {
+      coverage: 0.95, method: 'split conformal on 4 validation images', images: 4,
+      classes: [1, 2].map((value) => ({ class: value, scales: { count: scale } })),
+    };
+    const calibrated = setup.registry.addVersion(2, undefined, { intervalCalibration });
     const segmentation = await request(
       setup.nc,
       inferenceContracts.segmentImage,
-      { imageId, model: { versionId: setup.versionId } },
+      { imageId, model: { versionId: calibrated.id } },
       { headers: platform.infrastructure.principals.headers(principal), timeoutMs: 120_000 },
     );
     expect(segmentation.status).toBe('succeeded');
@@ -140,7 +148,7 @@ describe('measurement intervals: a segmented image measured with intervals from 
     const [model] = await eventually(() => setsOf(imageId, 'model'), 'the measurement of the model mask', 90_000);
     expect(model).toMatchObject({ status: 'succeeded', error: null });
     expect(model!.uncertainty).toMatchObject({ coverage: 0.95, probabilityBand: { low: 0.3, high: 0.7, classRule: 'argmax' } });
-    expect(model!.uncertainty!.method).toMatch(/margin of 0\.4/);
+    expect(model!.uncertainty!.method).toMatch(/margin of 0\.4.*calibrated on the model version's validation images \(split conformal on 4 validation images/);
     expectIntervalsHoldPointEstimates(model!);
 
     const [truth] = await eventually(() => setsOf(imageId, 'ground_truth'), 'the measurement of the ground truth', 60_000);
@@ -166,5 +174,33 @@ describe('measurement intervals: a segmented image measured with intervals from 
       expect(row[column('interval_band')]).toBe(row[column('source')] === 'model' ? '0.3/0.7' : '');
     }
     expect(rows.some((row) => row[column('source')] === 'ground_truth')).toBe(true);
+    // Pooled per source (one image here: the set's own numbers), with pooled intervals beside them.
+    for (const row of rows) {
+      const [count, low, high] = ['pooled_class_count', 'pooled_class_count_low', 'pooled_class_count_high'].map((name) => Number(row[column(name)]));
+      expect(row[column('pooled_masks')]).toBe('1');
+      expect(count).toBe(Number(row[column('class_count')]));
+      expect(low).toBeLessThanOrEqual(count!);
+      expect(high).toBeGreaterThanOrEqual(count!);
+    }
+
+    // The dataset summary pools each source and gives its numbers intervals too.
+    const { datasetMeasurementSummary } = await lab.client.request<{
+      datasetMeasurementSummary: { sources: { source: string; particles: { class: number; count: number; areaFraction: number }[]; uncertainty: UncertainSet['uncertainty'] }[] };
+    }>(
+      `query($id: ID!) { datasetMeasurementSummary(datasetId: $id) { sources { source particles { class count areaFraction }
+        uncertainty { coverage method probabilityBand { low high classRule } particles { class count { ${INTERVAL} } areaFraction { ${INTERVAL} } } } } } }`,
+      { id: setup.datasetId },
+    );
+    for (const source of datasetMeasurementSummary.sources) {
+      expect(source.uncertainty).toMatchObject({ coverage: 0.95, probabilityBand: source.source === 'model' ? { low: 0.3, high: 0.7 } : null });
+      expect(source.uncertainty!.method).toMatch(/^pooled over measurement sets/);
+      for (const p of source.particles) {
+        const intervals = source.uncertainty!.particles.find((i) => i.class === p.class)!;
+        expect(intervals.count.low).toBeLessThanOrEqual(p.count);
+        expect(intervals.count.high).toBeGreaterThanOrEqual(p.count);
+        expect(intervals.areaFraction.low).toBeLessThanOrEqual(p.areaFraction + 1e-9);
+        expect(intervals.areaFraction.high).toBeGreaterThanOrEqual(p.areaFraction - 1e-9);
+      }
+    }
   }, 240_000);
 });

@@ -60,14 +60,14 @@ export function serveRegistry(nc: NatsConnection, principals: PrincipalTokens, g
   const modelId = randomUUID();
   const versions = new Map<string, ModelVersion>();
   const aliases = new Map<string, string>();
-  const addVersion = (number: number, prefix = artifact.prefix, overrides: Partial<Pick<ModelVersion, 'classes' | 'binary' | 'outOfDistribution'>> = {}): ModelVersion => {
+  const addVersion = (number: number, prefix = artifact.prefix, overrides: Partial<Pick<ModelVersion, 'classes' | 'binary' | 'outOfDistribution' | 'intervalCalibration'>> = {}): ModelVersion => {
     const version: ModelVersion = {
       id: randomUUID(), modelId, modelName: 'tiny-unet', groupId, number, architecture: 'unet', encoder: 'resnet18', classes: CLASSES, binary: false,
       material: 'super', classRule: 'argmax', sixteenBitInput: 'full_range', iouDefinition: 'paper',
       metrics: { val: { iou: 0.5, meanClassIou: 0.5, perClass: [], images: 1 }, test: null }, config: {},
       dataset: { datasetId: randomUUID(), versionId: randomUUID(), contentHash: '0'.repeat(64), experiment: 'Super1' },
       parent: { kind: 'random', id: null, name: 'random' }, codeVersion: 'test', seed: 1, durationSeconds: 1, workerKind: 'cpu',
-      artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(), outOfDistribution: null,
+      artifact: { bucket: artifact.bucket, prefix }, jobId: null, visibility: PRIVATE, aliases: [], createdAt: new Date().toISOString(), outOfDistribution: null, intervalCalibration: null,
       ...overrides,
     };
     versions.set(version.id, version);

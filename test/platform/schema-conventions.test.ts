@@ -42,6 +42,8 @@ const FIXED_LISTS: Record<string, string> = {
   'MultipartUpload.parts': "fixed by the file's size when the upload is created",
   'MeasurementPlots.specs': 'one per plot kind',
   'MeasurementSet.particles': 'one per measured class',
+  'IntervalCalibration.classes': "one per class of the version's dataset",
+  'ClassIntervalCalibration.scales': 'one per calibrated quantity: at most seven',
   'MeasurementSet.objectsAt': 'at most the limit argument (20)',
   'SourceMeasurementSummary.particles': 'one per measured class',
   'DatasetMeasurementSummary.sources': 'one per mask source (ground truth, each model version) of the dataset',

@@ -120,7 +120,18 @@ export const driftReportSchema = z.object({
   /** Images measured by one of the two versions only (failed, or not yet measured by the other). */
   unmatched: z.object({ onlyOld: z.array(id), onlyNew: z.array(id) }),
   /** Per class over the images both versions measured. */
-  dataset: z.array(z.object({ class: z.number().int(), countDelta: z.number(), meanAbsAreaFractionDelta: z.number(), images: z.number().int() })),
+  dataset: z.array(
+    z.object({
+      class: z.number().int(),
+      countDelta: z.number(),
+      meanAbsAreaFractionDelta: z.number(),
+      images: z.number().int(),
+      /** Pooled over the matched images, each side with its pooled interval (null on reports made before). */
+      count: change(z.number()).nullable().default(null),
+      areaFraction: change(z.number()).nullable().default(null),
+      meanArea: change(z.number().nullable()).nullable().default(null),
+    }),
+  ),
 });
 export type DriftReportAnswer = z.infer<typeof driftReportSchema>;
 

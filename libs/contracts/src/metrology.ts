@@ -190,6 +190,8 @@ export const sourceSummarySchema = z.object({
   particles: z.array(classParticleSummarySchema),
   thickness: summarySchema.nullable(),
   plots: plotsSchema,
+  /** Intervals of the pooled numbers (see @microseg/metrology's pooledMeasurementIntervals); null when no set succeeded. */
+  uncertainty: measurementUncertaintySchema.nullable().default(null),
 });
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 

@@ -2,6 +2,7 @@ import { defineEvent, defineJob, defineRequest } from '@microseg/messaging';
 import { z } from 'zod';
 import { classDefinitionSchema, objectRefSchema, pixelSizeSchema } from './dataset.ts';
 import { oodCalibrationSchema } from './out-of-distribution.ts';
+import { intervalCalibrationSchema } from './uncertainty.ts';
 import { pageRequestSchema, pageSchema } from './pagination.ts';
 import { gateDeclarationSchema, gateReportSchema } from './promotion-gate.ts';
 import { visibilitySchema } from './visibility.ts';
@@ -214,6 +215,8 @@ export const modelVersionSchema = z.object({
   createdAt: timestamp,
   /** The out-of-distribution calibration made at registration; null: registered without one (no validation split, or before issue 13). */
   outOfDistribution: oodCalibrationSchema.nullable().default(null),
+  /** The measurement intervals' calibration made at registration on the validation split; null: none (no validation split, or before it). */
+  intervalCalibration: intervalCalibrationSchema.nullable().default(null),
 });
 export type ModelVersion = z.infer<typeof modelVersionSchema>;
 

@@ -2,6 +2,30 @@ import { z } from 'zod';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** What a calibration multiplies one quantity's interval sides by (see @microseg/metrology's calibrateIntervalScale). */
+const intervalScaleSchema = z.object({
+  factor: z.number().min(1),
+  /** The smallest side, in pixels (counts and fractions: as they are). */
+  floor: z.number().min(0),
+  /** Validation fields (images and their quadrants) it rests on. */
+  fields: z.number().int().positive(),
+});
+
+/**
+ * A model version's interval calibration, made at registration on its validation split: per
+ * class and quantity (count, areaFraction, meanArea, meanEquivalentDiameter, p10/p50/p90 of the
+ * equivalent diameter) the split-conformal factor that makes its intervals hold the ground truth
+ * of held-out images at `coverage`. A quantity without enough fields has none (null).
+ */
+export const intervalCalibrationSchema = z.object({
+  coverage: z.number().gt(0).lt(1),
+  method: z.string(),
+  /** Validation images it rests on. */
+  images: z.number().int().nonnegative(),
+  classes: z.array(z.object({ class: z.number().int(), scales: z.record(z.string(), intervalScaleSchema.nullable()) })),
+});
+export type IntervalCalibration = z.infer<typeof intervalCalibrationSchema>;
+
 /**
  * A model mask's probability band: the masks at a lower and an upper probability threshold
  * beside the class mask, stored by the inference service in its bucket before it registers the
@@ -17,6 +41,8 @@ export const probabilityBandManifestSchema = z.object({
   /** 8-bit index PNGs, like the class mask. */
   lower: z.object({ key: z.string(), sha256 }),
   upper: z.object({ key: z.string(), sha256 }),
+  /** The model version's interval calibration (null: none), carried to metrology with the band it applies to. */
+  intervalCalibration: intervalCalibrationSchema.nullable().default(null),
 });
 export type ProbabilityBandManifest = z.infer<typeof probabilityBandManifestSchema>;
 
@@ -27,6 +53,7 @@ export function probabilityBandKeys(mask: { groupId: string; imageId: string; mo
 }
 
 export const intervalSchema = z.object({ low: z.number(), high: z.number() });
+
 export type IntervalValue = z.infer<typeof intervalSchema>;
 
 /** Percentile ("5", "50"...) -> interval, as SampleStatistics' percentiles; null without values. */

@@ -84,3 +84,31 @@ export {
   type ThicknessSample,
   measurementIntervals,
 } from './measurement-intervals.ts';
+export {
+  type PercentilePart,
+  type PoolMember,
+  type RatioPart,
+  type TotalPart,
+  POOLED_METHOD,
+  pooledMeasurementIntervals,
+  pooledPercentileInterval,
+  pooledRatioInterval,
+  pooledTotalInterval,
+} from './pooled-intervals.ts';
+export {
+  type CalibratedQuantity,
+  type CalibrationField,
+  type ClassIntervalScales,
+  type IntervalScale,
+  type LabelledField,
+  type LabelledMasks,
+  CALIBRATED_PERCENTILES,
+  applyIntervalScales,
+  calibrateClassIntervals,
+  calibrateIntervalScale,
+  labelledFields,
+  nonconformity,
+  quantityInterval,
+  quantityValues,
+  scaleInterval,
+} from './interval-calibration.ts';

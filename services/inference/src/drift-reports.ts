@@ -22,6 +22,7 @@ export class DriftReports {
     const current: MeasurementDigest[] = [];
     const oldIntervals = new Map<string, SetIntervals | null>();
     const newIntervals = new Map<string, SetIntervals | null>();
+    const pixels = new Map<string, number>();
     for (const imageId of imageIds) {
       const newer = comparableSet(after.get(imageId) ?? []);
       const older = comparableSet(before.get(imageId) ?? [], newer?.profileHash);
@@ -29,10 +30,12 @@ export class DriftReports {
       if (older) old.push(measurementDigest(older));
       newIntervals.set(imageId, newer?.uncertainty ?? null);
       oldIntervals.set(imageId, older?.uncertainty ?? null);
+      const measured = newer ?? older;
+      if (measured) pixels.set(imageId, measured.width * measured.height);
     }
     const byImage = (a: MeasurementDigest, b: MeasurementDigest) => a.imageId.localeCompare(b.imageId);
     const report = computeDriftReport(old.sort(byImage), current.sort(byImage));
-    return { ...input, ...withDriftIntervals(report, oldIntervals, newIntervals) };
+    return { ...input, ...withDriftIntervals(report, oldIntervals, newIntervals, pixels) };
   }
 
   /** Every model measurement set of the dataset by this version, grouped by image. */

@@ -1,4 +1,4 @@
-import type { OutOfDistribution, Principal, Segmentation, SegmentJob } from '@microseg/contracts';
+import type { IntervalCalibration, OutOfDistribution, Principal, Segmentation, SegmentJob } from '@microseg/contracts';
 import { MicroSegError, isMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import type { ObjectStore } from '@microseg/storage';
@@ -46,9 +46,11 @@ export class SegmentationRunner {
     const image = await directory.image(principal, job.imageId);
     const base = { group_id: job.groupId, image_id: job.imageId, dataset_id: job.datasetId, model_version_id: job.modelVersionId, run_id: job.runId, backend: this.deps.backend, code_version: this.deps.codeVersion };
     let segmented: SegmentedImage;
+    let intervalCalibration: IntervalCalibration | null = null;
     try {
       // NOT_FOUND when the group may no longer use the version: a failed step, like a bad image.
       const version = await directory.modelVersion(principal, job.modelVersionId);
+      intervalCalibration = version.intervalCalibration ?? null;
       const { metrics } = this.deps;
       segmented = await this.deps.cache.with(version, async (loaded) => {
         const labels = { engine: loaded.backend, modelVersion: job.modelVersionId };
@@ -69,7 +71,7 @@ export class SegmentationRunner {
     context.working();
     const probabilities = segmented.probabilities ? await this.storeProbabilities(job, segmented.probabilities) : undefined;
     // Before the mask is registered: metrology measures it on mask.created and reads the band then.
-    await storeProbabilityBand(this.deps.store, this.deps.bucket, job, segmented);
+    await storeProbabilityBand(this.deps.store, this.deps.bucket, job, segmented, intervalCalibration);
     const mask = await registerModelMask(this.deps.nc, directory, principal, {
       imageId: job.imageId,
       modelVersionId: job.modelVersionId,

@@ -155,6 +155,7 @@ export class MeasurementCatalog {
       pixels: row.width * row.height,
       particles: classes.filter((c) => c.measurementId === row.id),
       thicknessValues: thickness.find((t) => t.measurementId === row.id)?.values ?? null,
+      uncertainty: row.uncertainty ?? null,
     }));
     const pooled = poolMeasurements(poolable, profile.histogramBins);
     const sources = await Promise.all(

@@ -6,6 +6,7 @@ import type { MeasurementFiles } from './measurement-files.ts';
 import type { ObjectColumns } from './mask-analysis.ts';
 import type { MeasurementRepository } from './measurement.repository.ts';
 import type { ModelRegistry } from './model-registry.ts';
+import { type PooledSource, poolMeasurements } from './pooled-summary.ts';
 
 const OBJECT_COLUMNS = [
   'measurement_id',
@@ -52,6 +53,21 @@ const OBJECT_COLUMNS = [
   'median_equivalent_diameter_high',
   'interval_coverage',
   'interval_band',
+  // The same class pooled over every set of the export with the row's source, model version and
+  // unit (as the dataset summary pools them), with the pooled intervals.
+  'pooled_masks',
+  'pooled_class_count',
+  'pooled_class_count_low',
+  'pooled_class_count_high',
+  'pooled_area_fraction',
+  'pooled_area_fraction_low',
+  'pooled_area_fraction_high',
+  'pooled_mean_equivalent_diameter',
+  'pooled_mean_equivalent_diameter_low',
+  'pooled_mean_equivalent_diameter_high',
+  'pooled_median_equivalent_diameter',
+  'pooled_median_equivalent_diameter_low',
+  'pooled_median_equivalent_diameter_high',
 ] as const;
 
 /**
@@ -87,11 +103,17 @@ export class MeasurementExport {
     let body: string;
     let rowCount = 0;
     if (query.format === 'csv') {
+      const pooled = pooledBySource(selected.rows, classes);
       const lines: string[] = [OBJECT_COLUMNS.join(',')];
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
+        const original = selected.rows[index]!;
+        const source = pooled.get(poolKey(original.source, original.model_version_id, original.unit));
         for (const c of classes.filter((x) => x.measurementId === row.id)) {
           const o = c.objects;
-          const classIntervals = classIntervalCells(row.uncertainty, c.class, c.statistics as ClassParticleMeasurement);
+          const classIntervals = [
+            ...classIntervalCells(row.uncertainty, c.class, c.statistics as ClassParticleMeasurement),
+            ...pooledCells(source, c.class),
+          ];
           for (let i = 0; i < o.area.length; i++) {
             lines.push(
               [
@@ -176,6 +198,43 @@ function classIntervalCells(uncertainty: MeasurementUncertainty | null, cls: num
     ...triple(statistics.equivalentDiameter.median, intervals?.equivalentDiameterPercentiles['50']),
     uncertainty?.coverage ?? '',
     band ? `${band.low}/${band.high}` : '',
+  ];
+}
+
+const poolKey = (source: string, modelVersionId: string | null, unit: string) => JSON.stringify([source, modelVersionId, unit]);
+
+/** The export's sets pooled per source, model version and unit, as the dataset summary pools them (objects and pixels, not averages). */
+function pooledBySource(
+  rows: readonly { id: string; source: 'ground_truth' | 'model'; model_version_id: string | null; unit: string; status: 'succeeded' | 'failed'; width: number; height: number; uncertainty: MeasurementUncertainty | null }[],
+  classes: Awaited<ReturnType<MeasurementRepository['classesOf']>>,
+): Map<string, PooledSource> {
+  const pooled = poolMeasurements(
+    rows.map((row) => ({
+      source: row.source,
+      modelVersionId: row.model_version_id,
+      unit: row.unit,
+      status: row.status,
+      pixels: row.width * row.height,
+      particles: classes.filter((c) => c.measurementId === row.id),
+      thicknessValues: null,
+      uncertainty: row.uncertainty ?? null,
+    })),
+    1,
+  );
+  return new Map(pooled.map((source) => [poolKey(source.source, source.modelVersionId, source.unit), source]));
+}
+
+/** A class's pooled numbers beside their intervals, in OBJECT_COLUMNS' order. */
+function pooledCells(source: PooledSource | undefined, cls: number): (number | string)[] {
+  const particles = source?.particles.find((p) => p.class === cls);
+  const intervals = source?.uncertainty?.particles.find((p) => p.class === cls);
+  const triple = (value: number | null | undefined, interval: { low: number; high: number } | null | undefined) => [value ?? '', interval?.low ?? '', interval?.high ?? ''];
+  return [
+    source?.maskCount ?? '',
+    ...triple(particles?.count, intervals?.count),
+    ...triple(particles?.areaFraction, intervals?.areaFraction),
+    ...triple(particles?.meanEquivalentDiameter, intervals?.meanEquivalentDiameter),
+    ...triple(particles?.medianEquivalentDiameter, intervals?.equivalentDiameterPercentiles['50']),
   ];
 }
 

@@ -14,7 +14,7 @@ const maskOf = (rows: string[]) => createIndexMask(rows[0]!.length, rows.length,
 const nominal = analyseMask(maskOf(['000000', '011020', '011002', '000000']), profile, pixelSize);
 const lower = analyseMask(maskOf(['000000', '001000', '011000', '000000']), profile, pixelSize);
 const upper = analyseMask(maskOf(['011100', '011120', '011122', '000000']), profile, pixelSize);
-const manifest = { low: 0.3, high: 0.7, classRule: 'threshold' as const, lower: { key: 'l', sha256: '0'.repeat(64) }, upper: { key: 'u', sha256: '0'.repeat(64) } };
+const manifest = { low: 0.3, high: 0.7, classRule: 'threshold' as const, lower: { key: 'l', sha256: '0'.repeat(64) }, upper: { key: 'u', sha256: '0'.repeat(64) }, intervalCalibration: null };
 
 describe('a measurement set\'s uncertainty', () => {
   it('spans the band masks and names the band and the coverage', () => {
@@ -42,5 +42,19 @@ describe('a measurement set\'s uncertainty', () => {
     expect(uncertainty.method).toMatch(/the upper band mask could not be measured: the layer covers the whole image/);
     const full = uncertaintyOf(nominal, { manifest, lower, upper }, field);
     expect(uncertainty.particles[0]!.areaFraction.high).toBeLessThan(full.particles[0]!.areaFraction.high);
+  });
+
+  it("widens the intervals by the model version's calibration the band carries, and says so", () => {
+    const scale = { factor: 3, floor: 0, fields: 20 };
+    const intervalCalibration = { coverage: 0.95, method: 'split conformal on 4 validation images', images: 4, classes: [{ class: 1, scales: { areaFraction: scale, count: null } }] };
+    const own = uncertaintyOf(nominal, { manifest, lower, upper }, field);
+    const calibrated = uncertaintyOf(nominal, { manifest: { ...manifest, intervalCalibration }, lower, upper }, field);
+    expect(calibrated.method).toMatch(/calibrated on the model version's validation images \(split conformal on 4 validation images/);
+    const [before, after] = [own.particles[0]!, calibrated.particles[0]!];
+    // Class 1's area fraction is 4/24: each side three times as far from it, within [0, 1].
+    expect(after.areaFraction.high).toBeCloseTo(Math.min(1, 4 / 24 + 3 * (before.areaFraction.high - 4 / 24)), 12);
+    expect(after.areaFraction.low).toBe(Math.max(0, 4 / 24 - 3 * (4 / 24 - before.areaFraction.low)));
+    expect(after.count).toEqual(before.count);
+    expect(calibrated.particles[1]).toEqual(own.particles[1]);
   });
 });

@@ -1,6 +1,6 @@
 import type { MeasurementUncertainty, ProbabilityBandManifest } from '@microseg/contracts';
 import type { MicroSegError } from '@microseg/errors';
-import { type MaskSample, measurementIntervals } from '@microseg/metrology';
+import { type MaskSample, applyIntervalScales, measurementIntervals } from '@microseg/metrology';
 import type { MaskAnalysis } from './mask-analysis.ts';
 
 /** The intervals' nominal coverage (of their sampling part). */
@@ -27,8 +27,9 @@ function sampleOf(analysis: MaskAnalysis, totalPixels: number, pixelLength: numb
 
 /**
  * A measurement set's intervals: from the nominal mask alone, or from the union over the nominal
- * mask and the masks at the probability band's thresholds (see measurementIntervals). The method
- * says which, with the band's thresholds.
+ * mask and the masks at the probability band's thresholds (see measurementIntervals), then
+ * widened by the model version's interval calibration when the band carries one (its validation
+ * images said how far the truth lay beyond them). The method says which, with the band's thresholds.
  */
 export function uncertaintyOf(
   nominal: MaskAnalysis,
@@ -37,11 +38,11 @@ export function uncertaintyOf(
 ): MeasurementUncertainty {
   const unmeasured = band ? (['lower', 'upper'] as const).filter((side) => !isAnalysis(band[side])) : [];
   const analyses = band ? [nominal, ...[band.lower, band.upper].filter(isAnalysis)] : [nominal];
-  const intervals = measurementIntervals(
-    analyses.map((a) => sampleOf(a, field.totalPixels, field.pixelLength)),
-    { coverage: MEASUREMENT_COVERAGE },
-  );
+  const samples = analyses.map((a) => sampleOf(a, field.totalPixels, field.pixelLength));
   const { manifest } = band ?? {};
+  const calibration = manifest?.intervalCalibration ?? null;
+  const own = measurementIntervals(samples, { coverage: MEASUREMENT_COVERAGE });
+  const intervals = calibration ? applyIntervalScales(own, samples[0]!, calibration.classes) : own;
   const bandText = manifest
     ? manifest.classRule === 'threshold'
       ? `union over the masks at class probability > ${manifest.low}, > 0.5 (nominal) and > ${manifest.high}`
@@ -52,7 +53,9 @@ export function uncertaintyOf(
     : '';
   return {
     coverage: intervals.coverage,
-    method: `${bandText}${skipped}; each widened by ${MEASUREMENT_COVERAGE * 100}% ${SAMPLING}`,
+    method: `${bandText}${skipped}; each widened by ${MEASUREMENT_COVERAGE * 100}% ${SAMPLING}${
+      calibration ? `; then calibrated on the model version's validation images (${calibration.method}; thickness not calibrated)` : ''
+    }`,
     probabilityBand: manifest ? { low: manifest.low, high: manifest.high, classRule: manifest.classRule } : null,
     particles: intervals.particles.map((p) => ({
       class: p.class,

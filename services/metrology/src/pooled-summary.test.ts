@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PoolableMeasurement, poolMeasurements } from './pooled-summary.ts';
+import { type PoolableMeasurement, poolMeasurements, pooledUncertainty } from './pooled-summary.ts';
 
 function measurement(
   areas: number[],
@@ -23,6 +23,7 @@ function measurement(
       },
     ],
     thicknessValues: null,
+    uncertainty: null,
     ...overrides,
   };
 }
@@ -69,6 +70,7 @@ describe('pooled dataset summaries', () => {
         failedCount: 1,
         particles: [],
         thickness: null,
+        uncertainty: null,
       },
     ]);
   });
@@ -79,5 +81,21 @@ describe('pooled dataset summaries', () => {
       10,
     );
     expect(pooled!.thickness).toMatchObject({ count: 3, mean: 4, median: 4 });
+  });
+
+  it('gives each source intervals of its pooled numbers, naming the band its sets share', () => {
+    const band = { low: 0.3, high: 0.7, classRule: 'threshold' as const };
+    const own = (low: number, high: number) => ({
+      coverage: 0.95, method: 'band', probabilityBand: band, thickness: null,
+      particles: [{ class: 1, count: { low: 0, high: 9 }, areaFraction: { low, high }, meanArea: null, meanEquivalentDiameter: null, equivalentDiameterPercentiles: {} }],
+    });
+    const [pooled] = poolMeasurements([measurement([10], { uncertainty: own(0.05, 0.2) }), measurement([10], { uncertainty: own(0.08, 0.12) })], 10);
+    // Both images at 0.1: no spread between them; their own intervals moved together.
+    expect(pooled!.uncertainty!.particles[0]!.areaFraction).toEqual({ low: 0.065, high: 0.16 });
+    expect(pooled!.uncertainty).toMatchObject({ coverage: 0.95, probabilityBand: band });
+    expect(pooled!.uncertainty!.method).toMatch(/^pooled over measurement sets.*each set's own: band$/);
+    const mixed = pooledUncertainty([measurement([10], { uncertainty: own(0.05, 0.2) }), measurement([4])]);
+    expect(mixed.probabilityBand).toBeNull();
+    expect(mixed.method).toMatch(/1 of 2 sets have no intervals of their own/);
   });
 });

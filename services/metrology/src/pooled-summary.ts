@@ -1,6 +1,7 @@
-import type { SourceSummary } from '@microseg/contracts';
-import { logHistogram, summarise } from '@microseg/metrology';
+import type { MeasurementUncertainty, SourceSummary } from '@microseg/contracts';
+import { POOLED_METHOD, logHistogram, pooledMeasurementIntervals, summarise } from '@microseg/metrology';
 import type { ObjectColumns } from './mask-analysis.ts';
+import { MEASUREMENT_COVERAGE } from './measurement-uncertainty.ts';
 
 /** What pooling needs of one measurement set. */
 export interface PoolableMeasurement {
@@ -16,6 +17,8 @@ export interface PoolableMeasurement {
     objects: Pick<ObjectColumns, 'area' | 'equivalentDiameter' | 'touchesBorder'>;
   }[];
   thicknessValues: number[] | null;
+  /** The set's own intervals; null for a set measured before intervals. */
+  uncertainty: MeasurementUncertainty | null;
 }
 
 export type PooledSource = Omit<SourceSummary, 'plots'>;
@@ -63,6 +66,7 @@ export function poolMeasurements(
         failedCount: members.length,
         particles: [],
         thickness: null,
+        uncertainty: null,
       });
       continue;
     }
@@ -76,6 +80,7 @@ export function poolMeasurements(
       thickness: succeeded.some((m) => m.thicknessValues)
         ? summarise(succeeded.flatMap((m) => m.thicknessValues ?? []))
         : null,
+      uncertainty: pooledUncertainty(succeeded),
     });
   }
   return pooled.sort((a, b) =>
@@ -115,4 +120,37 @@ function poolParticles(
       histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
     };
   });
+}
+
+/**
+ * The pooled numbers' intervals: sampling error across the images and the sets' own intervals
+ * moved together (pooledMeasurementIntervals). The band is named when every set shares one.
+ */
+export function pooledUncertainty(measurements: readonly PoolableMeasurement[]): MeasurementUncertainty {
+  const intervals = pooledMeasurementIntervals(
+    measurements.map((m) => ({
+      totalPixels: m.pixels,
+      classes: m.particles.map((p) => ({
+        class: p.class,
+        count: p.objects.area.length,
+        pixelCount: p.pixelCount,
+        areas: p.objects.area,
+        equivalentDiameters: p.objects.equivalentDiameter,
+      })),
+      thickness: m.thicknessValues,
+      intervals: m.uncertainty,
+    })),
+    { coverage: MEASUREMENT_COVERAGE },
+  );
+  const bands = new Set(measurements.map((m) => JSON.stringify(m.uncertainty?.probabilityBand ?? null)));
+  const methods = new Set(measurements.map((m) => m.uncertainty?.method ?? null));
+  const without = measurements.filter((m) => !m.uncertainty).length;
+  const own = methods.size === 1 && !methods.has(null) ? `each set's own: ${[...methods][0]}` : "each set's own as its method says";
+  return {
+    coverage: intervals.coverage,
+    method: `${POOLED_METHOD}; ${own}${without ? `; ${without} of ${measurements.length} sets have no intervals of their own (measured before intervals) and count with their value alone` : ''}`,
+    probabilityBand: bands.size === 1 ? (JSON.parse([...bands][0]!) as MeasurementUncertainty['probabilityBand']) : null,
+    particles: intervals.particles.map((p) => ({ ...p, equivalentDiameterPercentiles: { ...p.equivalentDiameterPercentiles } })),
+    thickness: intervals.thickness ? { mean: intervals.thickness.mean, percentiles: { ...intervals.thickness.percentiles } } : null,
+  };
 }

@@ -38,6 +38,7 @@ export function toModelVersion(row: Selectable<ModelVersionsTable>, modelName: s
     aliases,
     createdAt: row.created_at.toISOString(),
     outOfDistribution: row.ood_calibration,
+    intervalCalibration: row.interval_calibration,
   };
 }
 

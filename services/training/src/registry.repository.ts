@@ -1,4 +1,4 @@
-import { type AliasMove, type ClassRuleValue, type GateReport, type InitialWeights, type Model, type ModelCard, type ModelVersion, type OodCalibration, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, promotionGateEvents, trainingEvents } from '@microseg/contracts';
+import { type AliasMove, type ClassRuleValue, type GateReport, type InitialWeights, type IntervalCalibration, type Model, type ModelCard, type ModelVersion, type OodCalibration, type PageRequest, type SixteenBitInputValue, type VersionMetrics, type Visibility, type WorkerKind, promotionGateEvents, trainingEvents } from '@microseg/contracts';
 import { type Kysely, type Selectable, type Transaction, sql } from '@microseg/db';
 import { conflict, invalidInput } from '@microseg/errors';
 import { enqueueOutbox } from '@microseg/messaging';
@@ -32,6 +32,8 @@ export interface NewVersion {
   jobId: string | null;
   /** Made at registration from the validation split; absent: registered without one. */
   oodCalibration?: OodCalibration | null;
+  /** Made at registration from the validation split; absent: registered without one. */
+  intervalCalibration?: IntervalCalibration | null;
 }
 
 export interface VersionFilter {
@@ -113,6 +115,7 @@ export class RegistryRepository {
         job_id: input.jobId,
         shared_with: '[]',
         ood_calibration: input.oodCalibration ? JSON.stringify(input.oodCalibration) : null,
+        interval_calibration: input.intervalCalibration ? JSON.stringify(input.intervalCalibration) : null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

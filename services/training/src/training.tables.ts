@@ -5,6 +5,7 @@ import type {
   GateDeclaration,
   GateReport,
   InitialWeights,
+  IntervalCalibration,
   ModelCard,
   OodCalibration,
   Principal,
@@ -164,6 +165,7 @@ export interface ModelVersionsTable {
   shared_with: ColumnType<string[], string | undefined, string>;
   created_at: Generated<Date>;
   ood_calibration: ColumnType<OodCalibration | null, string | null | undefined, string | null>;
+  interval_calibration: ColumnType<IntervalCalibration | null, string | null | undefined, string | null>;
 }
 
 export interface ModelAliasesTable {

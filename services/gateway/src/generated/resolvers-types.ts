@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, GateCheck as GateCheckModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
+import type { Principal, Dataset as DatasetModel, Image as ImageModel, Mask as MaskModel, MeasurementSet as MeasurementSetModel, SourceSummary as SourceSummaryModel, Segmentation as SegmentationModel, Policy as PolicyModel, PipelineRun as PipelineRunModel, Webhook as WebhookModel, WebhookDelivery as WebhookDeliveryModel, TrainingJob as TrainingJobModel, ModelVersion as ModelVersionModel, Model as RegistryModel, GateCheck as GateCheckModel, Benchmark as BenchmarkModel, Lineage as LineageModel, ImportedWeights as ImportedWeightsModel } from '@microseg/contracts';
 import type { MeasurementCompletedModel } from '../resolvers/measurement-events.ts';
 import type { DeepZoomModel } from '../resolvers/deep-zoom.ts';
 import type { GatewayContext } from '../context.ts';
@@ -227,6 +227,13 @@ export type BootstrapGroupPayload = {
   admin: Member;
   apiKey: Scalars['String']['output'];
   group: Group;
+};
+
+export type ClassIntervalCalibration = {
+  __typename?: 'ClassIntervalCalibration';
+  class: Scalars['Int']['output'];
+  /** Per quantity (count, areaFraction, meanArea, meanEquivalentDiameter, p10, p50, p90); a quantity with too few validation fields is left out. */
+  scales: Array<IntervalScale>;
 };
 
 export type ClassMetric = {
@@ -550,10 +557,16 @@ export type DriftClass = {
 /** Per class over the images both versions measured. */
 export type DriftDatasetClass = {
   __typename?: 'DriftDatasetClass';
+  /** Class pixels over all pixels of the matched images, with pooled intervals. */
+  areaFraction: Maybe<DriftDelta>;
   class: Scalars['Int']['output'];
+  /** Objects in all matched images, each side with its pooled interval (sampling error across images joined with the sets' own intervals moved together); null while an inference service from before pooled intervals answers. */
+  count: Maybe<DriftDelta>;
   countDelta: Scalars['Float']['output'];
   images: Scalars['Int']['output'];
   meanAbsAreaFractionDelta: Scalars['Float']['output'];
+  /** Mean object area over every object of the matched images, with pooled intervals. */
+  meanArea: Maybe<DriftOptionalDelta>;
 };
 
 /** A number before (old model version) and after (new one); delta = new - old. */
@@ -885,6 +898,28 @@ export type InitialWeightsKind =
   | 'random'
   | 'version'
   | 'weights';
+
+/** A model version's measurement-interval calibration, made at registration on its validation split (split conformal): its sets' intervals are widened by it. */
+export type IntervalCalibration = {
+  __typename?: 'IntervalCalibration';
+  classes: Array<ClassIntervalCalibration>;
+  /** The coverage the factors aim at on held-out images. */
+  coverage: Scalars['Float']['output'];
+  /** Validation images it rests on. */
+  images: Scalars['Int']['output'];
+  method: Scalars['String']['output'];
+};
+
+export type IntervalScale = {
+  __typename?: 'IntervalScale';
+  /** What each side of the model's own interval is multiplied by (at least 1). */
+  factor: Scalars['Float']['output'];
+  /** Validation fields (images and their quadrants) it rests on. */
+  fields: Scalars['Int']['output'];
+  /** The smallest side, in pixels (counts and fractions as they are). */
+  floor: Scalars['Float']['output'];
+  quantity: Scalars['String']['output'];
+};
 
 export type IouDefinition =
   /** Mean IoU per class: versions registered before the paper's IoU was adopted. */
@@ -1352,6 +1387,8 @@ export type ModelVersion = {
   durationSeconds: Scalars['Float']['output'];
   encoder: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The measurement-interval calibration made at registration; null when the version has none (no validation split, a binary task, imported, or registered before calibrations). */
+  intervalCalibration: Maybe<IntervalCalibration>;
   /** What metrics' iou means. */
   iouDefinition: IouDefinition;
   jobId: Maybe<Scalars['ID']['output']>;
@@ -2318,6 +2355,8 @@ export type SourceMeasurementSummary = {
   source: MaskSource;
   /** Thickness values of every layer pooled. */
   thickness: Maybe<SampleStatistics>;
+  /** Intervals of the pooled numbers: sampling error across the images (each image a cluster) joined with the sets' own intervals moved together (a probability threshold moves every image the same way); null when no set succeeded. Percentile intervals apply the sets' relative shifts to the pooled percentile. */
+  uncertainty: Maybe<MeasurementUncertainty>;
   unit: Scalars['String']['output'];
 };
 
@@ -2762,6 +2801,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversTypes['Member'] }>;
+  ClassIntervalCalibration: ResolverTypeWrapper<ClassIntervalCalibration>;
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleIntervals: ResolverTypeWrapper<ClassParticleIntervals>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
@@ -2829,6 +2869,8 @@ export type ResolversTypes = {
   InitialWeights: ResolverTypeWrapper<Omit<InitialWeights, 'kind'> & { kind: ResolversTypes['InitialWeightsKind'] }>;
   InitialWeightsKind: ResolverTypeWrapper<InitialWeightsKind>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntervalCalibration: ResolverTypeWrapper<IntervalCalibration>;
+  IntervalScale: ResolverTypeWrapper<IntervalScale>;
   IouDefinition: ResolverTypeWrapper<IouDefinition>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobError: ResolverTypeWrapper<JobError>;
@@ -2915,7 +2957,7 @@ export type ResolversTypes = {
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
   SixteenBitInput: ResolverTypeWrapper<SixteenBitInput>;
-  SourceMeasurementSummary: ResolverTypeWrapper<Omit<SourceMeasurementSummary, 'plots' | 'source'> & { plots: ResolversTypes['MeasurementPlots'], source: ResolversTypes['MaskSource'] }>;
+  SourceMeasurementSummary: ResolverTypeWrapper<SourceSummaryModel>;
   SplitMetrics: ResolverTypeWrapper<SplitMetrics>;
   SplitSubset: ResolverTypeWrapper<SplitSubset>;
   StartTrainingInput: StartTrainingInput;
@@ -2975,6 +3017,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversParentTypes['Member'] };
+  ClassIntervalCalibration: ClassIntervalCalibration;
   ClassMetric: ClassMetric;
   ClassParticleIntervals: ClassParticleIntervals;
   ClassParticleMeasurement: ClassParticleMeasurement;
@@ -3037,6 +3080,8 @@ export type ResolversParentTypes = {
   ImportedWeightsConnection: Omit<ImportedWeightsConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ImportedWeights']> };
   InitialWeights: InitialWeights;
   Int: Scalars['Int']['output'];
+  IntervalCalibration: IntervalCalibration;
+  IntervalScale: IntervalScale;
   JSON: Scalars['JSON']['output'];
   JobError: JobError;
   LayerThicknessMeasurement: LayerThicknessMeasurement;
@@ -3106,7 +3151,7 @@ export type ResolversParentTypes = {
   SetAliasGateInput: SetAliasGateInput;
   SetExperimentInput: SetExperimentInput;
   SetModelAliasInput: SetModelAliasInput;
-  SourceMeasurementSummary: Omit<SourceMeasurementSummary, 'plots'> & { plots: ResolversParentTypes['MeasurementPlots'] };
+  SourceMeasurementSummary: SourceSummaryModel;
   SplitMetrics: SplitMetrics;
   StartTrainingInput: StartTrainingInput;
   String: Scalars['String']['output'];
@@ -3288,6 +3333,12 @@ export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ClassIntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassIntervalCalibration'] = ResolversParentTypes['ClassIntervalCalibration']> = {
+  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scales?: Resolver<Array<ResolversTypes['IntervalScale']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ClassMetricResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassMetric'] = ResolversParentTypes['ClassMetric']> = {
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   iou?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -3451,10 +3502,13 @@ export type DriftClassResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type DriftDatasetClassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DriftDatasetClass'] = ResolversParentTypes['DriftDatasetClass']> = {
+  areaFraction?: Resolver<Maybe<ResolversTypes['DriftDelta']>, ParentType, ContextType>;
   class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['DriftDelta']>, ParentType, ContextType>;
   countDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meanAbsAreaFractionDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanArea?: Resolver<Maybe<ResolversTypes['DriftOptionalDelta']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3686,6 +3740,22 @@ export type InitialWeightsResolvers<ContextType = GatewayContext, ParentType ext
 };
 
 export type InitialWeightsKindResolvers = { RANDOM: 'random', VERSION: 'version', WEIGHTS: 'weights' };
+
+export type IntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntervalCalibration'] = ResolversParentTypes['IntervalCalibration']> = {
+  classes?: Resolver<Array<ResolversTypes['ClassIntervalCalibration']>, ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IntervalScaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntervalScale'] = ResolversParentTypes['IntervalScale']> = {
+  factor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fields?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  floor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type IouDefinitionResolvers = { MEAN_CLASS: 'mean_class', PAPER: 'paper' };
 
@@ -4026,6 +4096,7 @@ export type ModelVersionResolvers<ContextType = GatewayContext, ParentType exten
   durationSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   encoder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intervalCalibration?: Resolver<Maybe<ResolversTypes['IntervalCalibration']>, ParentType, ContextType>;
   iouDefinition?: Resolver<ResolversTypes['IouDefinition'], ParentType, ContextType>;
   jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   material?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4342,6 +4413,7 @@ export type SourceMeasurementSummaryResolvers<ContextType = GatewayContext, Pare
   plots?: Resolver<ResolversTypes['MeasurementPlots'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MaskSource'], ParentType, ContextType>;
   thickness?: Resolver<Maybe<ResolversTypes['SampleStatistics']>, ParentType, ContextType>;
+  uncertainty?: Resolver<Maybe<ResolversTypes['MeasurementUncertainty']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4568,6 +4640,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   BenchmarkBest?: BenchmarkBestResolvers<ContextType>;
   BenchmarkRow?: BenchmarkRowResolvers<ContextType>;
   BootstrapGroupPayload?: BootstrapGroupPayloadResolvers<ContextType>;
+  ClassIntervalCalibration?: ClassIntervalCalibrationResolvers<ContextType>;
   ClassMetric?: ClassMetricResolvers<ContextType>;
   ClassParticleIntervals?: ClassParticleIntervalsResolvers<ContextType>;
   ClassParticleMeasurement?: ClassParticleMeasurementResolvers<ContextType>;
@@ -4615,6 +4688,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   ImportedWeightsConnection?: ImportedWeightsConnectionResolvers<ContextType>;
   InitialWeights?: InitialWeightsResolvers<ContextType>;
   InitialWeightsKind?: InitialWeightsKindResolvers;
+  IntervalCalibration?: IntervalCalibrationResolvers<ContextType>;
+  IntervalScale?: IntervalScaleResolvers<ContextType>;
   IouDefinition?: IouDefinitionResolvers;
   JSON?: GraphQLScalarType;
   JobError?: JobErrorResolvers<ContextType>;

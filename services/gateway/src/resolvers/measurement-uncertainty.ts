@@ -1,4 +1,4 @@
-import type { IntervalValue, MeasurementSet, MeasurementUncertainty as UncertaintyValue } from '@microseg/contracts';
+import type { IntervalValue, MeasurementSet, ModelVersion, SourceSummary, MeasurementUncertainty as UncertaintyValue } from '@microseg/contracts';
 import type { MeasurementInterval, MeasurementUncertainty, PercentileInterval, Resolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -34,5 +34,20 @@ export function uncertaintyToGraphql(value: UncertaintyValue): MeasurementUncert
 export const measurementUncertaintyResolvers: Resolvers = {
   MeasurementSet: {
     uncertainty: (set: MeasurementSet) => (set.uncertainty ? uncertaintyToGraphql(set.uncertainty) : null),
+  },
+  ModelVersion: {
+    intervalCalibration: (version: ModelVersion) =>
+      version.intervalCalibration
+        ? {
+            ...version.intervalCalibration,
+            classes: version.intervalCalibration.classes.map((c) => ({
+              class: c.class,
+              scales: Object.entries(c.scales).flatMap(([quantity, scale]) => (scale ? [{ quantity, ...scale }] : [])),
+            })),
+          }
+        : null,
+  },
+  SourceMeasurementSummary: {
+    uncertainty: (summary: SourceSummary) => (summary.uncertainty ? uncertaintyToGraphql(summary.uncertainty) : null),
   },
 };

@@ -15,6 +15,7 @@ import { runRecipe } from '../training.tables.ts';
 import { CheckpointStore } from './checkpoint-store.ts';
 import { evaluateSplit } from './evaluation.ts';
 import { applyInitialWeights } from './initial-weights.ts';
+import { calibrateMeasurementIntervals } from './interval-calibration.ts';
 import { calibrateOutOfDistribution } from './ood-calibration.ts';
 import { type VersionRegistration, registerVersion } from './register-version.ts';
 import { buildSeededModel } from './seeded-model.ts';
@@ -179,10 +180,12 @@ export class JobRunner {
       data.test.length ? evaluateSplit(model, data.test, channels, row.class_rule) : null,
     ]);
     const ood = await calibrateOutOfDistribution(model, data);
+    const intervalCalibration = await calibrateMeasurementIntervals(model, data.val, channels, row.class_rule, row.binary);
     if ('reason' in ood) logger.warn({ reason: ood.reason }, 'version registered without an out-of-distribution calibration');
     const version = await registerVersion({ ...this.deps.registration, jobs: this.deps.jobs, registry: this.deps.registry }, {
       row, model, state, bestEpoch, val, test, workerKind: this.deps.worker.kind, codeVersion: this.deps.codeVersion,
       ...('calibration' in ood ? { oodCalibration: ood.calibration } : {}),
+      intervalCalibration,
     });
     logger.info({ versionId: version.id, valIou: val.iou, testIou: test?.iou, oodThreshold: version.outOfDistribution?.threshold ?? null }, 'training job succeeded');
     await this.publish(row, 'succeeded', { ...(await this.currentProgress(row)), etaSeconds: 0 });

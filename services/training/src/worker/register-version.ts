@@ -1,5 +1,5 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { type ModelVersion, type OodCalibrationFile, type VersionMetrics, type WorkerKind, trainingEvents } from '@microseg/contracts';
+import { type IntervalCalibration, type ModelVersion, type OodCalibrationFile, type VersionMetrics, type WorkerKind, trainingEvents } from '@microseg/contracts';
 import { type Kysely, isUniqueViolation } from '@microseg/db';
 import { enqueueOutbox } from '@microseg/messaging';
 import { saveArtifact } from '@microseg/model-artifact';
@@ -42,6 +42,7 @@ export async function registerVersion(
   run: {
     row: JobRow; model: LayersModel; state: LoopState; bestEpoch: number; val: SplitScores; test: SplitScores | null; workerKind: WorkerKind; codeVersion: string;
     oodCalibration?: OodCalibrationFile;
+    intervalCalibration?: IntervalCalibration | null;
   },
 ): Promise<ModelVersion> {
   const { row } = run;
@@ -114,6 +115,7 @@ export async function registerVersion(
         artifact: { bucket: deps.bucket, prefix },
         jobId: row.id,
         oodCalibration,
+        intervalCalibration: run.intervalCalibration ?? null,
       });
       await deps.jobs.finish(row.id, 'succeeded', { modelVersionId: version.id }, trx);
       await enqueueOutbox(trx, trainingEvents.versionRegistered, { versionId: version.id, modelId: model.id, groupId: row.group_id, jobId: row.id, at: new Date().toISOString() });
