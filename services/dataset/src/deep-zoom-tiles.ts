@@ -8,6 +8,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
 import type { ImageCatalog } from './image-catalog.ts';
 import type { ImageRepository } from './image.repository.ts';
+import { objectKeys } from './object-keys.ts';
 
 /** Where a pyramid lives, and how to make it when it is not there yet. */
 interface Pyramid {
@@ -74,7 +75,7 @@ export class DeepZoomTiles {
     const image = await this.deps.catalog.get(principal, layer.imageId);
     const { store, maxPixels } = this.deps;
     // The tiling settings name the folder too: pyramids made with other settings are never mixed in.
-    const folder = `${image.normalised.key.slice(0, image.normalised.key.lastIndexOf('/') + 1)}deep-zoom/${DEEP_ZOOM_TILE_SIZE}-${DEEP_ZOOM_OVERLAP}/`;
+    const folder = `${objectKeys.deepZoomFolder(image.normalised.key)}${DEEP_ZOOM_TILE_SIZE}-${DEEP_ZOOM_OVERLAP}/`;
     if (!layer.maskId) {
       return {
         bucket: image.normalised.bucket,

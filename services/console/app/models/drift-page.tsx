@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 import { figure } from '../measurements/particle-table.tsx';
+import { ModelVersionLink } from './model-version-label.tsx';
 
 const DriftReportQuery = graphql(`
   query DriftReport($datasetId: ID!, $from: ID!, $to: ID!) {
@@ -96,7 +97,6 @@ export function DriftPage() {
   const { dataset, driftReport: report } = data;
   const className = (index: number) => dataset.classes.find((c) => c.index === index)?.name ?? `class ${index}`;
   const imageName = (id: string) => dataset.images.nodes.find((image) => image.id === id)?.name ?? id;
-  const version = (id: string) => <a href={`/model-versions/${encodeURIComponent(id)}`}>{id}</a>;
   return (
     <section>
       <p class="breadcrumb">
@@ -104,7 +104,7 @@ export function DriftPage() {
       </p>
       <h1>Drift on {dataset.name}</h1>
       <p class="subtitle">
-        Old: {version(from)} · new: {version(to)}. Numbers from the dataset profile's measurements of both versions' masks; change = new − old.
+        Old: <ModelVersionLink id={from} /> · new: <ModelVersionLink id={to} />. Numbers from the dataset profile's measurements of both versions' masks; change = new − old.
       </p>
       {report.images.length === 0 ? (
         <p>No image is measured by both versions yet.</p>
