@@ -19,6 +19,8 @@ interface Pyramid {
 }
 
 const MANIFEST = 'pyramid.json';
+/** A few hundred bytes each: the pyramids people have looked at lately. */
+const KEPT_LAYOUTS = 5_000;
 
 /**
  * Deep Zoom pyramids of micrographs and of their masks (in the dataset's class colours), made
@@ -31,6 +33,8 @@ const MANIFEST = 'pyramid.json';
  */
 export class DeepZoomTiles {
   private readonly making = new Map<string, Promise<DeepZoomLayout>>();
+  /** Layouts of made pyramids, so a block of tile URLs costs no read of the manifest from the store. */
+  private readonly layouts = new Map<string, DeepZoomLayout>();
   private readonly uploads: LimitFunction = pLimit(16);
 
   constructor(
@@ -129,12 +133,23 @@ export class DeepZoomTiles {
 
   private ensure(pyramid: Pyramid): Promise<DeepZoomLayout> {
     const key = `${pyramid.bucket}/${pyramid.prefix}`;
+    const known = this.layouts.get(key);
+    if (known) return Promise.resolve(known);
     let making = this.making.get(key);
     if (!making) {
-      making = this.readOrMake(pyramid).finally(() => this.making.delete(key));
+      making = this.readOrMake(pyramid)
+        .then((layout) => this.remember(key, layout))
+        .finally(() => this.making.delete(key));
       this.making.set(key, making);
     }
     return making;
+  }
+
+  /** A made pyramid never changes (its folder is named by its content): its layout is kept, the oldest forgotten first. */
+  private remember(key: string, layout: DeepZoomLayout): DeepZoomLayout {
+    this.layouts.set(key, layout);
+    if (this.layouts.size > KEPT_LAYOUTS) this.layouts.delete(this.layouts.keys().next().value ?? key);
+    return layout;
   }
 
   private async readOrMake(pyramid: Pyramid): Promise<DeepZoomLayout> {
