@@ -25,9 +25,9 @@ const KEPT_LAYOUTS = 5_000;
 /**
  * Deep Zoom pyramids of micrographs and of their masks (in the dataset's class colours), made
  * when they are stored (`prepare`, from their events) or else on the first ask, and kept in the
- * image's folder of the bucket. The folder is named by what the
- * tiles are made of (the normalised image's sha256; the mask's and the colours'), so an edit
- * never shows stale tiles. Making is idempotent: tiles are written first, the manifest last, and
+ * image's folder of the bucket (deleted with the image). The folder is named by what the tiles
+ * are made of (the normalised image's sha256; the mask's and the colours'), so an edit never
+ * shows stale tiles. Making is idempotent: tiles are written first, the manifest last, and
  * a pyramid counts as made only once its manifest is there; two replicas that race on a first
  * ask write the same bytes to the same keys. Within a replica, concurrent asks share one making.
  */
