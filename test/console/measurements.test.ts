@@ -229,7 +229,11 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
     await chartDrawn(page, scope, 'area_fractions');
     const sizeBars = await markLabels(page, scope, 'size_histogram');
     expect(sizeBars.map((label) => fieldOf(label, 'objects')).sort((a, b) => a - b)).toEqual(truth.particles.flatMap((p) => p.histogram.counts).sort((a, b) => a - b));
-    expect(await markLabels(page, scope, 'area_fractions')).toHaveLength(truth.particles.length);
+    const { dataset } = await lab.client.request<{ dataset: { classes: { index: number; name: string }[] } }>('query($id: ID!) { dataset(id: $id) { classes { index name } } }', { id: datasetId });
+    // Bars named as the dataset names the classes, as on the dataset page.
+    expect((await markLabels(page, scope, 'area_fractions')).map((label) => /^class: ([^;]+);/.exec(label)?.[1])).toEqual(
+      truth.particles.map((p) => dataset.classes.find((c) => c.index === p.class)?.name),
+    );
     // Each model version's mask has its own measurements and charts on the page.
     for (const label of [OLD_MODEL, NEW_MODEL]) await page.getByRole('article', { name: `Measurements of the Model ${label}` }).getByRole('figure', { name: 'Particle size distribution' }).waitFor();
 
