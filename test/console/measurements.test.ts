@@ -196,6 +196,11 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
     const fractionBars = await markLabels(page, scope, 'area_fractions');
     console.log(`pooled area fractions: "${fractionBars.join('" "')}"`);
     expect(fractionBars.map((label) => fieldOf(label, 'area fraction'))).toEqual(truth.particles.map((p) => Math.round(1000 * p.areaFraction) / 10));
+    // Each bar is named as the dataset names its class, not by the class's number.
+    const { dataset } = await lab.client.request<{ dataset: { classes: { index: number; name: string }[] } }>('query($id: ID!) { dataset(id: $id) { classes { index name } } }', { id: datasetId });
+    const className = (index: number) => dataset.classes.find((c) => c.index === index)?.name;
+    expect(fractionBars.map((label) => /^class: ([^;]+);/.exec(label)?.[1])).toEqual(truth.particles.map((p) => className(p.class)));
+    expect(await pooled.getByRole('figure', { name: /^Particle sizes/ }).textContent()).toContain(className(truth.particles[0]!.class));
     expect(await pooled.getByRole('figure', { name: /^Particle sizes, ground truth \(3 masks\)/ }).count()).toBe(1);
 
     const csv = await download(page, pooled.getByRole('button', { name: 'Download the particles as CSV' }));
@@ -224,7 +229,11 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
     await chartDrawn(page, scope, 'area_fractions');
     const sizeBars = await markLabels(page, scope, 'size_histogram');
     expect(sizeBars.map((label) => fieldOf(label, 'objects')).sort((a, b) => a - b)).toEqual(truth.particles.flatMap((p) => p.histogram.counts).sort((a, b) => a - b));
-    expect(await markLabels(page, scope, 'area_fractions')).toHaveLength(truth.particles.length);
+    const { dataset } = await lab.client.request<{ dataset: { classes: { index: number; name: string }[] } }>('query($id: ID!) { dataset(id: $id) { classes { index name } } }', { id: datasetId });
+    // Bars named as the dataset names the classes, as on the dataset page.
+    expect((await markLabels(page, scope, 'area_fractions')).map((label) => /^class: ([^;]+);/.exec(label)?.[1])).toEqual(
+      truth.particles.map((p) => dataset.classes.find((c) => c.index === p.class)?.name),
+    );
     // Each model version's mask has its own measurements and charts on the page.
     for (const label of [OLD_MODEL, NEW_MODEL]) await page.getByRole('article', { name: `Measurements of the Model ${label}` }).getByRole('figure', { name: 'Particle size distribution' }).waitFor();
 
@@ -265,6 +274,9 @@ describe.skipIf(!chromiumAvailable)('console measurements in headless Chromium a
     const page = await openSignedIn(`drift?dataset=${datasetId}&from=${OLD_MODEL}&to=${NEW_MODEL}`);
     await page.getByRole('heading', { level: 1, name: 'Drift on MicroNet subset' }).waitFor();
     await page.getByRole('table', { name: 'Per image: old and new side by side' }).waitFor();
+    // The versions are named as the registry names them, each a link to its page.
+    expect(await page.getByRole('link', { name: 'outside-unet v1', exact: true }).getAttribute('href')).toBe(`/model-versions/${OLD_MODEL}`);
+    expect(await page.getByRole('link', { name: 'outside-unet v2', exact: true }).getAttribute('href')).toBe(`/model-versions/${NEW_MODEL}`);
     // Objects old and new of every image and class, in the report's order.
     const cells = await page.evaluate<string[][]>(
       `[...document.querySelectorAll('table.drift-images tbody tr')].map((row) => [...row.querySelectorAll('td.number')].slice(0, 2).map((cell) => cell.textContent))`,

@@ -31,10 +31,10 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
 
   const at = (path: string) => new URL(path, consoleUrl).href;
   const newPage = async (): Promise<Page> => (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-  const openSignedIn = async (path: string): Promise<Page> => {
+  const openSignedIn = async (path: string, apiKey = lab.apiKey): Promise<Page> => {
     const page = await newPage();
     await page.goto(at(path));
-    await page.getByLabel('API key').fill(lab.apiKey);
+    await page.getByLabel('API key').fill(apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
     return page;
   };
@@ -161,6 +161,85 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     expect(new URL(page.url()).searchParams.get('from')).toBe(firstVersionId);
     await page.getByText('No image is measured by both versions yet.').waitFor();
   }, TRAINING_TIMEOUT_MS + 60_000);
+
+  it('cancels a running job from its page and retries it from there, the page following each move', async () => {
+    const { startTraining } = await lab.client.request<{ startTraining: { id: string } }>('mutation($input: StartTrainingInput!) { startTraining(input: $input) { id } }', {
+      input: { datasetId, experiment: 'Super1', architecture: 'unet', encoder: 'resnet18', modelName: 'superalloy-long', recipe: { maxEpochs: 200, crop: 64, seed: 3 } },
+    });
+    const jobOf = async () => (await lab.client.request<{ trainingJob: { state: string; attempts: number } }>('query($id: ID!) { trainingJob(id: $id) { state attempts } }', { id: startTraining.id })).trainingJob;
+    const page = await openSignedIn(`training/${startTraining.id}`);
+    const state = page.getByTestId('job-state');
+    await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Running/);
+
+    await page.getByRole('button', { name: 'Cancel the job' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Cancelled/);
+    expect(await jobOf()).toMatchObject({ state: 'CANCELLED', attempts: 1 });
+    expect(await page.getByRole('button', { name: 'Cancel the job' }).count()).toBe(0);
+    await screenshot(page, 'training-cancelled');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Retry from the last checkpoint' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^(Queued|Running)/);
+    await expect.poll(async () => (await jobOf()).attempts, { timeout: 120_000 }).toBe(2);
+    expect(['QUEUED', 'RUNNING']).toContain((await jobOf()).state);
+    await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Running.* · attempt 2$/);
+    expect(await page.getByRole('button', { name: 'Retry from the last checkpoint' }).count()).toBe(0);
+
+    // Cancelled again, so the one training worker is free for what follows.
+    await page.getByRole('button', { name: 'Cancel the job' }).click();
+    await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Cancelled/);
+    expect((await jobOf()).state).toBe('CANCELLED');
+  }, 360_000);
+
+  it('shares a model version and a dataset with another group from their pages: that group then sees those, and nothing else', async () => {
+    const coatings = await platform.newGroup('Coatings lab');
+    await lab.client.request('mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }', {
+      input: { name: 'Unpublished alloy', classes: [{ index: 0, name: 'matrix', color: '#000000' }, { index: 1, name: 'precipitate', color: '#00ff00' }] },
+    });
+    const linksIn = async (page: Page, table: string) => page.locator(`${table} tbody a`).allTextContents();
+
+    // Before: the other group sees none of the lab's models or datasets.
+    const theirs = await openSignedIn('models', coatings.apiKey);
+    await theirs.getByText('No model yet').waitFor();
+    await theirs.goto(at('datasets'));
+    await theirs.getByRole('heading', { level: 1, name: 'Datasets' }).waitFor();
+    expect(await theirs.getByRole('link', { name: 'MicroNet subset' }).count()).toBe(0);
+
+    const page = await openSignedIn(`model-versions/${firstVersionId}`);
+    const versionSharing = page.getByRole('form', { name: 'Sharing' });
+    await versionSharing.getByLabel('Coatings lab').waitFor();
+    await versionSharing.getByLabel('Shared with the groups ticked below').check();
+    await versionSharing.getByLabel('Coatings lab').check();
+    await versionSharing.getByRole('button', { name: 'Save sharing' }).click();
+    await versionSharing.getByRole('status').filter({ hasText: 'Sharing saved.' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.goto(at(`datasets/${datasetId}`));
+    const datasetSharing = page.getByRole('form', { name: 'Sharing' });
+    await datasetSharing.getByLabel('Coatings lab').waitFor();
+    await datasetSharing.getByLabel('Shared with the groups ticked below').check();
+    await datasetSharing.getByLabel('Coatings lab').check();
+    await datasetSharing.getByRole('button', { name: 'Save sharing' }).click();
+    await datasetSharing.getByRole('status').filter({ hasText: 'Sharing saved.' }).waitFor();
+    await screenshot(page, 'dataset-sharing');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // After: the shared version of the model and the shared dataset, read-only; not v2, not the other dataset.
+    await theirs.goto(at('models'));
+    await theirs.getByRole('link', { name: 'superalloy-unet', exact: true }).click();
+    await theirs.getByRole('heading', { level: 1, name: 'superalloy-unet' }).waitFor();
+    expect(await theirs.locator('table').first().locator('tbody th a').allTextContents()).toEqual(['v1']);
+    await theirs.getByRole('rowheader').getByRole('link', { name: 'v1', exact: true }).click();
+    await theirs.getByText(/^Shared with your group read-only/).waitFor();
+    expect(await theirs.getByRole('form', { name: 'Sharing' }).count()).toBe(0);
+    await theirs.goto(at('datasets'));
+    await theirs.getByRole('link', { name: 'MicroNet subset' }).waitFor();
+    expect(await linksIn(theirs, 'table')).toEqual(['MicroNet subset']);
+    await theirs.getByRole('link', { name: 'MicroNet subset' }).click();
+    await theirs.getByRole('heading', { level: 1, name: 'MicroNet subset' }).waitFor();
+    expect(await theirs.getByRole('form', { name: 'Sharing' }).count()).toBe(0);
+    await screenshot(theirs, 'shared-dataset-other-group');
+  });
 
   it('creates, pauses, resumes and runs a policy, and lists the run', async () => {
     const page = await openSignedIn('pipeline');

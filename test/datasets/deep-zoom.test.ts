@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayClient } from '@microseg/cli';
 import { deepZoomContracts } from '@microseg/contracts';
 import { request } from '@microseg/messaging';
+import { Client as MinioClient } from 'minio';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, expectCode, startTestPlatform } from '../harness/index.ts';
@@ -74,6 +75,20 @@ describe('deep zoom tiles of micrographs and masks, made once and handed out as 
   });
   afterAll(async () => {
     await platform?.stop();
+  });
+
+  it('makes the pyramids of a new image and of its mask before anybody asks for them', async () => {
+    const endpoint = new URL(platform.infrastructure.s3.endpoint);
+    const { accessKey, secretKey, region } = platform.infrastructure.s3;
+    const s3 = new MinioClient({ endPoint: endpoint.hostname, port: Number(endpoint.port), useSSL: false, accessKey, secretKey, region });
+    const manifests = async () => {
+      const keys: string[] = [];
+      for await (const item of s3.listObjectsV2('microseg-datasets', 'groups/', true) as AsyncIterable<{ name: string }>) keys.push(item.name);
+      return keys.filter((key) => key.includes('/deep-zoom/') && key.endsWith('/pyramid.json'));
+    };
+    const deadline = Date.now() + 60_000;
+    while ((await manifests()).length < 2 && Date.now() < deadline) await new Promise((tick) => setTimeout(tick, 250));
+    expect((await manifests()).map((key) => key.split('/').at(-2)?.split('-')[0]).sort()).toEqual(['image', 'mask']);
   });
 
   it('makes the pyramids on concurrent first asks alike, then answers with the kept ones', async () => {

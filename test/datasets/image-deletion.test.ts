@@ -46,7 +46,7 @@ async function uploadWithMask(client: GatewayClient, datasetId: string, seed: nu
 }
 
 const status = async (url: string) => (await fetch(url)).status;
-const statuses = async (links: Links) =>
+const statuses = async (links: Record<string, string>) =>
   Object.fromEntries(await Promise.all(Object.entries(links).map(async ([name, url]) => [name, await status(url)] as const)));
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
@@ -81,11 +81,17 @@ describe('links of a deleted image stop working: its objects are removed after a
   });
 
   it('answers 404 on every link handed out before the delete once the delay has passed', async () => {
-    const { id, links } = await uploadWithMask(lab.client, datasetId, 1);
-    expect(await statuses(links)).toEqual({ original: 200, normalised: 200, thumbnail: 200, mask: 200 });
+    const { id, links: stored } = await uploadWithMask(lab.client, datasetId, 1);
+    // The deep-zoom tiles of the image and of its mask (24x16: level 5 is full size, one tile) go too.
+    const { image } = await lab.client.request<{ image: { deepZoom: { tiles: { url: string }[] }; masks: { deepZoom: { tiles: { url: string }[] } }[] } }>(
+      'query($id: ID!) { image(id: $id) { deepZoom { tiles(level: 5, column: 0, row: 0) { url } } masks { deepZoom { tiles(level: 5, column: 0, row: 0) { url } } } } }',
+      { id },
+    );
+    const links = { ...stored, imageTile: image.deepZoom.tiles[0]?.url ?? '', maskTile: image.masks[0]?.deepZoom.tiles[0]?.url ?? '' };
+    expect(await statuses(links)).toEqual({ original: 200, normalised: 200, thumbnail: 200, mask: 200, imageTile: 200, maskTile: 200 });
     const deletedAt = Date.now();
     await deleteImage(lab.client, id);
-    await until(async () => Object.values(await statuses(links)).every((code) => code === 404), 'the objects to go');
+    await until(async () => Object.values(await statuses(links)).every((code) => code === 404), 'the objects and tiles to go');
     expect(Date.now() - deletedAt).toBeGreaterThanOrEqual(DELAY_SECONDS * 1_000 - 500);
   });
 

@@ -210,6 +210,16 @@ describe('object store against the embedded S3 server', () => {
     expect((await rejection(store.statObject(bucket, 'remove/me'))).code).toBe('NOT_FOUND');
   });
 
+  it('removes every object under a prefix, and nothing beside it', async () => {
+    const keys = ['tiles/a/pyramid.json', 'tiles/a/0/0_0.png', 'tiles/a/12/3_4.png', 'tiles/ab/kept.png', 'tiles/kept.png'];
+    for (const key of keys) await store.putObject(bucket, key, Buffer.from(key));
+    expect(await store.removePrefix(bucket, 'tiles/a/')).toBe(3);
+    for (const key of keys.slice(0, 3)) expect((await rejection(store.statObject(bucket, key))).code).toBe('NOT_FOUND');
+    for (const key of keys.slice(3)) expect((await store.statObject(bucket, key)).key).toBe(key);
+    expect(await store.removePrefix(bucket, 'tiles/a/')).toBe(0);
+    expect((await rejection(store.removePrefix(bucket, ''))).code).toBe('INVALID_INPUT');
+  });
+
   it('reports a store nobody listens on as UNAVAILABLE and retryable', async () => {
     const port = await findFreePort();
     const down = createObjectStore({

@@ -62,7 +62,7 @@ const PUBLISHES: Record<ServiceName, readonly string[]> = {
 };
 
 /** Services running JetStream workers: they file dead letters and watch their consumers' advisories. */
-const RUNS_WORKERS: ReadonlySet<NatsServiceUser> = new Set(['identity', 'training', 'inference', 'metrology']);
+const RUNS_WORKERS: ReadonlySet<NatsServiceUser> = new Set(['identity', 'dataset', 'training', 'inference', 'metrology']);
 
 // The JetStream API: ensuring streams and consumers, pulling, acking. Deleting or purging a
 // stream is an operator's act, never a service's.

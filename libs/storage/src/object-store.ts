@@ -64,6 +64,8 @@ export interface ObjectStore {
     expected?: ExpectedContent,
   ): Promise<StoredObject>;
   removeObject(bucket: string, key: string): Promise<void>;
+  /** Removes every object whose key starts with `prefix` (a folder of derived files); answers how many. */
+  removePrefix(bucket: string, prefix: string): Promise<number>;
 }
 
 /** Headers S3 reports beside user metadata; everything else in `metaData` is user metadata. */
@@ -308,6 +310,23 @@ export function createObjectStore(config: ObjectStoreConfig): ObjectStore {
         await client.removeObject(bucket, key);
       } catch (error) {
         throw toStorageError(error, { bucket, key, operation: 'removeObject' });
+      }
+    },
+
+    async removePrefix(bucket, prefix) {
+      // An empty prefix would empty the bucket: never what a caller that names a folder means.
+      if (prefix === '') throw invalidInput('removePrefix needs a non-empty prefix', { bucket });
+      try {
+        const keys: string[] = [];
+        for await (const item of client.listObjectsV2(bucket, prefix, true) as AsyncIterable<{ name?: string }>) {
+          if (item.name) keys.push(item.name);
+        }
+        // One DELETE at a time: the embedded S3 server answers a batch delete, and concurrent
+        // deletes in one folder (it prunes emptied folders), with a 500. A sweeper has the time.
+        for (const key of keys) await client.removeObject(bucket, key);
+        return keys.length;
+      } catch (error) {
+        throw toStorageError(error, { bucket, key: prefix, operation: 'removePrefix' });
       }
     },
   };

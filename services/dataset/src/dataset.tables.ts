@@ -144,6 +144,8 @@ export interface PendingObjectDeletionsTable {
   id: Generated<string>;
   bucket: string;
   key: string;
+  /** `key` is a folder: every object under it goes. */
+  prefix: Generated<boolean>;
   due_at: Date;
   attempts: Generated<number>;
   last_error: string | null;

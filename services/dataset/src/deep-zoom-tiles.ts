@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { buffer as readAll } from 'node:stream/consumers';
-import type { DeepZoomLayoutView, Principal } from '@microseg/contracts';
+import type { Dataset, DeepZoomLayoutView, Image, Mask, Principal } from '@microseg/contracts';
 import { isMicroSegError, notFound } from '@microseg/errors';
 import { DEEP_ZOOM_OVERLAP, DEEP_ZOOM_TILE_SIZE, type DeepZoomLayout, type DeepZoomTile, classColourDeepZoom, deepZoomLevel, deepZoomTileName, micrographDeepZoom } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
+import type { DatasetRepository } from './dataset.repository.ts';
 import type { ImageCatalog } from './image-catalog.ts';
 import type { ImageRepository } from './image.repository.ts';
+import { objectKeys } from './object-keys.ts';
 
 /** Where a pyramid lives, and how to make it when it is not there yet. */
 interface Pyramid {
@@ -17,22 +19,28 @@ interface Pyramid {
 }
 
 const MANIFEST = 'pyramid.json';
+/** A few hundred bytes each: the pyramids people have looked at lately. */
+const KEPT_LAYOUTS = 5_000;
 
 /**
- * Deep Zoom pyramids of micrographs and of their masks (in the dataset's class colours), made on
- * the first ask and kept in the image's folder of the bucket. The folder is named by what the
- * tiles are made of (the normalised image's sha256; the mask's and the colours'), so an edit
- * never shows stale tiles. Making is idempotent: tiles are written first, the manifest last, and
+ * Deep Zoom pyramids of micrographs and of their masks (in the dataset's class colours), made
+ * when they are stored (`prepare`, from their events) or else on the first ask, and kept in the
+ * image's folder of the bucket (deleted with the image). The folder is named by what the tiles
+ * are made of (the normalised image's sha256; the mask's and the colours'), so an edit never
+ * shows stale tiles. Making is idempotent: tiles are written first, the manifest last, and
  * a pyramid counts as made only once its manifest is there; two replicas that race on a first
  * ask write the same bytes to the same keys. Within a replica, concurrent asks share one making.
  */
 export class DeepZoomTiles {
   private readonly making = new Map<string, Promise<DeepZoomLayout>>();
+  /** Layouts of made pyramids, so a block of tile URLs costs no read of the manifest from the store. */
+  private readonly layouts = new Map<string, DeepZoomLayout>();
   private readonly uploads: LimitFunction = pLimit(16);
 
   constructor(
     private readonly deps: {
       access: DatasetAccess;
+      datasets: DatasetRepository;
       catalog: ImageCatalog;
       images: ImageRepository;
       store: ObjectStore;
@@ -69,39 +77,79 @@ export class DeepZoomTiles {
     };
   }
 
+  /**
+   * Makes the pyramid of a new image or mask before anybody opens it (asked by the events of
+   * both, without a caller), so the first look finds its tiles. Answers false when the image,
+   * the mask or the dataset is gone meanwhile: nothing to show, nothing to make.
+   */
+  async prepare(layer: { imageId: string; maskId?: string | undefined }): Promise<boolean> {
+    const image = await this.deps.images.find(layer.imageId);
+    if (!image) return false;
+    if (!layer.maskId) {
+      await this.ensure(this.imagePyramid(image));
+      return true;
+    }
+    const mask = await this.deps.images.findMask(layer.maskId);
+    const found = await this.deps.datasets.find(image.datasetId);
+    if (!mask || mask.imageId !== image.id || !found) return false;
+    await this.ensure(this.maskPyramid(image, mask, found.dataset));
+    return true;
+  }
+
   /** The caller must read the image (and the mask must be one of it): otherwise neither exists for them. */
   private async pyramidOf(principal: Principal, layer: { imageId: string; maskId?: string | undefined }): Promise<Pyramid> {
     const image = await this.deps.catalog.get(principal, layer.imageId);
-    const { store, maxPixels } = this.deps;
-    // The tiling settings name the folder too: pyramids made with other settings are never mixed in.
-    const folder = `${image.normalised.key.slice(0, image.normalised.key.lastIndexOf('/') + 1)}deep-zoom/${DEEP_ZOOM_TILE_SIZE}-${DEEP_ZOOM_OVERLAP}/`;
-    if (!layer.maskId) {
-      return {
-        bucket: image.normalised.bucket,
-        prefix: `${folder}image-${image.normalised.sha256.slice(0, 16)}/`,
-        make: async () => micrographDeepZoom(await readAll(await store.getObject(image.normalised.bucket, image.normalised.key)), { maxPixels }),
-      };
-    }
+    if (!layer.maskId) return this.imagePyramid(image);
     const mask = await this.deps.images.findMask(layer.maskId);
     if (!mask || mask.imageId !== image.id) throw notFound('mask', layer.maskId);
     const { dataset } = await this.deps.access.readable(principal, image.datasetId);
+    return this.maskPyramid(image, mask, dataset);
+  }
+
+  /** The tiling settings name the folder too: pyramids made with other settings are never mixed in. */
+  private folderOf(image: Image): string {
+    return `${objectKeys.deepZoomFolder(image.normalised.key)}${DEEP_ZOOM_TILE_SIZE}-${DEEP_ZOOM_OVERLAP}/`;
+  }
+
+  private imagePyramid(image: Image): Pyramid {
+    const { store, maxPixels } = this.deps;
+    return {
+      bucket: image.normalised.bucket,
+      prefix: `${this.folderOf(image)}image-${image.normalised.sha256.slice(0, 16)}/`,
+      make: async () => micrographDeepZoom(await readAll(await store.getObject(image.normalised.bucket, image.normalised.key)), { maxPixels }),
+    };
+  }
+
+  private maskPyramid(image: Image, mask: Mask, dataset: Pick<Dataset, 'classes'>): Pyramid {
+    const { store, maxPixels } = this.deps;
     const colours = dataset.classes.map((c) => ({ index: c.index, color: c.color.toLowerCase() })).sort((a, b) => a.index - b.index);
     const colourHash = createHash('sha256').update(JSON.stringify(colours)).digest('hex').slice(0, 12);
     return {
       bucket: image.normalised.bucket,
-      prefix: `${folder}mask-${mask.index.sha256.slice(0, 16)}-${colourHash}/`,
+      prefix: `${this.folderOf(image)}mask-${mask.index.sha256.slice(0, 16)}-${colourHash}/`,
       make: async () => classColourDeepZoom(await readAll(await store.getObject(mask.index.bucket, mask.index.key)), colours, { maxPixels }),
     };
   }
 
   private ensure(pyramid: Pyramid): Promise<DeepZoomLayout> {
     const key = `${pyramid.bucket}/${pyramid.prefix}`;
+    const known = this.layouts.get(key);
+    if (known) return Promise.resolve(known);
     let making = this.making.get(key);
     if (!making) {
-      making = this.readOrMake(pyramid).finally(() => this.making.delete(key));
+      making = this.readOrMake(pyramid)
+        .then((layout) => this.remember(key, layout))
+        .finally(() => this.making.delete(key));
       this.making.set(key, making);
     }
     return making;
+  }
+
+  /** A made pyramid never changes (its folder is named by its content): its layout is kept, the oldest forgotten first. */
+  private remember(key: string, layout: DeepZoomLayout): DeepZoomLayout {
+    this.layouts.set(key, layout);
+    if (this.layouts.size > KEPT_LAYOUTS) this.layouts.delete(this.layouts.keys().next().value ?? key);
+    return layout;
   }
 
   private async readOrMake(pyramid: Pyramid): Promise<DeepZoomLayout> {

@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, sql } from '@microseg/db';
 import type { Logger } from '@microseg/logging';
 import type { ObjectStore } from '@microseg/storage';
 import type { DatasetDatabase } from './dataset.tables.ts';
+import { objectKeys } from './object-keys.ts';
 
 type Db = Kysely<DatasetDatabase> | Transaction<DatasetDatabase>;
 
@@ -38,6 +39,17 @@ export async function scheduleObjectDeletions(
     insert into pending_object_deletions (bucket, key, due_at)
     select distinct bucket, key, now() + make_interval(secs => ${delaySeconds}) from (${objects}) objects
     where not exists (select 1 from (${keptByVersions}) kept where kept.key = objects.key)`.execute(trx);
+  if (maskIds) return;
+  // The deep-zoom tiles of the images (theirs and their masks'): no version holds them, and a
+  // deleted image is never shown again, so they go whole, folder by folder.
+  let images = trx.selectFrom('images').select(['bucket', 'normalised_key']).where('dataset_id', '=', datasetId);
+  if (imageIds) images = images.where('id', 'in', [...imageIds]);
+  const folders = (await images.execute()).map((image) => ({ bucket: image.bucket, key: objectKeys.deepZoomFolder(image.normalised_key), prefix: true }));
+  if (folders.length === 0) return;
+  await trx
+    .insertInto('pending_object_deletions')
+    .values(folders.map((folder) => ({ ...folder, due_at: sql<Date>`now() + make_interval(secs => ${delaySeconds})` })))
+    .execute();
 }
 
 /**
@@ -69,13 +81,14 @@ export class ObjectDeletionSweeper {
       .where('id', 'in', (eb) =>
         eb.selectFrom('pending_object_deletions').select('id').where('due_at', '<=', sql<Date>`now()`).orderBy('due_at').limit(BATCH).forUpdate().skipLocked(),
       )
-      .returning(['id', 'bucket', 'key', 'attempts'])
+      .returning(['id', 'bucket', 'key', 'prefix', 'attempts'])
       .execute();
     let removed = 0;
     let failed = 0;
     for (const row of claimed) {
       try {
-        await store.removeObject(row.bucket, row.key);
+        if (row.prefix) await store.removePrefix(row.bucket, row.key);
+        else await store.removeObject(row.bucket, row.key);
         await db.deleteFrom('pending_object_deletions').where('id', '=', row.id).execute();
         removed++;
       } catch (error) {

@@ -16,4 +16,9 @@ export const objectKeys = {
   maskOriginal: (groupId: string, datasetId: string, uploadId: string, fileName: string) =>
     `${base(groupId, datasetId)}/masks/${uploadId}/original/${safe(fileName)}`,
   maskIndex: (groupId: string, datasetId: string, uploadId: string) => `${base(groupId, datasetId)}/masks/${uploadId}/index.png`,
+  /**
+   * The deep-zoom pyramids of an image and of its masks: beside the image's working copy, so they
+   * go with its folder; nothing records them one by one, so they are found (and deleted) by it.
+   */
+  deepZoomFolder: (normalisedKey: string) => `${normalisedKey.slice(0, normalisedKey.lastIndexOf('/') + 1)}deep-zoom/`,
 };

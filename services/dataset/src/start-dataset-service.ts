@@ -11,6 +11,7 @@ import { DatasetCatalog } from './dataset-catalog.ts';
 import type { DatasetDatabase } from './dataset.tables.ts';
 import { DatasetRepository } from './dataset.repository.ts';
 import { DeepZoomTiles } from './deep-zoom-tiles.ts';
+import { startDeepZoomWorkers } from './deep-zoom-workers.ts';
 import { ExperimentRepository } from './experiment.repository.ts';
 import { serveDatasets } from './handlers/datasets.ts';
 import { serveDeepZoom } from './handlers/deep-zoom.ts';
@@ -86,6 +87,7 @@ export async function startDatasetService(
     downloadUrlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS,
     deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
   });
+  const tiles = new DeepZoomTiles({ access, datasets, catalog, images, store, slots, maxPixels: config.DATASET_MAX_IMAGE_PIXELS, urlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS });
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({
@@ -110,14 +112,14 @@ export async function startDatasetService(
       logger,
       principals,
     }),
-    ...serveDeepZoom(nc, {
-      tiles: new DeepZoomTiles({ access, catalog, images, store, slots, maxPixels: config.DATASET_MAX_IMAGE_PIXELS, urlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS }),
-      logger,
-      principals,
-    }),
+    ...serveDeepZoom(nc, { tiles, logger, principals }),
   ];
   runtime.onShutdown('request handlers', async () => {
     await Promise.all(servers.map((server) => server.stop()));
+  });
+  const tileWorkers = await startDeepZoomWorkers(nc, tiles, logger);
+  runtime.onShutdown('deep-zoom workers', async () => {
+    await Promise.all(tileWorkers.map((worker) => worker.stop()));
   });
   const sweeper = new ObjectDeletionSweeper({ db, store, logger, intervalMs: config.DATASET_DELETION_SWEEP_MS });
   sweeper.start();

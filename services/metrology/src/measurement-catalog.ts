@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type {
   ClassParticleMeasurement,
+  Dataset,
   DatasetMeasurementSummary,
   MeasuredObject,
   MeasurementProfile,
@@ -17,7 +18,7 @@ import type {
   SetFilter,
 } from './measurement.repository.ts';
 import { objectsAt } from './objects-at.ts';
-import { plotSpecs } from './plot-specs.ts';
+import { classLabel, classNamesOf, plotSpecs } from './plot-specs.ts';
 import { type PoolableMeasurement, poolMeasurements } from './pooled-summary.ts';
 import type { ProfileResolver } from './profile-resolver.ts';
 import type { ThicknessResult } from './mask-analysis.ts';
@@ -50,11 +51,13 @@ export class MeasurementCatalog {
     imageId: string,
     filter: SetFilter & SpecsWanted,
   ): Promise<MeasurementSet[]> {
-    await this.deps.directory.readableImage(principal, imageId);
-    return this.withResults(
-      await this.deps.measurements.ofImage(imageId, filter),
-      filter.plotSpecs ?? false,
-    );
+    const image = await this.deps.directory.readableImage(principal, imageId);
+    // The plots name the classes as the image's dataset does; without plots no name is needed.
+    const [rows, dataset] = await Promise.all([
+      this.deps.measurements.ofImage(imageId, filter),
+      filter.plotSpecs ? this.deps.directory.readableDataset(principal, image.datasetId) : undefined,
+    ]);
+    return this.withResults(rows, dataset ? classNamesOf(dataset) : false);
   }
 
   /** What the console shows on hover: objects of a measurement the caller may read (NOT_FOUND otherwise). */
@@ -85,20 +88,24 @@ export class MeasurementCatalog {
         after?: string | undefined;
       },
   ): Promise<{ nodes: MeasurementSet[]; endCursor: string | null; hasNextPage: boolean }> {
-    await this.deps.directory.readableDataset(principal, query.datasetId);
+    const dataset = await this.deps.directory.readableDataset(principal, query.datasetId);
     const { rows, hasNextPage } = await this.deps.measurements.ofDataset(query.datasetId, query);
     return {
-      nodes: await this.withResults(rows, query.plotSpecs ?? false),
+      nodes: await this.withResults(rows, query.plotSpecs ? classNamesOf(dataset) : false),
       endCursor: rows.at(-1)?.id ?? null,
       hasNextPage,
     };
   }
 
-  /** Rows with their per-class results, thickness and plot URLs (objects left out: exports carry them). */
+  /**
+   * Rows with their per-class results, thickness and plot URLs (objects left out: exports carry
+   * them); with the dataset's class names, the plots' Vega-Lite specs too.
+   */
   private async withResults(
     rows: MeasurementSetRow[],
-    withSpecs: boolean,
+    specsWithClassNames: ReadonlyMap<number, string> | false,
   ): Promise<MeasurementSet[]> {
+    const withSpecs = specsWithClassNames !== false;
     const ids = rows.map((row) => row.id);
     const [classes, thickness] = await Promise.all([
       this.deps.measurements.classesOf(ids, false),
@@ -118,6 +125,7 @@ export class MeasurementCatalog {
                   classes: particles,
                   thicknessValues: layer?.values ?? null,
                   thicknessProfile: layer?.profile ?? null,
+                  classNames: specsWithClassNames,
                 },
                 { size: 'Particle size distribution', thickness: 'Layer thickness' },
               )
@@ -141,7 +149,8 @@ export class MeasurementCatalog {
   }
 
   async summary(principal: Principal, query: SummaryQuery): Promise<DatasetMeasurementSummary> {
-    const { rows, profile, profileHash } = await this.selected(principal, query);
+    const { rows, profile, profileHash, dataset } = await this.selected(principal, query);
+    const classNames = classNamesOf(dataset);
     const ids = rows.map((row) => row.id);
     const [classes, thickness] = await Promise.all([
       this.deps.measurements.classesOf(ids, true),
@@ -162,7 +171,7 @@ export class MeasurementCatalog {
       pooled.map(async (source) => {
         const label = source.modelVersionId ? `model ${source.modelVersionId}` : 'ground truth';
         const series = source.particles.map((p) => ({
-          label: `class ${p.class}`,
+          label: classLabel(classNames, p.class),
           histogram: p.histogram,
         }));
         const plotKey = (kind: string, content: unknown) =>
@@ -203,6 +212,7 @@ export class MeasurementCatalog {
                 classes: source.particles,
                 thicknessValues,
                 thicknessProfile: null,
+                classNames,
               },
               {
                 size: `Particle sizes, ${label} (${source.maskCount} masks)`,
@@ -226,7 +236,7 @@ export class MeasurementCatalog {
   async selected(
     principal: Principal,
     query: SummaryQuery,
-  ): Promise<{ rows: MeasurementSetRow[]; profile: MeasurementProfile; profileHash: string }> {
+  ): Promise<{ rows: MeasurementSetRow[]; profile: MeasurementProfile; profileHash: string; dataset: Dataset }> {
     const dataset = await this.deps.directory.readableDataset(principal, query.datasetId);
     if (query.imageId) {
       const image = await this.deps.directory.readableImage(principal, query.imageId);
@@ -252,7 +262,7 @@ export class MeasurementCatalog {
       imageId: query.imageId,
       version,
     });
-    return { rows, profile, profileHash };
+    return { rows, profile, profileHash, dataset };
   }
 }
 

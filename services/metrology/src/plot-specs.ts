@@ -22,7 +22,18 @@ export interface PlotInputs {
   thicknessValues: readonly number[] | null;
   /** The mean thickness per image column; pooled sources have none (their images do not line up). */
   thicknessProfile: readonly { position: number; thickness: number }[] | null;
+  /** The dataset's class names by index: the plots' legends say "precipitate", not "class 1". */
+  classNames?: ReadonlyMap<number, string> | undefined;
 }
+
+/** A class as a plot labels it: its name in the dataset, or its index when the dataset names none. */
+export function classLabel(classNames: ReadonlyMap<number, string> | undefined, index: number): string {
+  return classNames?.get(index) ?? `class ${index}`;
+}
+
+/** Index to name, from a dataset's classes. */
+export const classNamesOf = (dataset: { classes: readonly { index: number; name: string }[] }): Map<number, string> =>
+  new Map(dataset.classes.map((c) => [c.index, c.name]));
 
 /**
  * The Vega-Lite specs a page draws: the same size and thickness histograms metrology renders to
@@ -38,12 +49,13 @@ export function plotSpecs(
   const specs: PlotSpec[] = [];
   const add = (kind: PlotSpec['kind'], title: string, spec: VegaLiteSpec) =>
     specs.push({ kind, title, description: spec.description ?? title, spec: spec as unknown as Record<string, unknown> });
-  const series = inputs.classes.map((c) => ({ label: `class ${c.class}`, histogram: c.histogram }));
+  const label = (index: number) => classLabel(inputs.classNames, index);
+  const series = inputs.classes.map((c) => ({ label: label(c.class), histogram: c.histogram }));
   if (series.some((s) => s.histogram.counts.length > 0))
     add('size_histogram', titles.size, sizeHistogramSpec(series, { unit, title: titles.size }));
   if (inputs.classes.length > 0) {
     const title = `Area fractions${suffix}`;
-    add('area_fractions', title, areaFractionSpec(inputs.classes.map((c) => ({ label: `class ${c.class}`, areaFraction: c.areaFraction })), { title }));
+    add('area_fractions', title, areaFractionSpec(inputs.classes.map((c) => ({ label: label(c.class), areaFraction: c.areaFraction })), { title }));
   }
   if (inputs.thicknessValues && inputs.thicknessValues.length > 0)
     add('thickness_histogram', titles.thickness, thicknessHistogramSpec(inputs.thicknessValues, { unit, title: titles.thickness }));

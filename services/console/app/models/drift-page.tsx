@@ -5,6 +5,7 @@ import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
 import { figure } from '../measurements/particle-table.tsx';
+import { ModelVersionLink } from './model-version-label.tsx';
 
 const DriftReportQuery = graphql(`
   query DriftReport($datasetId: ID!, $from: ID!, $to: ID!) {
@@ -97,7 +98,6 @@ export function DriftPage() {
   if (!dataset) return <NotFoundMessage what="dataset" />;
   const className = (index: number) => dataset.classes.find((c) => c.index === index)?.name ?? `class ${index}`;
   const imageName = (id: string) => dataset.images.nodes.find((image) => image.id === id)?.name ?? id;
-  const version = (id: string) => <a href={`/model-versions/${encodeURIComponent(id)}`}>{id}</a>;
   return (
     <section>
       <p class="breadcrumb">
@@ -105,7 +105,7 @@ export function DriftPage() {
       </p>
       <h1>Drift on {dataset.name}</h1>
       <p class="subtitle">
-        Old: {version(from)} · new: {version(to)}. Numbers from the dataset profile's measurements of both versions' masks; change = new − old.
+        Old: <ModelVersionLink id={from} /> · new: <ModelVersionLink id={to} />. Numbers from the dataset profile's measurements of both versions' masks; change = new − old.
       </p>
       {report.images.length === 0 ? (
         <p>No image is measured by both versions yet.</p>

@@ -7,7 +7,7 @@ import { CompareVersionsForm } from './compare-versions-form.tsx';
 import { LineageView } from './lineage-view.tsx';
 import { MetricsTable } from './metrics-table.tsx';
 import { SetAliasForm } from './set-alias-form.tsx';
-import { ShareForm } from './share-form.tsx';
+import { ModelVersionShareForm } from './share-form.tsx';
 import { enumWord } from '../graphql/enum-words.ts';
 
 const ModelVersionQuery = graphql(`
@@ -121,7 +121,7 @@ export function ModelVersionPage() {
         {owned ? (
           <>
             <SetAliasForm modelId={version.modelId} versionId={version.id} />
-            <ShareForm versionId={version.id} visibility={version.visibility} />
+            <ModelVersionShareForm versionId={version.id} visibility={version.visibility} />
           </>
         ) : (
           <p>Shared with your group read-only: only {version.owner?.name ?? 'its owning group'} can move its aliases or share it.</p>

@@ -9,6 +9,7 @@ import { ImageGrid } from '../datasets/image-grid.tsx';
 import { SplitsTable } from '../datasets/splits-table.tsx';
 import { VersionsTable } from '../datasets/versions-table.tsx';
 import { graphql } from '../generated/index.ts';
+import { DatasetShareForm } from '../models/share-form.tsx';
 import { UploadZone } from '../uploads/upload-zone.tsx';
 import { enumWord } from '../graphql/enum-words.ts';
 
@@ -22,6 +23,10 @@ const DatasetQuery = graphql(`
       imageCount
       visibility {
         level
+        sharedWith
+      }
+      owner {
+        id
       }
       classes {
         index
@@ -43,6 +48,9 @@ const DatasetQuery = graphql(`
         val
         test
       }
+    }
+    me {
+      groupId
     }
   }
 `);
@@ -69,6 +77,7 @@ export function DatasetPage() {
         <VersionsTable versions={dataset.versions.nodes} />
         <SplitsTable experiments={dataset.experiments} />
       </div>
+      {dataset.owner?.id === data?.me.groupId && <DatasetShareForm datasetId={dataset.id} visibility={dataset.visibility} />}
       <h2>Images</h2>
       <UploadZone datasetId={dataset.id} />
       <ImageFilters experiments={dataset.experiments.map((e) => e.name)} query={query} />

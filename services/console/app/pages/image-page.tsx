@@ -46,7 +46,8 @@ const ImageDatasetQuery = graphql(`
 
 export function ImagePage() {
   const { params } = useRoute();
-  const [{ data, error, fetching }] = useQuery({ query: ImageQuery, variables: { id: params['id'] ?? '' } });
+  const id = params['id'] ?? '';
+  const [{ data, error, fetching }] = useQuery({ query: ImageQuery, variables: { id } });
   const image = data?.image;
   const [datasetResult] = useQuery({ query: ImageDatasetQuery, variables: { id: image?.datasetId ?? '' }, pause: !image });
   const dataset = datasetResult.data?.dataset;
@@ -55,22 +56,32 @@ export function ImagePage() {
   if (datasetResult.error) return <ErrorMessage error={datasetResult.error} />;
   if (data && !image) return <NotFoundMessage what="image" />;
   if (datasetResult.data && !dataset) return <NotFoundMessage what="dataset" />;
-  if (!image || !dataset) return <p aria-live="polite">{fetching || datasetResult.fetching ? 'Loading the image…' : ''}</p>;
   return (
     <section>
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <a href={`/datasets/${dataset.id}`}>{dataset.name}</a> / <span aria-current="page">{image.name}</span>
-      </nav>
-      <h1>{image.name}</h1>
-      <p class="subtitle">
-        {image.fileName} · {image.width}×{image.height} {enumWord(image.format)}
-        {image.pixelSize && ` · ${image.pixelSize.value} ${image.pixelSize.unit}/pixel`}
-        {image.limsId && ` · LIMS ${image.limsId}`} · <a href={image.downloadUrls.original}>download original</a>
-      </p>
-      <DeepZoomViewer imageId={image.id} name={image.name} pixelSize={image.pixelSize} classes={dataset.classes} />
-      <ClassLegend classes={dataset.classes.filter((c) => c.index > 0)} />
-      <h2>Measurements</h2>
-      <ImageMeasurements imageId={image.id} classes={dataset.classes} />
+      {image && dataset ? (
+        <>
+          <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href={`/datasets/${dataset.id}`}>{dataset.name}</a> / <span aria-current="page">{image.name}</span>
+          </nav>
+          <h1>{image.name}</h1>
+          <p class="subtitle">
+            {image.fileName} · {image.width}×{image.height} {enumWord(image.format)}
+            {image.pixelSize && ` · ${image.pixelSize.value} ${image.pixelSize.unit}/pixel`}
+            {image.limsId && ` · LIMS ${image.limsId}`} · <a href={image.downloadUrls.original}>download original</a>
+          </p>
+        </>
+      ) : (
+        <p aria-live="polite">{fetching || datasetResult.fetching ? 'Loading the image…' : ''}</p>
+      )}
+      {/* Opened beside the image's details, not after them: its tiles are what the page is for. */}
+      <DeepZoomViewer imageId={id} name={image?.name ?? ''} pixelSize={image ? image.pixelSize : undefined} classes={dataset?.classes ?? []} />
+      {image && dataset && (
+        <>
+          <ClassLegend classes={dataset.classes.filter((c) => c.index > 0)} />
+          <h2>Measurements</h2>
+          <ImageMeasurements imageId={image.id} classes={dataset.classes} />
+        </>
+      )}
     </section>
   );
 }

@@ -119,8 +119,9 @@ export function TrainingJobPage() {
       if (progress.loss !== null && progress.loss !== undefined && progress.valIou !== null && progress.valIou !== undefined && progress.epoch > 0) {
         points.set(progress.epoch, { epoch: progress.epoch, loss: progress.loss, valIou: progress.valIou });
       }
-      // A finished job has its model version (or error) in the record: read it once.
-      if (!ACTIVE.has(state)) setTimeout(() => refetch({ requestPolicy: 'network-only' }), 0);
+      // Each move (queued to running, a retry's new attempt; a finished job's model version or
+      // error) is in the record: read it again once per move, not per epoch.
+      if (state !== (previous?.state ?? job?.state)) setTimeout(() => refetch({ requestPolicy: 'network-only' }), 0);
       return { state, etaSeconds: progress.etaSeconds ?? null, points };
     },
   );

@@ -36,7 +36,7 @@ const ImageViewerQuery = graphql(`
   }
 `);
 
-// Apart from the micrograph's: the micrograph shows while the masks' pyramids are first made.
+// Apart from the micrograph's: the micrograph shows while a mask's pyramid is still being made (a mask stored a moment ago).
 const MaskPyramidsQuery = graphql(`
   query MaskPyramids($id: ID!) {
     image(id: $id) {
@@ -62,6 +62,7 @@ const FIRST_OVERLAY_TILE = 'microseg:first-overlay-tile';
 export interface DeepZoomViewerProps {
   imageId: string;
   name: string;
+  /** null when the image has none; undefined until its details are loaded (no scale bar yet). */
   pixelSize: { value: number; unit: string } | null | undefined;
   classes: readonly DatasetClassView[];
 }
@@ -74,14 +75,15 @@ export interface DeepZoomViewerProps {
 export function DeepZoomViewer(props: DeepZoomViewerProps) {
   const client = useClient();
   const [{ data, error }] = useQuery({ query: ImageViewerQuery, variables: { id: props.imageId } });
-  const [pyramids] = useQuery({ query: MaskPyramidsQuery, variables: { id: props.imageId }, pause: !data });
+  // Beside the micrograph's, not after it: the masks' pyramids are made ahead, so both answer at once.
+  const [pyramids] = useQuery({ query: MaskPyramidsQuery, variables: { id: props.imageId } });
   const element = useRef<HTMLDivElement>(null);
   const [viewer, setViewer] = useState<OpenSeadragon.Viewer>();
   const [maskId, setMaskId] = useState<string>();
   const [opacity, setOpacity] = useState(60);
   const [accuracyMaskId, setAccuracyMaskId] = useState('');
   const [accuracyOpacity, setAccuracyOpacity] = useState(80);
-  const [bar, setBar] = useState<ScaleBar>();
+  const [imageZoom, setImageZoom] = useState<number>();
   const [busy, setBusy] = useState(true);
   const image = data?.image;
   const masks: readonly MaskView[] = image?.masks ?? [];
@@ -89,7 +91,9 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
   const maskPyramid = pyramids.data?.image?.masks.find((m) => m.id === selectedMaskId)?.deepZoom;
   const accuracyMap = image?.evaluations.find((e) => e.modelMaskId === accuracyMaskId);
 
-  useMicrograph(element.current, client, props.imageId, image?.deepZoom, setViewer, setBusy, (next) => setBar(scaleBar(next, props.pixelSize)));
+  useMicrograph(element.current, client, props.imageId, image?.deepZoom, setViewer, setBusy, setImageZoom);
+  // Drawn once the image's details say whether it has a pixel size (undefined: not known yet).
+  const bar: ScaleBar | undefined = imageZoom === undefined || props.pixelSize === undefined ? undefined : scaleBar(imageZoom, props.pixelSize);
   const maskItem = useOverlay(viewer, 1, maskPyramid && selectedMaskId ? deepZoomTileSource(client, { imageId: props.imageId, maskId: selectedMaskId }, maskPyramid) : undefined, `mask ${selectedMaskId}`, opacity);
   useOverlay(viewer, 2, accuracyMap ? { type: 'image', url: accuracyMap.accuracyMapUrl, buildPyramid: false } : undefined, `accuracy ${accuracyMaskId}`, accuracyOpacity);
   const particle = useParticleUnderPointer(viewer, client, props.imageId, maskItem ? selectedMaskId : undefined);
