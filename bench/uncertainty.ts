@@ -22,17 +22,17 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  type IndexMask,
   type Interval,
   type MaskSample,
-  analyseParticles,
   type CalibratedQuantity,
   type LabelledMasks,
   calibrateClassIntervals,
   contains,
   createIndexMask,
+  cropMask,
   labelledFields,
   measurementIntervals,
+  particleSample,
   scaleInterval,
 } from '@microseg/metrology';
 import { decodeImage } from '@microseg/micrograph';
@@ -97,22 +97,6 @@ async function load(folder: string, name: string) {
 const QUANTITIES = ['count', 'areaFraction', 'meanArea', 'meanEquivalentDiameter', 'medianEquivalentDiameter', 'p10EquivalentDiameter', 'p90EquivalentDiameter'] as const;
 type Quantity = (typeof QUANTITIES)[number];
 
-function sampleOf(mask: IndexMask): MaskSample {
-  const analysis = analyseParticles(mask, { classes: PARTICLE_CLASSES, connectivity: 8 });
-  return {
-    totalPixels: mask.width * mask.height,
-    pixelLength: 1,
-    classes: analysis.classes.map((c) => ({
-      class: c.class,
-      count: c.count,
-      pixelCount: c.pixelCount,
-      areas: c.objects.map((o) => o.area),
-      equivalentDiameters: c.objects.map((o) => o.equivalentDiameter),
-    })),
-    thickness: null,
-  };
-}
-
 function truthValue(sample: MaskSample, cls: number, quantity: Quantity): number | null {
   const c = sample.classes.find((x) => x.class === cls)!;
   const sorted = Float64Array.from(c.equivalentDiameters).sort();
@@ -146,12 +130,6 @@ function intervalOf(intervals: ReturnType<typeof measurementIntervals>, cls: num
     case 'p10EquivalentDiameter': return c.equivalentDiameterPercentiles['10'] ?? null;
     case 'p90EquivalentDiameter': return c.equivalentDiameterPercentiles['90'] ?? null;
   }
-}
-
-function crop(mask: IndexMask, x0: number, y0: number, width: number, height: number): IndexMask {
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = mask.data[(y0 + y) * mask.width + x0 + x]!;
-  return createIndexMask(width, height, data);
 }
 
 const VARIANTS = ['reported', 'band', 'sampling'] as const;
@@ -196,7 +174,7 @@ for (const [split, names] of [['test', experiment.test], ['val', experiment.val]
       ...[0, 1].flatMap((qy) => [0, 1].map((qx) => ({ kind: 'quadrant', x: qx * half.w, y: qy * half.h, w: half.w, h: half.h }))),
     ];
     for (const field of fields) {
-      const [n, l, u, t] = [nominal, lower, upper, truth].map((m) => sampleOf(crop(m, field.x, field.y, field.w, field.h))) as [MaskSample, MaskSample, MaskSample, MaskSample];
+      const [n, l, u, t] = [nominal, lower, upper, truth].map((m) => particleSample(cropMask(m, field.x, field.y, field.w, field.h), PARTICLE_CLASSES)) as [MaskSample, MaskSample, MaskSample, MaskSample];
       const intervals: Record<Variant, ReturnType<typeof measurementIntervals>> = {
         reported: measurementIntervals([n, l, u], { coverage }),
         band: measurementIntervals([n, l, u], { coverage: BAND_ONLY }),

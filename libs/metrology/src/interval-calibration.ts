@@ -100,13 +100,15 @@ export function quantityInterval(intervals: ClassIntervals | undefined, quantity
   return intervals[quantity as 'count' | 'areaFraction' | 'meanArea' | 'meanEquivalentDiameter'];
 }
 
-function crop(mask: IndexMask, x0: number, y0: number, width: number, height: number): IndexMask {
+/** The rectangle of a mask at (x0, y0), as a mask of its own. */
+export function cropMask(mask: IndexMask, x0: number, y0: number, width: number, height: number): IndexMask {
   const data = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = mask.data[(y0 + y) * mask.width + x0 + x]!;
   return createIndexMask(width, height, data);
 }
 
-function particleSample(mask: IndexMask, classes: readonly number[]): MaskSample {
+/** A mask's classes measured as 8-connected particles in pixels: the sample a calibration compares. */
+export function particleSample(mask: IndexMask, classes: readonly number[]): MaskSample {
   const analysis = analyseParticles(mask, { classes, connectivity: 8 });
   return {
     totalPixels: mask.width * mask.height,
@@ -153,7 +155,7 @@ export function labelledFields(masks: LabelledMasks, classes: readonly number[],
   ];
   const fields: LabelledField[] = [];
   for (const view of views) {
-    const [n, l, u, t] = [masks.nominal, masks.lower, masks.upper, masks.truth].map((m) => particleSample(crop(m, view.x, view.y, view.w, view.h), classes)) as [MaskSample, MaskSample, MaskSample, MaskSample];
+    const [n, l, u, t] = [masks.nominal, masks.lower, masks.upper, masks.truth].map((m) => particleSample(cropMask(m, view.x, view.y, view.w, view.h), classes)) as [MaskSample, MaskSample, MaskSample, MaskSample];
     const intervals = measurementIntervals([n, l, u], { coverage, percentiles: CALIBRATED_PERCENTILES });
     for (const cls of classes) {
       const estimates = quantityValues(n, cls);
