@@ -15,22 +15,12 @@ export { type AugmentationConfig, PAPER_AUGMENTATION, type TrainingSample, augme
 export { type Rng, createRng } from './augment/rng.ts';
 export { type PixelArray, type Raster, crop, flipHorizontal, flipVertical, rotate90 } from './augment/raster.ts';
 
-export { ClassRule, SixteenBitInput, pixelClass, probabilitiesToMask, unitScaler } from './inference/conventions.ts';
-export {
-  DEFAULT_PROBABILITY_BAND,
-  type ProbabilityBand,
-  assertProbabilityBand,
-  pixelBand,
-  probabilityBandMasks,
-} from './inference/probability-band.ts';
-export { IMAGENET_NORMALISATION, type ImageInput, type Normalisation, validateImage } from './inference/image-input.ts';
+// The tfjs-free part (tiling, class conventions, out-of-distribution features), as ./onnx.ts offers it.
+export * from './onnx.ts';
 export { type ModelSource, type TilePredictor, loadPredictor, modelToSource } from './inference/model-source.ts';
 export { type SegmentImageOptions, segmentImage } from './inference/segment-image.ts';
-export { type Segmentation, type TensorRunner, type TiledSegmentationOptions, segmentWithRunner } from './inference/segment-tiles.ts';
-export { type TilePlan, planTiles } from './inference/tile-plan.ts';
 export { type TileCentres, type TileWorkerPool, type TileWorkerPoolOptions, createTileWorkerPool } from './inference/worker-pool.ts';
 
-export { type EncoderFeatures, type FeatureWindowOptions, encoderFeatures, featureWindows } from './ood/encoder-features.ts';
 export { layersRunner } from './ood/layers-runner.ts';
 export {
   DEFAULT_THRESHOLD_RULE, type FeatureReference, type ThresholdRule, calibrateThreshold, featureDistance, fitFeatureReference,
