@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { buffer as readAll } from 'node:stream/consumers';
 import type { Dataset, DeepZoomLayoutView, Image, Mask, Principal } from '@microseg/contracts';
 import { isMicroSegError, notFound } from '@microseg/errors';
-import { DEEP_ZOOM_OVERLAP, DEEP_ZOOM_TILE_SIZE, type DeepZoomLayout, type DeepZoomTile, classColourDeepZoom, deepZoomLevel, deepZoomTileName, micrographDeepZoom } from '@microseg/micrograph';
+import { DEEP_ZOOM_OVERLAP, DEEP_ZOOM_TILE_SIZE, type DecodeBudget, type DeepZoomLayout, type DeepZoomTile, classColourDeepZoom, decodeMemoryBytes, deepZoomLevel, deepZoomTileName, micrographDeepZoom } from '@microseg/micrograph';
 import type { ObjectStore } from '@microseg/storage';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { DatasetAccess } from './dataset-access.ts';
@@ -15,6 +15,8 @@ import { objectKeys } from './object-keys.ts';
 interface Pyramid {
   bucket: string;
   prefix: string;
+  /** What making it holds at once (decoded samples and the tiles it returns), charged to the decode budget. */
+  memoryBytes: number;
   make(): Promise<{ layout: DeepZoomLayout; tiles: DeepZoomTile[] }>;
 }
 
@@ -46,6 +48,8 @@ export class DeepZoomTiles {
       store: ObjectStore;
       /** The service's bound on concurrent decodes, shared with ingest. */
       slots: LimitFunction;
+      /** The memory the decodes of this process may hold together, shared with ingest. */
+      budget: DecodeBudget;
       maxPixels: number;
       urlSeconds: number;
     },
@@ -116,6 +120,8 @@ export class DeepZoomTiles {
     return {
       bucket: image.normalised.bucket,
       prefix: `${this.folderOf(image)}image-${image.normalised.sha256.slice(0, 16)}/`,
+      // Its tiles, kept until they are stored, are below the decoded samples' size.
+      memoryBytes: decodeMemoryBytes({ width: image.width, height: image.height, channels: image.channels === 1 ? 1 : 3, bitDepth: image.bitDepth === 8 ? 8 : 16 }, 'reencoded'),
       make: async () => micrographDeepZoom(await readAll(await store.getObject(image.normalised.bucket, image.normalised.key)), { maxPixels }),
     };
   }
@@ -127,6 +133,8 @@ export class DeepZoomTiles {
     return {
       bucket: image.normalised.bucket,
       prefix: `${this.folderOf(image)}mask-${mask.index.sha256.slice(0, 16)}-${colourHash}/`,
+      // The class indices decoded whole, and their colours (three bytes a pixel).
+      memoryBytes: decodeMemoryBytes({ width: image.width, height: image.height, channels: 1, bitDepth: 8 }, 'whole') + image.width * image.height * 3,
       make: async () => classColourDeepZoom(await readAll(await store.getObject(mask.index.bucket, mask.index.key)), colours, { maxPixels }),
     };
   }
@@ -153,13 +161,13 @@ export class DeepZoomTiles {
   }
 
   private async readOrMake(pyramid: Pyramid): Promise<DeepZoomLayout> {
-    const { store, slots } = this.deps;
+    const { store, slots, budget } = this.deps;
     try {
       return JSON.parse((await readAll(await store.getObject(pyramid.bucket, `${pyramid.prefix}${MANIFEST}`))).toString('utf8')) as DeepZoomLayout;
     } catch (error) {
       if (!isMicroSegError(error) || error.code !== 'NOT_FOUND') throw error;
     }
-    const { layout, tiles } = await slots(() => pyramid.make());
+    const { layout, tiles } = await slots(() => budget.run(pyramid.memoryBytes, () => pyramid.make()));
     await Promise.all(
       tiles.map((tile) =>
         this.uploads(() =>

@@ -87,7 +87,7 @@ export async function startDatasetService(
     downloadUrlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS,
     deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
   });
-  const tiles = new DeepZoomTiles({ access, datasets, catalog, images, store, slots, maxPixels: config.DATASET_MAX_IMAGE_PIXELS, urlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS });
+  const tiles = new DeepZoomTiles({ access, datasets, catalog, images, store, slots, budget, maxPixels: config.DATASET_MAX_IMAGE_PIXELS, urlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS });
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({
