@@ -173,7 +173,7 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
 
     await page.getByRole('button', { name: 'Cancel the job' }).click();
     await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Cancelled/);
-    expect(await jobOf()).toMatchObject({ state: 'CANCELLED', attempts: 1 });
+    expect(await jobOf()).toMatchObject({ state: 'cancelled', attempts: 1 });
     expect(await page.getByRole('button', { name: 'Cancel the job' }).count()).toBe(0);
     await screenshot(page, 'training-cancelled');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -181,14 +181,14 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     await page.getByRole('button', { name: 'Retry from the last checkpoint' }).click();
     await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^(Queued|Running)/);
     await expect.poll(async () => (await jobOf()).attempts, { timeout: 120_000 }).toBe(2);
-    expect(['QUEUED', 'RUNNING']).toContain((await jobOf()).state);
+    expect(['queued', 'running']).toContain((await jobOf()).state);
     await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Running.* · attempt 2$/);
     expect(await page.getByRole('button', { name: 'Retry from the last checkpoint' }).count()).toBe(0);
 
     // Cancelled again, so the one training worker is free for what follows.
     await page.getByRole('button', { name: 'Cancel the job' }).click();
     await expect.poll(() => state.textContent(), { timeout: 120_000 }).toMatch(/^Cancelled/);
-    expect((await jobOf()).state).toBe('CANCELLED');
+    expect((await jobOf()).state).toBe('cancelled');
   }, 360_000);
 
   it('shares a model version and a dataset with another group from their pages: that group then sees those, and nothing else', async () => {
