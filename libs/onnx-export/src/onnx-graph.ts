@@ -90,15 +90,20 @@ export class OnnxGraph {
 
   /** Adds a node with one output named after `hint`; '' in `inputs` leaves an optional input out. */
   node(op: string, inputs: string[], hint: string, attributes: Record<string, AttributeValue> = {}): string {
-    const output = this.unique(hint);
+    return this.nodeOutputs(op, inputs, [hint], attributes)[0]!;
+  }
+
+  /** Adds a node with several outputs (MaxPool with its indices, Split), one name per hint. */
+  nodeOutputs(op: string, inputs: string[], hints: string[], attributes: Record<string, AttributeValue> = {}): string[] {
+    const outputs = hints.map((hint) => this.unique(hint));
     this.nodes.push({
       opType: op,
-      name: output,
+      name: outputs[0]!,
       input: inputs,
-      output: [output],
+      output: outputs,
       attribute: Object.entries(attributes).map(([name, value]) => attribute(name, value)),
     });
-    return output;
+    return outputs;
   }
 
   /** Copies `input` to `name`, a graph output name taken with unique() before any layer could claim it. */

@@ -33,7 +33,8 @@ export interface Trainer {
   dispose(): void;
 }
 
-function trainedVariables(model: LayersModel, freeze: ((layerName: string) => boolean) | undefined): Map<string, tf.Variable> {
+/** The weights a trainer updates, keyed by their original names (what optimizer state and checkpoints use). */
+export function trainedVariables(model: LayersModel, freeze: ((layerName: string) => boolean) | undefined): Map<string, tf.Variable> {
   const variables = new Map<string, tf.Variable>();
   for (const layer of model.layers) {
     if (freeze?.(layer.name)) continue;

@@ -1,0 +1,2 @@
+export { type BatchStatistics, type TrainingGraph, type TrainingGraphOptions, type WeightInput, buildTrainingGraph, onnxTrainingSupport } from './training-graph.ts';
+export { type OnnxTrainerOptions, createOnnxTrainer } from './onnx-trainer.ts';

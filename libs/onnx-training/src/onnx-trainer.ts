@@ -1,0 +1,142 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import * as ort from 'onnxruntime-node';
+import { defaultThreads } from '@microseg/model-artifact/onnx';
+import { Adam, PAPER_LOSS_WEIGHTS, type Trainer, type TrainerOptions, diceBceLoss, trainedVariables } from '@microseg/tf-runtime';
+import { type TrainingGraph, buildTrainingGraph } from './training-graph.ts';
+
+export interface OnnxTrainerOptions extends TrainerOptions {
+  /** ONNX Runtime's intra-op threads; default one per core this process may use (cgroup CPU limit included). */
+  threads?: number;
+}
+
+interface Step {
+  graph: TrainingGraph;
+  session: ort.InferenceSession;
+}
+
+/** A batch norm's moving averages, updated from each step's batch statistics as tfjs-layers does. */
+type LayerVariable = LayersModel['weights'][number];
+
+interface MovingAverages {
+  mean: LayerVariable;
+  variance: LayerVariable;
+  momentum: number;
+}
+
+/**
+ * The Trainer interface on ONNX Runtime: each step is one session run of a graph holding the forward pass, the
+ * paper's DiceBCE and the backward pass (built once per batch shape and set of trained weights), on every core
+ * through ORT's own kernels. The tfjs model stays the source of truth: its weights are fed in, the gradients come
+ * back to the same Adam (so optimizer state and checkpoints are those of the tfjs trainer, and a job can resume on
+ * either engine), and the batch norms' moving averages are updated as tfjs would.
+ */
+export function createOnnxTrainer(options: OnnxTrainerOptions): Trainer {
+  const { model } = options;
+  const lossWeights = options.lossWeights ?? PAPER_LOSS_WEIGHTS;
+  const adam = new Adam({ ...options.adam, learningRate: options.learningRate ?? 2e-4 });
+  const threads = options.threads ?? defaultThreads();
+  let freeze = options.freezeEncoder;
+  let variables = trainedVariables(model, freeze);
+  const steps = new Map<string, Promise<Step>>();
+
+  const layerVariables = new Map<string, LayerVariable>();
+  const movingAverages = new Map<string, MovingAverages>();
+  for (const layer of model.layers) {
+    for (const w of layer.weights) layerVariables.set(w.originalName, w);
+    if (layer.getClassName() !== 'BatchNormalization') continue;
+    const find = (suffix: string) => layer.weights.find((w) => w.originalName.endsWith(`/${suffix}`))!;
+    movingAverages.set(layer.name, {
+      mean: find('moving_mean'),
+      variance: find('moving_variance'),
+      momentum: (layer.getConfig() as { momentum: number }).momentum,
+    });
+  }
+
+  async function stepFor(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<Step> {
+    const [batch, height, width] = image.shape;
+    const key = `${batch}x${height}x${width}x${targets.shape[3]}`;
+    let step = steps.get(key);
+    if (!step) {
+      const trained = new Set(variables.keys());
+      step = (async () => {
+        const graph = buildTrainingGraph(model, { batch, height, width, trained, lossWeights });
+        const session = await ort.InferenceSession.create(graph.model, {
+          intraOpNumThreads: threads,
+          interOpNumThreads: 1,
+          executionMode: 'sequential',
+          graphOptimizationLevel: 'all',
+        });
+        return { graph, session };
+      })();
+      steps.set(key, step);
+      step.catch(() => steps.delete(key));
+    }
+    return step;
+  }
+
+  async function releaseSteps(): Promise<void> {
+    const pending = [...steps.values()];
+    steps.clear();
+    await Promise.all(pending.map((step) => step.then((s) => s.session.release(), () => undefined)));
+  }
+
+  return {
+    async trainStep(image, targets) {
+      const { graph, session } = await stepFor(image, targets);
+      const feeds: Record<string, ort.Tensor> = {
+        [graph.image]: new ort.Tensor('float32', image.dataSync() as Float32Array, image.shape),
+        [graph.targets]: new ort.Tensor('float32', targets.dataSync() as Float32Array, targets.shape),
+      };
+      for (const w of graph.weights) {
+        feeds[w.input] = new ort.Tensor('float32', layerVariables.get(w.weight)!.read().dataSync() as Float32Array, w.shape);
+      }
+      const results = await session.run(feeds);
+      tf.tidy(() => {
+        for (const { layer, mean, variance } of graph.batchStatistics) {
+          const moving = movingAverages.get(layer)!;
+          const decay = 1 - moving.momentum;
+          for (const [variable, batchValue] of [[moving.mean, mean], [moving.variance, variance]] as const) {
+            const current = variable.read();
+            variable.write(tf.sub(current, tf.mul(tf.sub(current, tf.tensor(results[batchValue]!.data as Float32Array, current.shape)), decay)));
+          }
+        }
+      });
+      const named: tf.NamedTensorMap = {};
+      for (const [weight, output] of graph.gradients) {
+        named[weight] = tf.tensor(results[output]!.data as Float32Array, variables.get(weight)!.shape);
+      }
+      adam.applyGradients(variables, named);
+      tf.dispose(Object.values(named));
+      const loss = (results[graph.loss]!.data as Float32Array)[0]!;
+      return { loss, step: adam.iterations };
+    },
+    async evaluateLoss(image, targets) {
+      const value = tf.tidy(() => diceBceLoss(model.apply(image, { training: false }) as tf.Tensor, targets, lossWeights));
+      const loss = (await value.data())[0]!;
+      value.dispose();
+      return loss;
+    },
+    get learningRate() {
+      return adam.learningRate;
+    },
+    set learningRate(value: number) {
+      adam.learningRate = value;
+    },
+    setFrozen(next) {
+      freeze = next;
+      variables = trainedVariables(model, freeze);
+      // The graphs compute gradients for the weights trained when they were built.
+      void releaseSteps();
+    },
+    get trainedVariableNames() {
+      return [...variables.keys()];
+    },
+    exportOptimizerState: () => adam.exportState(),
+    importOptimizerState: (state) => adam.importState(state),
+    dispose: () => {
+      adam.dispose();
+      void releaseSteps();
+    },
+  };
+}

@@ -1,0 +1,297 @@
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { invalidInput } from '@microseg/errors';
+import { type Pads, onnxConv, zeroPaddingPads } from '@microseg/onnx-export';
+import type { LossWeights } from '@microseg/tf-runtime';
+import { type Shape4, TrainingGraphBuilder } from './graph-builder.ts';
+import { ACTIVATIONS, type ActivationKind, type Emitted, activation, add, batchNorm, concatChannels, conv2d, maxPool, upsampleNearest, zeroPad } from './layers.ts';
+import { diceBceWithGradient } from './dice-bce.ts';
+
+export interface TrainingGraphOptions {
+  batch: number;
+  height: number;
+  width: number;
+  /** Original names (`layer/kernel`) of the weights to compute gradients for; the others are fed as they are. */
+  trained: ReadonlySet<string>;
+  lossWeights: LossWeights;
+}
+
+/** A weight fed to the graph each step, in tfjs's layout. */
+export interface WeightInput {
+  input: string;
+  weight: string;
+  shape: number[];
+}
+
+export interface BatchStatistics {
+  layer: string;
+  channels: number;
+  mean: string;
+  variance: string;
+}
+
+export interface TrainingGraph {
+  model: Uint8Array;
+  /** NHWC [batch, height, width, channels], as tfjs holds the batch. */
+  image: string;
+  /** NHWC one-hot (or binary) targets. */
+  targets: string;
+  weights: WeightInput[];
+  loss: string;
+  /** Output name of each trained weight's gradient, in the weight's tfjs shape. */
+  gradients: Map<string, string>;
+  /** Per batch norm: the batch's mean and (biased) variance, which tfjs folds into the moving averages. */
+  batchStatistics: BatchStatistics[];
+}
+
+type SymbolicTensor = tfl.SymbolicTensor;
+type Config = Record<string, unknown>;
+
+const pair = (v: unknown): [number, number] => (typeof v === 'number' ? [v, v] : [(v as number[])[0]!, (v as number[])[1]!]);
+
+function inboundTensors(layer: tfl.layers.Layer): SymbolicTensor[] {
+  if (layer.inboundNodes.length !== 1) throw new Error(`layer ${layer.name} is applied ${layer.inboundNodes.length} times`);
+  return layer.inboundNodes[0]!.inputTensors;
+}
+
+/** Why a layer cannot be trained in an ONNX training graph (yet), or undefined when it can. */
+function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
+  const className = layer.getClassName();
+  const config = layer.getConfig() as Config;
+  switch (className) {
+    case 'InputLayer':
+    case 'ZeroPadding2D':
+    case 'Add':
+      return undefined;
+    case 'Conv2D':
+      if ((config.groups ?? 1) !== 1) return 'grouped convolution';
+      if (!ACTIVATIONS.has(String(config.activation ?? 'linear'))) return `activation ${String(config.activation)}`;
+      if (config.padding === 'same' && pair(config.strides).some((s) => s !== 1)) return "'same' padding with a stride";
+      // tfjs has no gradient for dilated convolutions either, so there is nothing to check this one against.
+      if (pair(config.dilationRate ?? 1).some((d) => d !== 1)) return 'dilated convolution';
+      return undefined;
+    case 'BatchNormalization':
+      if (config.axis !== 3 && config.axis !== -1) return 'batch norm over another axis than the channels';
+      return config.center === false || config.scale === false ? 'batch norm without centre or scale' : undefined;
+    case 'Activation':
+      return ACTIVATIONS.has(String(config.activation)) ? undefined : `activation ${String(config.activation)}`;
+    case 'MaxPooling2D':
+      return config.padding === 'valid' || config.padding === 'same' ? undefined : `pooling padding ${String(config.padding)}`;
+    case 'UpSampling2D':
+      return config.interpolation === 'nearest' ? undefined : `${String(config.interpolation)} upsampling`;
+    case 'Concatenate':
+      return config.axis === 3 || config.axis === -1 ? undefined : 'concatenation over another axis than the channels';
+    default:
+      return `layer class ${className}`;
+  }
+}
+
+/**
+ * Whether `model` trains on ONNX Runtime: today the layers of UNet, UNet++ and the ResNet encoders
+ * (convolutions, batch norms, ReLU/sigmoid/softmax, max pooling, nearest upsampling, sums and concatenations).
+ * The others (depthwise, grouped and dilated convolutions, group norms, bilinear resizes, adaptive pooling,
+ * transposed convolutions) train on tfjs.
+ */
+export function onnxTrainingSupport(model: tfl.LayersModel): { supported: true } | { supported: false; reason: string } {
+  for (const layer of model.layers) {
+    const reason = unsupportedReason(layer);
+    if (reason) return { supported: false, reason: `${layer.name}: ${reason}` };
+  }
+  return { supported: true };
+}
+
+/** The tfjs weight of `layer` named `suffix` (`kernel`, `gamma`...), with the name it is fed and trained by. */
+function layerWeight(layer: tfl.layers.Layer, suffix: string): { weight: string; shape: number[] } | undefined {
+  const found = layer.weights.find((w) => w.originalName === suffix || w.originalName.endsWith(`/${suffix}`));
+  return found ? { weight: found.originalName, shape: [...found.shape] as number[] } : undefined;
+}
+
+/**
+ * Builds one ONNX graph that runs a training step's forward pass (batch norms on batch statistics), the paper's
+ * DiceBCE loss and the backward pass, for a fixed batch shape. Weights are graph inputs in tfjs's layout and
+ * gradients graph outputs in the same layout, so the optimizer, checkpoints and the tfjs model stay as they are.
+ */
+export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGraphOptions): TrainingGraph {
+  const support = onnxTrainingSupport(model);
+  if (!support.supported) throw invalidInput(`this network does not train on ONNX Runtime: ${support.reason}`, { reason: support.reason });
+  if (model.inputs.length !== 1 || model.outputs.length !== 1) throw invalidInput('only models with one input and one output train on ONNX Runtime', {});
+  const { batch, height, width, trained } = options;
+  const g = new TrainingGraphBuilder();
+  const imageInput = g.unique('image');
+  const targetsInput = g.unique('targets');
+  const channels = model.inputs[0]!.shape[3]!;
+  const classes = model.outputs[0]!.shape[3]!;
+
+  const weights: WeightInput[] = [];
+  const weightInputs = new Map<string, string>();
+  for (const layer of model.layers) {
+    for (const w of layer.weights) {
+      if (w.originalName.endsWith('moving_mean') || w.originalName.endsWith('moving_variance')) continue;
+      const input = g.unique(w.originalName);
+      weightInputs.set(w.originalName, input);
+      weights.push({ input, weight: w.originalName, shape: [...w.shape] as number[] });
+    }
+  }
+  const gradientNames = new Map<string, string>();
+  for (const weight of trained) {
+    if (!weightInputs.has(weight)) throw new Error(`trained weight ${weight} is not in the model`);
+    gradientNames.set(weight, g.unique(`gradient/${weight}`));
+  }
+  const gradients = new Map<string, string>();
+  const gradientSink = (weight: string | undefined) =>
+    weight && trained.has(weight) ? (gradient: string) => gradients.set(weight, g.identity(gradient, gradientNames.get(weight)!)) : undefined;
+
+  const producers = new Map<number, tfl.layers.Layer>();
+  const readers = new Map<number, tfl.layers.Layer[]>();
+  for (const layer of model.layers) {
+    for (const t of layer.inboundNodes[0]?.outputTensors ?? []) producers.set(t.id, layer);
+    if (layer.getClassName() === 'InputLayer') continue;
+    for (const t of inboundTensors(layer)) readers.set(t.id, [...(readers.get(t.id) ?? []), layer]);
+  }
+
+  interface Computed {
+    name: string;
+    shape: Shape4;
+    needsGradient: boolean;
+  }
+  const computed = new Map<number, Computed>();
+  computed.set(model.inputs[0]!.id, {
+    name: g.transpose(imageInput, [0, 3, 1, 2], 'image_nchw'),
+    shape: [batch, channels, height, width],
+    needsGradient: false,
+  });
+  /** Zero paddings read only by a convolution, folded into its pads (as the inference export does). */
+  const foldedPadding = new Map<number, { source: number; pads: Pads }>();
+  const tape: { inputs: number[]; output: number; backward: Emitted['backward'] }[] = [];
+  const batchStatistics: BatchStatistics[] = [];
+  const valueOf = (id: number): Computed => {
+    const value = computed.get(id);
+    if (!value) throw new Error(`tensor ${id} is used before it is computed`);
+    return value;
+  };
+
+  for (const layer of model.layers) {
+    const className = layer.getClassName();
+    if (className === 'InputLayer') continue;
+    const config = layer.getConfig() as Config;
+    const inputIds = inboundTensors(layer).map((t) => t.id);
+    const outputId = layer.inboundNodes[0]!.outputTensors[0]!.id;
+    const layerTrained = layer.weights.some((w) => trained.has(w.originalName));
+
+    if (className === 'ZeroPadding2D') {
+      const onlyReaders = readers.get(outputId) ?? [];
+      if (onlyReaders.length === 1 && onlyReaders[0]!.getClassName() === 'Conv2D' && outputId !== model.outputs[0]!.id) {
+        foldedPadding.set(outputId, { source: inputIds[0]!, pads: zeroPaddingPads(layer) });
+        continue;
+      }
+    }
+    let sourceIds = inputIds;
+    let extraPads: Pads = [0, 0, 0, 0];
+    const folded = foldedPadding.get(inputIds[0]!);
+    if (className === 'Conv2D' && folded) {
+      sourceIds = [folded.source];
+      extraPads = folded.pads;
+    }
+    const inputs = sourceIds.map(valueOf);
+    const needsGradient = layerTrained || inputs.some((v) => v.needsGradient);
+    const x = inputs[0]!;
+    let emitted: Emitted;
+    switch (className) {
+      case 'Conv2D': {
+        const kernel = layerWeight(layer, 'kernel')!;
+        const bias = layerWeight(layer, 'bias');
+        const attributes = onnxConv(layer).attributes;
+        const conv = conv2d(
+          g,
+          layer.name,
+          x.name,
+          x.shape,
+          weightInputs.get(kernel.weight)!,
+          kernel.shape[3]!,
+          bias ? weightInputs.get(bias.weight) : undefined,
+          {
+            kernel: attributes.kernel_shape as [number, number],
+            strides: attributes.strides as [number, number],
+            dilations: attributes.dilations as [number, number],
+            pads: attributes.pads.map((p, i) => p + extraPads[i]!) as Pads,
+          },
+          { input: x.needsGradient, kernel: gradientSink(kernel.weight), bias: gradientSink(bias?.weight) },
+        );
+        const act = activation(g, (config.activation ?? 'linear') as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
+        emitted = { output: act.output, shape: act.shape, backward: (dy) => conv.backward(act.backward(dy)[0]!) };
+        break;
+      }
+      case 'BatchNormalization': {
+        const gamma = layerWeight(layer, 'gamma')!;
+        const beta = layerWeight(layer, 'beta')!;
+        const bn = batchNorm(g, layer.name, x.name, x.shape, weightInputs.get(gamma.weight)!, weightInputs.get(beta.weight)!, config.epsilon as number, {
+          input: x.needsGradient,
+          gamma: gradientSink(gamma.weight),
+          beta: gradientSink(beta.weight),
+        });
+        batchStatistics.push({ layer: layer.name, channels: x.shape[1], mean: bn.mean, variance: bn.variance });
+        emitted = bn;
+        break;
+      }
+      case 'Activation':
+        emitted = activation(g, config.activation as ActivationKind, x.name, x.shape, layer.name);
+        break;
+      case 'ZeroPadding2D':
+        emitted = zeroPad(g, layer.name, x.name, x.shape, zeroPaddingPads(layer));
+        break;
+      case 'MaxPooling2D':
+        emitted = maxPool(g, layer.name, x.name, x.shape, pair(config.poolSize), pair(config.strides ?? config.poolSize), config.padding === 'same');
+        break;
+      case 'UpSampling2D':
+        emitted = upsampleNearest(g, layer.name, x.name, x.shape, pair(config.size));
+        break;
+      case 'Add':
+        emitted = add(g, layer.name, inputs.map((v) => v.name), x.shape);
+        break;
+      case 'Concatenate':
+        emitted = concatChannels(g, layer.name, inputs.map((v) => v.name), inputs.map((v) => v.shape));
+        break;
+      default:
+        throw new Error(`no training emitter for ${className}`);
+    }
+    computed.set(outputId, { name: emitted.output, shape: emitted.shape, needsGradient });
+    if (needsGradient) tape.push({ inputs: sourceIds, output: outputId, backward: emitted.backward });
+  }
+
+  const probabilities = valueOf(model.outputs[0]!.id);
+  const targets = g.transpose(targetsInput, [0, 3, 1, 2], 'targets_nchw');
+  const { loss, gradient } = diceBceWithGradient(g, probabilities.name, targets, batch * classes * height * width, options.lossWeights);
+
+  // Reverse mode: every tensor's gradient is the sum of what its readers sent back.
+  const contributions = new Map<number, string[]>([[model.outputs[0]!.id, [gradient]]]);
+  for (let i = tape.length - 1; i >= 0; i--) {
+    const { inputs, output, backward } = tape[i]!;
+    const parts = contributions.get(output);
+    if (!parts) continue;
+    const dy = g.sum(parts, `grad_sum.${output}`);
+    const dxs = backward(dy);
+    inputs.forEach((id, k) => {
+      const dx = dxs[k];
+      if (dx === undefined || !computed.get(id)?.needsGradient) return;
+      contributions.set(id, [...(contributions.get(id) ?? []), dx]);
+    });
+  }
+  for (const weight of trained) {
+    if (!gradients.has(weight)) throw new Error(`no gradient reaches ${weight}`);
+  }
+
+  const bytes = g.encode({
+    name: `${model.name}.training`,
+    inputs: [
+      { name: imageInput, dims: [batch, height, width, channels] },
+      { name: targetsInput, dims: [batch, height, width, classes] },
+      ...weights.map((w) => ({ name: w.input, dims: w.shape })),
+    ],
+    outputs: [
+      { name: loss, dims: [] },
+      ...[...gradients].map(([weight, output]) => ({ name: output, dims: weights.find((w) => w.weight === weight)!.shape })),
+      ...batchStatistics.flatMap((s) => [s.mean, s.variance].map((name) => ({ name, dims: [s.channels] }))),
+    ],
+    producerVersion: '0.1.0',
+  });
+  return { model: bytes, image: imageInput, targets: targetsInput, weights, loss, gradients, batchStatistics };
+}
