@@ -95,7 +95,7 @@ function oihw(g: TrainingGraphBuilder, kernelTf: string, [kh, kw, ci, co]: Shape
   const perTap = g.transpose(g.reshape(kernelTf, [taps, ci, co], `${hint}.taps`), [0, 2, 1], `${hint}.per_tap`);
   // ORT's transpose optimizer would merge the two transposes back into the slow 4-D one; a multiplication by 1
   // (one cheap pass) keeps them apart.
-  const flat = g.reshape(process.env.NO_BARRIER ? perTap : g.mul(perTap, g.constantScalar(1), `${hint}.barrier`), [taps, co * ci], `${hint}.flat`);
+  const flat = g.reshape(g.mul(perTap, g.constantScalar(1), `${hint}.barrier`), [taps, co * ci], `${hint}.flat`);
   return g.reshape(g.transpose(flat, [1, 0], `${hint}.t`), [co, ci, kh, kw], hint);
 }
 

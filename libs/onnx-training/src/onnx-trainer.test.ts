@@ -4,6 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '@microseg/segmentation';
 import { PAPER_LOSS_WEIGHTS, createTrainer, diceBceLoss, initBackend, trainedVariables } from '@microseg/tf-runtime';
+import { chooseTrainingEngine } from './engine-choice.ts';
 import { createOnnxTrainer } from './onnx-trainer.ts';
 import { buildTrainingGraph, onnxTrainingSupport } from './training-graph.ts';
 
@@ -192,5 +193,23 @@ describe('ONNX Runtime training', () => {
     expect(!support.supported && support.reason).toMatch(/GroupNormalization|Resize/);
     expect(() => buildTrainingGraph(fpn, { batch: 1, height: 64, width: 64, trained: new Set(), lossWeights: PAPER_LOSS_WEIGHTS })).toThrow(/does not train on ONNX Runtime/);
     expect(onnxTrainingSupport(buildModel({ architecture: 'unetplusplus', encoder: 'resnet34', classes: 2 })).supported).toBe(true);
+  });
+});
+
+describe('chooseTrainingEngine', () => {
+  beforeAll(async () => {
+    await initBackend({ preferred: 'wasm' });
+  });
+
+  it('trains supported networks on ONNX Runtime on CPU workers, and says why it picks tfjs otherwise', () => {
+    const unet = buildEveryLayerNet(1, 3);
+    const fpn = buildModel({ architecture: 'fpn', encoder: 'resnet18', classes: 1 });
+    expect(chooseTrainingEngine('auto', unet, { gpu: false })).toEqual({ engine: 'onnxruntime', reason: 'CPU worker: ONNX Runtime' });
+    expect(chooseTrainingEngine('auto', unet, { gpu: true }).engine).toBe('tfjs');
+    expect(chooseTrainingEngine('onnxruntime', unet, { gpu: true }).engine).toBe('onnxruntime');
+    expect(chooseTrainingEngine('tfjs', unet, { gpu: false })).toEqual({ engine: 'tfjs', reason: 'TRAINING_ENGINE=tfjs' });
+    const fallback = chooseTrainingEngine('onnxruntime', fpn, { gpu: false });
+    expect(fallback.engine).toBe('tfjs');
+    expect(fallback.reason).toMatch(/not trainable on ONNX Runtime yet \(.+\)/);
   });
 });

@@ -39,6 +39,14 @@ export const workerConfigSchema = z.object({
     .string()
     .default('')
     .describe('`tensorflow` (tfjs-node / -gpu), `wasm` or `cpu`; empty: the best one present'),
+  TRAINING_ENGINE: z
+    // @microseg/onnx-training's TRAINING_ENGINES (the worker hands this to it, so the compiler keeps them one list),
+    // written out so that the service, which reads this file too, does not load ONNX Runtime.
+    .enum(['auto', 'onnxruntime', 'tfjs'])
+    .default('auto')
+    .describe(
+      "what a training step runs on: `auto` trains on ONNX Runtime on CPU workers (every core, the pod's CPU limit included) for the networks it can train (UNet, UNet++ over ResNet encoders) and on tfjs otherwise (GPU workers: tfjs-node-gpu); `onnxruntime` asks for it on GPU workers too; `tfjs` never uses it. Both follow the same loss curve, and a job resumes on either. The engine and the reason are in the job's log",
+    ),
   TRAINING_WASM_THREADS: z.coerce
     .number()
     .int()

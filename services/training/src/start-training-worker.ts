@@ -56,6 +56,7 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
     worker,
     codeVersion: config.MICROSEG_CODE_VERSION,
     registration: { db, client, bucket: config.TRAINING_BUCKET, jobs, registry },
+    engine: config.TRAINING_ENGINE,
   });
   const queue = await runWorker({
     js: nc.jetstream(),
@@ -70,6 +71,6 @@ export async function startTrainingWorker(config: WorkerConfig, options: { logge
   });
   runtime.onShutdown('training queue', () => queue.stop({ timeoutMs: HAND_BACK_AFTER_MS }));
   runtime.markStarted();
-  logger.info({ worker: worker.id, kind: worker.kind, backend: choice.backend, threads: choice.threads }, 'training worker ready');
+  logger.info({ worker: worker.id, kind: worker.kind, backend: choice.backend, threads: choice.threads, engine: config.TRAINING_ENGINE }, 'training worker ready');
   return booted;
 }

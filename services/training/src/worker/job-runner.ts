@@ -4,6 +4,7 @@ import { type TrainingProgress, type WorkerKind, trainingEvents } from '@microse
 import { MicroSegError, toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type JobContext, publishEvent } from '@microseg/messaging';
+import { type TrainingEngineSetting, chooseTrainingEngine, createOnnxTrainer } from '@microseg/onnx-training';
 import { PAPER_AUGMENTATION, augmentSample, createTrainer, samplesToTensors } from '@microseg/tf-runtime';
 import { type EpochReport, type LoopState, estimateRemainingSeconds, initialLoopState, runTrainingLoop } from '@microseg/training-recipe';
 import type { JetStreamClient } from 'nats';
@@ -32,6 +33,8 @@ export interface JobRunnerDeps {
   worker: { id: string; kind: WorkerKind };
   codeVersion: string;
   registration: Omit<VersionRegistration, 'checkpoints'>;
+  /** TRAINING_ENGINE; default `auto`. */
+  engine?: TrainingEngineSetting;
 }
 
 /** How often a running job looks for a cancel request. */
@@ -81,12 +84,16 @@ export class JobRunner {
     const data = await loadJobData(this.deps.client, row.data, row.binary ? 256 : row.classes.length, row.sixteen_bit_input);
     const config = { architecture: row.architecture, encoder: row.encoder, classes: channels };
     const model = buildSeededModel(config, row.recipe.seed);
-    const trainer = createTrainer({
+    const trainerOptions = {
       model,
       learningRate: row.recipe.learningRate,
       lossWeights: row.recipe.loss,
       ...(row.recipe.freezeEncoder ? { freezeEncoder: (name: string) => name.startsWith('encoder.') } : {}),
-    });
+    };
+    // Both engines feed the same Adam and checkpoints, so a job may resume on the other one.
+    const engine = chooseTrainingEngine(this.deps.engine ?? 'auto', model, { gpu: this.deps.worker.kind === 'gpu' });
+    logger.info(engine, 'training engine');
+    const trainer = engine.engine === 'onnxruntime' ? createOnnxTrainer(trainerOptions) : createTrainer(trainerOptions);
     try {
       let state: LoopState;
       if (row.checkpoint_epoch !== null) {
