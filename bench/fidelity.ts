@@ -5,8 +5,8 @@
  * images), Adam 2e-4 -> 1e-5, 0.7 BCE + 0.3 Dice, the paper's batch of 20 (capped by the training split,
  * so Super1 is one step of 10 crops per epoch), the paper's augmentations and ImageNet normalisation, up
  * to FIDELITY_EPOCHS epochs; the best validation epoch is scored on test with the paper's IoU (smp's,
- * pooled over the one-hot channels). Both sides use one CPU thread (wasm here,
- * torch.set_num_threads(1) there) and the same policies (each its own random stream).
+ * pooled over the one-hot channels). Both sides use one CPU thread (MicroSeg's training engine as the worker
+ * picks it, FIDELITY_ENGINE=auto|onnxruntime|tfjs; torch.set_num_threads(1) there) and the same policies (each its own random stream).
  *
  * Environment: FIDELITY_EPOCHS (default 3: a smoke run; the paper's IoU >= 0.94 takes a few hundred),
  * FIDELITY_PATIENCE (30), FIDELITY_CROP (256), FIDELITY_BATCH (20), FIDELITY_SEEDS (1,2,3),
@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeImage } from '@microseg/micrograph';
+import { type TrainingEngineSetting, chooseTrainingEngine, createOnnxTrainer } from '@microseg/onnx-training';
 import { PAPER_AUGMENTATION, augmentSample, createTrainer, initBackend, samplesToTensors, toUnitRange } from '@microseg/tf-runtime';
 import { assignWeights, buildSeededModel, evaluateSplit, namedWeights } from '@microseg/training-service';
 import { type EpochReport, initialLoopState, resolveRecipe, runTrainingLoop } from '@microseg/training-recipe';
@@ -32,6 +33,7 @@ const crop = Number(env['FIDELITY_CROP'] ?? 256);
 const batchSize = Number(env['FIDELITY_BATCH'] ?? 20);
 const seeds = (env['FIDELITY_SEEDS'] ?? '1,2,3').split(',').map(Number);
 const experimentName = env['FIDELITY_EXPERIMENT'] ?? 'Super1';
+const engineSetting = (env['FIDELITY_ENGINE'] ?? 'auto') as TrainingEngineSetting;
 const data = env['MICRONET_BENCHMARK_DIR'] ?? fileURLToPath(new URL('../../shared/data/micronet-benchmark', import.meta.url));
 
 interface Manifest {
@@ -61,10 +63,13 @@ async function microseg(manifest: Manifest, seed: number) {
   const [train, val, test] = await Promise.all([load(experiment.train), load(experiment.val), load(experiment.test)]);
   const recipe = resolveRecipe({ maxEpochs: epochs, patience, finePatience: patience, crop, seed, batchSize });
   const model = buildSeededModel({ architecture: 'unet', encoder: 'resnet18', classes }, seed);
-  const trainer = createTrainer({ model, learningRate: recipe.learningRate, lossWeights: recipe.loss });
+  const options = { model, learningRate: recipe.learningRate, lossWeights: recipe.loss };
+  // As the training worker chooses, on one thread like the PyTorch side.
+  const engine = chooseTrainingEngine(engineSetting, model, { gpu: false });
+  const trainer = engine.engine === 'onnxruntime' ? createOnnxTrainer({ ...options, threads: 1 }) : createTrainer(options);
   const augmentation = { ...PAPER_AUGMENTATION, crop };
   const reports: EpochReport[] = [];
-  // CPU seconds per epoch (one wasm thread): comparable even when other work shares the cores.
+  // CPU seconds per epoch (one thread): comparable even when other work shares the cores.
   const cpuSeconds: number[] = [];
   let cpuMark = process.cpuUsage();
   let best: tf.NamedTensorMap | undefined;
@@ -149,7 +154,7 @@ const fmt = (i: { mean: number; low: number; high: number }) => `${i.mean.toFixe
 const backend = await initBackend({ preferred: 'wasm' });
 const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as Manifest;
 console.log(
-  `fidelity: UNet-ResNet18, random init, ${experimentName}, up to ${epochs} epochs (patience ${patience}), crop ${crop}, batch ${batchSize}, seeds ${seeds.join(',')}; MicroSeg on ${backend.backend}, PyTorch 1 thread; load ${loadAverage()}`,
+  `fidelity: UNet-ResNet18, random init, ${experimentName}, up to ${epochs} epochs (patience ${patience}), crop ${crop}, batch ${batchSize}, seeds ${seeds.join(',')}; MicroSeg on ${chooseTrainingEngine(engineSetting, buildSeededModel({ architecture: 'unet', encoder: 'resnet18', classes: 1 }, 0), { gpu: false }).engine} (tfjs ${backend.backend}), 1 thread each side; load ${loadAverage()}`,
 );
 const runs: { seed: number; side: string; testIou: number; valIou: number; bestEpoch: number; epochSeconds: number; epochCpuSeconds: number }[] = [];
 for (const seed of seeds) {

@@ -123,7 +123,7 @@ function convFilterGradient(
   g: TrainingGraphBuilder,
   name: string,
   x: string,
-  [n, ci, h, w]: Shape4,
+  [n, ci]: Shape4,
   dy: string,
   [oh, ow]: [number, number],
   { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads: [top, left, bottom, right] }: ConvSettings,

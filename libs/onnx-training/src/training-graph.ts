@@ -46,6 +46,8 @@ export interface TrainingGraph {
 type SymbolicTensor = tfl.SymbolicTensor;
 type Config = Record<string, unknown>;
 
+/** A layer config's activation name ('linear' when absent). */
+const activationOf = (config: Config): string => (typeof config.activation === 'string' ? config.activation : 'linear');
 const pair = (v: unknown): [number, number] => (typeof v === 'number' ? [v, v] : [(v as number[])[0]!, (v as number[])[1]!]);
 
 function inboundTensors(layer: tfl.layers.Layer): SymbolicTensor[] {
@@ -64,7 +66,7 @@ function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
       return undefined;
     case 'Conv2D':
       if ((config.groups ?? 1) !== 1) return 'grouped convolution';
-      if (!ACTIVATIONS.has(String(config.activation ?? 'linear'))) return `activation ${String(config.activation)}`;
+      if (!ACTIVATIONS.has(activationOf(config))) return `activation ${activationOf(config)}`;
       if (config.padding === 'same' && pair(config.strides).some((s) => s !== 1)) return "'same' padding with a stride";
       // tfjs has no gradient for dilated convolutions either, so there is nothing to check this one against.
       if (pair(config.dilationRate ?? 1).some((d) => d !== 1)) return 'dilated convolution';
@@ -73,7 +75,7 @@ function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
       if (config.axis !== 3 && config.axis !== -1) return 'batch norm over another axis than the channels';
       return config.center === false || config.scale === false ? 'batch norm without centre or scale' : undefined;
     case 'Activation':
-      return ACTIVATIONS.has(String(config.activation)) ? undefined : `activation ${String(config.activation)}`;
+      return ACTIVATIONS.has(activationOf(config)) ? undefined : `activation ${activationOf(config)}`;
     case 'MaxPooling2D':
       return config.padding === 'valid' || config.padding === 'same' ? undefined : `pooling padding ${String(config.padding)}`;
     case 'UpSampling2D':
@@ -216,7 +218,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
           },
           { input: x.needsGradient, kernel: gradientSink(kernel.weight), bias: gradientSink(bias?.weight) },
         );
-        const act = activation(g, (config.activation ?? 'linear') as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
+        const act = activation(g, activationOf(config) as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
         emitted = { output: act.output, shape: act.shape, backward: (dy) => conv.backward(act.backward(dy)[0]!) };
         break;
       }
@@ -233,7 +235,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
         break;
       }
       case 'Activation':
-        emitted = activation(g, config.activation as ActivationKind, x.name, x.shape, layer.name);
+        emitted = activation(g, activationOf(config) as ActivationKind, x.name, x.shape, layer.name);
         break;
       case 'ZeroPadding2D':
         emitted = zeroPad(g, layer.name, x.name, x.shape, zeroPaddingPads(layer));
