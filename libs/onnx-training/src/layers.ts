@@ -24,16 +24,22 @@ export interface ConvSettings {
 const convOutputSize = (size: number, kernel: number, stride: number, dilation: number, padBegin: number, padEnd: number) =>
   Math.floor((size + padBegin + padEnd - ((kernel - 1) * dilation + 1)) / stride) + 1;
 
+/** Whether the stride-1 input gradient can be the convolution with the flipped kernel (its pads stay >= 0). */
+export function takesFlippedKernel({ kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads: [top, left, bottom, right] }: ConvSettings): boolean {
+  return sh === 1 && sw === 1 && Math.max(top, bottom) <= (kh - 1) * dh && Math.max(left, right) <= (kw - 1) * dw;
+}
+
 /**
- * Conv2D (group 1) with the weight in tfjs's layout [kh, kw, in, out] as a graph input: transposed to OIHW in
- * the graph, and its gradient transposed back, so the optimizer keeps the tfjs layout and state.
+ * Conv2D (group 1). The kernel comes in as ONNX's [out, in, kh, kw] (and, for the stride-1 input gradient, as
+ * [in, out, kh, kw] flipped; see weight-layouts.ts); its gradient goes out in tfjs's [kh, kw, in, out], so the
+ * optimizer keeps the tfjs layout and state.
  */
 export function conv2d(
   g: TrainingGraphBuilder,
   name: string,
   x: string,
   xShape: Shape4,
-  kernelTf: string,
+  kernel: { oihw: string; flippedIo?: string },
   outChannels: number,
   bias: string | undefined,
   settings: ConvSettings,
@@ -42,7 +48,7 @@ export function conv2d(
   const [n, ci, h, w] = xShape;
   const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
   const [top, left, bottom, right] = pads;
-  const weight = oihw(g, kernelTf, [kh, kw, ci, outChannels], `${name}.weight`);
+  const weight = kernel.oihw;
   const outputs = convOutputSize(h, kh, sh, dh, top, bottom);
   const outputsW = convOutputSize(w, kw, sw, dw, left, right);
   const attributes = { kernel_shape: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads: [...pads], group: 1 };
@@ -55,11 +61,10 @@ export function conv2d(
       if (need.bias) need.bias(g.reduceSum(dy, [0, 2, 3], `${name}.grad_bias`));
       if (need.kernel) need.kernel(convFilterGradient(g, name, x, xShape, dy, [outputs, outputsW], settings));
       if (!need.input) return [undefined];
-      if (sh === 1 && sw === 1 && Math.max(top, bottom) <= (kh - 1) * dh && Math.max(left, right) <= (kw - 1) * dw) {
+      if (kernel.flippedIo) {
         // Stride 1: dx is dy convolved with the flipped kernel, in and out swapped, which ORT runs on its blocked
         // convolution kernels (its ConvTranspose is a plain product plus a single-threaded col2im).
-        const flipped = flippedSwapped(g, kernelTf, [kh, kw, ci, outChannels], `${name}.flipped`);
-        const dx = g.node('Conv', [dy, flipped], `${name}.grad_input`, {
+        const dx = g.node('Conv', [dy, kernel.flippedIo], `${name}.grad_input`, {
           kernel_shape: [kh, kw],
           strides: [1, 1],
           dilations: [dh, dw],
@@ -83,31 +88,6 @@ export function conv2d(
       return [dx];
     },
   };
-}
-
-/**
- * [kh, kw, in, out] -> [out, in, kh, kw] as two transposes ORT has fast paths for (per tap [in, out] -> [out, in],
- * then [taps, out·in] -> [out·in, taps]); its general 4-D transpose was a fifth of a training step.
- */
-function oihw(g: TrainingGraphBuilder, kernelTf: string, [kh, kw, ci, co]: Shape4, hint: string): string {
-  const taps = kh * kw;
-  if (taps === 1) return g.reshape(g.transpose(g.reshape(kernelTf, [ci, co], `${hint}.matrix`), [1, 0], `${hint}.t`), [co, ci, 1, 1], hint);
-  const perTap = g.transpose(g.reshape(kernelTf, [taps, ci, co], `${hint}.taps`), [0, 2, 1], `${hint}.per_tap`);
-  // ORT's transpose optimizer would merge the two transposes back into the slow 4-D one; a multiplication by 1
-  // (one cheap pass) keeps them apart.
-  const flat = g.reshape(g.mul(perTap, g.constantScalar(1), `${hint}.barrier`), [taps, co * ci], `${hint}.flat`);
-  return g.reshape(g.transpose(flat, [1, 0], `${hint}.t`), [co, ci, kh, kw], hint);
-}
-
-/** [kh, kw, in, out] -> [in, out, kh, kw] with both taps reversed: a flip (a strided slice) and one 2-D transpose. */
-function flippedSwapped(g: TrainingGraphBuilder, kernelTf: string, [kh, kw, ci, co]: Shape4, hint: string): string {
-  const reversed = g.node(
-    'Slice',
-    [kernelTf, g.ints(`${hint}.starts`, [-1, -1]), g.ints(`${hint}.ends`, [-kh - 1, -kw - 1]), g.ints(`${hint}.axes`, [0, 1]), g.ints(`${hint}.steps`, [-1, -1])],
-    `${hint}.reversed`,
-  );
-  const swapped = g.transpose(g.reshape(reversed, [kh * kw, ci * co], `${hint}.flat`), [1, 0], `${hint}.t`);
-  return g.reshape(swapped, [ci, co, kh, kw], hint);
 }
 
 /** The most floats one im2col block of the filter gradient may hold; bigger batches are split into groups of images. */

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '@microseg/segmentation';
 import { PAPER_LOSS_WEIGHTS, createTrainer, diceBceLoss, initBackend, trainedVariables } from '@microseg/tf-runtime';
 import { chooseTrainingEngine } from './engine-choice.ts';
-import { createOnnxTrainer } from './onnx-trainer.ts';
+import { createOnnxTrainer, weightFeeds } from './onnx-trainer.ts';
 import { buildTrainingGraph, onnxTrainingSupport } from './training-graph.ts';
 
 /**
@@ -60,12 +60,12 @@ async function graphGradients(model: tfl.LayersModel, image: tf.Tensor4D, target
   const [n, h, w] = image.shape;
   const graph = buildTrainingGraph(model, { batch: n, height: h, width: w, trained: new Set(trained.keys()), lossWeights: PAPER_LOSS_WEIGHTS });
   const session = await ort.InferenceSession.create(graph.model, { intraOpNumThreads: 1 });
+  const byName = new Map(model.weights.map((v) => [v.originalName, v]));
   const feeds: Record<string, ort.Tensor> = {
     [graph.image]: new ort.Tensor('float32', image.dataSync() as Float32Array, image.shape),
     [graph.targets]: new ort.Tensor('float32', targets.dataSync() as Float32Array, targets.shape),
+    ...weightFeeds(graph.weights, (weight) => byName.get(weight)!.read().dataSync() as Float32Array),
   };
-  const byName = new Map(model.weights.map((v) => [v.originalName, v]));
-  for (const input of graph.weights) feeds[input.input] = new ort.Tensor('float32', byName.get(input.weight)!.read().dataSync() as Float32Array, input.shape);
   const results = await session.run(feeds);
   await session.release();
   const gradients = new Map([...graph.gradients].map(([weight, output]) => [weight, results[output]!.data as Float32Array]));

@@ -3,7 +3,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
 import { defaultThreads } from '@microseg/model-artifact/onnx';
 import { Adam, PAPER_LOSS_WEIGHTS, type Trainer, type TrainerOptions, diceBceLoss, trainedVariables } from '@microseg/tf-runtime';
-import { type TrainingGraph, buildTrainingGraph } from './training-graph.ts';
+import { type TrainingGraph, type WeightInput, buildTrainingGraph } from './training-graph.ts';
+import { layoutShape, toLayout } from './weight-layouts.ts';
 
 export interface OnnxTrainerOptions extends TrainerOptions {
   /** ONNX Runtime's intra-op threads; default one per core this process may use (cgroup CPU limit included). */
@@ -22,6 +23,21 @@ interface MovingAverages {
   mean: LayerVariable;
   variance: LayerVariable;
   momentum: number;
+}
+
+/** The graph's weight inputs from the weights' current values (tfjs layout), each read once. */
+export function weightFeeds(inputs: readonly WeightInput[], read: (weight: string) => Float32Array): Record<string, ort.Tensor> {
+  const values = new Map<string, Float32Array>();
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const input of inputs) {
+    let value = values.get(input.weight);
+    if (!value) {
+      value = read(input.weight);
+      values.set(input.weight, value);
+    }
+    feeds[input.input] = new ort.Tensor('float32', toLayout(value, input.shape, input.layout), layoutShape(input.shape, input.layout));
+  }
+  return feeds;
 }
 
 /**
@@ -87,10 +103,8 @@ export function createOnnxTrainer(options: OnnxTrainerOptions): Trainer {
       const feeds: Record<string, ort.Tensor> = {
         [graph.image]: new ort.Tensor('float32', image.dataSync() as Float32Array, image.shape),
         [graph.targets]: new ort.Tensor('float32', targets.dataSync() as Float32Array, targets.shape),
+        ...weightFeeds(graph.weights, (weight) => layerVariables.get(weight)!.read().dataSync() as Float32Array),
       };
-      for (const w of graph.weights) {
-        feeds[w.input] = new ort.Tensor('float32', layerVariables.get(w.weight)!.read().dataSync() as Float32Array, w.shape);
-      }
       const results = await session.run(feeds);
       tf.tidy(() => {
         for (const { layer, mean, variance } of graph.batchStatistics) {

@@ -3,7 +3,8 @@ import { invalidInput } from '@microseg/errors';
 import { type Pads, onnxConv, zeroPaddingPads } from '@microseg/onnx-export';
 import type { LossWeights } from '@microseg/tf-runtime';
 import { type Shape4, TrainingGraphBuilder } from './graph-builder.ts';
-import { ACTIVATIONS, type ActivationKind, type Emitted, activation, add, batchNorm, concatChannels, conv2d, maxPool, upsampleNearest, zeroPad } from './layers.ts';
+import { ACTIVATIONS, type ActivationKind, type ConvSettings, type Emitted, activation, add, batchNorm, concatChannels, conv2d, maxPool, takesFlippedKernel, upsampleNearest, zeroPad } from './layers.ts';
+import { type WeightLayout, layoutShape } from './weight-layouts.ts';
 import { diceBceWithGradient } from './dice-bce.ts';
 
 export interface TrainingGraphOptions {
@@ -15,11 +16,12 @@ export interface TrainingGraphOptions {
   lossWeights: LossWeights;
 }
 
-/** A weight fed to the graph each step, in tfjs's layout. */
+/** A weight fed to the graph each step: the tfjs weight `weight` (of tfjs shape `shape`) rearranged into `layout`. */
 export interface WeightInput {
   input: string;
   weight: string;
   shape: number[];
+  layout: WeightLayout;
 }
 
 export interface BatchStatistics {
@@ -124,18 +126,23 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
   const classes = model.outputs[0]!.shape[3]!;
 
   const weights: WeightInput[] = [];
-  const weightInputs = new Map<string, string>();
+  const weightShapes = new Map<string, number[]>();
+  for (const layer of model.layers) for (const w of layer.weights) weightShapes.set(w.originalName, [...w.shape] as number[]);
+  // Graph inputs are taken as the layers ask for them; names are reserved first so no node can claim one.
+  const inputNames = new Map<string, string>();
   for (const layer of model.layers) {
     for (const w of layer.weights) {
-      if (w.originalName.endsWith('moving_mean') || w.originalName.endsWith('moving_variance')) continue;
-      const input = g.unique(w.originalName);
-      weightInputs.set(w.originalName, input);
-      weights.push({ input, weight: w.originalName, shape: [...w.shape] as number[] });
+      for (const layout of ['as-is', 'oihw', 'flipped-io'] as const) inputNames.set(`${w.originalName}|${layout}`, g.unique(layout === 'as-is' ? w.originalName : `${w.originalName}:${layout}`));
     }
   }
+  const weightInput = (weight: string, layout: WeightLayout): string => {
+    const input = inputNames.get(`${weight}|${layout}`)!;
+    if (!weights.some((w) => w.input === input)) weights.push({ input, weight, shape: weightShapes.get(weight)!, layout });
+    return input;
+  };
   const gradientNames = new Map<string, string>();
   for (const weight of trained) {
-    if (!weightInputs.has(weight)) throw new Error(`trained weight ${weight} is not in the model`);
+    if (!weightShapes.has(weight)) throw new Error(`trained weight ${weight} is not in the model`);
     gradientNames.set(weight, g.unique(`gradient/${weight}`));
   }
   const gradients = new Map<string, string>();
@@ -202,20 +209,24 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
         const kernel = layerWeight(layer, 'kernel')!;
         const bias = layerWeight(layer, 'bias');
         const attributes = onnxConv(layer).attributes;
+        const settings: ConvSettings = {
+          kernel: attributes.kernel_shape as [number, number],
+          strides: attributes.strides as [number, number],
+          dilations: attributes.dilations as [number, number],
+          pads: attributes.pads.map((p, i) => p + extraPads[i]!) as Pads,
+        };
         const conv = conv2d(
           g,
           layer.name,
           x.name,
           x.shape,
-          weightInputs.get(kernel.weight)!,
-          kernel.shape[3]!,
-          bias ? weightInputs.get(bias.weight) : undefined,
           {
-            kernel: attributes.kernel_shape as [number, number],
-            strides: attributes.strides as [number, number],
-            dilations: attributes.dilations as [number, number],
-            pads: attributes.pads.map((p, i) => p + extraPads[i]!) as Pads,
+            oihw: weightInput(kernel.weight, 'oihw'),
+            ...(x.needsGradient && takesFlippedKernel(settings) ? { flippedIo: weightInput(kernel.weight, 'flipped-io') } : {}),
           },
+          kernel.shape[3]!,
+          bias ? weightInput(bias.weight, 'as-is') : undefined,
+          settings,
           { input: x.needsGradient, kernel: gradientSink(kernel.weight), bias: gradientSink(bias?.weight) },
         );
         const act = activation(g, activationOf(config) as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
@@ -225,7 +236,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
       case 'BatchNormalization': {
         const gamma = layerWeight(layer, 'gamma')!;
         const beta = layerWeight(layer, 'beta')!;
-        const bn = batchNorm(g, layer.name, x.name, x.shape, weightInputs.get(gamma.weight)!, weightInputs.get(beta.weight)!, config.epsilon as number, {
+        const bn = batchNorm(g, layer.name, x.name, x.shape, weightInput(gamma.weight, 'as-is'), weightInput(beta.weight, 'as-is'), config.epsilon as number, {
           input: x.needsGradient,
           gamma: gradientSink(gamma.weight),
           beta: gradientSink(beta.weight),
@@ -286,11 +297,11 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
     inputs: [
       { name: imageInput, dims: [batch, height, width, channels] },
       { name: targetsInput, dims: [batch, height, width, classes] },
-      ...weights.map((w) => ({ name: w.input, dims: w.shape })),
+      ...weights.map((w) => ({ name: w.input, dims: layoutShape(w.shape, w.layout) })),
     ],
     outputs: [
       { name: loss, dims: [] },
-      ...[...gradients].map(([weight, output]) => ({ name: output, dims: weights.find((w) => w.weight === weight)!.shape })),
+      ...[...gradients].map(([weight, output]) => ({ name: output, dims: weightShapes.get(weight)! })),
       ...batchStatistics.flatMap((s) => [s.mean, s.variance].map((name) => ({ name, dims: [s.channels] }))),
     ],
     producerVersion: '0.1.0',
