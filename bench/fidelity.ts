@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeImage } from '@microseg/micrograph';
+import { startLayersOnnxRunner } from '@microseg/model-artifact';
 import { type TrainingEngineSetting, chooseTrainingEngine, createOnnxTrainer } from '@microseg/onnx-training';
 import { PAPER_AUGMENTATION, augmentSample, createTrainer, initBackend, samplesToTensors, toUnitRange } from '@microseg/tf-runtime';
 import { assignWeights, buildSeededModel, evaluateSplit, namedWeights } from '@microseg/training-service';
@@ -90,7 +91,15 @@ async function microseg(manifest: Manifest, seed: number) {
           tf.dispose([image, targets]);
         }
       },
-      validate: async () => (await evaluateSplit(model, val, classes, 'threshold')).iou,
+      validate: async () => {
+        // As the worker validates beside the ONNX engine: the epoch's weights exported and run on ONNX Runtime.
+        const onnx = engine.engine === 'onnxruntime' ? await startLayersOnnxRunner(model, { threads: 1 }) : undefined;
+        try {
+          return (await evaluateSplit(model, val, classes, 'threshold', onnx?.runner)).iou;
+        } finally {
+          await onnx?.runner.release();
+        }
+      },
       saveCheckpoint: async (_state, report) => {
         const used = process.cpuUsage(cpuMark);
         cpuSeconds.push((used.user + used.system) / 1e6);

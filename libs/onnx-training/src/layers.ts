@@ -45,7 +45,7 @@ export function conv2d(
   settings: ConvSettings,
   need: { input: boolean; kernel?: (gradient: string) => void; bias?: (gradient: string) => void },
 ): Emitted {
-  const [n, ci, h, w] = xShape;
+  const [n, , h, w] = xShape;
   const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
   const [top, left, bottom, right] = pads;
   const weight = kernel.oihw;

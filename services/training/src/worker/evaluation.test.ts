@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { startLayersOnnxRunner } from '@microseg/model-artifact';
 import { initBackend } from '@microseg/tf-runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateSplit } from './evaluation.ts';
@@ -44,6 +45,23 @@ describe('split evaluation', () => {
     expect(argmax.iou).toBeCloseTo(0, 6);
     expect(argmax.perClass.map((v) => Number(v.toFixed(6)))).toEqual([1, 1, 1]);
     expect(argmax.images).toBe(1);
+    model.dispose();
+  });
+
+  it('scores the same on ONNX Runtime as on tfjs (the ONNX engine validates there)', async () => {
+    const input = tfl.input({ shape: [null, null, 3] });
+    const hidden = tfl.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) });
+    const head = tfl.layers.conv2d({ filters: 2, kernelSize: 1, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) });
+    const model = tfl.model({ inputs: input, outputs: head.apply(hidden.apply(input)) as tfl.SymbolicTensor });
+    const items = [item(40, 1), item(24, 0)].map((entry, i) => ({
+      ...entry,
+      sample: { ...entry.sample, image: { ...entry.sample.image, data: entry.sample.image.data.map((_, p) => Math.sin(p * 0.37 + i)) } },
+    }));
+    const onnx = (await startLayersOnnxRunner(model, { threads: 1 }))!;
+    const [tfjs, ort] = [await evaluateSplit(model, items, 2, 'argmax'), await evaluateSplit(model, items, 2, 'argmax', onnx.runner)];
+    await onnx.runner.release();
+    expect(ort.iou).toBeCloseTo(tfjs.iou, 5);
+    ort.perClass.forEach((v, c) => expect(v).toBeCloseTo(tfjs.perClass[c]!, 5));
     model.dispose();
   });
 });

@@ -4,6 +4,7 @@ import { type TrainingProgress, type WorkerKind, trainingEvents } from '@microse
 import { MicroSegError, toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type JobContext, publishEvent } from '@microseg/messaging';
+import { startLayersOnnxRunner } from '@microseg/model-artifact';
 import { type TrainingEngineSetting, chooseTrainingEngine, createOnnxTrainer } from '@microseg/onnx-training';
 import { PAPER_AUGMENTATION, augmentSample, createTrainer, samplesToTensors } from '@microseg/tf-runtime';
 import { type EpochReport, type LoopState, estimateRemainingSeconds, initialLoopState, runTrainingLoop } from '@microseg/training-recipe';
@@ -131,7 +132,15 @@ export class JobRunner {
               tf.dispose([image, targets]);
             }
           },
-          validate: async () => (await evaluateSplit(model, data.val, channels, row.class_rule)).iou,
+          validate: async () => {
+            // Beside the ONNX engine, validation runs the network on ONNX Runtime too (exported from this epoch's weights).
+            const onnx = engine.engine === 'onnxruntime' ? await startLayersOnnxRunner(model) : undefined;
+            try {
+              return (await evaluateSplit(model, data.val, channels, row.class_rule, onnx?.runner)).iou;
+            } finally {
+              await onnx?.runner.release();
+            }
+          },
           saveCheckpoint: async (next, report) => {
             await this.checkpoints.save(row.id, model, trainer, next, previousBest);
             previousBest = next.schedule.bestEpoch;
