@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import * as ort from 'onnxruntime-node';
 import { defaultThreads } from '@microseg/model-artifact/onnx';
-import { Adam, PAPER_LOSS_WEIGHTS, type Trainer, type TrainerOptions, diceBceLoss, trainedVariables } from '@microseg/tf-runtime';
+import { AdamTrainer, type TrainStepResult, type Trainer, type TrainerOptions } from '@microseg/tf-runtime';
 import { type TrainingGraph, type WeightInput, buildTrainingGraph } from './training-graph.ts';
 import { layoutShape, toLayout } from './weight-layouts.ts';
 
@@ -47,110 +47,94 @@ export function weightFeeds(inputs: readonly WeightInput[], read: (weight: strin
  * back to the same Adam (so optimizer state and checkpoints are those of the tfjs trainer, and a job can resume on
  * either engine), and the batch norms' moving averages are updated as tfjs would.
  */
-export function createOnnxTrainer(options: OnnxTrainerOptions): Trainer {
-  const { model } = options;
-  const lossWeights = options.lossWeights ?? PAPER_LOSS_WEIGHTS;
-  const adam = new Adam({ ...options.adam, learningRate: options.learningRate ?? 2e-4 });
-  const threads = options.threads ?? defaultThreads();
-  let freeze = options.freezeEncoder;
-  let variables = trainedVariables(model, freeze);
-  const steps = new Map<string, Promise<Step>>();
+class OnnxTrainer extends AdamTrainer {
+  private readonly threads: number;
+  private readonly steps = new Map<string, Promise<Step>>();
+  private readonly layerVariables = new Map<string, LayerVariable>();
+  private readonly movingAverages = new Map<string, MovingAverages>();
 
-  const layerVariables = new Map<string, LayerVariable>();
-  const movingAverages = new Map<string, MovingAverages>();
-  for (const layer of model.layers) {
-    for (const w of layer.weights) layerVariables.set(w.originalName, w);
-    if (layer.getClassName() !== 'BatchNormalization') continue;
-    const find = (suffix: string) => layer.weights.find((w) => w.originalName.endsWith(`/${suffix}`))!;
-    movingAverages.set(layer.name, {
-      mean: find('moving_mean'),
-      variance: find('moving_variance'),
-      momentum: (layer.getConfig() as { momentum: number }).momentum,
-    });
+  constructor(options: OnnxTrainerOptions) {
+    super(options);
+    this.threads = options.threads ?? defaultThreads();
+    for (const layer of this.model.layers) {
+      for (const w of layer.weights) this.layerVariables.set(w.originalName, w);
+      if (layer.getClassName() !== 'BatchNormalization') continue;
+      const find = (suffix: string) => layer.weights.find((w) => w.originalName.endsWith(`/${suffix}`))!;
+      this.movingAverages.set(layer.name, {
+        mean: find('moving_mean'),
+        variance: find('moving_variance'),
+        momentum: (layer.getConfig() as { momentum: number }).momentum,
+      });
+    }
   }
 
-  async function stepFor(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<Step> {
+  async trainStep(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<TrainStepResult> {
+    const { graph, session } = await this.stepFor(image, targets);
+    const feeds: Record<string, ort.Tensor> = {
+      [graph.image]: new ort.Tensor('float32', image.dataSync() as Float32Array, image.shape),
+      [graph.targets]: new ort.Tensor('float32', targets.dataSync() as Float32Array, targets.shape),
+      ...weightFeeds(graph.weights, (weight) => this.layerVariables.get(weight)!.read().dataSync() as Float32Array),
+    };
+    const results = await session.run(feeds);
+    tf.tidy(() => {
+      for (const { layer, mean, variance } of graph.batchStatistics) {
+        const moving = this.movingAverages.get(layer)!;
+        const decay = 1 - moving.momentum;
+        for (const [variable, batchValue] of [[moving.mean, mean], [moving.variance, variance]] as const) {
+          const current = variable.read();
+          variable.write(tf.sub(current, tf.mul(tf.sub(current, tf.tensor(results[batchValue]!.data as Float32Array, current.shape)), decay)));
+        }
+      }
+    });
+    const named: tf.NamedTensorMap = {};
+    for (const [weight, output] of graph.gradients) {
+      named[weight] = tf.tensor(results[output]!.data as Float32Array, this.variables.get(weight)!.shape);
+    }
+    const step = this.applyGradients(named);
+    tf.dispose(Object.values(named));
+    return { loss: (results[graph.loss]!.data as Float32Array)[0]!, step };
+  }
+
+  override setFrozen(freeze: ((layerName: string) => boolean) | undefined): void {
+    super.setFrozen(freeze);
+    // The graphs compute gradients for the weights trained when they were built.
+    void this.releaseSteps();
+  }
+
+  override dispose(): void {
+    super.dispose();
+    void this.releaseSteps();
+  }
+
+  private stepFor(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<Step> {
     const [batch, height, width] = image.shape;
     const key = `${batch}x${height}x${width}x${targets.shape[3]}`;
-    let step = steps.get(key);
+    let step = this.steps.get(key);
     if (!step) {
-      const trained = new Set(variables.keys());
+      const trained = new Set(this.variables.keys());
       step = (async () => {
-        const graph = buildTrainingGraph(model, { batch, height, width, trained, lossWeights });
+        const graph = buildTrainingGraph(this.model, { batch, height, width, trained, lossWeights: this.lossWeights });
         const session = await ort.InferenceSession.create(graph.model, {
-          intraOpNumThreads: threads,
+          intraOpNumThreads: this.threads,
           interOpNumThreads: 1,
           executionMode: 'sequential',
           graphOptimizationLevel: 'all',
         });
         return { graph, session };
       })();
-      steps.set(key, step);
-      step.catch(() => steps.delete(key));
+      this.steps.set(key, step);
+      step.catch(() => this.steps.delete(key));
     }
     return step;
   }
 
-  async function releaseSteps(): Promise<void> {
-    const pending = [...steps.values()];
-    steps.clear();
+  private async releaseSteps(): Promise<void> {
+    const pending = [...this.steps.values()];
+    this.steps.clear();
     await Promise.all(pending.map((step) => step.then((s) => s.session.release(), () => undefined)));
   }
+}
 
-  return {
-    async trainStep(image, targets) {
-      const { graph, session } = await stepFor(image, targets);
-      const feeds: Record<string, ort.Tensor> = {
-        [graph.image]: new ort.Tensor('float32', image.dataSync() as Float32Array, image.shape),
-        [graph.targets]: new ort.Tensor('float32', targets.dataSync() as Float32Array, targets.shape),
-        ...weightFeeds(graph.weights, (weight) => layerVariables.get(weight)!.read().dataSync() as Float32Array),
-      };
-      const results = await session.run(feeds);
-      tf.tidy(() => {
-        for (const { layer, mean, variance } of graph.batchStatistics) {
-          const moving = movingAverages.get(layer)!;
-          const decay = 1 - moving.momentum;
-          for (const [variable, batchValue] of [[moving.mean, mean], [moving.variance, variance]] as const) {
-            const current = variable.read();
-            variable.write(tf.sub(current, tf.mul(tf.sub(current, tf.tensor(results[batchValue]!.data as Float32Array, current.shape)), decay)));
-          }
-        }
-      });
-      const named: tf.NamedTensorMap = {};
-      for (const [weight, output] of graph.gradients) {
-        named[weight] = tf.tensor(results[output]!.data as Float32Array, variables.get(weight)!.shape);
-      }
-      adam.applyGradients(variables, named);
-      tf.dispose(Object.values(named));
-      const loss = (results[graph.loss]!.data as Float32Array)[0]!;
-      return { loss, step: adam.iterations };
-    },
-    async evaluateLoss(image, targets) {
-      const value = tf.tidy(() => diceBceLoss(model.apply(image, { training: false }) as tf.Tensor, targets, lossWeights));
-      const loss = (await value.data())[0]!;
-      value.dispose();
-      return loss;
-    },
-    get learningRate() {
-      return adam.learningRate;
-    },
-    set learningRate(value: number) {
-      adam.learningRate = value;
-    },
-    setFrozen(next) {
-      freeze = next;
-      variables = trainedVariables(model, freeze);
-      // The graphs compute gradients for the weights trained when they were built.
-      void releaseSteps();
-    },
-    get trainedVariableNames() {
-      return [...variables.keys()];
-    },
-    exportOptimizerState: () => adam.exportState(),
-    importOptimizerState: (state) => adam.importState(state),
-    dispose: () => {
-      adam.dispose();
-      void releaseSteps();
-    },
-  };
+export function createOnnxTrainer(options: OnnxTrainerOptions): Trainer {
+  return new OnnxTrainer(options);
 }

@@ -9,7 +9,7 @@ export { maskToTargets } from './losses/targets.ts';
 
 export { Adam, type AdamConfig, type NamedTensor, type OptimizerState, PAPER_ADAM } from './training/adam.ts';
 export { rasterToInput, sampleToTensors, samplesToTensors, toUnitRange } from './training/sample-tensors.ts';
-export { type TrainStepResult, type Trainer, type TrainerOptions, createTrainer, trainedVariables } from './training/trainer.ts';
+export { AdamTrainer, type TrainStepResult, type Trainer, type TrainerOptions, createTrainer, trainedVariables } from './training/trainer.ts';
 
 export { type AugmentationConfig, PAPER_AUGMENTATION, type TrainingSample, augmentSample } from './augment/augment.ts';
 export { type Rng, createRng } from './augment/rng.ts';

@@ -50,48 +50,88 @@ export function trainedVariables(model: LayersModel, freeze: ((layerName: string
   return variables;
 }
 
+/**
+ * What every engine's trainer shares: the weights it trains, Adam keyed by their original names (so optimizer
+ * state and checkpoints are one format whichever engine wrote them), the inference-mode loss, and the frozen set.
+ * An engine adds its trainStep, which computes the gradients of `variables` and hands them to `applyGradients`.
+ */
+export abstract class AdamTrainer implements Trainer {
+  protected readonly model: LayersModel;
+  protected readonly lossWeights: LossWeights;
+  protected variables: Map<string, tf.Variable>;
+  private readonly adam: Adam;
+
+  constructor(options: TrainerOptions) {
+    this.model = options.model;
+    this.lossWeights = options.lossWeights ?? PAPER_LOSS_WEIGHTS;
+    this.adam = new Adam({ ...options.adam, learningRate: options.learningRate ?? 2e-4 });
+    this.variables = trainedVariables(options.model, options.freezeEncoder);
+  }
+
+  abstract trainStep(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<TrainStepResult>;
+
+  /** One Adam step over `gradients` (keyed by the weights' original names); returns the step count. */
+  protected applyGradients(gradients: tf.NamedTensorMap): number {
+    this.adam.applyGradients(this.variables, gradients);
+    return this.adam.iterations;
+  }
+
+  protected lossOf(image: tf.Tensor4D, targets: tf.Tensor4D, training: boolean): tf.Scalar {
+    return diceBceLoss(this.model.apply(image, { training }) as tf.Tensor, targets, this.lossWeights);
+  }
+
+  async evaluateLoss(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<number> {
+    const value = tf.tidy(() => this.lossOf(image, targets, false));
+    const loss = (await value.data())[0]!;
+    value.dispose();
+    return loss;
+  }
+
+  get learningRate(): number {
+    return this.adam.learningRate;
+  }
+
+  set learningRate(value: number) {
+    this.adam.learningRate = value;
+  }
+
+  setFrozen(freeze: ((layerName: string) => boolean) | undefined): void {
+    this.variables = trainedVariables(this.model, freeze);
+  }
+
+  get trainedVariableNames(): readonly string[] {
+    return [...this.variables.keys()];
+  }
+
+  exportOptimizerState(): OptimizerState {
+    return this.adam.exportState();
+  }
+
+  importOptimizerState(state: OptimizerState): void {
+    this.adam.importState(state);
+  }
+
+  dispose(): void {
+    this.adam.dispose();
+  }
+}
+
+/** Trains on the active tfjs backend (tfjs-node-gpu on GPU workers, wasm otherwise), gradients by tf.variableGrads. */
+class TfjsTrainer extends AdamTrainer {
+  async trainStep(image: tf.Tensor4D, targets: tf.Tensor4D): Promise<TrainStepResult> {
+    const { value, grads } = tf.variableGrads(() => this.lossOf(image, targets, true), [...this.variables.values()]);
+    // variableGrads names gradients by tf.Variable name; the optimizer keys by the weight's original name.
+    const named: tf.NamedTensorMap = {};
+    const byVariableName = new Map([...this.variables].map(([weightName, v]) => [v.name, weightName]));
+    for (const [variableName, gradient] of Object.entries(grads)) named[byVariableName.get(variableName) ?? variableName] = gradient;
+    const step = this.applyGradients(named);
+    tf.dispose(Object.values(grads));
+    const loss = (await value.data())[0]!;
+    value.dispose();
+    return { loss, step };
+  }
+}
+
 export function createTrainer(options: TrainerOptions): Trainer {
-  const { model } = options;
-  const lossWeights = options.lossWeights ?? PAPER_LOSS_WEIGHTS;
-  const adam = new Adam({ ...options.adam, learningRate: options.learningRate ?? 2e-4 });
-  let variables = trainedVariables(model, options.freezeEncoder);
-
-  const lossOf = (image: tf.Tensor4D, targets: tf.Tensor4D, training: boolean) =>
-    diceBceLoss(model.apply(image, { training }) as tf.Tensor, targets, lossWeights);
-
-  return {
-    async trainStep(image, targets) {
-      const { value, grads } = tf.variableGrads(() => lossOf(image, targets, true), [...variables.values()]);
-      // variableGrads names gradients by tf.Variable name; the optimizer keys by the weight's original name.
-      const named: tf.NamedTensorMap = {};
-      const byVariableName = new Map([...variables].map(([weightName, v]) => [v.name, weightName]));
-      for (const [variableName, gradient] of Object.entries(grads)) named[byVariableName.get(variableName) ?? variableName] = gradient;
-      adam.applyGradients(variables, named);
-      tf.dispose(Object.values(grads));
-      const loss = (await value.data())[0]!;
-      value.dispose();
-      return { loss, step: adam.iterations };
-    },
-    async evaluateLoss(image, targets) {
-      const value = tf.tidy(() => lossOf(image, targets, false));
-      const loss = (await value.data())[0]!;
-      value.dispose();
-      return loss;
-    },
-    get learningRate() {
-      return adam.learningRate;
-    },
-    set learningRate(value: number) {
-      adam.learningRate = value;
-    },
-    setFrozen(freeze) {
-      variables = trainedVariables(model, freeze);
-    },
-    get trainedVariableNames() {
-      return [...variables.keys()];
-    },
-    exportOptimizerState: () => adam.exportState(),
-    importOptimizerState: (state) => adam.importState(state),
-    dispose: () => adam.dispose(),
-  };
+  return new TfjsTrainer(options);
 }
