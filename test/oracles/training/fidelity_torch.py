@@ -151,8 +151,8 @@ def main():
         order = list(range(len(split["train"])))
         rng.shuffle(order)
         losses = []
-        for start in range(0, len(order), args.batch):
-            batch = [augment(*split["train"][i], args.crop, rng) for i in order[start:start + args.batch]]
+        for first in range(0, len(order), args.batch):
+            batch = [augment(*split["train"][i], args.crop, rng) for i in order[first:first + args.batch]]
             optimizer.zero_grad()
             images = torch.cat([to_input(image) for image, _ in batch])
             targets = torch.cat([to_targets(mask, classes) for _, mask in batch])
