@@ -90,6 +90,42 @@ export function conv2d(
   };
 }
 
+/**
+ * Conv2DTranspose (group 1), its kernel fed as [in, out, kh, kw] (tfjs's [kh, kw, out, in] through the same
+ * rearrangement as a convolution's). It is the input gradient of the convolution from its output back to its
+ * input, so its own gradients are that convolution's: dx = Conv(dy, W) with the same strides and pads, and dW the
+ * convolution's filter gradient with dy as the input and x as the output gradient, which comes out in tfjs's
+ * Conv2DTranspose layout.
+ */
+export function convTranspose2d(
+  g: TrainingGraphBuilder,
+  name: string,
+  x: string,
+  xShape: Shape4,
+  kernelIo: string,
+  outChannels: number,
+  bias: string | undefined,
+  settings: ConvSettings,
+  need: { input: boolean; kernel?: (gradient: string) => void; bias?: (gradient: string) => void },
+): Emitted {
+  const [n, , h, w] = xShape;
+  const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
+  const [top, left, bottom, right] = pads;
+  const size = (inSize: number, k: number, s: number, d: number, b: number, e: number) => s * (inSize - 1) + (k - 1) * d + 1 - b - e;
+  const outputShape: Shape4 = [n, outChannels, size(h, kh, sh, dh, top, bottom), size(w, kw, sw, dw, left, right)];
+  const attributes = { kernel_shape: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads: [...pads], group: 1 };
+  const output = g.node('ConvTranspose', bias ? [x, kernelIo, bias] : [x, kernelIo], name, attributes);
+  return {
+    output,
+    shape: outputShape,
+    backward: (dy) => {
+      if (need.bias) need.bias(g.reduceSum(dy, [0, 2, 3], `${name}.grad_bias`));
+      if (need.kernel) need.kernel(convFilterGradient(g, name, dy, outputShape, x, [h, w], settings));
+      return [need.input ? g.node('Conv', [dy, kernelIo], `${name}.grad_input`, attributes) : undefined];
+    },
+  };
+}
+
 /** The most floats one im2col block of the filter gradient may hold; bigger batches are split into groups of images. */
 const MAX_COLUMN_FLOATS = 1 << 24;
 

@@ -12,7 +12,8 @@ import { buildTrainingGraph, onnxTrainingSupport } from './training-graph.ts';
  * Every layer kind and setting the training graph emits, small enough that float32 rounding stays far below the
  * tolerances: a zero padding folded into a strided 'valid' convolution, a 'same' one, a 1x1 strided
  * projection, a zero padding before a max pool (not folded), a 'same' max pool, a residual sum, nearest upsampling,
- * a skip concatenation, biases, batch norms and ReLU, and a sigmoid or softmax head.
+ * a skip concatenation, a transposed convolution (LinkNet's), biases, batch norms and ReLU, and a sigmoid or
+ * softmax head.
  */
 function buildEveryLayerNet(classes: number, seed: number): tfl.LayersModel {
   let next = seed;
@@ -36,7 +37,8 @@ function buildEveryLayerNet(classes: number, seed: number): tfl.LayersModel {
   const up1 = apply(tfl.layers.upSampling2d({ name: 'decoder.up1', size: [2, 2] }), residual);
   const merged = apply(tfl.layers.concatenate({ name: 'decoder.cat', axis: 3 }), [up1, pooled]);
   const decoded = apply(conv('decoder.conv', 8, 3, { activation: 'relu', useBias: true }), merged);
-  const up2 = apply(tfl.layers.upSampling2d({ name: 'decoder.up2', size: [4, 4] }), decoded);
+  const transposed = apply(relu('decoder.relu_t'), apply(tfl.layers.conv2dTranspose({ name: 'decoder.transposed', filters: 6, kernelSize: 4, strides: 2, padding: 'same', useBias: true, kernelInitializer: init() }), decoded));
+  const up2 = apply(tfl.layers.upSampling2d({ name: 'decoder.up2', size: [2, 2] }), transposed);
   const logits = apply(conv('head', classes, 3, { useBias: true }), up2);
   const probabilities = apply(tfl.layers.activation({ name: 'head.activation', activation: classes === 1 ? 'sigmoid' : 'softmax' }), logits);
   return tfl.model({ inputs: input, outputs: probabilities });
@@ -192,7 +194,7 @@ describe('ONNX Runtime training', () => {
     expect(support.supported).toBe(false);
     expect(!support.supported && support.reason).toMatch(/GroupNormalization|Resize/);
     expect(() => buildTrainingGraph(fpn, { batch: 1, height: 64, width: 64, trained: new Set(), lossWeights: PAPER_LOSS_WEIGHTS })).toThrow(/does not train on ONNX Runtime/);
-    expect(onnxTrainingSupport(buildModel({ architecture: 'unetplusplus', encoder: 'resnet34', classes: 2 })).supported).toBe(true);
+    for (const architecture of ['unetplusplus', 'linknet']) expect(onnxTrainingSupport(buildModel({ architecture, encoder: 'resnet34', classes: 2 })).supported).toBe(true);
   });
 });
 

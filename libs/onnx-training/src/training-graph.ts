@@ -3,7 +3,7 @@ import { invalidInput } from '@microseg/errors';
 import { type Pads, onnxConv, zeroPaddingPads } from '@microseg/onnx-export';
 import type { LossWeights } from '@microseg/tf-runtime';
 import { type Shape4, TrainingGraphBuilder } from './graph-builder.ts';
-import { ACTIVATIONS, type ActivationKind, type ConvSettings, type Emitted, activation, add, batchNorm, concatChannels, conv2d, maxPool, takesFlippedKernel, upsampleNearest, zeroPad } from './layers.ts';
+import { ACTIVATIONS, type ActivationKind, type ConvSettings, type Emitted, activation, add, batchNorm, concatChannels, conv2d, convTranspose2d, maxPool, takesFlippedKernel, upsampleNearest, zeroPad } from './layers.ts';
 import { type WeightLayout, layoutShape } from './weight-layouts.ts';
 import { diceBceWithGradient } from './dice-bce.ts';
 
@@ -73,6 +73,10 @@ function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
       // tfjs has no gradient for dilated convolutions either, so there is nothing to check this one against.
       if (pair(config.dilationRate ?? 1).some((d) => d !== 1)) return 'dilated convolution';
       return undefined;
+    case 'Conv2DTranspose':
+      if (!ACTIVATIONS.has(activationOf(config))) return `activation ${activationOf(config)}`;
+      if (pair(config.dilationRate ?? 1).some((d) => d !== 1)) return 'dilated transposed convolution';
+      return undefined;
     case 'BatchNormalization':
       if (config.axis !== 3 && config.axis !== -1) return 'batch norm over another axis than the channels';
       return config.center === false || config.scale === false ? 'batch norm without centre or scale' : undefined;
@@ -90,10 +94,10 @@ function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
 }
 
 /**
- * Whether `model` trains on ONNX Runtime: today the layers of UNet, UNet++ and the ResNet encoders
- * (convolutions, batch norms, ReLU/sigmoid/softmax, max pooling, nearest upsampling, sums and concatenations).
- * The others (depthwise, grouped and dilated convolutions, group norms, bilinear resizes, adaptive pooling,
- * transposed convolutions) train on tfjs.
+ * Whether `model` trains on ONNX Runtime: today the layers of UNet, UNet++, LinkNet and the ResNet encoders
+ * (convolutions and transposed convolutions, batch norms, ReLU/sigmoid/softmax, max pooling, nearest upsampling,
+ * sums and concatenations). The others (depthwise, grouped and dilated convolutions, group norms, bilinear
+ * resizes, adaptive pooling) train on tfjs.
  */
 export function onnxTrainingSupport(model: tfl.LayersModel): { supported: true } | { supported: false; reason: string } {
   for (const layer of model.layers) {
@@ -227,6 +231,30 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
           kernel.shape[3]!,
           bias ? weightInput(bias.weight, 'as-is') : undefined,
           settings,
+          { input: x.needsGradient, kernel: gradientSink(kernel.weight), bias: gradientSink(bias?.weight) },
+        );
+        const act = activation(g, activationOf(config) as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
+        emitted = { output: act.output, shape: act.shape, backward: (dy) => conv.backward(act.backward(dy)[0]!) };
+        break;
+      }
+      case 'Conv2DTranspose': {
+        const kernel = layerWeight(layer, 'kernel')!;
+        const bias = layerWeight(layer, 'bias');
+        const attributes = onnxConv(layer).attributes;
+        const conv = convTranspose2d(
+          g,
+          layer.name,
+          x.name,
+          x.shape,
+          weightInput(kernel.weight, 'oihw'),
+          kernel.shape[2]!,
+          bias ? weightInput(bias.weight, 'as-is') : undefined,
+          {
+            kernel: attributes.kernel_shape as [number, number],
+            strides: attributes.strides as [number, number],
+            dilations: attributes.dilations as [number, number],
+            pads: attributes.pads,
+          },
           { input: x.needsGradient, kernel: gradientSink(kernel.weight), bias: gradientSink(bias?.weight) },
         );
         const act = activation(g, activationOf(config) as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
