@@ -26,4 +26,11 @@ describe('toLayout', () => {
   it('leaves other weights as they are', () => {
     expect(toLayout(values, [values.length], 'as-is')).toBe(values);
   });
+
+  it('writes into a buffer it is given, whatever was there', () => {
+    const buffer = new Float32Array(values.length).fill(-1);
+    expect(toLayout(values, shape, 'oihw', buffer)).toBe(buffer);
+    expect(buffer).toEqual(toLayout(values, shape, 'oihw'));
+    expect(toLayout(values, [values.length], 'as-is', buffer)).toEqual(values);
+  });
 });

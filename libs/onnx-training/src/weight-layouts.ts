@@ -13,12 +13,19 @@ export function layoutShape(shape: readonly number[], layout: WeightLayout): num
   return layout === 'oihw' ? [co, ci, kh, kw] : [ci, co, kh, kw];
 }
 
-/** `values` (tfjs layout, shape `shape`) rearranged into `layout`; as-is values are returned unchanged. */
-export function toLayout(values: Float32Array, shape: readonly number[], layout: WeightLayout): Float32Array {
-  if (layout === 'as-is') return values;
+/**
+ * `values` (tfjs layout, shape `shape`) rearranged into `layout`, written into `out` when given (a buffer reused
+ * across steps); as-is values are copied into `out`, or returned unchanged without one.
+ */
+export function toLayout(values: Float32Array, shape: readonly number[], layout: WeightLayout, out?: Float32Array): Float32Array {
+  if (layout === 'as-is') {
+    if (!out) return values;
+    out.set(values);
+    return out;
+  }
   const [kh, kw, ci, co] = shape as [number, number, number, number];
   const taps = kh * kw;
-  const out = new Float32Array(values.length);
+  out ??= new Float32Array(values.length);
   for (let tap = 0; tap < taps; tap++) {
     // oihw: out[o][i][tap]; flipped-io: out[i][o][taps - 1 - tap] (reversing both taps reverses the flat tap index).
     const destinationTap = layout === 'oihw' ? tap : taps - 1 - tap;
