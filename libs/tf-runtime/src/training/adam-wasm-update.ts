@@ -1,15 +1,17 @@
+import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapView } from '../wasm-gradients/wasm-heap.ts';
+import { type AdamJob, type AdamStepConstants, adamRange } from './adam-range.ts';
+import type { AdamThreadRequest } from './adam-thread.ts';
 
-/** Adam's constants for one step, as float32 scalars the way tfjs turns them into tensors. */
-export interface AdamStepConstants {
-  beta1: number;
-  beta2: number;
-  /** learningRate·√(1−β2ᵗ)/(1−β1ᵗ) */
-  stepSize: number;
-  /** epsilon·√(1−β2ᵗ) */
-  epsilonHat: number;
+export type { AdamStepConstants } from './adam-range.ts';
+
+export interface AdamUpdate {
+  gradient: tf.Tensor;
+  m: tf.Tensor;
+  v: tf.Tensor;
+  variable: tf.Tensor;
 }
 
 export interface AdamUpdated {
@@ -18,38 +20,72 @@ export interface AdamUpdated {
   variable: tf.Tensor;
 }
 
-/**
- * One Adam update of one variable in a single pass over the wasm heap. The op-by-op form (Adam.applyGradients
- * on other backends) runs about fifteen element-wise kernels, each a full pass over memory on one thread,
- * about a tenth of a UNet-ResNet18 train step. Every intermediate is rounded to float32 in the same order as
- * those kernels (Math.fround; the product, sum, quotient and square root of float32 values computed in
- * float64 and rounded once are the correctly rounded float32 results), so the updates are bit-identical.
- */
-export function adamUpdateOnWasm(gradient: tf.Tensor, m: tf.Tensor, v: tf.Tensor, variable: tf.Tensor, constants: AdamStepConstants): AdamUpdated {
-  const backend = tf.backend() as BackendWasm;
-  const shape = variable.shape;
-  // Allocate first: a heap allocation may grow (and detach) the heap under earlier views.
-  const outputs = [backend.makeOutput(shape, 'float32'), backend.makeOutput(shape, 'float32'), backend.makeOutput(shape, 'float32')];
-  const [mOut, vOut, wOut] = outputs.map((info) => heapView(backend, info)) as [Float32Array, Float32Array, Float32Array];
-  const g = heapView(backend, gradient);
-  const mIn = heapView(backend, m);
-  const vIn = heapView(backend, v);
-  const w = heapView(backend, variable);
-  const f = Math.fround;
-  const beta1 = f(constants.beta1);
-  const oneMinusBeta1 = f(1 - constants.beta1);
-  const beta2 = f(constants.beta2);
-  const oneMinusBeta2 = f(1 - constants.beta2);
-  const stepSize = f(constants.stepSize);
-  const epsilonHat = f(constants.epsilonHat);
-  for (let i = 0; i < w.length; i++) {
-    const gi = g[i]!;
-    const mi = f(f(mIn[i]! * beta1) + f(gi * oneMinusBeta1));
-    const vi = f(f(vIn[i]! * beta2) + f(f(gi * gi) * oneMinusBeta2));
-    mOut[i] = mi;
-    vOut[i] = vi;
-    wOut[i] = w[i]! - f(f(mi / f(f(Math.sqrt(vi)) + epsilonHat)) * stepSize);
+/** Below this many elements in one step, handing half to the helper thread costs more than it saves. */
+const THREADED_MIN_ELEMENTS = 4096;
+/** How long the main thread waits for the helper before it computes the helper's half itself. */
+const HELPER_TIMEOUT_MS = 30_000;
+
+let helper: Worker | undefined | null;
+
+/** The helper thread, started on first use; null where it could not start (then one thread does all). */
+function helperThread(): Worker | null {
+  if (helper !== undefined) return helper;
+  try {
+    helper = new Worker(new URL('./adam-thread.js', import.meta.url));
+    helper.unref();
+    helper.on('error', () => (helper = null));
+  } catch {
+    helper = null;
   }
-  const [mNext, vNext, wNext] = outputs.map((info) => tf.engine().makeTensorFromTensorInfo(info)) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  return { m: mNext, v: vNext, variable: wNext };
+  return helper;
+}
+
+/**
+ * One Adam step of several variables in a single pass over the wasm heap (the op-by-op form runs about fifteen
+ * element-wise kernels per variable, each a full pass on one thread). On the threaded wasm build the heap is
+ * shared memory: a helper thread computes the second half of every variable while this thread computes the
+ * first halves (Atomics.wait for the rest; Node allows it on the main thread). Each element is computed by the
+ * same arithmetic whichever thread takes it, so the results are bit-identical to one thread (adam-range.ts).
+ */
+export function adamUpdatesOnWasm(updates: readonly AdamUpdate[], constants: AdamStepConstants): AdamUpdated[] {
+  const backend = tf.backend() as BackendWasm;
+  // Allocate first: a heap allocation may grow (and detach) the heap under earlier views.
+  const outputs = updates.map(({ variable }) => [0, 1, 2].map(() => backend.makeOutput(variable.shape, 'float32')));
+  let heap: Float32Array | undefined;
+  const offset = (view: Float32Array) => {
+    heap ??= new Float32Array(view.buffer);
+    return view.byteOffset / Float32Array.BYTES_PER_ELEMENT;
+  };
+  const jobs: AdamJob[] = updates.map(({ gradient, m, v, variable }, i) => {
+    const [mOut, vOut, wOut] = outputs[i]!.map((info) => offset(heapView(backend, info))) as [number, number, number];
+    return {
+      g: offset(heapView(backend, gradient)),
+      m: offset(heapView(backend, m)),
+      v: offset(heapView(backend, v)),
+      w: offset(heapView(backend, variable)),
+      mOut,
+      vOut,
+      wOut,
+      length: variable.size,
+    };
+  });
+  if (heap) {
+    const total = jobs.reduce((sum, job) => sum + job.length, 0);
+    const shared = heap.buffer instanceof SharedArrayBuffer && total >= THREADED_MIN_ELEMENTS ? helperThread() : null;
+    if (shared) {
+      const done = new SharedArrayBuffer(4);
+      shared.postMessage({ heap: heap.buffer as SharedArrayBuffer, jobs, constants, done } satisfies AdamThreadRequest);
+      for (const job of jobs) adamRange(heap, job, constants, 0, Math.ceil(job.length / 2));
+      if (Atomics.wait(new Int32Array(done), 0, 0, HELPER_TIMEOUT_MS) === 'timed-out') {
+        // Never a half-updated weight: the same values, computed here.
+        for (const job of jobs) adamRange(heap, job, constants, Math.ceil(job.length / 2), job.length);
+      }
+    } else {
+      for (const job of jobs) adamRange(heap, job, constants, 0, job.length);
+    }
+  }
+  return outputs.map((infos) => {
+    const [m, v, variable] = infos.map((info) => tf.engine().makeTensorFromTensorInfo(info)) as [tf.Tensor, tf.Tensor, tf.Tensor];
+    return { m, v, variable };
+  });
 }

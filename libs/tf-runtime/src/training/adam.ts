@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MicroSegError } from '@microseg/errors';
-import { adamUpdateOnWasm } from './adam-wasm-update.ts';
+import { type AdamUpdate, adamUpdatesOnWasm } from './adam-wasm-update.ts';
 
 export interface AdamConfig {
   learningRate: number;
@@ -65,15 +65,13 @@ export class Adam {
     const epsilonHat = epsilon * Math.sqrt(1 - beta2 ** this.step);
     const fused = tf.getBackend() === 'wasm';
     tf.tidy(() => {
+      const pending: { moments: Moments; variable: tf.Variable; update: AdamUpdate }[] = [];
       for (const [name, gradient] of Object.entries(gradients)) {
         const variable = variables.get(name);
         if (!variable) continue;
         const moments = this.momentsFor(name, variable);
         if (fused) {
-          const next = adamUpdateOnWasm(gradient, moments.m, moments.v, variable, { beta1, beta2, stepSize, epsilonHat });
-          moments.m.assign(next.m);
-          moments.v.assign(next.v);
-          variable.assign(next.variable);
+          pending.push({ moments, variable, update: { gradient, m: moments.m, v: moments.v, variable } });
           continue;
         }
         const m = tf.add(tf.mul(moments.m, beta1), tf.mul(gradient, 1 - beta1));
@@ -82,6 +80,13 @@ export class Adam {
         moments.v.assign(v);
         variable.assign(tf.sub(variable, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilonHat)), stepSize)));
       }
+      if (pending.length === 0) return;
+      const updated = adamUpdatesOnWasm(pending.map((p) => p.update), { beta1, beta2, stepSize, epsilonHat });
+      pending.forEach(({ moments, variable }, i) => {
+        moments.m.assign(updated[i]!.m);
+        moments.v.assign(updated[i]!.v);
+        variable.assign(updated[i]!.variable);
+      });
     });
   }
 
