@@ -70,7 +70,7 @@ export async function newUserJourney(graphqlUrl: string, platformSecret: string,
 
   const trained = await cli<{ state: string; modelVersionId: string }>('train', '--dataset', datasetId!, ...TRAIN, '--seed', '1');
   check(trained.state === 'succeeded', `training ended ${trained.state}`);
-  done('train UNet-ResNet18, 1 epoch, 64 px crops (wasm)');
+  done('train UNet-ResNet18, 1 epoch, 64 px crops (CPU worker: ONNX Runtime)');
 
   await cli('models', 'alias', 'set', 'superalloy-unet', 'production', trained.modelVersionId);
   const policy = await cli<{ modelVersionId: string }>('policy', 'create', '--dataset', datasetId!, '--model', 'superalloy-unet', '--alias', 'production');
