@@ -107,6 +107,17 @@ export function onnxTrainingSupport(model: tfl.LayersModel): { supported: true }
   return { supported: true };
 }
 
+/** A convolution layer's kernel, strides, dilations and pads as the inference export reads them, plus a folded padding. */
+function convSettings(layer: tfl.layers.Layer, extraPads: Pads = [0, 0, 0, 0]): ConvSettings {
+  const { kernel_shape, strides, dilations, pads } = onnxConv(layer).attributes;
+  return {
+    kernel: kernel_shape as [number, number],
+    strides: strides as [number, number],
+    dilations: dilations as [number, number],
+    pads: pads.map((p, i) => p + extraPads[i]!) as Pads,
+  };
+}
+
 /** The tfjs weight of `layer` named `suffix` (`kernel`, `gamma`...), with the name it is fed and trained by. */
 function layerWeight(layer: tfl.layers.Layer, suffix: string): { weight: string; shape: number[] } | undefined {
   const found = layer.weights.find((w) => w.originalName === suffix || w.originalName.endsWith(`/${suffix}`));
@@ -153,10 +164,8 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
   const gradientSink = (weight: string | undefined) =>
     weight && trained.has(weight) ? (gradient: string) => gradients.set(weight, g.identity(gradient, gradientNames.get(weight)!)) : undefined;
 
-  const producers = new Map<number, tfl.layers.Layer>();
   const readers = new Map<number, tfl.layers.Layer[]>();
   for (const layer of model.layers) {
-    for (const t of layer.inboundNodes[0]?.outputTensors ?? []) producers.set(t.id, layer);
     if (layer.getClassName() === 'InputLayer') continue;
     for (const t of inboundTensors(layer)) readers.set(t.id, [...(readers.get(t.id) ?? []), layer]);
   }
@@ -212,13 +221,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
       case 'Conv2D': {
         const kernel = layerWeight(layer, 'kernel')!;
         const bias = layerWeight(layer, 'bias');
-        const attributes = onnxConv(layer).attributes;
-        const settings: ConvSettings = {
-          kernel: attributes.kernel_shape as [number, number],
-          strides: attributes.strides as [number, number],
-          dilations: attributes.dilations as [number, number],
-          pads: attributes.pads.map((p, i) => p + extraPads[i]!) as Pads,
-        };
+        const settings = convSettings(layer, extraPads);
         const conv = conv2d(
           g,
           layer.name,
@@ -240,7 +243,6 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
       case 'Conv2DTranspose': {
         const kernel = layerWeight(layer, 'kernel')!;
         const bias = layerWeight(layer, 'bias');
-        const attributes = onnxConv(layer).attributes;
         const conv = convTranspose2d(
           g,
           layer.name,
@@ -249,12 +251,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
           weightInput(kernel.weight, 'oihw'),
           kernel.shape[2]!,
           bias ? weightInput(bias.weight, 'as-is') : undefined,
-          {
-            kernel: attributes.kernel_shape as [number, number],
-            strides: attributes.strides as [number, number],
-            dilations: attributes.dilations as [number, number],
-            pads: attributes.pads,
-          },
+          convSettings(layer),
           { input: x.needsGradient, kernel: gradientSink(kernel.weight), bias: gradientSink(bias?.weight) },
         );
         const act = activation(g, activationOf(config) as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
