@@ -224,8 +224,8 @@ export function batchNorm(
   };
 }
 
-export type ActivationKind = 'linear' | 'relu' | 'sigmoid' | 'softmax';
-export const ACTIVATIONS: ReadonlySet<string> = new Set<ActivationKind>(['linear', 'relu', 'sigmoid', 'softmax']);
+export type ActivationKind = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'swish' | 'softmax';
+export const ACTIVATIONS: ReadonlySet<string> = new Set<ActivationKind>(['linear', 'relu', 'relu6', 'sigmoid', 'swish', 'softmax']);
 
 export function activation(g: TrainingGraphBuilder, kind: ActivationKind, x: string, shape: Shape4, name: string): Emitted {
   switch (kind) {
@@ -237,6 +237,31 @@ export function activation(g: TrainingGraphBuilder, kind: ActivationKind, x: str
         output: y,
         shape,
         backward: (dy) => [g.mul(dy, g.mask(g.node('Greater', [y, g.constantScalar(0)], `${name}.positive`), `${name}.step`), `${name}.grad`)],
+      };
+    }
+    case 'relu6': {
+      // tfjs's Relu6 gradient passes where 0 < x <= 6.
+      const y = g.node('Clip', [x, g.constantScalar(0), g.constantScalar(6)], name);
+      return {
+        output: y,
+        shape,
+        backward: (dy) => {
+          const inside = g.node('And', [g.node('Greater', [x, g.constantScalar(0)], `${name}.positive`), g.node('LessOrEqual', [x, g.constantScalar(6)], `${name}.below`)], `${name}.inside`);
+          return [g.mul(dy, g.mask(inside, `${name}.step`), `${name}.grad`)];
+        },
+      };
+    }
+    case 'swish': {
+      // y = x·σ(x); dy/dx = σ(x)·(1 + x·(1 - σ(x))).
+      const sigmoid = g.node('Sigmoid', [x], `${name}.sigmoid`);
+      const y = g.mul(x, sigmoid, name);
+      return {
+        output: y,
+        shape,
+        backward: (dy) => {
+          const slope = g.mul(sigmoid, g.add(g.constantScalar(1), g.mul(x, g.sub(g.constantScalar(1), sigmoid, `${name}.one_minus`), `${name}.x_term`), `${name}.inner`), `${name}.slope`);
+          return [g.mul(dy, slope, `${name}.grad`)];
+        },
       };
     }
     case 'sigmoid': {
@@ -262,16 +287,23 @@ export function activation(g: TrainingGraphBuilder, kind: ActivationKind, x: str
   }
 }
 
-/** MaxPool; its gradient goes to the argmax of each window (summed where windows overlap), from ONNX's indices. */
-export function maxPool(g: TrainingGraphBuilder, name: string, x: string, shape: Shape4, kernel: [number, number], strides: [number, number], same: boolean): Emitted {
+/**
+ * MaxPool, 'same' as TF pads or with explicit pads that never win a window (PyTorch's -inf padding); its gradient
+ * goes to the argmax of each window (summed where windows overlap), from ONNX's indices, which address the
+ * unpadded input.
+ */
+export function maxPool(g: TrainingGraphBuilder, name: string, x: string, shape: Shape4, kernel: [number, number], strides: [number, number], padding: 'same' | Pads): Emitted {
   const [n, c, h, w] = shape;
-  const attributes = { kernel_shape: kernel, strides, ...(same ? { auto_pad: 'SAME_UPPER' } : {}) };
+  const same = padding === 'same';
+  const attributes = { kernel_shape: kernel, strides, ...(same ? { auto_pad: 'SAME_UPPER' } : { pads: [...padding] }) };
   const [output, indices] = g.nodeOutputs('MaxPool', [x], [name, `${name}.indices`], attributes);
-  const size = (s: number, k: number, stride: number) => (same ? Math.ceil(s / stride) : Math.floor((s - k) / stride) + 1);
+  const [top, left, bottom, right] = same ? [0, 0, 0, 0] : padding;
+  const size = (s: number, k: number, stride: number, padBefore: number, padAfter: number) =>
+    same ? Math.ceil(s / stride) : Math.floor((s + padBefore + padAfter - k) / stride) + 1;
   const total = n * c * h * w;
   return {
     output: output!,
-    shape: [n, c, size(h, kernel[0], strides[0]), size(w, kernel[1], strides[1])],
+    shape: [n, c, size(h, kernel[0], strides[0], top, bottom), size(w, kernel[1], strides[1], left, right)],
     backward: (dy) => {
       const zeros = g.node('ConstantOfShape', [g.ints(`${name}.flat_size`, [1, total])], `${name}.zeros`);
       const scattered = g.node(
@@ -322,5 +354,102 @@ export function concatChannels(g: TrainingGraphBuilder, name: string, inputs: st
     output,
     shape: [n, channels.reduce((a, b) => a + b, 0), h, w],
     backward: (dy) => g.nodeOutputs('Split', [dy, g.ints(`${name}.split`, channels)], channels.map((_, i) => `${name}.grad${i}`), { axis: 1 }),
+  };
+}
+
+/** DepthwiseConv2D (multiplier 1): a convolution with one group per channel, its kernel fed as [channels, 1, kh, kw]. */
+export function depthwiseConv2d(
+  g: TrainingGraphBuilder,
+  name: string,
+  x: string,
+  xShape: Shape4,
+  kernel: string,
+  bias: string | undefined,
+  settings: ConvSettings,
+  need: { input: boolean; kernel?: (gradient: string) => void; bias?: (gradient: string) => void },
+): Emitted {
+  const [n, c, h, w] = xShape;
+  const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
+  const [top, left, bottom, right] = pads;
+  const outputs = convOutputSize(h, kh, sh, dh, top, bottom);
+  const outputsW = convOutputSize(w, kw, sw, dw, left, right);
+  const attributes = { kernel_shape: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads: [...pads], group: c };
+  const output = g.node('Conv', bias ? [x, kernel, bias] : [x, kernel], name, attributes);
+  return {
+    output,
+    shape: [n, c, outputs, outputsW],
+    backward: (dy) => {
+      if (need.bias) need.bias(g.reduceSum(dy, [0, 2, 3], `${name}.grad_bias`));
+      if (need.kernel) {
+        // Per tap, each channel's window times dy, summed over images and pixels: [taps, channels] = tfjs's [kh, kw, c, 1].
+        const hint = `${name}.grad_kernel`;
+        const padded = top || left || bottom || right ? g.node('Pad', [x, g.ints(`${hint}.pads`, [0, 0, top, left, 0, 0, bottom, right])], `${hint}.padded`, { mode: 'constant' }) : x;
+        const taps: string[] = [];
+        for (let i = 0; i < kh; i++) {
+          for (let j = 0; j < kw; j++) {
+            const window = g.node(
+              'Slice',
+              [padded, g.ints(`${hint}.starts`, [i * dh, j * dw]), g.ints(`${hint}.ends`, [i * dh + (outputs - 1) * sh + 1, j * dw + (outputsW - 1) * sw + 1]), g.ints(`${hint}.axes`, [2, 3]), g.ints(`${hint}.steps`, [sh, sw])],
+              `${hint}.tap`,
+            );
+            taps.push(g.reduceSum(g.mul(window, dy, `${hint}.tap_product`), [0, 2, 3], `${hint}.tap_sum`, 1));
+          }
+        }
+        need.kernel(g.reshape(g.node('Concat', taps, `${hint}.taps`, { axis: 0 }), [kh, kw, c, 1], hint));
+      }
+      if (!need.input) return [undefined];
+      const reach = (size: number, k: number, s: number, d: number, b: number, e: number) => s * (size - 1) + (k - 1) * d + 1 - b - e;
+      const dx = g.node('ConvTranspose', [dy, kernel], `${name}.grad_input`, {
+        ...attributes,
+        output_padding: [h - reach(outputs, kh, sh, dh, top, bottom), w - reach(outputsW, kw, sw, dw, left, right)],
+      });
+      return [dx];
+    },
+  };
+}
+
+/** Element-wise product of two tensors, one possibly broadcast (a squeeze-excitation gate); each gradient is summed back to its input's shape. */
+export function multiply(g: TrainingGraphBuilder, name: string, [a, b]: [string, string], [aShape, bShape]: [Shape4, Shape4]): Emitted {
+  const shape = aShape.map((size, i) => Math.max(size, bShape[i]!)) as Shape4;
+  const output = g.mul(a, b, name);
+  const reduceTo = (gradient: string, target: Shape4, hint: string) => {
+    const axes = target.flatMap((size, i) => (size === 1 && shape[i]! > 1 ? [i] : []));
+    return axes.length ? g.reduceSum(gradient, axes, hint, 1) : gradient;
+  };
+  return {
+    output,
+    shape,
+    backward: (dy) => [reduceTo(g.mul(dy, b, `${name}.grad_a_full`), aShape, `${name}.grad_a`), reduceTo(g.mul(dy, a, `${name}.grad_b_full`), bShape, `${name}.grad_b`)],
+  };
+}
+
+/** Mean over each channel's pixels (adaptive pooling to 1x1); its gradient spreads dy evenly back. */
+export function globalAveragePool(g: TrainingGraphBuilder, name: string, x: string, [n, c, h, w]: Shape4): Emitted {
+  const output = g.node('GlobalAveragePool', [x], name);
+  return {
+    output,
+    shape: [n, c, 1, 1],
+    backward: (dy) => [g.node('Expand', [g.mul(dy, g.constantScalar(1 / (h * w)), `${name}.share`), g.ints(`${name}.shape`, [n, c, h, w])], `${name}.grad`)],
+  };
+}
+
+/** Average pooling over non-overlapping k×k windows ('valid'): each input pixel of a window gets dy / k². */
+export function averagePool(g: TrainingGraphBuilder, name: string, x: string, [n, c, h, w]: Shape4, [kh, kw]: [number, number]): Emitted {
+  const output = g.node('AveragePool', [x], name, { kernel_shape: [kh, kw], strides: [kh, kw] });
+  const [oh, ow] = [Math.floor(h / kh), Math.floor(w / kw)];
+  return {
+    output,
+    shape: [n, c, oh, ow],
+    backward: (dy) => {
+      const spread = g.node('Resize', [g.mul(dy, g.constantScalar(1 / (kh * kw)), `${name}.share`), '', g.floats(`${name}.scales`, [1, 1, kh, kw])], `${name}.spread`, {
+        mode: 'nearest',
+        coordinate_transformation_mode: 'asymmetric',
+        nearest_mode: 'floor',
+      });
+      // Rows and columns no window covers (the input not a multiple of the window) get nothing.
+      const uncovered = [h - oh * kh, w - ow * kw];
+      if (uncovered[0] === 0 && uncovered[1] === 0) return [spread];
+      return [g.node('Pad', [spread, g.ints(`${name}.pads`, [0, 0, 0, 0, 0, 0, uncovered[0]!, uncovered[1]!])], `${name}.grad`, { mode: 'constant' })];
+    },
   };
 }

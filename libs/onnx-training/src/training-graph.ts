@@ -3,7 +3,10 @@ import { invalidInput } from '@microseg/errors';
 import { type Pads, onnxConv, zeroPaddingPads } from '@microseg/onnx-export';
 import type { LossWeights } from '@microseg/tf-runtime';
 import { type Shape4, TrainingGraphBuilder } from './graph-builder.ts';
-import { ACTIVATIONS, type ActivationKind, type ConvSettings, type Emitted, activation, add, batchNorm, concatChannels, conv2d, convTranspose2d, maxPool, takesFlippedKernel, upsampleNearest, zeroPad } from './layers.ts';
+import {
+  ACTIVATIONS, type ActivationKind, type ConvSettings, type Emitted, activation, add, averagePool, batchNorm, concatChannels, conv2d, convTranspose2d, depthwiseConv2d,
+  globalAveragePool, maxPool, multiply, takesFlippedKernel, upsampleNearest, zeroPad,
+} from './layers.ts';
 import { type WeightLayout, layoutShape } from './weight-layouts.ts';
 import { diceBceWithGradient } from './dice-bce.ts';
 
@@ -16,7 +19,7 @@ export interface TrainingGraphOptions {
   lossWeights: LossWeights;
 }
 
-/** A weight fed to the graph each step: the tfjs weight `weight` (of tfjs shape `shape`) rearranged into `layout`. */
+/** A weight fed to the graph each step: the tfjs weight `weight`, read as `shape` (its tfjs shape, or a depthwise kernel's [kh, kw, 1, c]), rearranged into `layout`. */
 export interface WeightInput {
   input: string;
   weight: string;
@@ -46,6 +49,9 @@ export interface TrainingGraph {
 }
 
 type SymbolicTensor = tfl.SymbolicTensor;
+
+/** Layers whose ONNX convolution takes a zero padding that only they read into its pads. */
+const PADDING_FOLDS_INTO = new Set(['Conv2D', 'DepthwiseConv2D']);
 type Config = Record<string, unknown>;
 
 /** A layer config's activation name ('linear' when absent). */
@@ -84,6 +90,22 @@ function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
       return ACTIVATIONS.has(activationOf(config)) ? undefined : `activation ${activationOf(config)}`;
     case 'MaxPooling2D':
       return config.padding === 'valid' || config.padding === 'same' ? undefined : `pooling padding ${String(config.padding)}`;
+    case 'MicrosegTorchMaxPool2D':
+      return undefined;
+    case 'DepthwiseConv2D':
+      if ((config.depthMultiplier ?? 1) !== 1) return 'depthwise convolution with a channel multiplier';
+      if (!ACTIVATIONS.has(activationOf(config))) return `activation ${activationOf(config)}`;
+      if (pair(config.dilationRate ?? 1).some((d) => d !== 1)) return 'dilated convolution';
+      return config.padding === 'same' && pair(config.strides).some((s) => s !== 1) ? "'same' padding with a stride" : undefined;
+    case 'Multiply':
+      return layer.inboundNodes[0]!.inputTensors.length === 2 ? undefined : 'a product of more than two tensors';
+    case 'MicrosegAdaptiveAvgPool2D':
+      return config.outputSize === 1 ? undefined : `adaptive pooling to ${String(config.outputSize)}x${String(config.outputSize)}`;
+    case 'AveragePooling2D': {
+      const size = pair(config.poolSize);
+      const strides = pair(config.strides ?? config.poolSize);
+      return config.padding === 'valid' && size[0] === strides[0] && size[1] === strides[1] ? undefined : 'overlapping or padded average pooling';
+    }
     case 'UpSampling2D':
       return config.interpolation === 'nearest' ? undefined : `${String(config.interpolation)} upsampling`;
     case 'Concatenate':
@@ -94,10 +116,11 @@ function unsupportedReason(layer: tfl.layers.Layer): string | undefined {
 }
 
 /**
- * Whether `model` trains on ONNX Runtime: today the layers of UNet, UNet++, LinkNet and the ResNet encoders
- * (convolutions and transposed convolutions, batch norms, ReLU/sigmoid/softmax, max pooling, nearest upsampling,
- * sums and concatenations). The others (depthwise, grouped and dilated convolutions, group norms, bilinear
- * resizes, adaptive pooling) train on tfjs.
+ * Whether `model` trains on ONNX Runtime: the layers of UNet, UNet++ and LinkNet over the ResNet, VGG, DenseNet,
+ * SE-ResNet, MobileNet and EfficientNet encoders (convolutions, depthwise and transposed convolutions, batch
+ * norms, ReLU/ReLU6/swish/sigmoid/softmax, max and average pooling, global average pooling, squeeze-excitation
+ * products, nearest upsampling, sums and concatenations). The others (grouped and dilated convolutions, group
+ * norms, bilinear resizes, pyramid pooling) train on tfjs.
  */
 export function onnxTrainingSupport(model: tfl.LayersModel): { supported: true } | { supported: false; reason: string } {
   for (const layer of model.layers) {
@@ -150,9 +173,10 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
       for (const layout of ['as-is', 'oihw', 'flipped-io'] as const) inputNames.set(`${w.originalName}|${layout}`, g.unique(layout === 'as-is' ? w.originalName : `${w.originalName}:${layout}`));
     }
   }
-  const weightInput = (weight: string, layout: WeightLayout): string => {
+  /** `layoutShape`: the 4-D shape the rearrangement reads the weight as, where it differs from tfjs's (depthwise kernels). */
+  const weightInput = (weight: string, layout: WeightLayout, layoutShape?: number[]): string => {
     const input = inputNames.get(`${weight}|${layout}`)!;
-    if (!weights.some((w) => w.input === input)) weights.push({ input, weight, shape: weightShapes.get(weight)!, layout });
+    if (!weights.some((w) => w.input === input)) weights.push({ input, weight, shape: layoutShape ?? weightShapes.get(weight)!, layout });
     return input;
   };
   const gradientNames = new Map<string, string>();
@@ -201,7 +225,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
 
     if (className === 'ZeroPadding2D') {
       const onlyReaders = readers.get(outputId) ?? [];
-      if (onlyReaders.length === 1 && onlyReaders[0]!.getClassName() === 'Conv2D' && outputId !== model.outputs[0]!.id) {
+      if (onlyReaders.length === 1 && PADDING_FOLDS_INTO.has(onlyReaders[0]!.getClassName()) && outputId !== model.outputs[0]!.id) {
         foldedPadding.set(outputId, { source: inputIds[0]!, pads: zeroPaddingPads(layer) });
         continue;
       }
@@ -209,7 +233,7 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
     let sourceIds = inputIds;
     let extraPads: Pads = [0, 0, 0, 0];
     const folded = foldedPadding.get(inputIds[0]!);
-    if (className === 'Conv2D' && folded) {
+    if (PADDING_FOLDS_INTO.has(className) && folded) {
       sourceIds = [folded.source];
       extraPads = folded.pads;
     }
@@ -277,7 +301,43 @@ export function buildTrainingGraph(model: tfl.LayersModel, options: TrainingGrap
         emitted = zeroPad(g, layer.name, x.name, x.shape, zeroPaddingPads(layer));
         break;
       case 'MaxPooling2D':
-        emitted = maxPool(g, layer.name, x.name, x.shape, pair(config.poolSize), pair(config.strides ?? config.poolSize), config.padding === 'same');
+        emitted = maxPool(g, layer.name, x.name, x.shape, pair(config.poolSize), pair(config.strides ?? config.poolSize), config.padding === 'same' ? 'same' : [0, 0, 0, 0]);
+        break;
+      case 'MicrosegTorchMaxPool2D': {
+        // PyTorch's -inf padding, plus what ceil_mode adds at the end (never a window's maximum in either case).
+        const { kernel, stride, padding, ceilMode } = config as { kernel: number; stride: number; padding: number; ceilMode: boolean };
+        const extra = (size: number) => {
+          const span = size + 2 * padding - kernel;
+          let out = (ceilMode ? Math.ceil(span / stride) : Math.floor(span / stride)) + 1;
+          if (ceilMode && (out - 1) * stride >= size + padding) out -= 1;
+          return Math.max(0, (out - 1) * stride + kernel - size - 2 * padding);
+        };
+        const [, , h, w] = x.shape;
+        emitted = maxPool(g, layer.name, x.name, x.shape, [kernel, kernel], [stride, stride], [padding, padding, padding + extra(h), padding + extra(w)]);
+        break;
+      }
+      case 'DepthwiseConv2D': {
+        const kernel = layerWeight(layer, 'depthwise_kernel')!;
+        const bias = layerWeight(layer, 'bias');
+        const [kh, kw, channels] = kernel.shape as [number, number, number, number];
+        // [kh, kw, c, 1] is [kh, kw, 1, c] in memory: its 'oihw' form is ONNX's grouped [c, 1, kh, kw].
+        const conv = depthwiseConv2d(g, layer.name, x.name, x.shape, weightInput(kernel.weight, 'oihw', [kh, kw, 1, channels]), bias ? weightInput(bias.weight, 'as-is') : undefined, convSettings(layer, extraPads), {
+          input: x.needsGradient,
+          kernel: gradientSink(kernel.weight),
+          bias: gradientSink(bias?.weight),
+        });
+        const act = activation(g, activationOf(config) as ActivationKind, conv.output, conv.shape, `${layer.name}.activation`);
+        emitted = { output: act.output, shape: act.shape, backward: (dy) => conv.backward(act.backward(dy)[0]!) };
+        break;
+      }
+      case 'Multiply':
+        emitted = multiply(g, layer.name, [inputs[0]!.name, inputs[1]!.name], [inputs[0]!.shape, inputs[1]!.shape]);
+        break;
+      case 'MicrosegAdaptiveAvgPool2D':
+        emitted = globalAveragePool(g, layer.name, x.name, x.shape);
+        break;
+      case 'AveragePooling2D':
+        emitted = averagePool(g, layer.name, x.name, x.shape, pair(config.poolSize));
         break;
       case 'UpSampling2D':
         emitted = upsampleNearest(g, layer.name, x.name, x.shape, pair(config.size));

@@ -13,3 +13,6 @@ export { loadStateDict, type LoadReport, type LoadStateDictOptions, type ShapeMi
 export {
   importCheckpoint, parseMicronetFileName, type ImportCheckpointOptions, type ImportedModel, type MicronetFile,
 } from './weights/import-checkpoint.ts';
+// Custom layers, for code that walks the networks' graphs (ONNX export and training graphs) and its tests.
+export { AdaptiveAvgPool2D } from './layers/adaptive-avg-pool.ts';
+export { TorchMaxPool2D } from './encoders/torch-max-pool.ts';

@@ -74,6 +74,27 @@ describe('wasm gradient kernels', () => {
     expect(maxAbsDiff(dwWasm!, dwCpu!) / Math.max(1, maxAbs(dwCpu!))).toBeLessThan(1e-4);
   });
 
+  /** Gradient of sum(maxPool(x) * r) w.r.t. x: inputs below zero everywhere (a pool reading a convolution). */
+  async function maxPoolGradient(backend: string, size: number, stride: number, pad: 'same' | 'valid', seed: number) {
+    await tf.setBackend(backend);
+    return tf.tidy(() => {
+      const x = tf.sub<tf.Tensor4D>(tf.randomNormal([2, 9, 10, 3], 0, 1, 'float32', seed), 5);
+      const r = tf.randomNormal(tf.maxPool(x, size, stride, pad).shape, 0, 1, 'float32', seed + 1);
+      return tf.grad((xv: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(xv as tf.Tensor4D, size, stride, pad), r)))(x).dataSync().slice() as Float32Array;
+    });
+  }
+
+  it.each([
+    [3, 2, 'same'],
+    [3, 2, 'valid'],
+    [2, 2, 'valid'],
+  ] as const)('MaxPoolGrad matches the cpu backend on negative windows: %ix%i stride, %s', async (size, stride, pad) => {
+    const cpu = await maxPoolGradient('cpu', size, stride, pad, 3);
+    const wasm = await maxPoolGradient('wasm', size, stride, pad, 3);
+    // Where overlapping windows share a maximum, the two sums may round in another order.
+    expect(maxAbsDiff(wasm, cpu)).toBeLessThan(1e-6);
+  });
+
   it('accumulates the filter gradient over chunks when the im2col buffer would be large', async () => {
     // 48 output lines of 48x4608 columns exceed MAX_COLUMN_FLOATS (2^23), so two chunks (40 output channels
     // keep it on the im2col route). The reference is the definition, dW[kh,kw] = shifted(x)ᵀ · dy, from

@@ -6,18 +6,21 @@ import { leanBatchNormGradient } from './batch-norm-gradient.ts';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.ts';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
+import { maxPoolGradConfig } from './max-pool-backprop.ts';
 
 /**
- * Gradient kernels the wasm build lacks (Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter/Input)
- * plus Conv2DBackpropInput, which it has only as slow loops. Every other kernel the segmentation networks
- * differentiate through (MaxPoolGrad, AvgPoolGrad, ResizeBilinearGrad, ResizeNearestNeighborGrad, the
- * element-wise ops behind batch-norm gradients) is native to the wasm backend.
+ * Gradient kernels the wasm build lacks (Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter/Input),
+ * Conv2DBackpropInput, which it has only as slow loops, and MaxPoolGrad, which it gets wrong for windows whose
+ * maximum is negative. Every other kernel the segmentation networks differentiate through (AvgPoolGrad,
+ * ResizeBilinearGrad, ResizeNearestNeighborGrad, the element-wise ops behind batch-norm gradients) is native to
+ * the wasm backend.
  */
 export const WASM_GRADIENT_KERNELS: readonly KernelConfig[] = [
   conv2dBackpropFilterConfig,
   conv2dBackpropInputConfig,
   depthwiseBackpropFilterConfig,
   depthwiseBackpropInputConfig,
+  maxPoolGradConfig,
 ];
 
 /**
