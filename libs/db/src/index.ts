@@ -3,6 +3,7 @@ export { migrateToLatest, waitForMigrations, type MigrateOptions, type MigrateRe
 export { mapDbError, isUniqueViolation } from './db-errors.ts';
 export { waitForDatabase, type WaitForDatabaseOptions } from './wait-for-database.ts';
 export { assertSchemaName } from './schema-name.ts';
+export { precompiledQuery } from './precompiled-query.ts';
 export { type Logger, silentLogger } from './logger.ts';
 export {
   sql,

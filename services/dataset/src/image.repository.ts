@@ -1,5 +1,5 @@
 import { type Image, type Mask, type PageRequest, datasetEvents, decodePositionCursor, encodePositionCursor } from '@microseg/contracts';
-import { type Insertable, type Kysely, type Selectable, type Transaction, mapDbError, sql } from '@microseg/db';
+import { type Insertable, type Kysely, type Selectable, type Transaction, mapDbError, precompiledQuery, sql } from '@microseg/db';
 import { MicroSegError, notFound } from '@microseg/errors';
 import { type PayloadInput, enqueueOutbox } from '@microseg/messaging';
 import type { DatasetDatabase, ImagesTable, MasksTable } from './dataset.tables.ts';
@@ -41,7 +41,16 @@ export const microsecondCursor = (column: string) =>
 
 /** Images and masks: the only code touching those tables. */
 export class ImageRepository {
-  constructor(private readonly db: Kysely<DatasetDatabase>) {}
+  /** What a LIMS polls (imageByLimsId): compiled once rather than built and compiled per call. */
+  private readonly selectByLimsId;
+
+  constructor(private readonly db: Kysely<DatasetDatabase>) {
+    this.selectByLimsId = precompiledQuery(
+      db as Kysely<unknown>,
+      (groupId: string, limsId: string) => this.selectImages().where('images.group_id', '=', groupId).where('images.lims_id', '=', limsId),
+      2,
+    );
+  }
 
   private selectImages(db: Db = this.db) {
     return db
@@ -68,7 +77,7 @@ export class ImageRepository {
   }
 
   async findByLimsId(groupId: string, limsId: string): Promise<Image | undefined> {
-    const row = await this.selectImages().where('images.group_id', '=', groupId).where('images.lims_id', '=', limsId).executeTakeFirst();
+    const [row] = (await this.selectByLimsId(groupId, limsId)).rows;
     return row ? toImage(row, row.has_mask) : undefined;
   }
 

@@ -55,30 +55,48 @@ export async function createContext(
   const key = await authenticate(deps, headers.authorization, beforeKeyLookup);
   const principal = key?.principal;
   const services = new ServiceClient(deps, principal, requestId, deps.serviceTimeoutMs, headers.idempotencyKey);
-  // Made when first used: most requests (a LIMS polling one lookup) need neither, and every
-  // allocation per request is paid at hundreds of requests a second.
-  let logger: Logger | undefined;
-  let loaders: GatewayContext['loaders'] | undefined;
-  return {
-    requestId,
-    get logger() {
-      return (logger ??= forRequest(deps.logger, requestId));
-    },
-    principal,
-    allowedOperations: key?.allowedOperations ?? null,
-    client,
-    services,
-    platformHealth: deps.platformHealth,
-    get loaders() {
-      return (loaders ??= {
-        groupById: new DataLoader(async (ids) => {
-          const { groups } = await services.call(identityContracts.listGroups, { ids: [...ids] });
-          const byId = new Map(groups.map((group) => [group.id, group]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-      });
-    },
-  };
+  return new RequestContext(deps, requestId, principal, key?.allowedOperations ?? null, client, services);
+}
+
+/**
+ * A request's context, with what most requests never use (a request logger, data loaders) made
+ * when first asked for: a LIMS polling one lookup needs neither, and every allocation per request
+ * is paid at hundreds of requests a second. The lazy members are getters on the prototype, not
+ * own properties: Apollo copies the context's own properties into a clone for every operation
+ * (Object.assign, which would call own getters and so make both at once); the clone keeps the
+ * prototype, so the getters still run on first use, against the clone.
+ */
+class RequestContext implements GatewayContext {
+  private requestLogger: Logger | undefined = undefined;
+  private requestLoaders: GatewayContext['loaders'] | undefined = undefined;
+
+  constructor(
+    private readonly deps: ContextDependencies,
+    readonly requestId: string,
+    readonly principal: Principal | undefined,
+    readonly allowedOperations: readonly string[] | null,
+    readonly client: ClientInfo,
+    readonly services: ServiceClient,
+  ) {}
+
+  get platformHealth(): PlatformHealthView {
+    return this.deps.platformHealth;
+  }
+
+  get logger(): Logger {
+    return (this.requestLogger ??= forRequest(this.deps.logger, this.requestId));
+  }
+
+  get loaders(): GatewayContext['loaders'] {
+    const { services } = this;
+    return (this.requestLoaders ??= {
+      groupById: new DataLoader(async (ids) => {
+        const { groups } = await services.call(identityContracts.listGroups, { ids: [...ids] });
+        const byId = new Map(groups.map((group) => [group.id, group]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    });
+  }
 }
 
 const MAX_API_KEY_LENGTH = 200;

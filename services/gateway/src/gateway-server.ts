@@ -4,17 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { type PrincipalTokens, identityEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
 import { ensurePlatformStreams } from '@microseg/service-runtime';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { NatsConnection } from 'nats';
 import { Histogram, type Registry } from 'prom-client';
 import { AuthCache } from './auth-cache.ts';
 import { type GatewayContext, createContext } from './context.ts';
+import { graphqlHttpListener } from './graphql-http.ts';
 import { PlatformHealthView, watchPlatformHealth } from './platform-health.ts';
 import { anonymousAccessPlugin } from './plugins/anonymous-access.ts';
 import { auditPlugin } from './plugins/audit.ts';
@@ -27,8 +26,7 @@ import { tracingPlugin } from './plugins/tracing.ts';
 import { traceGraphqlRequests } from './request-tracing.ts';
 import { requestLoggingPlugin } from './plugins/request-logging.ts';
 import { type RateLimitSettings, RateLimits } from './rate-limits.ts';
-import { requestBodyErrors } from './request-body-errors.ts';
-import { httpRequestContext, trustProxySetting } from './request-context.ts';
+import { clientAddressOf, httpRequestContext } from './request-context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { SubscriptionSockets } from './subscription-sockets.ts';
 import { serveSubscriptions } from './subscriptions.ts';
@@ -50,7 +48,7 @@ export interface GatewayServerOptions {
   maxAliases: number;
   maxDirectives: number;
   rateLimits: RateLimitSettings;
-  /** Express's `trust proxy`: where the client address of a proxied request comes from. */
+  /** GATEWAY_TRUST_PROXY, as express's `trust proxy` reads it: where the client address of a proxied request comes from. */
   trustProxy?: string | undefined;
   authCacheTtlMs: number;
   serviceTimeoutMs: number;
@@ -71,13 +69,12 @@ export function loadSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers });
 }
 
-/** The public GraphQL API on `/graphql`: Apollo behind express, with MicroSeg's limits and error codes. */
+/** The public GraphQL API on `/graphql`: Apollo on Node's HTTP server, with MicroSeg's limits and error codes. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { nc, logger } = options;
   const schema = loadSchema();
   await ensurePlatformStreams(nc, options.streamReplicas);
-  const app = express();
-  const httpServer = createServer(app);
+  const httpServer = createServer();
   const authCache = new AuthCache(options.authCacheTtlMs);
   const platformHealth = new PlatformHealthView();
   const healthReports = watchPlatformHealth(nc, platformHealth, { logger, askTimeoutMs: 2_000 });
@@ -135,19 +132,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   await apollo.start();
 
   const subscriptions = serveSubscriptions({ httpServer, schema, nc, contextDeps, logger, formatError, sockets, rateLimits });
-  if (options.trustProxy !== undefined) app.set('trust proxy', trustProxySetting(options.trustProxy));
-  // Nobody revalidates a POST answer: hashing every response body for an ETag is work for nothing.
-  app.set('etag', false);
-  app.disable('x-powered-by');
-  app.use(
-    '/graphql',
-    ...(options.tracing === false ? [] : [traceGraphqlRequests()]),
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: httpRequestContext(contextDeps, rateLimits),
+  httpServer.on(
+    'request',
+    graphqlHttpListener(apollo, {
+      path: '/graphql',
+      maxBodyBytes: 1024 * 1024,
+      context: httpRequestContext(contextDeps, rateLimits, clientAddressOf(options.trustProxy)),
+      ...(options.tracing === false ? {} : { around: traceGraphqlRequests() }),
     }),
   );
-  app.use('/graphql', requestBodyErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
