@@ -45,7 +45,7 @@ export const workerConfigSchema = z.object({
     .enum(['auto', 'onnxruntime', 'tfjs'])
     .default('auto')
     .describe(
-      "what a training step runs on: `auto` trains on ONNX Runtime on CPU workers (every core, the pod's CPU limit included) for the networks it can train (UNet, UNet++, LinkNet over ResNet encoders) and on tfjs otherwise (GPU workers: tfjs-node-gpu); `onnxruntime` asks for it on GPU workers too; `tfjs` never uses it. Both follow the same loss curve, and a job resumes on either. The engine and the reason are in the job's log",
+      "what a training step runs on: `auto` trains on ONNX Runtime on CPU workers (every core, the pod's CPU limit included) for the networks it can train (UNet, UNet++, LinkNet over ResNet, VGG, DenseNet, SE-ResNet, MobileNet, EfficientNet encoders) and on tfjs otherwise (GPU workers: tfjs-node-gpu); `onnxruntime` asks for it on GPU workers too; `tfjs` never uses it. Both follow the same loss curve, and a job resumes on either. The engine and the reason are in the job's log",
     ),
   TRAINING_WASM_THREADS: z.coerce
     .number()
