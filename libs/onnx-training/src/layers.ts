@@ -21,6 +21,17 @@ export interface ConvSettings {
   pads: Pads;
 }
 
+/** What a layer with weights sends its gradients to: whether its input needs one, and sinks for its weights'. */
+export interface GradientNeeds {
+  input: boolean;
+  kernel?: (gradient: string) => void;
+  bias?: (gradient: string) => void;
+}
+
+/** The size a transposed convolution makes of `size` (so the size a convolution's input gradient must restore). */
+const transposedOutputSize = (size: number, kernel: number, stride: number, dilation: number, padBegin: number, padEnd: number) =>
+  stride * (size - 1) + (kernel - 1) * dilation + 1 - padBegin - padEnd;
+
 const convOutputSize = (size: number, kernel: number, stride: number, dilation: number, padBegin: number, padEnd: number) =>
   Math.floor((size + padBegin + padEnd - ((kernel - 1) * dilation + 1)) / stride) + 1;
 
@@ -43,7 +54,7 @@ export function conv2d(
   outChannels: number,
   bias: string | undefined,
   settings: ConvSettings,
-  need: { input: boolean; kernel?: (gradient: string) => void; bias?: (gradient: string) => void },
+  need: GradientNeeds,
 ): Emitted {
   const [n, , h, w] = xShape;
   const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
@@ -75,8 +86,7 @@ export function conv2d(
       }
       // dx is the transposed convolution of dy with the same filter; output_padding restores rows and columns
       // the stride skipped at the end.
-      const reach = (size: number, k: number, s: number, d: number, b: number, e: number) => s * (size - 1) + (k - 1) * d + 1 - b - e;
-      const outputPadding = [h - reach(outputs, kh, sh, dh, top, bottom), w - reach(outputsW, kw, sw, dw, left, right)];
+      const outputPadding = [h - transposedOutputSize(outputs, kh, sh, dh, top, bottom), w - transposedOutputSize(outputsW, kw, sw, dw, left, right)];
       const dx = g.node('ConvTranspose', [dy, weight], `${name}.grad_input`, {
         kernel_shape: [kh, kw],
         strides: [sh, sw],
@@ -106,13 +116,12 @@ export function convTranspose2d(
   outChannels: number,
   bias: string | undefined,
   settings: ConvSettings,
-  need: { input: boolean; kernel?: (gradient: string) => void; bias?: (gradient: string) => void },
+  need: GradientNeeds,
 ): Emitted {
   const [n, , h, w] = xShape;
   const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
   const [top, left, bottom, right] = pads;
-  const size = (inSize: number, k: number, s: number, d: number, b: number, e: number) => s * (inSize - 1) + (k - 1) * d + 1 - b - e;
-  const outputShape: Shape4 = [n, outChannels, size(h, kh, sh, dh, top, bottom), size(w, kw, sw, dw, left, right)];
+  const outputShape: Shape4 = [n, outChannels, transposedOutputSize(h, kh, sh, dh, top, bottom), transposedOutputSize(w, kw, sw, dw, left, right)];
   const attributes = { kernel_shape: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads: [...pads], group: 1 };
   const output = g.node('ConvTranspose', bias ? [x, kernelIo, bias] : [x, kernelIo], name, attributes);
   return {
@@ -366,7 +375,7 @@ export function depthwiseConv2d(
   kernel: string,
   bias: string | undefined,
   settings: ConvSettings,
-  need: { input: boolean; kernel?: (gradient: string) => void; bias?: (gradient: string) => void },
+  need: GradientNeeds,
 ): Emitted {
   const [n, c, h, w] = xShape;
   const { kernel: [kh, kw], strides: [sh, sw], dilations: [dh, dw], pads } = settings;
@@ -398,10 +407,9 @@ export function depthwiseConv2d(
         need.kernel(g.reshape(g.node('Concat', taps, `${hint}.taps`, { axis: 0 }), [kh, kw, c, 1], hint));
       }
       if (!need.input) return [undefined];
-      const reach = (size: number, k: number, s: number, d: number, b: number, e: number) => s * (size - 1) + (k - 1) * d + 1 - b - e;
       const dx = g.node('ConvTranspose', [dy, kernel], `${name}.grad_input`, {
         ...attributes,
-        output_padding: [h - reach(outputs, kh, sh, dh, top, bottom), w - reach(outputsW, kw, sw, dw, left, right)],
+        output_padding: [h - transposedOutputSize(outputs, kh, sh, dh, top, bottom), w - transposedOutputSize(outputsW, kw, sw, dw, left, right)],
       });
       return [dx];
     },
