@@ -99,6 +99,7 @@ export {
   type CalibratedQuantity,
   type CalibrationField,
   type ClassIntervalScales,
+  type FieldView,
   type IntervalScale,
   type LabelledField,
   type LabelledMasks,
@@ -107,6 +108,7 @@ export {
   calibrateClassIntervals,
   calibrateIntervalScale,
   cropMask,
+  fieldViews,
   labelledFields,
   particleSample,
   nonconformity,
@@ -114,3 +116,16 @@ export {
   quantityValues,
   scaleInterval,
 } from './interval-calibration.ts';
+export {
+  type LayerDefinition,
+  type ThicknessField,
+  type ThicknessIntervalScales,
+  type ThicknessQuantity,
+  applyThicknessScales,
+  calibrateThicknessIntervals,
+  labelledThicknessFields,
+  layerSample,
+  sameLayer,
+  thicknessInterval,
+  thicknessValues,
+} from './thickness-calibration.ts';

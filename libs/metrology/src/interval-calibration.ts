@@ -132,6 +132,24 @@ export interface LabelledMasks {
   readonly truth: IndexMask;
 }
 
+/** A field of view a labelled image gives a calibration: the image itself or one of its quadrants. */
+export interface FieldView {
+  readonly kind: 'image' | 'quadrant';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** The whole image and its four quadrants (fields of view of their own, so that a few validation images give enough fields). */
+export function fieldViews(width: number, height: number): FieldView[] {
+  const half = { w: Math.floor(width / 2), h: Math.floor(height / 2) };
+  return [
+    { kind: 'image', x: 0, y: 0, w: width, h: height },
+    ...(half.w >= 1 && half.h >= 1 ? [0, 1].flatMap((qy) => [0, 1].map((qx): FieldView => ({ kind: 'quadrant', x: qx * half.w, y: qy * half.h, w: half.w, h: half.h }))) : []),
+  ];
+}
+
 /** A calibration field with where it came from: which class and quantity, the whole image or a quadrant. */
 export interface LabelledField extends CalibrationField {
   readonly class: number;
@@ -147,14 +165,8 @@ export interface LabelledField extends CalibrationField {
  * has no number (no objects) or the truth has none are left out.
  */
 export function labelledFields(masks: LabelledMasks, classes: readonly number[], coverage: number): LabelledField[] {
-  const { width, height } = masks.nominal;
-  const half = { w: Math.floor(width / 2), h: Math.floor(height / 2) };
-  const views = [
-    { kind: 'image' as const, x: 0, y: 0, w: width, h: height },
-    ...(half.w >= 1 && half.h >= 1 ? [0, 1].flatMap((qy) => [0, 1].map((qx) => ({ kind: 'quadrant' as const, x: qx * half.w, y: qy * half.h, w: half.w, h: half.h }))) : []),
-  ];
   const fields: LabelledField[] = [];
-  for (const view of views) {
+  for (const view of fieldViews(masks.nominal.width, masks.nominal.height)) {
     const [n, l, u, t] = [masks.nominal, masks.lower, masks.upper, masks.truth].map((m) => particleSample(cropMask(m, view.x, view.y, view.w, view.h), classes)) as [MaskSample, MaskSample, MaskSample, MaskSample];
     const intervals = measurementIntervals([n, l, u], { coverage, percentiles: CALIBRATED_PERCENTILES });
     for (const cls of classes) {
