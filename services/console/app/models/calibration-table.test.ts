@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { calibrationTable } from './calibration-table.ts';
+
+const classes = [{ index: 0, name: 'background' }, { index: 1, name: 'oxide' }, { index: 2, name: 'crack' }];
+const scale = (quantity: string, factor: number) => ({ quantity, factor, fields: 20 });
+
+describe("a version's interval calibration as a table", () => {
+  it('has a row per class and one for the layer, and a column per quantity any of them has a scale for', () => {
+    const table = calibrationTable(
+      {
+        classes: [{ class: 1, scales: [scale('COUNT', 1.5), scale('P50', 2)] }, { class: 2, scales: [] }],
+        thickness: { classes: [1, 2], radius: 5, minArea: 1000, scales: [scale('MEAN', 1.2), scale('P50', 3)] },
+      },
+      classes,
+    );
+    expect(table.quantities.map((q) => q.label)).toEqual(['count', 'mean thickness', 'median']);
+    expect(table.rows.map((row) => [row.label, row.cells.map((cell) => cell?.factor ?? null)])).toEqual([
+      ['oxide', [1.5, null, 2]],
+      ['crack', [null, null, null]],
+      ['thickness of oxide + crack', [null, 1.2, 3]],
+    ]);
+  });
+
+  it('leaves the layer out when there is no thickness calibration', () => {
+    const table = calibrationTable({ classes: [{ class: 1, scales: [scale('AREA_FRACTION', 1)] }], thickness: null }, classes);
+    expect(table.rows.map((row) => row.label)).toEqual(['oxide']);
+  });
+});
