@@ -10,6 +10,9 @@
  * quantity: @microseg/metrology's calibrateIntervalScale) and checked on the test images, which the
  * calibration never saw: coverage before and after, per quantity.
  *
+ * A coating experiment (EBC1..3) is measured as a layer instead: its thickness coverage before and
+ * after calibration (bench/uncertainty-thickness.ts).
+ *
  * The model: --checkpoint FILE (a paper-style SMP checkpoint, e.g. from
  * test/oracles/uncertainty/train_smp_unet.py, which this bench runs when none is given: --train-steps N).
  * Options: --experiment Super1  --encoder-depth 3  --decoder-channels 64,32,16  --class-rule threshold
@@ -40,6 +43,7 @@ import '@microseg/segmentation';
 import { importCheckpoint } from '@microseg/segmentation';
 import { initBackend, segmentImage } from '@microseg/tf-runtime';
 import { readCheckpoint } from '@microseg/torch-checkpoint';
+import { type LabelledImage, reportThicknessCoverage } from './uncertainty-thickness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCHMARK = process.env['MICRONET_BENCHMARK_DIR'] ?? resolve(ROOT, '..', 'shared', 'data', 'micronet-benchmark');
@@ -66,7 +70,6 @@ interface Manifest {
 const manifest = JSON.parse(await readFile(join(BENCHMARK, 'manifest.json'), 'utf8')) as Manifest;
 const experiment = manifest.experiments[args.experiment];
 if (!experiment) throw new Error(`no experiment ${args.experiment} in ${BENCHMARK}`);
-if (experiment.material !== 'super') throw new Error('this bench measures particles: a superalloy experiment (Super1..3)');
 
 let checkpointPath = args.checkpoint;
 if (!checkpointPath) {
@@ -91,6 +94,28 @@ const { model } = importCheckpoint(await readCheckpoint(await readFile(checkpoin
 
 async function load(folder: string, name: string) {
   return decodeImage(await readFile(join(BENCHMARK, folder, experiment!.material, `${name}.png`)));
+}
+
+// A coating (EBC): the layer's thickness is what is measured, and the paper's task is binary (the
+// oxide, mask values 1 and 2, against the background), as the checkpoint was trained.
+if (experiment.material === 'ebc') {
+  const images: LabelledImage[] = [];
+  for (const [split, names] of [['test', experiment.test], ['val', experiment.val]] as const) {
+    for (const name of names) {
+      const [image, truthImage] = await Promise.all([load('images', name), load('masks', name)]);
+      const { width, height } = image.info;
+      const result = await segmentImage({
+        image: { data: image.pixels, width, height, channels: image.info.channels, bitDepth: image.info.bitDepth },
+        model, workers: 0, classRule, probabilityBand: { low: bandLow, high: bandHigh },
+      });
+      const toMask = (data: ArrayLike<number>) => createIndexMask(width, height, Uint8Array.from(data, (value) => (value > 0 ? 1 : 0)));
+      images.push({ split, masks: { nominal: toMask(result.mask), lower: toMask(result.band!.lower), upper: toMask(result.band!.upper), truth: toMask(truthImage.pixels) } });
+    }
+  }
+  console.log(`\n${args.experiment}: ${experiment.test.length} test + ${experiment.val.length} val images, class rule ${classRule}, band ${bandLow}/${bandHigh}`);
+  reportThicknessCoverage(images, coverage);
+  // The rest of this bench measures particles, which a coating has none of.
+  process.exit(0);
 }
 
 /** The quantities checked, each read off a measurement (null: undefined there, e.g. no objects). */
