@@ -30,10 +30,11 @@ import {
   type CalibratedQuantity,
   type LabelledMasks,
   calibrateClassIntervals,
+  calibrateMissedRanges,
   contains,
   createIndexMask,
   cropMask,
-  labelledFields,
+  labelledImageFields,
   measurementIntervals,
   particleSample,
   scaleInterval,
@@ -252,7 +253,10 @@ for (const split of ['test', 'val']) {
 }
 
 // Calibration on the validation images (as a training job calibrates a version at registration), checked on the test images.
-const calibration = calibrateClassIntervals(validationMasks.flatMap((masks) => labelledFields(masks, PARTICLE_CLASSES, coverage)), PARTICLE_CLASSES, coverage);
+const validationFields = validationMasks.map((masks) => labelledImageFields(masks, PARTICLE_CLASSES, coverage));
+const calibration = calibrateClassIntervals(validationFields.flatMap((v) => v.fields), PARTICLE_CLASSES, coverage);
+// Where the model found no object of a class it has no number: those fields get the range the truth had there on the validation images.
+const missedRanges = calibrateMissedRanges(validationFields.flatMap((v) => v.missed), PARTICLE_CLASSES, coverage);
 const CALIBRATED_NAME: Record<Quantity, CalibratedQuantity> = {
   count: 'count', areaFraction: 'areaFraction', meanArea: 'meanArea', meanEquivalentDiameter: 'meanEquivalentDiameter',
   medianEquivalentDiameter: 'p50', p10EquivalentDiameter: 'p10', p90EquivalentDiameter: 'p90',
@@ -261,6 +265,8 @@ const scaleOf = (cls: number, quantity: Quantity) => calibration.find((c) => c.c
 const NON_NEGATIVE = { low: 0, high: Infinity };
 const domain = (quantity: Quantity) => (quantity === 'areaFraction' ? { low: 0, high: 1 } : NON_NEGATIVE);
 const calibratedOf = (r: FieldRecord): Interval | null => {
+  const range = missedRanges.find((c) => c.class === r.cls)?.ranges[CALIBRATED_NAME[r.quantity]];
+  if (r.estimate === null && range) return r.interval ? { low: Math.min(range.low, r.interval.low), high: Math.max(range.high, r.interval.high) } : range;
   const scale = scaleOf(r.cls, r.quantity);
   if (!scale || r.estimate === null || r.interval === null) return r.interval;
   const scaled = scaleInterval(r.estimate, r.interval, scale);
@@ -276,7 +282,7 @@ const coverageOf = (rows: FieldRecord[], intervalOf: (r: FieldRecord) => Interva
   return rows.length ? `${(hits / rows.length).toFixed(2)} (${hits}/${rows.length}, width ${median(widths).toFixed(2)})` : '-';
 };
 console.log(`\ncalibrated on the ${experiment.val.length} validation images (images and quadrants, per class and quantity), checked on the ${experiment.test.length} test images:`);
-console.log('(where the model has no number, e.g. a mean size of a class it finds no object of, there is no interval: a miss; "model has a number" leaves those out)');
+console.log('(where the model has no number, e.g. a mean size of a class it finds no object of, the calibrated interval is the range the truth had in such validation fields; "model has a number" leaves those out)');
 console.log(['quantity'.padEnd(26), 'fields   ', 'before (band ∪ sampling)'.padEnd(36), 'after (calibrated)'.padEnd(36), 'after, model has a number'.padEnd(36), 'factor class 1 / 2'].join(''));
 for (const kind of ['image', 'quadrant']) {
   for (const quantity of [...QUANTITIES, '*'] as const) {

@@ -23,7 +23,18 @@ export const intervalCalibrationSchema = z.object({
   method: z.string(),
   /** Validation images it rests on. */
   images: z.number().int().nonnegative(),
-  classes: z.array(z.object({ class: z.number().int(), scales: z.record(z.string(), intervalScaleSchema.nullable()) })),
+  classes: z.array(
+    z.object({
+      class: z.number().int(),
+      scales: z.record(z.string(), intervalScaleSchema.nullable()),
+      /**
+       * By size quantity: where the truth lay (in pixels) in the validation fields where the model
+       * found no object of the class (see @microseg/metrology's calibrateMissedRange), the interval
+       * a set with no object of the class gets; empty in calibrations made before these were.
+       */
+      missed: z.record(z.string(), z.object({ low: z.number().min(0), high: z.number().min(0), fields: z.number().int().positive() }).nullable()).default({}),
+    }),
+  ),
   /**
    * The layer it measured (as a measurement profile's thickness: classes, disk radius, minimum
    * area) and its scales, which apply only to sets measuring that layer; null when no validation

@@ -103,6 +103,8 @@ export {
   type IntervalScale,
   type LabelledField,
   type LabelledMasks,
+  type MissedField,
+  type MissedRangesOfClass,
   CALIBRATED_PERCENTILES,
   applyIntervalScales,
   calibrateClassIntervals,
@@ -110,6 +112,7 @@ export {
   cropMask,
   fieldViews,
   labelledFields,
+  labelledImageFields,
   particleSample,
   nonconformity,
   quantityInterval,
@@ -129,3 +132,4 @@ export {
   thicknessInterval,
   thicknessValues,
 } from './thickness-calibration.ts';
+export { type ClassMissedRanges, type MissedRange, calibrateMissedRange, calibrateMissedRanges } from './missed-ranges.ts';

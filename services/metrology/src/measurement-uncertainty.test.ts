@@ -46,7 +46,7 @@ describe('a measurement set\'s uncertainty', () => {
 
   it("widens the intervals by the model version's calibration the band carries, and says so", () => {
     const scale = { factor: 3, floor: 0, fields: 20 };
-    const intervalCalibration = { coverage: 0.95, method: 'split conformal on 4 validation images', images: 4, classes: [{ class: 1, scales: { areaFraction: scale, count: null } }], thickness: null };
+    const intervalCalibration = { coverage: 0.95, method: 'split conformal on 4 validation images', images: 4, classes: [{ class: 1, scales: { areaFraction: scale, count: null }, missed: {} }], thickness: null };
     const own = uncertaintyOf(nominal, { manifest, lower, upper }, field);
     const calibrated = uncertaintyOf(nominal, { manifest: { ...manifest, intervalCalibration }, lower, upper }, field);
     expect(calibrated.method).toMatch(/calibrated on the model version's validation images \(split conformal on 4 validation images/);

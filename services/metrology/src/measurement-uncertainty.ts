@@ -75,7 +75,7 @@ export function uncertaintyOf(
  * says nothing of another layer. The note says why thickness was left as it was.
  */
 function calibrated(own: MeasurementIntervals, sample: MaskSample, nominal: MaskAnalysis, calibration: IntervalCalibration): { intervals: MeasurementIntervals; thicknessNote: string } {
-  const particles = applyIntervalScales(own, sample, calibration.classes);
+  const particles = applyIntervalScales(own, sample, calibration.classes, calibration.classes.map((c) => ({ class: c.class, ranges: c.missed ?? {} })));
   const measured = nominal.thickness?.statistics;
   if (!measured) return { intervals: particles, thicknessNote: '' };
   const layer = calibration.thickness;

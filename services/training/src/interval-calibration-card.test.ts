@@ -8,7 +8,7 @@ describe('intervalCalibrationCardSection', () => {
     const section = intervalCalibrationCardSection(
       {
         coverage: 0.95, method: 'split conformal on 4 validation images', images: 4,
-        classes: [{ class: 1, scales: { count: scale(1.5), p50: null } }, { class: 2, scales: {} }],
+        classes: [{ class: 1, scales: { count: scale(1.5), p50: null }, missed: {} }, { class: 2, scales: {}, missed: {} }],
         thickness: { classes: [1, 2], radius: 5, minArea: 1000, scales: { mean: scale(2.25) } },
       },
       [{ index: 1, name: 'oxide' }, { index: 2, name: 'crack' }],

@@ -6,10 +6,13 @@ import {
   DEFAULT_THICKNESS_RADIUS,
   type LabelledMasks,
   type LayerDefinition,
+  type LabelledField,
+  type MissedField,
   calibrateClassIntervals,
+  calibrateMissedRanges,
   calibrateThicknessIntervals,
   createIndexMask,
-  labelledFields,
+  labelledImageFields,
   labelledThicknessFields,
 } from '@microseg/metrology';
 import { type ClassRule, DEFAULT_PROBABILITY_BAND, probabilitiesToMask, probabilityBandMasks, rasterToInput } from '@microseg/tf-runtime';
@@ -29,7 +32,9 @@ const asMask = (width: number, height: number, data: Uint8Array | Uint16Array) =
  * class but the background and as the layer those classes form (thickness, with a measurement
  * profile's default disk and minimum area) on the nominal, band and true masks, and the
  * intervals' sides given the split-conformal factor that makes them hold the truth at 95 %
- * (@microseg/metrology's calibrateClassIntervals and calibrateThicknessIntervals). The model's
+ * (@microseg/metrology's calibrateClassIntervals and calibrateThicknessIntervals); fields where
+ * the model found no object of a class calibrate, on their own, the size range such a set gets
+ * (calibrateMissedRanges). The model's
  * own probabilities say where it is unsure; only labelled images it never trained on say how
  * wrong it is where it is sure. Null without a validation split. A binary task calibrates the
  * thickness of its foreground alone (its mask's single class is named by the dataset, not the
@@ -46,7 +51,8 @@ export async function calibrateMeasurementIntervals(
   const foreground = binary ? [1] : Array.from({ length: channels - 1 }, (_, i) => i + 1);
   const particleClasses = binary ? [] : foreground;
   const layer: LayerDefinition = { classes: foreground, radius: DEFAULT_THICKNESS_RADIUS, minArea: DEFAULT_THICKNESS_MIN_AREA };
-  const fields = [];
+  const fields: LabelledField[] = [];
+  const missed: MissedField[] = [];
   const thicknessFields = [];
   for (const { sample } of items) {
     const { width, height } = sample.image;
@@ -66,7 +72,9 @@ export async function calibrateMeasurementIntervals(
       upper: asMask(width, height, band.upper),
       truth: asMask(width, height, truth),
     };
-    fields.push(...labelledFields(masks, particleClasses, COVERAGE));
+    const own = labelledImageFields(masks, particleClasses, COVERAGE);
+    fields.push(...own.fields);
+    missed.push(...own.missed);
     thicknessFields.push(...labelledThicknessFields(masks, layer, COVERAGE));
   }
   const thickness = calibrateThicknessIntervals(thicknessFields, layer, COVERAGE);
@@ -75,9 +83,14 @@ export async function calibrateMeasurementIntervals(
     coverage: COVERAGE,
     method:
       `split conformal on ${items.length} validation images (each whole and in quadrants): per class and quantity, and for the layer thickness, ` +
-      'the interval sides are multiplied by the smallest factor that makes them hold the ground truth of that share of the fields',
+      'the interval sides are multiplied by the smallest factor that makes them hold the ground truth of that share of the fields; ' +
+      'a size of a class the model found no object of gets the range the truth had in such fields',
     images: items.length,
-    classes: calibrateClassIntervals(fields, particleClasses, COVERAGE).map((c) => ({ class: c.class, scales: { ...c.scales } })),
+    classes: calibrateClassIntervals(fields, particleClasses, COVERAGE).map((c) => ({
+      class: c.class,
+      scales: { ...c.scales },
+      missed: { ...calibrateMissedRanges(missed, [c.class], COVERAGE)[0]!.ranges },
+    })),
     thickness: thickness ? { classes: [...thickness.classes], radius: thickness.radius, minArea: thickness.minArea, scales: { ...thickness.scales } } : null,
   };
 }
