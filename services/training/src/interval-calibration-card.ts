@@ -7,6 +7,13 @@ const scalesText = (scales: Scales) => {
   return listed.length ? listed.join(', ') : 'none (too few validation fields)';
 };
 
+const missedText = (ranges: IntervalCalibration['classes'][number]['missed']) => {
+  const listed = Object.entries(ranges).flatMap(([quantity, range]) =>
+    range ? [`${quantity} ${Number(range.low.toPrecision(3))}-${Number(range.high.toPrecision(3))} ${quantity === 'meanArea' ? 'px²' : 'px'} (${range.fields} fields)`] : [],
+  );
+  return listed.length ? `; where the model finds no object of it, a set's sizes get the range the truth had there: ${listed.join(', ')}` : '';
+};
+
 /**
  * The version's interval calibration as a section of the model card its packages carry: how far
  * its measurement intervals held the truth of its validation images, so that a reader of the
@@ -24,7 +31,7 @@ export function intervalCalibrationCardSection(calibration: IntervalCalibration 
     `Nominal coverage: ${Math.round(calibration.coverage * 100)} %, on ${calibration.images} validation images (${calibration.method}).`,
     'MicroSeg multiplies each side of a measurement interval by the factor of its class and quantity; a factor well above 1 means the model was more often wrong than its own probabilities said.',
     '',
-    ...calibration.classes.map((c) => `- ${nameOf(c.class)} (class ${c.class}): ${scalesText(c.scales)}`),
+    ...calibration.classes.map((c) => `- ${nameOf(c.class)} (class ${c.class}): ${scalesText(c.scales)}${missedText(c.missed ?? {})}`),
     thickness
       ? `- layer thickness (classes ${thickness.classes.join(', ')}, disk radius ${thickness.radius}, minimum area ${thickness.minArea}): ${scalesText(thickness.scales)}`
       : '- layer thickness: not calibrated (no layer on the validation images)',

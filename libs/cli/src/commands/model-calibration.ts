@@ -1,6 +1,6 @@
 /** The GraphQL selection of a version's calibrations: what its model card shows of how far to trust its intervals and flags. */
 export const CALIBRATION_FIELDS = `intervalCalibration { coverage method images
-    classes { class scales { quantity factor floor fields } }
+    classes { class scales { quantity factor floor fields } missedRanges { quantity low high fields } }
     thickness { classes radius minArea scales { quantity factor floor fields } } }
   outOfDistribution { method threshold rule { quantile margin } validationScores trainingImages }`;
 
@@ -16,11 +16,13 @@ export interface VersionCalibrations {
   intervalCalibration: {
     coverage: number;
     images: number;
-    classes: { class: number; scales: CalibrationScale[] }[];
+    classes: { class: number; scales: CalibrationScale[]; missedRanges?: { quantity: string; low: number; high: number }[] }[];
     thickness: { classes: number[]; radius: number; minArea: number; scales: CalibrationScale[] } | null;
   } | null;
   outOfDistribution: { threshold: number; rule: { quantile: number; margin: number }; validationScores: number[] } | null;
 }
+
+const round = (value: number) => Number(value.toPrecision(3));
 
 const scalesText = (scales: CalibrationScale[]) =>
   scales.length ? scales.map((s) => `${s.quantity} ×${s.factor.toFixed(2)}`).join(', ') : 'none (too few validation fields)';
@@ -39,7 +41,10 @@ export function calibrationText(version: VersionCalibrations): string {
     const fields = Math.max(0, ...calibration.classes.flatMap((c) => c.scales.map((s) => s.fields)), ...(calibration.thickness?.scales.map((s) => s.fields) ?? []));
     lines.push(`interval calibration: ${Math.round(calibration.coverage * 100)}% nominal coverage, on ${calibration.images} validation images${fields ? ` (${fields} fields)` : ''}; interval sides multiplied by`);
     const nameOf = (index: number) => version.classes.find((c) => c.index === index)?.name;
-    for (const c of calibration.classes) lines.push(`  class ${c.class}${nameOf(c.class) ? ` (${nameOf(c.class)})` : ''}: ${scalesText(c.scales)}`);
+    for (const c of calibration.classes) {
+      const missed = (c.missedRanges ?? []).map((r) => `${r.quantity} ${round(r.low)}-${round(r.high)} ${r.quantity === 'meanArea' ? 'px²' : 'px'}`).join(', ');
+      lines.push(`  class ${c.class}${nameOf(c.class) ? ` (${nameOf(c.class)})` : ''}: ${scalesText(c.scales)}${missed ? `; where it finds none: ${missed}` : ''}`);
+    }
     const layer = calibration.thickness;
     lines.push(
       layer

@@ -5,8 +5,14 @@ export interface ScaleView {
   fields: number;
 }
 
+export interface MissedRangeView {
+  quantity: string;
+  low: number;
+  high: number;
+}
+
 export interface IntervalCalibrationView {
-  classes: readonly { class: number; scales: readonly ScaleView[] }[];
+  classes: readonly { class: number; scales: readonly ScaleView[]; missedRanges?: readonly MissedRangeView[] }[];
   thickness: { classes: readonly number[]; radius: number; minArea: number; scales: readonly ScaleView[] } | null;
 }
 
@@ -47,4 +53,19 @@ export function calibrationTable(calibration: IntervalCalibrationView, className
     quantities,
     rows: rows.map((row) => ({ label: row.label, cells: quantities.map(({ quantity }) => row.scales.find((s) => s.quantity === quantity) ?? null) })),
   };
+}
+
+/**
+ * The size ranges a set gets for a class the model found no object of, per class, in words
+ * ("tertiary: mean area 0-41 px², median 0-7.2 px"); classes without any are left out.
+ */
+export function missedRangeLines(calibration: IntervalCalibrationView, classNames: readonly { index: number; name: string }[]): string[] {
+  const nameOf = (index: number) => classNames.find((c) => c.index === index)?.name ?? `class ${index}`;
+  const round = (value: number) => Number(value.toPrecision(3));
+  return calibration.classes.flatMap((c) => {
+    const ranges = c.missedRanges ?? [];
+    if (ranges.length === 0) return [];
+    const text = ranges.map((r) => `${QUANTITY_LABELS[r.quantity] ?? r.quantity} ${round(r.low)}-${round(r.high)} ${r.quantity === 'MEAN_AREA' ? 'px²' : 'px'}`);
+    return [`${nameOf(c.class)}: ${text.join(', ')}`];
+  });
 }

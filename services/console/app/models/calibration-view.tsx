@@ -1,4 +1,4 @@
-import { type IntervalCalibrationView, calibrationTable } from './calibration-table.ts';
+import { type IntervalCalibrationView, calibrationTable, missedRangeLines } from './calibration-table.ts';
 
 export interface CalibrationsView {
   intervalCalibration: (IntervalCalibrationView & { coverage: number; images: number }) | null | undefined;
@@ -64,6 +64,16 @@ export function CalibrationView({ calibrations, classes }: { calibrations: Calib
             ))}
           </tbody>
         </table>
+      )}
+      {intervals && missedRangeLines(intervals, classes).length > 0 && (
+        <>
+          <p>Where the model finds no object of a class it has no size to put an interval around; a set gets the range the truth had in such validation fields:</p>
+          <ul data-testid="missed-ranges">
+            {missedRangeLines(intervals, classes).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
       )}
       {table && table.quantities.length === 0 && <p>Too few validation fields for any factor at this coverage: the intervals are the model's own.</p>}
     </article>

@@ -70,6 +70,12 @@ const ModelVersionQuery = graphql(`
             factor
             fields
           }
+          missedRanges {
+            quantity
+            low
+            high
+            fields
+          }
         }
         thickness {
           classes

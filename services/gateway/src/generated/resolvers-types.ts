@@ -232,6 +232,8 @@ export type BootstrapGroupPayload = {
 export type ClassIntervalCalibration = {
   __typename?: 'ClassIntervalCalibration';
   class: Scalars['Int']['output'];
+  /** Per size quantity: the interval a set with no object of the class gets (the model has no number there), from the validation fields where it found none; a quantity with too few such fields is left out. */
+  missedRanges: Array<MissedRange>;
   /** Per quantity (COUNT, AREA_FRACTION, MEAN_AREA, MEAN_EQUIVALENT_DIAMETER, and P10, P50, P90 of the equivalent diameter); a quantity with too few validation fields is left out. */
   scales: Array<IntervalScale>;
 };
@@ -1288,6 +1290,16 @@ export type MemberConnection = {
   __typename?: 'MemberConnection';
   nodes: Array<Member>;
   pageInfo: PageInfo;
+};
+
+/** Where the truth of a size lay in the validation fields where the model found no object of the class, in pixels (areas in square pixels). */
+export type MissedRange = {
+  __typename?: 'MissedRange';
+  /** Validation fields (images and their quadrants) it rests on. */
+  fields: Scalars['Int']['output'];
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  quantity: IntervalQuantity;
 };
 
 export type Model = {
@@ -2832,7 +2844,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversTypes['Member'] }>;
-  ClassIntervalCalibration: ResolverTypeWrapper<Omit<ClassIntervalCalibration, 'scales'> & { scales: Array<ResolversTypes['IntervalScale']> }>;
+  ClassIntervalCalibration: ResolverTypeWrapper<Omit<ClassIntervalCalibration, 'missedRanges' | 'scales'> & { missedRanges: Array<ResolversTypes['MissedRange']>, scales: Array<ResolversTypes['IntervalScale']> }>;
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleIntervals: ResolverTypeWrapper<ClassParticleIntervals>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
@@ -2935,6 +2947,7 @@ export type ResolversTypes = {
   MeasurementUncertainty: ResolverTypeWrapper<Omit<MeasurementUncertainty, 'probabilityBand'> & { probabilityBand?: Maybe<ResolversTypes['ProbabilityBand']> }>;
   Member: ResolverTypeWrapper<Omit<Member, 'role'> & { role: ResolversTypes['Role'] }>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['Member']> }>;
+  MissedRange: ResolverTypeWrapper<Omit<MissedRange, 'quantity'> & { quantity: ResolversTypes['IntervalQuantity'] }>;
   Model: ResolverTypeWrapper<RegistryModel>;
   ModelAlias: ResolverTypeWrapper<ModelAlias>;
   ModelCard: ResolverTypeWrapper<Omit<ModelCard, 'pixelSize'> & { pixelSize?: Maybe<ResolversTypes['PixelSize']> }>;
@@ -3050,7 +3063,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversParentTypes['Member'] };
-  ClassIntervalCalibration: Omit<ClassIntervalCalibration, 'scales'> & { scales: Array<ResolversParentTypes['IntervalScale']> };
+  ClassIntervalCalibration: Omit<ClassIntervalCalibration, 'missedRanges' | 'scales'> & { missedRanges: Array<ResolversParentTypes['MissedRange']>, scales: Array<ResolversParentTypes['IntervalScale']> };
   ClassMetric: ClassMetric;
   ClassParticleIntervals: ClassParticleIntervals;
   ClassParticleMeasurement: ClassParticleMeasurement;
@@ -3140,6 +3153,7 @@ export type ResolversParentTypes = {
   MeasurementUncertainty: Omit<MeasurementUncertainty, 'probabilityBand'> & { probabilityBand?: Maybe<ResolversParentTypes['ProbabilityBand']> };
   Member: Member;
   MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
+  MissedRange: MissedRange;
   Model: RegistryModel;
   ModelAlias: ModelAlias;
   ModelCard: Omit<ModelCard, 'pixelSize'> & { pixelSize?: Maybe<ResolversParentTypes['PixelSize']> };
@@ -3369,6 +3383,7 @@ export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentT
 
 export type ClassIntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassIntervalCalibration'] = ResolversParentTypes['ClassIntervalCalibration']> = {
   class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missedRanges?: Resolver<Array<ResolversTypes['MissedRange']>, ParentType, ContextType>;
   scales?: Resolver<Array<ResolversTypes['IntervalScale']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4054,6 +4069,14 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
 export type MemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MissedRangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MissedRange'] = ResolversParentTypes['MissedRange']> = {
+  fields?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['IntervalQuantity'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4767,6 +4790,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MeasurementUncertainty?: MeasurementUncertaintyResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MissedRange?: MissedRangeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;
   ModelCard?: ModelCardResolvers<ContextType>;

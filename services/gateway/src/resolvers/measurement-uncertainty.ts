@@ -1,5 +1,5 @@
 import type { IntervalCalibration as CalibrationValue, IntervalValue, MeasurementSet, ModelVersion, SourceSummary, MeasurementUncertainty as UncertaintyValue } from '@microseg/contracts';
-import type { IntervalCalibration, IntervalQuantity, IntervalScale, MeasurementInterval, MeasurementUncertainty, PercentileInterval, Resolvers } from '../generated/resolvers-types.ts';
+import type { IntervalCalibration, IntervalQuantity, IntervalScale, MeasurementInterval, MissedRange, MeasurementUncertainty, PercentileInterval, Resolvers } from '../generated/resolvers-types.ts';
 import { publicEnumValues } from '../public-enums.ts';
 
 /**
@@ -42,6 +42,12 @@ const scalesToGraphql = (scales: CalibrationValue['classes'][number]['scales']):
     return scale && isQuantity(quantity) ? [{ quantity, ...scale }] : [];
   });
 
+const missedToGraphql = (ranges: CalibrationValue['classes'][number]['missed']): MissedRange[] =>
+  Object.values(publicEnumValues.IntervalQuantity).flatMap((quantity) => {
+    const range = ranges[quantity];
+    return range && isQuantity(quantity) ? [{ quantity, ...range }] : [];
+  });
+
 /** A stored calibration in the API's shape; one stored before thickness was calibrated has none. */
 export function calibrationToGraphql(value: CalibrationValue): IntervalCalibration {
   const thickness = value.thickness ?? null;
@@ -49,7 +55,7 @@ export function calibrationToGraphql(value: CalibrationValue): IntervalCalibrati
     coverage: value.coverage,
     method: value.method,
     images: value.images,
-    classes: value.classes.map((c) => ({ class: c.class, scales: scalesToGraphql(c.scales) })),
+    classes: value.classes.map((c) => ({ class: c.class, scales: scalesToGraphql(c.scales), missedRanges: missedToGraphql(c.missed ?? {}) })),
     thickness: thickness ? { classes: thickness.classes, radius: thickness.radius, minArea: thickness.minArea, scales: scalesToGraphql(thickness.scales) } : null,
   };
 }
