@@ -16,7 +16,7 @@ export interface VersionCalibrations {
   intervalCalibration: {
     coverage: number;
     images: number;
-    classes: { class: number; scales: CalibrationScale[]; missedRanges?: { quantity: string; low: number; high: number }[] }[];
+    classes: { class: number; scales: CalibrationScale[]; missedRanges?: { quantity: string; low: number; high: number; fields: number }[] }[];
     thickness: { classes: number[]; radius: number; minArea: number; scales: CalibrationScale[] } | null;
   } | null;
   outOfDistribution: { threshold: number; rule: { quantile: number; margin: number }; validationScores: number[] } | null;
