@@ -38,7 +38,7 @@ export function CalibrationView({ calibrations, classes }: { calibrations: Calib
             : 'none: images are not flagged'}
         </dd>
       </dl>
-      {table && (
+      {table && table.quantities.length > 0 && (
         <table class="data-table">
           <caption>Interval sides multiplied by (validation fields)</caption>
           <thead>
