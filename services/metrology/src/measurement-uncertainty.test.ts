@@ -58,6 +58,21 @@ describe('a measurement set\'s uncertainty', () => {
     expect(calibrated.particles[1]).toEqual(own.particles[1]);
   });
 
+  it('gives a class the model found no object of the size range its calibration holds for that, in the set\'s unit', () => {
+    const onlyOnes = analyseMask(maskOf(['000000', '011000', '011000', '000000']), profile, pixelSize);
+    const missed = { meanArea: { low: 0, high: 10, fields: 20 }, p50: { low: 1, high: 3, fields: 20 } };
+    const intervalCalibration = { coverage: 0.95, method: 'split conformal', images: 4, classes: [{ class: 2, scales: {}, missed }], thickness: null };
+    const own = uncertaintyOf(onlyOnes, { manifest, lower: onlyOnes, upper: onlyOnes }, field);
+    const calibrated = uncertaintyOf(onlyOnes, { manifest: { ...manifest, intervalCalibration }, lower: onlyOnes, upper: onlyOnes }, field);
+    const [before, after] = [own.particles[1]!, calibrated.particles[1]!];
+    expect(before).toMatchObject({ class: 2, meanArea: null });
+    // 2 µm pixels: areas in 4 µm² per pixel, lengths 2 µm.
+    expect(after.meanArea).toEqual({ low: 0, high: 40 });
+    expect(after.equivalentDiameterPercentiles['50']).toEqual({ low: 2, high: 6 });
+    expect(after.count).toEqual(before.count);
+    expect(calibrated.particles[0]).toEqual(own.particles[0]);
+  });
+
   describe('thickness', () => {
     const layerProfile = { ...defaultProfile({ classes: classes.slice(0, 2) }), particles: null, thickness: { classes: [1], radius: 1, minArea: 4 } };
     /** A 40 x 24 mask with a layer of class 1 from row `top`, `rows` rows thick. */
