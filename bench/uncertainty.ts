@@ -15,7 +15,7 @@
  *
  * The model: --checkpoint FILE (a paper-style SMP checkpoint, e.g. from
  * test/oracles/uncertainty/train_smp_unet.py, which this bench runs when none is given: --train-steps N).
- * Options: --experiment Super1  --encoder-depth 3  --decoder-channels 64,32,16  --class-rule threshold
+ * Options: --experiment Super1  --train-crop 128  --train-lr 1e-3  --encoder-depth 3  --decoder-channels 64,32,16  --class-rule threshold
  *          --band 0.3,0.7  --coverage 0.95
  */
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,9 @@ const { values: args } = parseArgs({
     experiment: { type: 'string', default: 'Super1' },
     checkpoint: { type: 'string' },
     'train-steps': { type: 'string', default: '300' },
+    // The quick default finds no oxide on EBC at all; 256 px crops at 3e-4 begin to (README).
+    'train-crop': { type: 'string', default: '128' },
+    'train-lr': { type: 'string', default: '1e-3' },
     'encoder-depth': { type: 'string', default: '3' },
     'decoder-channels': { type: 'string', default: '64,32,16' },
     'class-rule': { type: 'string', default: 'threshold' },
@@ -74,12 +77,12 @@ if (!experiment) throw new Error(`no experiment ${args.experiment} in ${BENCHMAR
 
 let checkpointPath = args.checkpoint;
 if (!checkpointPath) {
-  checkpointPath = join(tmpdir(), `bench-uncertainty-${args.experiment}.pth.tar`);
+  checkpointPath = join(tmpdir(), `bench-uncertainty-${args.experiment}-${args['train-steps']}-${args['train-crop']}-${args['train-lr']}.pth.tar`);
   if (!existsSync(checkpointPath)) {
     console.log(`training SMP UNet-ResNet18 on ${args.experiment} for ${args['train-steps']} steps (PyTorch, CPU) ...`);
     const trained = spawnSync('/usr/bin/python3', [
       join(ROOT, 'test', 'oracles', 'uncertainty', 'train_smp_unet.py'), '--data', BENCHMARK, '--experiment', args.experiment,
-      '--steps', args['train-steps'], '--depth', args['encoder-depth'], '--decoder', args['decoder-channels'], '--out', checkpointPath,
+      '--steps', args['train-steps'], '--crop', args['train-crop'], '--lr', args['train-lr'], '--depth', args['encoder-depth'], '--decoder', args['decoder-channels'], '--out', checkpointPath,
     ], { stdio: 'inherit' });
     if (trained.status !== 0) throw new Error('training failed');
   }
