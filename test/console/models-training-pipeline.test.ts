@@ -123,6 +123,9 @@ describe.skipIf(!chromiumAvailable)('console: models, training and pipeline in h
     await page.getByRole('link', { name: 'v1', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'superalloy-unet v1' }).waitFor();
     expect(await page.getByRole('link', { name: /^dataset version/ }).getAttribute('href')).toBe(`/datasets/${datasetId}`);
+    // The calibrations made at registration on the validation split: how far to trust the version's intervals and flags.
+    expect(await page.getByTestId('interval-calibration').textContent()).toMatch(/^calibrated to 95 % nominal coverage on \d+ validation images? \(each whole and in quadrants\)$/);
+    expect(await page.getByTestId('ood-threshold').textContent()).toMatch(/^\d+\.\d{3} \(the 0\.99 quantile of \d+ validation scores? × 1\.15\)/);
 
     await page.getByRole('combobox', { name: 'Alias' }).fill('production');
     await page.getByRole('button', { name: 'Point the alias here' }).click();

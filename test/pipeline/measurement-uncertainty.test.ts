@@ -134,7 +134,8 @@ describe('measurement intervals: a segmented image measured with intervals from 
     const scale = { factor: 2, floor: 0, fields: 20 };
     const intervalCalibration = {
       coverage: 0.95, method: 'split conformal on 4 validation images', images: 4,
-      classes: [1, 2].map((value) => ({ class: value, scales: { count: scale } })),
+      classes: [1, 2].map((value) => ({ class: value, scales: { count: scale }, missed: {} })),
+      thickness: null,
     };
     const calibrated = setup.registry.addVersion(2, undefined, { intervalCalibration });
     const segmentation = await request(

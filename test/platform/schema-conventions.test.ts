@@ -44,6 +44,8 @@ const FIXED_LISTS: Record<string, string> = {
   'MeasurementSet.particles': 'one per measured class',
   'IntervalCalibration.classes': "one per class of the version's dataset",
   'ClassIntervalCalibration.scales': 'one per calibrated quantity: at most seven',
+  'ThicknessIntervalCalibration.scales': 'one per calibrated thickness quantity: at most four',
+  'ClassIntervalCalibration.missedRanges': 'one per calibrated size quantity: at most five',
   'MeasurementSet.objectsAt': 'at most the limit argument (20)',
   'SourceMeasurementSummary.particles': 'one per measured class',
   'DatasetMeasurementSummary.sources': 'one per mask source (ground truth, each model version) of the dataset',

@@ -196,9 +196,12 @@ describe('training service and model registry (CLI -> gateway -> training servic
     // The intervals' calibration, on the same validation image: its 5 fields (image, quadrants) are
     // too few for 95 % (split conformal needs 19), so no quantity gets a factor it cannot back.
     const { modelVersion: { intervalCalibration } } = await lab.client.request<{
-      modelVersion: { intervalCalibration: { coverage: number; images: number; classes: { class: number; scales: { quantity: string }[] }[] } };
-    }>('query($id: ID!) { modelVersion(id: $id) { intervalCalibration { coverage images classes { class scales { quantity } } } } }', { id: firstRun.modelVersionId });
-    expect(intervalCalibration).toEqual({ coverage: 0.95, images: 1, classes: [{ class: 1, scales: [] }, { class: 2, scales: [] }] });
+      modelVersion: { intervalCalibration: { coverage: number; images: number; classes: { class: number; scales: { quantity: string }[] }[]; thickness: unknown } };
+    }>(
+      'query($id: ID!) { modelVersion(id: $id) { intervalCalibration { coverage images classes { class scales { quantity } } thickness { classes radius minArea scales { quantity } } } } }',
+      { id: firstRun.modelVersionId },
+    );
+    expect(intervalCalibration).toEqual({ coverage: 0.95, images: 1, classes: [{ class: 1, scales: [] }, { class: 2, scales: [] }], thickness: null });
   });
 
   it('shares a version with one group: it sees the version, a third group gets NOT_FOUND', async () => {

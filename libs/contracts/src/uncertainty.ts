@@ -15,14 +15,41 @@ const intervalScaleSchema = z.object({
  * A model version's interval calibration, made at registration on its validation split: per
  * class and quantity (count, areaFraction, meanArea, meanEquivalentDiameter, p10/p50/p90 of the
  * equivalent diameter) the split-conformal factor that makes its intervals hold the ground truth
- * of held-out images at `coverage`. A quantity without enough fields has none (null).
+ * of held-out images at `coverage`, and the same for the layer thickness (mean, p10/p50/p90) of
+ * the model's foreground classes. A quantity without enough fields has none (null).
  */
 export const intervalCalibrationSchema = z.object({
   coverage: z.number().gt(0).lt(1),
   method: z.string(),
   /** Validation images it rests on. */
   images: z.number().int().nonnegative(),
-  classes: z.array(z.object({ class: z.number().int(), scales: z.record(z.string(), intervalScaleSchema.nullable()) })),
+  classes: z.array(
+    z.object({
+      class: z.number().int(),
+      scales: z.record(z.string(), intervalScaleSchema.nullable()),
+      /**
+       * By size quantity: where the truth lay (in pixels) in the validation fields where the model
+       * found no object of the class (see @microseg/metrology's calibrateMissedRange), the interval
+       * a set with no object of the class gets; empty in calibrations made before these were.
+       */
+      missed: z.record(z.string(), z.object({ low: z.number().min(0), high: z.number().min(0), fields: z.number().int().positive() }).nullable()).default({}),
+    }),
+  ),
+  /**
+   * The layer it measured (as a measurement profile's thickness: classes, disk radius, minimum
+   * area) and its scales, which apply only to sets measuring that layer; null when no validation
+   * image had a layer on both the model's and the true mask (particles), and for calibrations
+   * made before thickness was calibrated.
+   */
+  thickness: z
+    .object({
+      classes: z.array(z.number().int()).min(1),
+      radius: z.number().int().min(0),
+      minArea: z.number().int().min(0),
+      scales: z.record(z.string(), intervalScaleSchema.nullable()),
+    })
+    .nullable()
+    .default(null),
 });
 export type IntervalCalibration = z.infer<typeof intervalCalibrationSchema>;
 

@@ -132,6 +132,24 @@ export interface LabelledMasks {
   readonly truth: IndexMask;
 }
 
+/** A field of view a labelled image gives a calibration: the image itself or one of its quadrants. */
+export interface FieldView {
+  readonly kind: 'image' | 'quadrant';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** The whole image and its four quadrants (fields of view of their own, so that a few validation images give enough fields). */
+export function fieldViews(width: number, height: number): FieldView[] {
+  const half = { w: Math.floor(width / 2), h: Math.floor(height / 2) };
+  return [
+    { kind: 'image', x: 0, y: 0, w: width, h: height },
+    ...(half.w >= 1 && half.h >= 1 ? [0, 1].flatMap((qy) => [0, 1].map((qx): FieldView => ({ kind: 'quadrant', x: qx * half.w, y: qy * half.h, w: half.w, h: half.h }))) : []),
+  ];
+}
+
 /** A calibration field with where it came from: which class and quantity, the whole image or a quadrant. */
 export interface LabelledField extends CalibrationField {
   readonly class: number;
@@ -139,22 +157,26 @@ export interface LabelledField extends CalibrationField {
   readonly kind: 'image' | 'quadrant';
 }
 
+/** A field where the truth has a number of a class and the model none (it found no object of the class there). */
+export interface MissedField {
+  readonly class: number;
+  readonly quantity: CalibratedQuantity;
+  readonly kind: FieldView['kind'];
+  readonly truth: number;
+}
+
 /**
  * The fields one labelled image gives a calibration: the whole image and its four quadrants
  * (fields of view of their own, so that a few validation images give enough fields), each class
  * and quantity measured on the masks as metrology measures them (particles, 8-connected, in
- * pixels) with the interval metrology gives the nominal mask's number. Fields where the model
- * has no number (no objects) or the truth has none are left out.
+ * pixels) with the interval metrology gives the nominal mask's number. Fields where the truth has
+ * no number are left out; those where the model has none (no objects) but the truth has are
+ * `missed`, for calibrateMissedRanges.
  */
-export function labelledFields(masks: LabelledMasks, classes: readonly number[], coverage: number): LabelledField[] {
-  const { width, height } = masks.nominal;
-  const half = { w: Math.floor(width / 2), h: Math.floor(height / 2) };
-  const views = [
-    { kind: 'image' as const, x: 0, y: 0, w: width, h: height },
-    ...(half.w >= 1 && half.h >= 1 ? [0, 1].flatMap((qy) => [0, 1].map((qx) => ({ kind: 'quadrant' as const, x: qx * half.w, y: qy * half.h, w: half.w, h: half.h }))) : []),
-  ];
+export function labelledImageFields(masks: LabelledMasks, classes: readonly number[], coverage: number): { fields: LabelledField[]; missed: MissedField[] } {
   const fields: LabelledField[] = [];
-  for (const view of views) {
+  const missed: MissedField[] = [];
+  for (const view of fieldViews(masks.nominal.width, masks.nominal.height)) {
     const [n, l, u, t] = [masks.nominal, masks.lower, masks.upper, masks.truth].map((m) => particleSample(cropMask(m, view.x, view.y, view.w, view.h), classes)) as [MaskSample, MaskSample, MaskSample, MaskSample];
     const intervals = measurementIntervals([n, l, u], { coverage, percentiles: CALIBRATED_PERCENTILES });
     for (const cls of classes) {
@@ -165,12 +187,18 @@ export function labelledFields(masks: LabelledMasks, classes: readonly number[],
         const interval = quantityInterval(own, quantity);
         const estimate = estimates[quantity] ?? null;
         const truth = truths[quantity] ?? null;
-        if (estimate === null || truth === null || interval === null) continue;
-        fields.push({ class: cls, quantity, kind: view.kind, estimate, interval, truth });
+        if (truth === null) continue;
+        if (estimate === null) missed.push({ class: cls, quantity, kind: view.kind, truth });
+        else if (interval !== null) fields.push({ class: cls, quantity, kind: view.kind, estimate, interval, truth });
       }
     }
   }
-  return fields;
+  return { fields, missed };
+}
+
+/** The fields of labelledImageFields where both the model and the truth have a number. */
+export function labelledFields(masks: LabelledMasks, classes: readonly number[], coverage: number): LabelledField[] {
+  return labelledImageFields(masks, classes, coverage).fields;
 }
 
 /** Split-conformal scales per class and quantity from labelled fields (see calibrateIntervalScale). */
@@ -185,24 +213,43 @@ export function calibrateClassIntervals(fields: readonly LabelledField[], classe
 /** The domain a quantity's interval is clipped to. */
 const domainOf = (quantity: CalibratedQuantity) => (quantity === 'areaFraction' ? { low: 0, high: 1 } : { low: 0, high: Infinity });
 
+/** Where the truth lay in calibration fields the model found no object of a class in (see missed-ranges.ts), in pixels. */
+export interface MissedRangesOfClass {
+  readonly class: number;
+  readonly ranges: Readonly<Record<string, (Interval & { readonly fields: number }) | null>>;
+}
+
 /**
  * A set's intervals with each calibrated quantity's sides scaled (scaleInterval) around the
  * nominal mask's number and clipped to its domain; quantities and classes the calibration has no
  * scale for, and thickness, are left as they were. The floors, calibrated in pixels, are converted
- * to the set's unit by its pixel length (squared for areas).
+ * to the set's unit by its pixel length (squared for areas). A size the nominal mask has no number
+ * of (no objects of the class) gets the class's missed range, in the set's unit, joined with
+ * whatever the band's other masks gave.
  */
-export function applyIntervalScales(intervals: MeasurementIntervals, nominal: MaskSample, calibration: readonly ClassIntervalScales[]): MeasurementIntervals {
+export function applyIntervalScales(
+  intervals: MeasurementIntervals,
+  nominal: MaskSample,
+  calibration: readonly ClassIntervalScales[],
+  missed: readonly MissedRangesOfClass[] = [],
+): MeasurementIntervals {
   const length = nominal.pixelLength;
   const floorUnit = (quantity: CalibratedQuantity) => (quantity === 'meanArea' ? length * length : quantity === 'count' || quantity === 'areaFraction' ? 1 : length);
   return {
     ...intervals,
     particles: intervals.particles.map((own) => {
-      const scales = calibration.find((c) => c.class === own.class)?.scales;
-      if (!scales) return own;
+      const scales = calibration.find((c) => c.class === own.class)?.scales ?? {};
+      const ranges = missed.find((c) => c.class === own.class)?.ranges ?? {};
       const values = quantityValues(nominal, own.class);
       const scaled = (quantity: CalibratedQuantity, interval: Interval | null): Interval | null => {
-        const scale = scales[quantity];
         const value = values[quantity] ?? null;
+        const range = ranges[quantity];
+        if (value === null && range) {
+          const unit = floorUnit(quantity);
+          const [low, high] = [range.low * unit, range.high * unit];
+          return interval ? { low: Math.min(low, interval.low), high: Math.max(high, interval.high) } : { low, high };
+        }
+        const scale = scales[quantity];
         if (!scale || !interval || value === null) return interval;
         const wider = scaleInterval(value, interval, { ...scale, floor: scale.floor * floorUnit(quantity) });
         const domain = domainOf(quantity);

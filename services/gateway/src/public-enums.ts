@@ -36,4 +36,5 @@ export const publicEnumValues = {
   MeasurementKind: { PARTICLES: 'particles', THICKNESS: 'thickness' },
   AliasMoveOutcome: { MOVED: 'moved', REJECTED: 'rejected', PENDING: 'pending', REFUSED: 'refused' },
   WeightsScope: { ENCODER: 'encoder', MODEL: 'model' },
+  IntervalQuantity: { COUNT: 'count', AREA_FRACTION: 'areaFraction', MEAN_AREA: 'meanArea', MEAN_EQUIVALENT_DIAMETER: 'meanEquivalentDiameter', MEAN: 'mean', P10: 'p10', P50: 'p50', P90: 'p90' },
 } as const;

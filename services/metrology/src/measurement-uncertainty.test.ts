@@ -46,7 +46,7 @@ describe('a measurement set\'s uncertainty', () => {
 
   it("widens the intervals by the model version's calibration the band carries, and says so", () => {
     const scale = { factor: 3, floor: 0, fields: 20 };
-    const intervalCalibration = { coverage: 0.95, method: 'split conformal on 4 validation images', images: 4, classes: [{ class: 1, scales: { areaFraction: scale, count: null } }] };
+    const intervalCalibration = { coverage: 0.95, method: 'split conformal on 4 validation images', images: 4, classes: [{ class: 1, scales: { areaFraction: scale, count: null }, missed: {} }], thickness: null };
     const own = uncertaintyOf(nominal, { manifest, lower, upper }, field);
     const calibrated = uncertaintyOf(nominal, { manifest: { ...manifest, intervalCalibration }, lower, upper }, field);
     expect(calibrated.method).toMatch(/calibrated on the model version's validation images \(split conformal on 4 validation images/);
@@ -56,5 +56,57 @@ describe('a measurement set\'s uncertainty', () => {
     expect(after.areaFraction.low).toBe(Math.max(0, 4 / 24 - 3 * (4 / 24 - before.areaFraction.low)));
     expect(after.count).toEqual(before.count);
     expect(calibrated.particles[1]).toEqual(own.particles[1]);
+  });
+
+  it('gives a class the model found no object of the size range its calibration holds for that, in the set\'s unit', () => {
+    const onlyOnes = analyseMask(maskOf(['000000', '011000', '011000', '000000']), profile, pixelSize);
+    const missed = { meanArea: { low: 0, high: 10, fields: 20 }, p50: { low: 1, high: 3, fields: 20 } };
+    const intervalCalibration = { coverage: 0.95, method: 'split conformal', images: 4, classes: [{ class: 2, scales: {}, missed }], thickness: null };
+    const own = uncertaintyOf(onlyOnes, { manifest, lower: onlyOnes, upper: onlyOnes }, field);
+    const calibrated = uncertaintyOf(onlyOnes, { manifest: { ...manifest, intervalCalibration }, lower: onlyOnes, upper: onlyOnes }, field);
+    const [before, after] = [own.particles[1]!, calibrated.particles[1]!];
+    expect(before).toMatchObject({ class: 2, meanArea: null });
+    // 2 µm pixels: areas in 4 µm² per pixel, lengths 2 µm.
+    expect(after.meanArea).toEqual({ low: 0, high: 40 });
+    expect(after.equivalentDiameterPercentiles['50']).toEqual({ low: 2, high: 6 });
+    expect(after.count).toEqual(before.count);
+    expect(calibrated.particles[0]).toEqual(own.particles[0]);
+  });
+
+  describe('thickness', () => {
+    const layerProfile = { ...defaultProfile({ classes: classes.slice(0, 2) }), particles: null, thickness: { classes: [1], radius: 1, minArea: 4 } };
+    /** A 40 x 24 mask with a layer of class 1 from row `top`, `rows` rows thick. */
+    const layerMask = (top: number, rows: number) => {
+      const data = new Uint8Array(40 * 24);
+      data.fill(1, top * 40, (top + rows) * 40);
+      return createIndexMask(40, 24, data);
+    };
+    const [thin, thick] = [layerMask(9, 5), layerMask(8, 7)].map((mask) => analyseMask(mask, layerProfile, null));
+    const layerField = { totalPixels: 40 * 24, pixelLength: 1 };
+    const calibrationOf = (layer: { classes: number[]; radius: number; minArea: number }) => ({
+      coverage: 0.95, method: 'split conformal on 4 validation images', images: 4, classes: [],
+      thickness: { ...layer, scales: { mean: { factor: 4, floor: 0.5, fields: 20 }, p50: null } },
+    });
+
+    it("widens a layer's thickness intervals by the calibration of that layer", () => {
+      const band = { manifest, lower: thin!, upper: thick! };
+      const own = uncertaintyOf(thin!, band, layerField);
+      const calibrated = uncertaintyOf(thin!, { ...band, manifest: { ...manifest, intervalCalibration: calibrationOf({ classes: [1], radius: 1, minArea: 4 }) } }, layerField);
+      expect(calibrated.method).not.toMatch(/thickness not calibrated/);
+      const mean = thin!.thickness!.statistics.thickness.mean!;
+      const [before, after] = [own.thickness!.mean!, calibrated.thickness!.mean!];
+      expect(after.high - mean).toBeCloseTo(4 * Math.max(0.5, before.high - mean), 9);
+      expect(after.low).toBeCloseTo(Math.max(0, mean - 4 * Math.max(0.5, mean - before.low)), 9);
+      // No scale for the median: left as it was.
+      expect(calibrated.thickness!.percentiles['50']).toEqual(own.thickness!.percentiles['50']);
+    });
+
+    it('leaves the thickness of another layer as it was, and says why', () => {
+      const band = { manifest, lower: thin!, upper: thick! };
+      const own = uncertaintyOf(thin!, band, layerField);
+      const other = uncertaintyOf(thin!, { ...band, manifest: { ...manifest, intervalCalibration: calibrationOf({ classes: [1], radius: 5, minArea: 1000 }) } }, layerField);
+      expect(other.thickness).toEqual(own.thickness);
+      expect(other.method).toMatch(/thickness not calibrated: calibrated on the layer of classes 1 \(radius 5, minimum area 1000\)/);
+    });
   });
 });

@@ -1,6 +1,6 @@
-import type { MeasurementUncertainty, ProbabilityBandManifest } from '@microseg/contracts';
+import type { IntervalCalibration, MeasurementUncertainty, ProbabilityBandManifest } from '@microseg/contracts';
 import type { MicroSegError } from '@microseg/errors';
-import { type MaskSample, applyIntervalScales, measurementIntervals } from '@microseg/metrology';
+import { type MaskSample, type MeasurementIntervals, applyIntervalScales, applyThicknessScales, measurementIntervals, sameLayer } from '@microseg/metrology';
 import type { MaskAnalysis } from './mask-analysis.ts';
 
 /** The intervals' nominal coverage (of their sampling part). */
@@ -42,7 +42,7 @@ export function uncertaintyOf(
   const { manifest } = band ?? {};
   const calibration = manifest?.intervalCalibration ?? null;
   const own = measurementIntervals(samples, { coverage: MEASUREMENT_COVERAGE });
-  const intervals = calibration ? applyIntervalScales(own, samples[0]!, calibration.classes) : own;
+  const { intervals, thicknessNote } = calibration ? calibrated(own, samples[0]!, nominal, calibration) : { intervals: own, thicknessNote: '' };
   const bandText = manifest
     ? manifest.classRule === 'threshold'
       ? `union over the masks at class probability > ${manifest.low}, > 0.5 (nominal) and > ${manifest.high}`
@@ -54,7 +54,7 @@ export function uncertaintyOf(
   return {
     coverage: intervals.coverage,
     method: `${bandText}${skipped}; each widened by ${MEASUREMENT_COVERAGE * 100}% ${SAMPLING}${
-      calibration ? `; then calibrated on the model version's validation images (${calibration.method}; thickness not calibrated)` : ''
+      calibration ? `; then calibrated on the model version's validation images (${calibration.method}${thicknessNote})` : ''
     }`,
     probabilityBand: manifest ? { low: manifest.low, high: manifest.high, classRule: manifest.classRule } : null,
     particles: intervals.particles.map((p) => ({
@@ -67,6 +67,26 @@ export function uncertaintyOf(
     })),
     thickness: intervals.thickness ? { mean: intervals.thickness.mean, percentiles: { ...intervals.thickness.percentiles } } : null,
   };
+}
+
+/**
+ * The intervals widened by the version's calibration: particles by class; thickness only when the
+ * set measured the layer the calibration did (its classes, disk and minimum area), since a scale
+ * says nothing of another layer. The note says why thickness was left as it was.
+ */
+function calibrated(own: MeasurementIntervals, sample: MaskSample, nominal: MaskAnalysis, calibration: IntervalCalibration): { intervals: MeasurementIntervals; thicknessNote: string } {
+  const particles = applyIntervalScales(own, sample, calibration.classes, calibration.classes.map((c) => ({ class: c.class, ranges: c.missed ?? {} })));
+  const measured = nominal.thickness?.statistics;
+  if (!measured) return { intervals: particles, thicknessNote: '' };
+  const layer = calibration.thickness;
+  if (!layer) return { intervals: particles, thicknessNote: '; thickness not calibrated: the validation images had no layer to measure' };
+  if (!sameLayer(layer, measured)) {
+    return {
+      intervals: particles,
+      thicknessNote: `; thickness not calibrated: calibrated on the layer of classes ${layer.classes.join(', ')} (radius ${layer.radius}, minimum area ${layer.minArea}), not this one`,
+    };
+  }
+  return { intervals: applyThicknessScales(particles, sample, layer), thicknessNote: '' };
 }
 
 const isAnalysis = (value: MaskAnalysis | MicroSegError): value is MaskAnalysis => 'particles' in value;

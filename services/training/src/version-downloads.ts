@@ -8,6 +8,7 @@ import { ArtifactErrorReason, MANIFEST_FILE, copyArtifact, readManifest } from '
 import { EXPORTER_VERSION, exportPackage } from '@microseg/model-package';
 import type { ObjectStore } from '@microseg/storage';
 import type { Client } from 'minio';
+import { intervalCalibrationCardSection } from './interval-calibration-card.ts';
 import { oodCardSection } from './ood-card.ts';
 import type { Registry } from './registry.ts';
 import type { RegistryRepository } from './registry.repository.ts';
@@ -53,7 +54,9 @@ export class VersionDownloads {
       if (format === 'bioimageio') {
         const model = await this.deps.repository.findModelRow(row.model_id);
         const author = (await this.deps.groupName(principal, row.group_id)) ?? 'MicroSeg';
-        const card = [model?.card.markdown.trim() ?? '', oodCardSection(row.ood_calibration)].filter(Boolean).join('\n\n');
+        const card = [model?.card.markdown.trim() ?? '', oodCardSection(row.ood_calibration), intervalCalibrationCardSection(row.interval_calibration, version!.classes)]
+          .filter(Boolean)
+          .join('\n\n');
         const key = `downloads/${digest({ manifestSha, exporter: EXPORTER_VERSION, author, card })}/bioimageio.zip`;
         object = await this.cached(key, async () => (await exportPackage(location, { authors: [{ name: author }], card })).zip);
         fileName = `${base}.bioimageio.zip`;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { clientFromOptions, found } from '../gateway-client.ts';
 import { printResult } from '../output.ts';
 import { registerAliasGateCommands, setAlias } from './alias-gates.ts';
+import { CALIBRATION_FIELDS, type VersionCalibrations, calibrationText } from './model-calibration.ts';
 import { registerModelTransferCommands } from './models-transfer.ts';
 
 interface Globals {
@@ -18,7 +19,7 @@ const VERSION_FIELDS = `id modelId modelName number architecture encoder materia
   visibility { level sharedWith } aliases createdAt owner { id name }`;
 
 const LIST = `query($after: String) { modelVersions(first: 100, after: $after) { nodes { ${VERSION_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
-const SHOW = `query($id: ID!) { modelVersion(id: $id) { ${VERSION_FIELDS} } lineage(versionId: $id) {
+const SHOW = `query($id: ID!) { modelVersion(id: $id) { ${VERSION_FIELDS} ${CALIBRATION_FIELDS} } lineage(versionId: $id) {
   ancestors { weights { kind id name } } descendants(first: 500) { nodes { id modelName number } } job { id state attempts workerKind } } }`;
 const SHARE = `mutation($id: ID!, $visibility: VisibilityInput!) { shareModelVersion(id: $id, visibility: $visibility) { ${VERSION_FIELDS} } }`;
 const CURRENT = `query($id: ID!) { modelVersion(id: $id) { visibility { level sharedWith } } }`;
@@ -61,15 +62,15 @@ export function registerModelsCommands(program: Command): void {
     });
   models
     .command('show')
-    .description('a model version with its metrics, config and lineage')
+    .description('a model version with its metrics, config, lineage, and the calibrations that say how far to trust its intervals and out-of-distribution flags')
     .argument('<version>', 'model version id')
     .option('--json', 'print JSON')
     .action(async (id: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<Globals>();
-      const answer = await clientFromOptions(globals).request<{ modelVersion: Version | null; lineage: { descendants: { nodes: unknown[] } } | null }>(SHOW, { id });
+      const answer = await clientFromOptions(globals).request<{ modelVersion: (Version & VersionCalibrations) | null; lineage: { descendants: { nodes: unknown[] } } | null }>(SHOW, { id });
       const modelVersion = found(answer.modelVersion, 'model version', id);
       const lineage = found(answer.lineage, 'model version', id);
-      printResult(globals, { ...modelVersion, lineage: { ...lineage, descendants: lineage.descendants.nodes } }, (v) => `${line(v)}\n${JSON.stringify(v, null, 2)}`);
+      printResult(globals, { ...modelVersion, lineage: { ...lineage, descendants: lineage.descendants.nodes } }, (v) => `${line(v)}\n${calibrationText(v)}\n${JSON.stringify(v, null, 2)}`);
     });
   models
     .command('share')

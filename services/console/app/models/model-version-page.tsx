@@ -3,6 +3,7 @@ import { useRoute } from 'preact-iso';
 import { ErrorMessage, NotFoundMessage } from '../components/error-message.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { graphql } from '../generated/index.ts';
+import { CalibrationView } from './calibration-view.tsx';
 import { CompareVersionsForm } from './compare-versions-form.tsx';
 import { LineageView } from './lineage-view.tsx';
 import { MetricsTable } from './metrics-table.tsx';
@@ -55,6 +56,46 @@ const ModelVersionQuery = graphql(`
       }
       aliases
       createdAt
+      classes {
+        index
+        name
+      }
+      intervalCalibration {
+        coverage
+        images
+        classes {
+          class
+          scales {
+            quantity
+            factor
+            fields
+          }
+          missedRanges {
+            quantity
+            low
+            high
+            fields
+          }
+        }
+        thickness {
+          classes
+          radius
+          minArea
+          scales {
+            quantity
+            factor
+            fields
+          }
+        }
+      }
+      outOfDistribution {
+        threshold
+        rule {
+          quantile
+          margin
+        }
+        validationScores
+      }
     }
     lineage(versionId: $id) {
       dataset {
@@ -91,7 +132,7 @@ const ModelVersionQuery = graphql(`
   }
 `);
 
-/** /model-versions/:id: one version's metrics, lineage, aliases (set one here), sharing, and its drift against another version. */
+/** /model-versions/:id: one version's metrics, calibrations (how far to trust its intervals and flags), lineage, aliases (set one here), sharing, and its drift against another version. */
 export function ModelVersionPage() {
   const { params } = useRoute();
   const id = params['id'] ?? '';
@@ -116,6 +157,7 @@ export function ModelVersionPage() {
       </p>
       <p data-testid="version-aliases">Aliases: {version.aliases.join(', ') || 'none'}</p>
       <MetricsTable val={version.metrics.val} test={version.metrics.test} />
+      <CalibrationView calibrations={version} classes={version.classes} />
       <LineageView lineage={{ ...data.lineage, descendants: data.lineage.descendants.nodes }} />
       <div class="columns">
         {owned ? (

@@ -232,7 +232,9 @@ export type BootstrapGroupPayload = {
 export type ClassIntervalCalibration = {
   __typename?: 'ClassIntervalCalibration';
   class: Scalars['Int']['output'];
-  /** Per quantity (count, areaFraction, meanArea, meanEquivalentDiameter, p10, p50, p90); a quantity with too few validation fields is left out. */
+  /** Per size quantity: the interval a set with no object of the class gets (the model has no number there), from the validation fields where it found none; a quantity with too few such fields is left out. */
+  missedRanges: Array<MissedRange>;
+  /** Per quantity (COUNT, AREA_FRACTION, MEAN_AREA, MEAN_EQUIVALENT_DIAMETER, and P10, P50, P90 of the equivalent diameter); a quantity with too few validation fields is left out. */
   scales: Array<IntervalScale>;
 };
 
@@ -899,7 +901,7 @@ export type InitialWeightsKind =
   | 'version'
   | 'weights';
 
-/** A model version's measurement-interval calibration, made at registration on its validation split (split conformal): its sets' intervals are widened by it. */
+/** A model version's measurement-interval calibration, made at registration on its validation split (split conformal): its sets' intervals are widened by it. With the version's out-of-distribution threshold it says how far to trust the intervals of its sets: a factor well above 1 means the model's own doubt understated its errors on held-out images. */
 export type IntervalCalibration = {
   __typename?: 'IntervalCalibration';
   classes: Array<ClassIntervalCalibration>;
@@ -908,7 +910,25 @@ export type IntervalCalibration = {
   /** Validation images it rests on. */
   images: Scalars['Int']['output'];
   method: Scalars['String']['output'];
+  /** The layer thickness calibration; null when no validation image had a layer on both the model's and the true mask (particles only), and for versions calibrated before thickness was. */
+  thickness: Maybe<ThicknessIntervalCalibration>;
 };
+
+/** A number a calibration scales the interval of. */
+export type IntervalQuantity =
+  | 'areaFraction'
+  /** Objects of the class. */
+  | 'count'
+  /** The layer's mean thickness. */
+  | 'mean'
+  | 'meanArea'
+  | 'meanEquivalentDiameter'
+  /** 10th percentile (of the equivalent diameter, or of the thickness). */
+  | 'p10'
+  /** Median. */
+  | 'p50'
+  /** 90th percentile. */
+  | 'p90';
 
 export type IntervalScale = {
   __typename?: 'IntervalScale';
@@ -918,7 +938,7 @@ export type IntervalScale = {
   fields: Scalars['Int']['output'];
   /** The smallest side, in pixels (counts and fractions as they are). */
   floor: Scalars['Float']['output'];
-  quantity: Scalars['String']['output'];
+  quantity: IntervalQuantity;
 };
 
 export type IouDefinition =
@@ -1270,6 +1290,16 @@ export type MemberConnection = {
   __typename?: 'MemberConnection';
   nodes: Array<Member>;
   pageInfo: PageInfo;
+};
+
+/** Where the truth of a size lay in the validation fields where the model found no object of the class, in pixels (areas in square pixels). */
+export type MissedRange = {
+  __typename?: 'MissedRange';
+  /** Validation fields (images and their quadrants) it rests on. */
+  fields: Scalars['Int']['output'];
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
+  quantity: IntervalQuantity;
 };
 
 export type Model = {
@@ -2443,6 +2473,19 @@ export type ThicknessAnalysisSettings = {
   radius: Scalars['Int']['output'];
 };
 
+/** How the thickness intervals of sets measuring one layer are calibrated: sets measuring another layer (other classes, disk radius or minimum area) keep their own intervals. */
+export type ThicknessIntervalCalibration = {
+  __typename?: 'ThicknessIntervalCalibration';
+  /** The classes forming the layer: every foreground class of the version. */
+  classes: Array<Scalars['Int']['output']>;
+  /** Objects and holes smaller than this many pixels were removed or filled. */
+  minArea: Scalars['Int']['output'];
+  /** Disk radius of the layer's closing and opening, in pixels. */
+  radius: Scalars['Int']['output'];
+  /** Per quantity (MEAN, and P10, P50, P90 of the thickness); a quantity with too few validation fields is left out. */
+  scales: Array<IntervalScale>;
+};
+
 export type ThicknessIntervals = {
   __typename?: 'ThicknessIntervals';
   mean: Maybe<MeasurementInterval>;
@@ -2801,7 +2844,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: ResolverTypeWrapper<Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversTypes['Member'] }>;
-  ClassIntervalCalibration: ResolverTypeWrapper<ClassIntervalCalibration>;
+  ClassIntervalCalibration: ResolverTypeWrapper<Omit<ClassIntervalCalibration, 'missedRanges' | 'scales'> & { missedRanges: Array<ResolversTypes['MissedRange']>, scales: Array<ResolversTypes['IntervalScale']> }>;
   ClassMetric: ResolverTypeWrapper<ClassMetric>;
   ClassParticleIntervals: ResolverTypeWrapper<ClassParticleIntervals>;
   ClassParticleMeasurement: ResolverTypeWrapper<ClassParticleMeasurement>;
@@ -2869,8 +2912,9 @@ export type ResolversTypes = {
   InitialWeights: ResolverTypeWrapper<Omit<InitialWeights, 'kind'> & { kind: ResolversTypes['InitialWeightsKind'] }>;
   InitialWeightsKind: ResolverTypeWrapper<InitialWeightsKind>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  IntervalCalibration: ResolverTypeWrapper<IntervalCalibration>;
-  IntervalScale: ResolverTypeWrapper<IntervalScale>;
+  IntervalCalibration: ResolverTypeWrapper<Omit<IntervalCalibration, 'classes' | 'thickness'> & { classes: Array<ResolversTypes['ClassIntervalCalibration']>, thickness?: Maybe<ResolversTypes['ThicknessIntervalCalibration']> }>;
+  IntervalQuantity: ResolverTypeWrapper<IntervalQuantity>;
+  IntervalScale: ResolverTypeWrapper<Omit<IntervalScale, 'quantity'> & { quantity: ResolversTypes['IntervalQuantity'] }>;
   IouDefinition: ResolverTypeWrapper<IouDefinition>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JobError: ResolverTypeWrapper<JobError>;
@@ -2903,6 +2947,7 @@ export type ResolversTypes = {
   MeasurementUncertainty: ResolverTypeWrapper<Omit<MeasurementUncertainty, 'probabilityBand'> & { probabilityBand?: Maybe<ResolversTypes['ProbabilityBand']> }>;
   Member: ResolverTypeWrapper<Omit<Member, 'role'> & { role: ResolversTypes['Role'] }>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['Member']> }>;
+  MissedRange: ResolverTypeWrapper<Omit<MissedRange, 'quantity'> & { quantity: ResolversTypes['IntervalQuantity'] }>;
   Model: ResolverTypeWrapper<RegistryModel>;
   ModelAlias: ResolverTypeWrapper<ModelAlias>;
   ModelCard: ResolverTypeWrapper<Omit<ModelCard, 'pixelSize'> & { pixelSize?: Maybe<ResolversTypes['PixelSize']> }>;
@@ -2965,6 +3010,7 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<{}>;
   ThicknessAnalysisInput: ThicknessAnalysisInput;
   ThicknessAnalysisSettings: ResolverTypeWrapper<ThicknessAnalysisSettings>;
+  ThicknessIntervalCalibration: ResolverTypeWrapper<Omit<ThicknessIntervalCalibration, 'scales'> & { scales: Array<ResolversTypes['IntervalScale']> }>;
   ThicknessIntervals: ResolverTypeWrapper<ThicknessIntervals>;
   TrainingData: ResolverTypeWrapper<TrainingData>;
   TrainingJob: ResolverTypeWrapper<TrainingJobModel>;
@@ -3017,7 +3063,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BootstrapGroupInput: BootstrapGroupInput;
   BootstrapGroupPayload: Omit<BootstrapGroupPayload, 'admin'> & { admin: ResolversParentTypes['Member'] };
-  ClassIntervalCalibration: ClassIntervalCalibration;
+  ClassIntervalCalibration: Omit<ClassIntervalCalibration, 'missedRanges' | 'scales'> & { missedRanges: Array<ResolversParentTypes['MissedRange']>, scales: Array<ResolversParentTypes['IntervalScale']> };
   ClassMetric: ClassMetric;
   ClassParticleIntervals: ClassParticleIntervals;
   ClassParticleMeasurement: ClassParticleMeasurement;
@@ -3080,7 +3126,7 @@ export type ResolversParentTypes = {
   ImportedWeightsConnection: Omit<ImportedWeightsConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ImportedWeights']> };
   InitialWeights: InitialWeights;
   Int: Scalars['Int']['output'];
-  IntervalCalibration: IntervalCalibration;
+  IntervalCalibration: Omit<IntervalCalibration, 'classes' | 'thickness'> & { classes: Array<ResolversParentTypes['ClassIntervalCalibration']>, thickness?: Maybe<ResolversParentTypes['ThicknessIntervalCalibration']> };
   IntervalScale: IntervalScale;
   JSON: Scalars['JSON']['output'];
   JobError: JobError;
@@ -3107,6 +3153,7 @@ export type ResolversParentTypes = {
   MeasurementUncertainty: Omit<MeasurementUncertainty, 'probabilityBand'> & { probabilityBand?: Maybe<ResolversParentTypes['ProbabilityBand']> };
   Member: Member;
   MemberConnection: Omit<MemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Member']> };
+  MissedRange: MissedRange;
   Model: RegistryModel;
   ModelAlias: ModelAlias;
   ModelCard: Omit<ModelCard, 'pixelSize'> & { pixelSize?: Maybe<ResolversParentTypes['PixelSize']> };
@@ -3158,6 +3205,7 @@ export type ResolversParentTypes = {
   Subscription: {};
   ThicknessAnalysisInput: ThicknessAnalysisInput;
   ThicknessAnalysisSettings: ThicknessAnalysisSettings;
+  ThicknessIntervalCalibration: Omit<ThicknessIntervalCalibration, 'scales'> & { scales: Array<ResolversParentTypes['IntervalScale']> };
   ThicknessIntervals: ThicknessIntervals;
   TrainingData: TrainingData;
   TrainingJob: TrainingJobModel;
@@ -3335,6 +3383,7 @@ export type BootstrapGroupPayloadResolvers<ContextType = GatewayContext, ParentT
 
 export type ClassIntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClassIntervalCalibration'] = ResolversParentTypes['ClassIntervalCalibration']> = {
   class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missedRanges?: Resolver<Array<ResolversTypes['MissedRange']>, ParentType, ContextType>;
   scales?: Resolver<Array<ResolversTypes['IntervalScale']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3746,14 +3795,17 @@ export type IntervalCalibrationResolvers<ContextType = GatewayContext, ParentTyp
   coverage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  thickness?: Resolver<Maybe<ResolversTypes['ThicknessIntervalCalibration']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type IntervalQuantityResolvers = { AREA_FRACTION: 'areaFraction', COUNT: 'count', MEAN: 'mean', MEAN_AREA: 'meanArea', MEAN_EQUIVALENT_DIAMETER: 'meanEquivalentDiameter', P10: 'p10', P50: 'p50', P90: 'p90' };
 
 export type IntervalScaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IntervalScale'] = ResolversParentTypes['IntervalScale']> = {
   factor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   fields?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   floor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['IntervalQuantity'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4017,6 +4069,14 @@ export type MemberResolvers<ContextType = GatewayContext, ParentType extends Res
 export type MemberConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MissedRangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MissedRange'] = ResolversParentTypes['MissedRange']> = {
+  fields?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['IntervalQuantity'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4441,6 +4501,14 @@ export type ThicknessAnalysisSettingsResolvers<ContextType = GatewayContext, Par
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ThicknessIntervalCalibrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ThicknessIntervalCalibration'] = ResolversParentTypes['ThicknessIntervalCalibration']> = {
+  classes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  minArea?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  radius?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scales?: Resolver<Array<ResolversTypes['IntervalScale']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ThicknessIntervalsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ThicknessIntervals'] = ResolversParentTypes['ThicknessIntervals']> = {
   mean?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
   median?: Resolver<Maybe<ResolversTypes['MeasurementInterval']>, ParentType, ContextType>;
@@ -4689,6 +4757,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   InitialWeights?: InitialWeightsResolvers<ContextType>;
   InitialWeightsKind?: InitialWeightsKindResolvers;
   IntervalCalibration?: IntervalCalibrationResolvers<ContextType>;
+  IntervalQuantity?: IntervalQuantityResolvers;
   IntervalScale?: IntervalScaleResolvers<ContextType>;
   IouDefinition?: IouDefinitionResolvers;
   JSON?: GraphQLScalarType;
@@ -4721,6 +4790,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MeasurementUncertainty?: MeasurementUncertaintyResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MissedRange?: MissedRangeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;
   ModelCard?: ModelCardResolvers<ContextType>;
@@ -4768,6 +4838,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SplitSubset?: SplitSubsetResolvers;
   Subscription?: SubscriptionResolvers<ContextType>;
   ThicknessAnalysisSettings?: ThicknessAnalysisSettingsResolvers<ContextType>;
+  ThicknessIntervalCalibration?: ThicknessIntervalCalibrationResolvers<ContextType>;
   ThicknessIntervals?: ThicknessIntervalsResolvers<ContextType>;
   TrainingData?: TrainingDataResolvers<ContextType>;
   TrainingJob?: TrainingJobResolvers<ContextType>;
