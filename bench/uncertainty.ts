@@ -100,18 +100,27 @@ async function load(folder: string, name: string) {
   return decodeImage(await readFile(join(BENCHMARK, folder, experiment!.material, `${name}.png`)));
 }
 
+/** A benchmark image segmented by the model with its probability band, beside its truth mask. */
+async function segmentBenchmarkImage(name: string) {
+  const [image, truthImage] = await Promise.all([load('images', name), load('masks', name)]);
+  const { width, height } = image.info;
+  const result = await segmentImage({
+    image: { data: image.pixels, width, height, channels: image.info.channels, bitDepth: image.info.bitDepth },
+    model,
+    workers: 0,
+    classRule,
+    probabilityBand: { low: bandLow, high: bandHigh },
+  });
+  return { width, height, truthImage, result };
+}
+
 // A coating (EBC): the layer's thickness is what is measured, and the paper's task is binary (the
 // oxide, mask values 1 and 2, against the background), as the checkpoint was trained.
 if (experiment.material === 'ebc') {
   const images: LabelledImage[] = [];
   for (const [split, names] of [['test', experiment.test], ['val', experiment.val]] as const) {
     for (const name of names) {
-      const [image, truthImage] = await Promise.all([load('images', name), load('masks', name)]);
-      const { width, height } = image.info;
-      const result = await segmentImage({
-        image: { data: image.pixels, width, height, channels: image.info.channels, bitDepth: image.info.bitDepth },
-        model, workers: 0, classRule, probabilityBand: { low: bandLow, high: bandHigh },
-      });
+      const { width, height, truthImage, result } = await segmentBenchmarkImage(name);
       const toMask = (data: ArrayLike<number>) => createIndexMask(width, height, Uint8Array.from(data, (value) => (value > 0 ? 1 : 0)));
       images.push({ split, masks: { nominal: toMask(result.mask), lower: toMask(result.band!.lower), upper: toMask(result.band!.upper), truth: toMask(truthImage.pixels) } });
     }
@@ -179,15 +188,7 @@ let pixelTotal = 0;
 const started = performance.now();
 for (const [split, names] of [['test', experiment.test], ['val', experiment.val]] as const) {
   for (const name of names) {
-    const [image, truthImage] = await Promise.all([load('images', name), load('masks', name)]);
-    const { width, height } = image.info;
-    const result = await segmentImage({
-      image: { data: image.pixels, width, height, channels: image.info.channels, bitDepth: image.info.bitDepth },
-      model,
-      workers: 0,
-      classRule,
-      probabilityBand: { low: bandLow, high: bandHigh },
-    });
+    const { width, height, truthImage, result } = await segmentBenchmarkImage(name);
     const toMask = (data: Uint8Array | Uint16Array) => createIndexMask(width, height, Uint8Array.from(data));
     const nominal = toMask(result.mask);
     const lower = toMask(result.band!.lower);
