@@ -97,6 +97,9 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
   const maskItem = useOverlay(viewer, 1, maskPyramid && selectedMaskId ? deepZoomTileSource(client, { imageId: props.imageId, maskId: selectedMaskId }, maskPyramid) : undefined, `mask ${selectedMaskId}`, opacity);
   useOverlay(viewer, 2, accuracyMap ? { type: 'image', url: accuracyMap.accuracyMapUrl, buildPyramid: false } : undefined, `accuracy ${accuracyMaskId}`, accuracyOpacity);
   const particle = useParticleUnderPointer(viewer, client, props.imageId, maskItem ? selectedMaskId : undefined);
+  // The world's items say when their tiles are in, but an overlay joins the world only once OpenSeadragon has
+  // opened its source: until then the view is not what it will be.
+  const overlayPending = maskPyramid !== undefined && selectedMaskId !== '' && maskItem === undefined;
 
   if (error) return <ErrorMessage error={error} />;
   return (
@@ -115,7 +118,7 @@ export function DeepZoomViewer(props: DeepZoomViewerProps) {
         viewer={viewer}
       />
       {pyramids.error && <ErrorMessage error={pyramids.error} />}
-      <figure class="deep-zoom" aria-busy={busy || !image} aria-label={`Micrograph ${props.name}${maskPyramid ? ` with the ${maskLabel(masks.find((m) => m.id === selectedMaskId))}` : ''}`}>
+      <figure class="deep-zoom" aria-busy={busy || !image || overlayPending} aria-label={`Micrograph ${props.name}${maskPyramid ? ` with the ${maskLabel(masks.find((m) => m.id === selectedMaskId))}` : ''}`}>
         <div ref={element} class="deep-zoom-canvas" data-testid="deep-zoom" />
         {bar && (
           <div class="scale-bar" data-testid="scale-bar">
@@ -174,10 +177,19 @@ function useMicrograph(
     viewer.addHandler('open', update);
     viewer.addHandler('viewport-change', update);
     // Busy until every layer (an overlay added later too) has the tiles of the current view.
-    const refreshBusy = () => {
+    const allLoaded = () => {
       let loaded = true;
       for (let i = 0; i < viewer.world.getItemCount(); i++) loaded &&= viewer.world.getItemAt(i).getFullyLoaded();
-      setBusy(!loaded);
+      return loaded;
+    };
+    const refreshBusy = () => {
+      if (!allLoaded()) {
+        setBusy(true);
+        return;
+      }
+      // Loaded tiles reach the canvas on OpenSeadragon's next frame: busy until that frame is drawn.
+      viewer.addOnceHandler('update-viewport', () => setBusy(!allLoaded()));
+      viewer.forceRedraw();
     };
     viewer.world.addHandler('add-item', (event) => {
       event.item.addHandler('fully-loaded-change', refreshBusy);
