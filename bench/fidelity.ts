@@ -21,9 +21,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeImage } from '@microseg/micrograph';
-import { startLayersOnnxRunner } from '@microseg/model-artifact';
-import { type TrainingEngineSetting, chooseTrainingEngine, createOnnxTrainer } from '@microseg/onnx-training';
-import { PAPER_AUGMENTATION, augmentSample, createTrainer, initBackend, samplesToTensors, toUnitRange } from '@microseg/tf-runtime';
+import { type TrainingEngineSetting, chooseTrainingEngine, createEngineTrainer, withEngineForward } from '@microseg/onnx-training';
+import { PAPER_AUGMENTATION, augmentSample, initBackend, samplesToTensors, toUnitRange } from '@microseg/tf-runtime';
 import { assignWeights, buildSeededModel, evaluateSplit, namedWeights } from '@microseg/training-service';
 import { type EpochReport, initialLoopState, resolveRecipe, runTrainingLoop } from '@microseg/training-recipe';
 
@@ -64,10 +63,10 @@ async function microseg(manifest: Manifest, seed: number) {
   const [train, val, test] = await Promise.all([load(experiment.train), load(experiment.val), load(experiment.test)]);
   const recipe = resolveRecipe({ maxEpochs: epochs, patience, finePatience: patience, crop, seed, batchSize });
   const model = buildSeededModel({ architecture: 'unet', encoder: 'resnet18', classes }, seed);
-  const options = { model, learningRate: recipe.learningRate, lossWeights: recipe.loss };
   // As the training worker chooses, on one thread like the PyTorch side.
   const engine = chooseTrainingEngine(engineSetting, model, { gpu: false });
-  const trainer = engine.engine === 'onnxruntime' ? createOnnxTrainer({ ...options, threads: 1 }) : createTrainer(options);
+  process.stderr.write(`microseg seed ${seed}: ${engine.engine} (${engine.reason})\n`);
+  const trainer = createEngineTrainer(engine.engine, { model, learningRate: recipe.learningRate, lossWeights: recipe.loss, threads: 1 });
   const augmentation = { ...PAPER_AUGMENTATION, crop };
   const reports: EpochReport[] = [];
   // CPU seconds per epoch (one thread): comparable even when other work shares the cores.
@@ -91,15 +90,8 @@ async function microseg(manifest: Manifest, seed: number) {
           tf.dispose([image, targets]);
         }
       },
-      validate: async () => {
-        // As the worker validates beside the ONNX engine: the epoch's weights exported and run on ONNX Runtime.
-        const onnx = engine.engine === 'onnxruntime' ? await startLayersOnnxRunner(model, { threads: 1 }) : undefined;
-        try {
-          return (await evaluateSplit(model, val, classes, 'threshold', onnx?.runner)).iou;
-        } finally {
-          await onnx?.runner.release();
-        }
-      },
+      // As the worker validates: beside the ONNX engine, the epoch's weights on ONNX Runtime.
+      validate: () => withEngineForward(engine.engine, model, { threads: 1 }, async (runner) => (await evaluateSplit(model, val, classes, 'threshold', runner)).iou),
       saveCheckpoint: async (_state, report) => {
         const used = process.cpuUsage(cpuMark);
         cpuSeconds.push((used.user + used.system) / 1e6);
@@ -163,7 +155,7 @@ const fmt = (i: { mean: number; low: number; high: number }) => `${i.mean.toFixe
 const backend = await initBackend({ preferred: 'wasm' });
 const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as Manifest;
 console.log(
-  `fidelity: UNet-ResNet18, random init, ${experimentName}, up to ${epochs} epochs (patience ${patience}), crop ${crop}, batch ${batchSize}, seeds ${seeds.join(',')}; MicroSeg on ${chooseTrainingEngine(engineSetting, buildSeededModel({ architecture: 'unet', encoder: 'resnet18', classes: 1 }, 0), { gpu: false }).engine} (tfjs ${backend.backend}), 1 thread each side; load ${loadAverage()}`,
+  `fidelity: UNet-ResNet18, random init, ${experimentName}, up to ${epochs} epochs (patience ${patience}), crop ${crop}, batch ${batchSize}, seeds ${seeds.join(',')}; MicroSeg engine ${engineSetting} (tfjs ${backend.backend}), 1 thread each side; load ${loadAverage()}`,
 );
 const runs: { seed: number; side: string; testIou: number; valIou: number; bestEpoch: number; epochSeconds: number; epochCpuSeconds: number }[] = [];
 for (const seed of seeds) {

@@ -4,9 +4,8 @@ import { type TrainingProgress, type WorkerKind, trainingEvents } from '@microse
 import { MicroSegError, toMicroSegError } from '@microseg/errors';
 import type { Logger } from '@microseg/logging';
 import { type JobContext, publishEvent } from '@microseg/messaging';
-import { startLayersOnnxRunner } from '@microseg/model-artifact';
-import { type TrainingEngineSetting, chooseTrainingEngine, createOnnxTrainer } from '@microseg/onnx-training';
-import { PAPER_AUGMENTATION, augmentSample, createTrainer, samplesToTensors } from '@microseg/tf-runtime';
+import { type TrainingEngineSetting, chooseTrainingEngine, createEngineTrainer, withEngineForward } from '@microseg/onnx-training';
+import { PAPER_AUGMENTATION, augmentSample, samplesToTensors } from '@microseg/tf-runtime';
 import { type EpochReport, type LoopState, estimateRemainingSeconds, initialLoopState, runTrainingLoop } from '@microseg/training-recipe';
 import type { JetStreamClient } from 'nats';
 import type { Client } from 'minio';
@@ -91,10 +90,9 @@ export class JobRunner {
       lossWeights: row.recipe.loss,
       ...(row.recipe.freezeEncoder ? { freezeEncoder: (name: string) => name.startsWith('encoder.') } : {}),
     };
-    // Both engines feed the same Adam and checkpoints, so a job may resume on the other one.
     const engine = chooseTrainingEngine(this.deps.engine ?? 'auto', model, { gpu: this.deps.worker.kind === 'gpu' });
     logger.info(engine, 'training engine');
-    const trainer = engine.engine === 'onnxruntime' ? createOnnxTrainer(trainerOptions) : createTrainer(trainerOptions);
+    const trainer = createEngineTrainer(engine.engine, trainerOptions);
     try {
       let state: LoopState;
       if (row.checkpoint_epoch !== null) {
@@ -132,15 +130,7 @@ export class JobRunner {
               tf.dispose([image, targets]);
             }
           },
-          validate: async () => {
-            // Beside the ONNX engine, validation runs the network on ONNX Runtime too (exported from this epoch's weights).
-            const onnx = engine.engine === 'onnxruntime' ? await startLayersOnnxRunner(model) : undefined;
-            try {
-              return (await evaluateSplit(model, data.val, channels, row.class_rule, onnx?.runner)).iou;
-            } finally {
-              await onnx?.runner.release();
-            }
-          },
+          validate: () => withEngineForward(engine.engine, model, {}, async (runner) => (await evaluateSplit(model, data.val, channels, row.class_rule, runner)).iou),
           saveCheckpoint: async (next, report) => {
             await this.checkpoints.save(row.id, model, trainer, next, previousBest);
             previousBest = next.schedule.bestEpoch;
