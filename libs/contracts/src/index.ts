@@ -18,3 +18,4 @@ export * from './file-name.ts';
 export * from './share-targets.ts';
 export * from './uncertainty.ts';
 export * from './out-of-distribution.ts';
+export * from './lookup-caches.ts';

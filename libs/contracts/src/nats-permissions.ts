@@ -1,6 +1,7 @@
 import { datasetEvents } from './dataset.ts';
 import { SERVICE_NAMES, type ServiceName, healthReport } from './health.ts';
 import { identityContracts, identityEvents } from './identity.ts';
+import { LOOKUP_CACHES, LOOKUP_CACHE_OWNERS, lookupCacheContracts } from './lookup-caches.ts';
 import { INFERENCE_JOBS_STREAM, WEBHOOK_JOBS_STREAM, inferenceEvents } from './inference.ts';
 import { METROLOGY_JOBS_STREAM, metrologyEvents } from './metrology.ts';
 import { promotionGateEvents } from './promotion-gate.ts';
@@ -69,16 +70,29 @@ const RUNS_WORKERS: ReadonlySet<NatsServiceUser> = new Set(['identity', 'dataset
 const JETSTREAM_PUBLISH = ['$JS.API.>', '$JS.ACK.>'];
 const JETSTREAM_DENY = ['$JS.API.STREAM.DELETE.>', '$JS.API.STREAM.PURGE.>'];
 
+/**
+ * The gateway keeps the lookup caches and announces them; each cache's owner alone may invalidate
+ * it, and listens for who holds one.
+ */
+function lookupCacheSubjects(user: NatsServiceUser): { publish: string[]; subscribe: string[] } {
+  const caches = LOOKUP_CACHES.map(lookupCacheContracts);
+  if (user === 'gateway') return { publish: caches.map((c) => c.presence.subject), subscribe: caches.map((c) => c.invalidate.subject) };
+  const owned = LOOKUP_CACHES.filter((cache) => LOOKUP_CACHE_OWNERS[cache] === user).map(lookupCacheContracts);
+  return { publish: owned.map((c) => c.invalidate.subject), subscribe: owned.map((c) => c.presence.subject) };
+}
+
 export function natsPermissions(user: NatsServiceUser): NatsPermissions {
   const requests = [...CALLS[user].map((service) => `microseg.${service}.v1.>`), ...(CALLS_ONLY[user] ?? [])];
   const own = user === 'gateway' ? [] : [`microseg.${user}.v1.>`];
   const workers = RUNS_WORKERS.has(user);
+  const caches = lookupCacheSubjects(user);
   return {
     publish: {
       allow: [
         ...requests,
         // The gateway records every mutation on the audit stream; nobody else may write there.
         ...(user === 'gateway' ? AUDIT_STREAM.subjects : [...PUBLISHES[user], healthReport(user).subject]),
+        ...caches.publish,
         ...(workers ? ['microseg.deadletter.>'] : []),
         ...JETSTREAM_PUBLISH,
       ],
@@ -91,6 +105,7 @@ export function natsPermissions(user: NatsServiceUser): NatsPermissions {
         // The gateway forwards events to GraphQL subscriptions, drops revoked keys from its cache
         // and answers `health` from every service's reports.
         ...(user === 'gateway' ? ['microseg.events.>', ...SERVICE_NAMES.map((service) => healthReport(service).subject)] : []),
+        ...caches.subscribe,
         ...(workers ? ['$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.>'] : []),
       ],
     },

@@ -38,6 +38,7 @@ const FATAL_AT_CONNECT = new Set<string>([
 
 type ConnectionState = 'connected' | 'reconnecting' | 'closed';
 const states = new WeakMap<NatsConnection, ConnectionState>();
+const disconnects = new WeakMap<NatsConnection, number>();
 
 function serversOf(url: string | string[]): string[] {
   return (Array.isArray(url) ? url : url.split(','))
@@ -50,6 +51,7 @@ async function watchStatus(nc: NatsConnection, logger: Logger): Promise<void> {
     switch (status.type) {
       case Events.Disconnect:
         states.set(nc, 'reconnecting');
+        disconnects.set(nc, (disconnects.get(nc) ?? 0) + 1);
         logger.warn({ server: status.data }, 'NATS disconnected, reconnecting');
         break;
       case Events.Reconnect:
@@ -119,6 +121,15 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
       delay = Math.min(5_000, delay * 2);
     }
   }
+}
+
+/**
+ * How many times the connection has dropped so far. Core NATS messages sent while it was down
+ * are lost, so whoever relies on receiving every one of them (a cache told of changes) compares
+ * this number to see that it may have missed some.
+ */
+export function natsDisconnects(nc: NatsConnection): number {
+  return disconnects.get(nc) ?? 0;
 }
 
 /** `connected`, `reconnecting` or `closed`, for readiness probes. */

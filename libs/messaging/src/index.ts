@@ -16,6 +16,7 @@ export {
 export {
   connectNats,
   natsConnectionState,
+  natsDisconnects,
   waitUntilConnected,
   type ConnectNatsOptions,
   type NatsCredentials,
@@ -39,7 +40,7 @@ export {
   type StreamSpec,
 } from './jetstream-setup.ts';
 export { publishEvent, publishJob, type PublishOptions, type Published } from './publish.ts';
-export { defineNotice, publishNotice, subscribeNotices, type NoticeContract } from './notice.ts';
+export { defineNotice, publishConfirmedNotice, publishNotice, subscribeNotices, type NoticeContract } from './notice.ts';
 export {
   runWorker,
   type JobContext,

@@ -47,7 +47,13 @@ export class ImageRepository {
   constructor(private readonly db: Kysely<DatasetDatabase>) {
     this.selectByLimsId = precompiledQuery(
       db as Kysely<unknown>,
-      (groupId: string, limsId: string) => this.selectImages().where('images.group_id', '=', groupId).where('images.lims_id', '=', limsId),
+      // An image of a deleted dataset has no LIMS id to answer to any more (its own row is kept).
+      (groupId: string, limsId: string) =>
+        this.selectImages()
+          .innerJoin('datasets', 'datasets.id', 'images.dataset_id')
+          .where('datasets.deleted_at', 'is', null)
+          .where('images.group_id', '=', groupId)
+          .where('images.lims_id', '=', limsId),
       2,
     );
   }

@@ -1,5 +1,6 @@
 import { assertShareTargetsExist } from '@microseg/contracts';
 import { type Logger, createLogger } from '@microseg/logging';
+import { LookupInvalidator } from '@microseg/lookup-cache';
 import { IdempotencyTable } from '@microseg/messaging';
 import { DecodeBudget, configureDecoder } from '@microseg/micrograph';
 import { type BootedService, bootServiceWithDatabase, startOutboxRelay } from '@microseg/service-runtime';
@@ -88,6 +89,9 @@ export async function startDatasetService(
     deletedObjectsDelaySeconds: config.DATASET_DELETED_OBJECTS_DELAY_SECONDS,
   });
   const tiles = new DeepZoomTiles({ access, datasets, catalog, images, store, slots, budget, maxPixels: config.DATASET_MAX_IMAGE_PIXELS, urlSeconds: config.DATASET_DOWNLOAD_URL_SECONDS });
+  const imageLookups = new LookupInvalidator(nc, 'image-lookups', { logger, registry: runtime.registry });
+  imageLookups.start();
+  runtime.onShutdown('image lookup invalidations', () => imageLookups.stop());
   const servers = [
     ...serveDatasets(nc, {
       catalog: new DatasetCatalog({
@@ -103,6 +107,7 @@ export async function startDatasetService(
       idempotency,
       logger,
       principals,
+      imageLookups,
     }),
     ...serveImages(nc, {
       ingest: new ImageIngest({ access, images, tickets, masks, bytes, store, decoder, slots, budget }),
@@ -111,6 +116,7 @@ export async function startDatasetService(
       idempotency,
       logger,
       principals,
+      imageLookups,
     }),
     ...serveDeepZoom(nc, { tiles, logger, principals }),
   ];

@@ -47,6 +47,16 @@ export const gatewayConfigSchema = z.object({
     .describe(
       'how long an authenticated key is trusted without asking the identity service again; also how often open subscription sockets have their key checked again (at least every second)',
     ),
+  IMAGE_LOOKUP_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(5_000)
+    .describe(
+      "longest an `imageByLimsId` answer (a LIMS's poll) is kept in this gateway's memory. The dataset service acknowledges a change only after every gateway has dropped the group's answers, or after this long when one does not confirm; 0: every lookup asks the dataset service",
+    ),
+  IMAGE_LOOKUP_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(50_000).describe('most `imageByLimsId` answers kept in this gateway\'s memory'),
   SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000).describe('timeout of each request to a service over NATS'),
 });
 

@@ -1,5 +1,6 @@
-import { PrincipalTokens } from '@microseg/contracts';
+import { type Image, PrincipalTokens } from '@microseg/contracts';
 import { silentLogger } from '@microseg/logging';
+import { LookupCacheReplica } from '@microseg/lookup-cache';
 import type { NatsConnection } from 'nats';
 import { describe, expect, it, vi } from 'vitest';
 import { AuthCache } from './auth-cache.ts';
@@ -16,6 +17,7 @@ function dependencies() {
     logger,
     serviceTimeoutMs: 1_000,
     platformHealth: new PlatformHealthView(),
+    imageLookups: new LookupCacheReplica<Image | null>({} as NatsConnection, 'image-lookups', { instance: 'test', ttlMs: 0, maxEntries: 1 }),
   };
   return { deps, child };
 }
@@ -36,7 +38,7 @@ describe('createContext', () => {
   it("keeps the request's own values and one set of loaders in the clone", async () => {
     const { deps } = dependencies();
     const clone = cloneAsApolloDoes(await createContext(deps, { requestId: 'req-2' }));
-    expect(clone).toMatchObject({ requestId: 'req-2', principal: undefined, allowedOperations: null, platformHealth: deps.platformHealth });
+    expect(clone).toMatchObject({ requestId: 'req-2', principal: undefined, allowedOperations: null, platformHealth: deps.platformHealth, imageLookups: deps.imageLookups });
     expect(clone.loaders).toBe(clone.loaders);
   });
 });

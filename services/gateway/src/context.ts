@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type AuthenticatedKey, type Group, type Principal, type PrincipalTokens, identityContracts } from '@microseg/contracts';
+import { type AuthenticatedKey, type Group, type Image, type Principal, type PrincipalTokens, identityContracts } from '@microseg/contracts';
 import { unauthenticated } from '@microseg/errors';
 import { type Logger, forRequest } from '@microseg/logging';
 import { request } from '@microseg/messaging';
+import type { LookupCacheReplica } from '@microseg/lookup-cache';
 import DataLoader from 'dataloader';
 import type { NatsConnection } from 'nats';
 import type { AuthCache } from './auth-cache.ts';
@@ -22,6 +23,8 @@ export interface GatewayContext {
   loaders: { groupById: DataLoader<string, Group | null> };
   /** The services' latest health reports. */
   platformHealth: PlatformHealthView;
+  /** `imageByLimsId` answers per group, kept true by the dataset service's invalidations. */
+  imageLookups: LookupCacheReplica<Image | null>;
 }
 
 /** The caller, or UNAUTHENTICATED: every resolver that touches data starts here. */
@@ -42,6 +45,7 @@ export interface ContextDependencies {
   logger: Logger;
   serviceTimeoutMs: number;
   platformHealth: PlatformHealthView;
+  imageLookups: LookupCacheReplica<Image | null>;
 }
 
 export async function createContext(
@@ -81,6 +85,10 @@ class RequestContext implements GatewayContext {
 
   get platformHealth(): PlatformHealthView {
     return this.deps.platformHealth;
+  }
+
+  get imageLookups(): LookupCacheReplica<Image | null> {
+    return this.deps.imageLookups;
   }
 
   get logger(): Logger {

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { type PrincipalTokens, identityEvents } from '@microseg/contracts';
+import { type Image, type PrincipalTokens, identityEvents } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
+import { LookupCacheReplica } from '@microseg/lookup-cache';
 import { ensurePlatformStreams } from '@microseg/service-runtime';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
@@ -52,6 +53,8 @@ export interface GatewayServerOptions {
   trustProxy?: string | undefined;
   authCacheTtlMs: number;
   serviceTimeoutMs: number;
+  /** The `imageByLimsId` answers this gateway keeps (see @microseg/lookup-cache); `instance` names this process to the dataset service. */
+  imageLookupCache: { instance: string; ttlMs: number; maxEntries: number };
   /** NATS_STREAM_REPLICAS: replicas of the platform's streams, ensured at start (default 1). */
   streamReplicas?: number;
   /** Whether this process exports traces (OTEL_EXPORTER_OTLP_ENDPOINT); off, requests get no span (default on). */
@@ -78,7 +81,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const authCache = new AuthCache(options.authCacheTtlMs);
   const platformHealth = new PlatformHealthView();
   const healthReports = watchPlatformHealth(nc, platformHealth, { logger, askTimeoutMs: 2_000 });
-  const contextDeps = { nc, principals: options.principals, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs, platformHealth };
+  const imageLookups = new LookupCacheReplica<Image | null>(nc, 'image-lookups', { ...options.imageLookupCache, logger, registry: options.registry });
+  imageLookups.start();
+  const contextDeps = { nc, principals: options.principals, authCache, logger, serviceTimeoutMs: options.serviceTimeoutMs, platformHealth, imageLookups };
   const rateLimits = new RateLimits(options.rateLimits);
   const sockets = new SubscriptionSockets(
     async (authorization) => (await createContext(contextDeps, { authorization })).principal,
@@ -154,6 +159,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stop: async () => {
       revocations.unsubscribe();
       healthReports.stop();
+      await imageLookups.stop();
       sockets.stop();
       await subscriptions.stop();
       await apollo.stop();

@@ -44,6 +44,7 @@ const gateway = await startGatewayServer({
   trustProxy: config.GATEWAY_TRUST_PROXY,
   authCacheTtlMs: config.AUTH_CACHE_TTL_MS,
   serviceTimeoutMs: config.SERVICE_TIMEOUT_MS,
+  imageLookupCache: { instance: runtime.instance, ttlMs: config.IMAGE_LOOKUP_CACHE_TTL_MS, maxEntries: config.IMAGE_LOOKUP_CACHE_MAX_ENTRIES },
   streamReplicas: config.NATS_STREAM_REPLICAS,
   tracing: runtime.tracing.enabled,
 });

@@ -1,5 +1,6 @@
 import { type PrincipalTokens, datasetContracts as c } from '@microseg/contracts';
 import type { Logger } from '@microseg/logging';
+import type { LookupInvalidator } from '@microseg/lookup-cache';
 import { type IdempotencyRecords, type RequestServer, idempotent, serveAuthenticated } from '@microseg/messaging';
 import type { NatsConnection } from 'nats';
 import type { DatasetCatalog } from '../dataset-catalog.ts';
@@ -7,9 +8,17 @@ import type { DatasetRepository } from '../dataset.repository.ts';
 
 export function serveDatasets(
   nc: NatsConnection,
-  deps: { catalog: DatasetCatalog; datasets: DatasetRepository; idempotency: IdempotencyRecords; logger: Logger; principals: PrincipalTokens },
+  deps: {
+    catalog: DatasetCatalog;
+    datasets: DatasetRepository;
+    idempotency: IdempotencyRecords;
+    logger: Logger;
+    principals: PrincipalTokens;
+    /** A dataset's default pixel size and its deletion change what `imageByLimsId` answers for its images. */
+    imageLookups: LookupInvalidator;
+  },
 ): RequestServer[] {
-  const { catalog, datasets, idempotency } = deps;
+  const { catalog, datasets, idempotency, imageLookups } = deps;
   const options = { logger: deps.logger, verifier: deps.principals };
   return [
     serveAuthenticated(nc, c.createDataset, (input, { headers, principal }) => {
@@ -18,11 +27,11 @@ export function serveDatasets(
     serveAuthenticated(nc, c.getDataset, ({ id }, { principal }) => catalog.get(principal, id), options),
     serveAuthenticated(nc, c.listDatasets, (page, { principal }) => datasets.listReadable(principal, page), options),
     serveAuthenticated(nc, c.updateDataset, ({ id, ...changes }, { headers, principal }) => {
-      return idempotent(idempotency, { headers, principal, operation: 'updateDataset', input: { id, ...changes } }, () =>
-        catalog.update(principal, id, changes),
+      return imageLookups.after(principal.groupId, () =>
+        idempotent(idempotency, { headers, principal, operation: 'updateDataset', input: { id, ...changes } }, () => catalog.update(principal, id, changes)),
       );
     }, options),
-    serveAuthenticated(nc, c.deleteDataset, ({ id }, { principal }) => catalog.delete(principal, id), options),
+    serveAuthenticated(nc, c.deleteDataset, ({ id }, { principal }) => imageLookups.after(principal.groupId, () => catalog.delete(principal, id)), options),
 
     serveAuthenticated(nc, c.setExperiment, (input, { headers, principal }) => {
       return idempotent(idempotency, { headers, principal, operation: 'setExperiment', input }, () => catalog.setExperiment(principal, input));

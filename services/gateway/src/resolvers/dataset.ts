@@ -69,8 +69,9 @@ export const datasetResolvers: Resolvers = {
       return absentAsNull(context.services.call(c.getImage, { id }));
     },
     imageByLimsId: (_parent, { limsId }, context) => {
-      requireCaller(context);
-      return absentAsNull(context.services.call(c.findImageByLimsId, { limsId }));
+      // The dataset service answers from the caller's group alone, so the group scopes the cache.
+      const { groupId } = requireCaller(context);
+      return context.imageLookups.get(groupId, limsId, () => absentAsNull(context.services.call(c.findImageByLimsId, { limsId })));
     },
     datasetVersion: async (_parent, { id }, context) => {
       requireCaller(context);

@@ -1,0 +1,3 @@
+export { LookupCache } from './lookup-cache.ts';
+export { CachingInstances } from './caching-instances.ts';
+export { LookupCacheReplica, LookupInvalidator } from './confirmed-invalidation.ts';
