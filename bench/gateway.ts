@@ -1,7 +1,11 @@
 /**
  * `pnpm bench:gateway`: what a LIMS polls, through gateway -> NATS -> services (-> PostgreSQL):
- * `me`, `imageByLimsId` and `health`, at a fixed 500 requests/s (latency) and unthrottled
- * (throughput), each next to the same resolvers in a bare Apollo server answering from memory.
+ * `me`, `imageByLimsId` and `health`, at a fixed 500 requests/s (latency, open-loop: each request
+ * leaves when due and is timed from then, see gateway-load.ts) and unthrottled (throughput), each
+ * next to the same fields in a bare Apollo server answering from memory. The platform answers
+ * `me` from its key cache, `health` from the services' reports and `imageByLimsId` from its
+ * lookup cache (kept true by the dataset service's confirmed invalidations): after the first
+ * request none of the three crosses NATS, which is what lets it keep pace with in-memory answers.
  * Every server and the load generator (autocannon, bench/gateway-load.ts) run in processes of
  * their own, so the load never shares an event loop with what it measures; platform and bare
  * Apollo take turns per scenario, so a change in the machine's load reaches both. Besides latency
