@@ -172,7 +172,8 @@ const test = await startTestPlatform(CHOSEN.has('health') ? ['identity', 'datase
   ...NO_RATE_LIMITS,
   ...PROFILE_OPTIONS,
 });
-// A second gateway that asks the identity service (and PostgreSQL) on every request.
+// A second gateway that asks the identity and dataset services (and PostgreSQL) on every request:
+// what the caches save.
 const uncachedPort = await findFreePort();
 const uncached = new ServiceProcess({
   name: 'gateway-uncached',
@@ -181,6 +182,7 @@ const uncached = new ServiceProcess({
     ...infrastructureEnvironment(test.infrastructure, 'gateway'),
     GATEWAY_PORT: String(uncachedPort),
     AUTH_CACHE_TTL_MS: '0',
+    IMAGE_LOOKUP_CACHE_TTL_MS: '0',
     LOG_LEVEL: 'warn',
     ...NO_RATE_LIMITS,
   },
@@ -211,11 +213,11 @@ try {
   const processOf = (name: 'gateway' | 'identity' | 'dataset') => test.platform.processes.get(name)?.pid;
   const pidsOf = (...ids: (number | undefined)[]) => () => ids.filter((pid): pid is number => pid !== undefined);
   const platform: Target = { name: 'platform', url: test.graphqlUrl, front: () => processOf('gateway'), behind: pidsOf(processOf('identity'), processOf('dataset')) };
-  const platformUncached: Target = { name: 'platform, auth uncached', url: uncachedUrl, front: () => uncached.pid, behind: pidsOf(processOf('identity')) };
+  const platformUncached: Target = { name: 'platform, uncached', url: uncachedUrl, front: () => uncached.pid, behind: pidsOf(processOf('identity'), processOf('dataset')) };
   const bareApollo: Target = { name: 'bare Apollo', url: bare.url, front: () => bare.child.pid, behind: () => [] };
   const plan: [Scenario, Target[]][] = [
     ['me', [platform, bareApollo, platformUncached]],
-    ['imageByLimsId', [platform, bareApollo]],
+    ['imageByLimsId', [platform, bareApollo, platformUncached]],
     ['health', [platform, bareApollo]],
   ];
   for (const [scenario, targets] of plan.filter(([scenario]) => CHOSEN.has(scenario))) {
