@@ -12,6 +12,7 @@ import { findFreePort } from '@microseg/local-stack';
 import { silentLogger } from '@microseg/logging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPlatform, startTestPlatform } from '../harness/index.ts';
+import { eventually } from '../messaging/env.ts';
 import { grayPng, indexMaskPng, putToUrl, sha256 } from './images.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -75,14 +76,6 @@ async function hitsOf(metricsUrl: string): Promise<number> {
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((tick) => setTimeout(tick, 100));
-  }
-}
-
 describe('imageByLimsId answered from gateway memory, never older than an acknowledged change', () => {
   let platform: TestPlatform;
   let gatewayB: ServiceProcess;
@@ -113,7 +106,7 @@ describe('imageByLimsId answered from gateway memory, never older than an acknow
     const lab = await platform.newGroup();
     a = lab.client;
     b = new Client({ url: `http://127.0.0.1:${port}/graphql`, apiKey: lab.apiKey });
-    await until(() => b.request('{ me { groupId } }').then(() => true, () => false), 'gateway B');
+    await eventually(() => b.request('{ me { groupId } }').then(() => true, () => false), { what: 'gateway B' });
     datasetId = await createDataset(a, 'LIMS polling');
   });
   afterAll(async () => {
@@ -126,12 +119,15 @@ describe('imageByLimsId answered from gateway memory, never older than an acknow
 
   it('answers repeated polls from memory, an absent image included', async () => {
     // B keeps answers once the dataset service has heard of it (an announcement interval after it starts).
-    await until(async () => {
-      const before = await hitsOf(metricsB);
-      expect(await lookup(b, 'L-1')).toBeNull();
-      expect(await lookup(b, 'L-1')).toBeNull();
-      return (await hitsOf(metricsB)) > before;
-    }, 'B to answer from memory');
+    await eventually(
+      async () => {
+        const before = await hitsOf(metricsB);
+        expect(await lookup(b, 'L-1')).toBeNull();
+        expect(await lookup(b, 'L-1')).toBeNull();
+        return (await hitsOf(metricsB)) > before;
+      },
+      { what: 'B to answer from memory' },
+    );
   });
 
   it('shows an upload with the polled LIMS id as soon as the upload is acknowledged', async () => {
