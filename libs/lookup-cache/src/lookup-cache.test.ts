@@ -31,6 +31,43 @@ describe('LookupCache', () => {
     expect(await cache.get('g1', 'S-1', async () => 'v2')).toBe('v2');
   });
 
+  it('refreshes a key asked for past half its lifetime in the background, answering the kept value meanwhile', async () => {
+    const time = clock();
+    const cache = new LookupCache<string>({ ttlMs: 100, maxEntries: 10, now: time.now });
+    await cache.get('g1', 'S-1', async () => 'v1');
+    time.advance(40);
+    expect(await cache.get('g1', 'S-1', async () => 'not asked')).toBe('v1');
+    time.advance(20);
+    const refresh = deferred<string>();
+    let asked = 0;
+    const refreshing = () => {
+      asked++;
+      return refresh.promise;
+    };
+    expect(await cache.get('g1', 'S-1', refreshing)).toBe('v1');
+    expect(await cache.get('g1', 'S-1', refreshing)).toBe('v1');
+    expect(asked).toBe(1);
+    refresh.resolve('v2');
+    await refresh.promise;
+    await Promise.resolve();
+    time.advance(60); // past the first answer's lifetime, within the refreshed one's
+    expect(await cache.get('g1', 'S-1', async () => 'not asked')).toBe('v2');
+  });
+
+  it('does not keep a background refresh that overlapped an invalidation', async () => {
+    const time = clock();
+    const cache = new LookupCache<string>({ ttlMs: 100, maxEntries: 10, now: time.now });
+    await cache.get('g1', 'S-1', async () => 'v1');
+    time.advance(60);
+    const refresh = deferred<string>();
+    expect(await cache.get('g1', 'S-1', () => refresh.promise)).toBe('v1');
+    cache.invalidate('g1');
+    refresh.resolve('stale');
+    await refresh.promise;
+    await Promise.resolve();
+    expect(await cache.get('g1', 'S-1', async () => 'fresh')).toBe('fresh');
+  });
+
   it('keeps absent answers (null) too, and never failures', async () => {
     const cache = new LookupCache<string | null>({ ttlMs: 1_000, maxEntries: 10 });
     expect(await cache.get('g1', 'S-1', async () => null)).toBeNull();

@@ -41,12 +41,22 @@ export class LookupCache<V> {
     if (!keep || this.options.ttlMs <= 0) return load();
     const entries = this.scopes.get(scope);
     const entry = entries?.get(key);
+    const now = this.now();
     if (entry) {
-      if (entry.expiresAt > this.now()) return entry.value;
+      if (entry.expiresAt > now) {
+        // Refreshed ahead in the background past half its lifetime: a key polled without pause
+        // never expires under its callers, who would all wait for the owner at once.
+        if (entry.expiresAt - now < this.options.ttlMs / 2 && !this.loading.get(scope)?.has(key)) {
+          this.load(scope, key, load).catch(() => undefined);
+        }
+        return entry.value;
+      }
       this.forget(scope, key);
     }
-    const inFlight = this.loading.get(scope)?.get(key);
-    if (inFlight) return inFlight;
+    return this.loading.get(scope)?.get(key) ?? this.load(scope, key, load);
+  }
+
+  private load(scope: string, key: string, load: () => Promise<V>): Promise<V> {
     const askedAt = this.now();
     const generation = this.generation;
     const scopeGeneration = this.scopeGenerations.get(scope) ?? 0;

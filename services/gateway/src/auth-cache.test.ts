@@ -23,6 +23,43 @@ describe('AuthCache', () => {
     expect(cache.get('msk_a')).toBeUndefined();
   });
 
+  it('asks for one background refresh per entry past half its TTL, and a refresh renews it', () => {
+    let now = 0;
+    const cache = new AuthCache(1000, 10, () => now);
+    cache.set('msk_a', principal('k1'));
+    expect(cache.claimRefresh('msk_a')).toBeUndefined();
+    now = 500;
+    const askedAfter = cache.claimRefresh('msk_a');
+    expect(askedAfter).toBeDefined();
+    expect(cache.claimRefresh('msk_a')).toBeUndefined(); // one refresh at a time
+    cache.set('msk_a', principal('k1'), askedAfter);
+    now = 1400;
+    expect(cache.get('msk_a')?.principal.keyId).toBe('k1');
+  });
+
+  it('lets a later request retry a refresh that failed, and drops a key identity refused', () => {
+    let now = 0;
+    const cache = new AuthCache(1000, 10, () => now);
+    cache.set('msk_a', principal('k1'));
+    now = 600;
+    expect(cache.claimRefresh('msk_a')).toBeDefined();
+    cache.refreshFailed('msk_a');
+    expect(cache.claimRefresh('msk_a')).toBeDefined();
+    cache.delete('msk_a');
+    expect(cache.get('msk_a')).toBeUndefined();
+  });
+
+  it('discards a refresh asked for before a revocation', () => {
+    let now = 0;
+    const cache = new AuthCache(1000, 10, () => now);
+    cache.set('msk_a', principal('k1'));
+    now = 600;
+    const askedAfter = cache.claimRefresh('msk_a');
+    cache.evictKey('k1');
+    cache.set('msk_a', principal('k1'), askedAfter);
+    expect(cache.get('msk_a')).toBeUndefined();
+  });
+
   it('forgets a key when it expires, before the TTL', () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     const cache = new AuthCache(60_000, 10, () => now);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AuthenticatedKey, type Group, type Image, type Principal, type PrincipalTokens, identityContracts } from '@microseg/contracts';
-import { unauthenticated } from '@microseg/errors';
+import { MicroSegError, unauthenticated } from '@microseg/errors';
 import { type Logger, forRequest } from '@microseg/logging';
 import { request } from '@microseg/messaging';
 import type { LookupCacheReplica } from '@microseg/lookup-cache';
@@ -125,9 +125,23 @@ async function authenticate(
   // Longer than any key identity issues: refused here rather than by the NATS contract (INVALID_INPUT naming a subject).
   if (apiKey.length > MAX_API_KEY_LENGTH) throw unauthenticated('invalid or revoked API key');
   const cached = deps.authCache.get(apiKey);
-  if (cached) return cached;
+  if (cached) {
+    const askedAfter = deps.authCache.claimRefresh(apiKey);
+    if (askedAfter !== undefined) void refreshKey(deps, apiKey, askedAfter);
+    return cached;
+  }
   await beforeKeyLookup?.();
   const key = await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs });
   deps.authCache.set(apiKey, key);
   return key;
+}
+
+/** Asks identity about a cached key again, off the request's path; a key it refuses is dropped at once. */
+async function refreshKey(deps: ContextDependencies, apiKey: string, askedAfter: number): Promise<void> {
+  try {
+    deps.authCache.set(apiKey, await request(deps.nc, identityContracts.authenticate, { apiKey }, { timeoutMs: deps.serviceTimeoutMs }), askedAfter);
+  } catch (error) {
+    if (error instanceof MicroSegError && error.code === 'UNAUTHENTICATED') deps.authCache.delete(apiKey);
+    else deps.authCache.refreshFailed(apiKey);
+  }
 }
