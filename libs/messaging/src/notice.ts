@@ -75,10 +75,14 @@ export async function publishConfirmedNotice<C extends NoticeContract>(
   const answers = nc.subscribe(inbox, {
     callback: (error, msg) => {
       if (error) return;
-      const answer = confirmationSchema.safeParse(safeJson(msg.data));
-      if (!answer.success) return;
-      confirmed.add(answer.data.instance);
-      missing.delete(answer.data.instance);
+      let instance: string;
+      try {
+        ({ instance } = decodeMessage(confirmationSchema, msg.data, contract.subject));
+      } catch {
+        return; // not a confirmation: it counts for nobody
+      }
+      confirmed.add(instance);
+      missing.delete(instance);
       if (missing.size === 0) finish();
     },
   });
@@ -93,12 +97,4 @@ export async function publishConfirmedNotice<C extends NoticeContract>(
     answers.unsubscribe();
   }
   return confirmed;
-}
-
-function safeJson(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    return undefined;
-  }
 }
